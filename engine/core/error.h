@@ -1,0 +1,45 @@
+// Errors inside the engine are thrown as vanban::Error and caught at its edges
+// (the CLI, the engine facade, later the C API), where they become values.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace vanban {
+
+enum class ErrorKind {
+  Syntax,     // malformed JSON/XML, invalid UTF-8
+  Model,      // a missing or mistyped field, a value out of range
+  Template,   // unknown template, malformed template file
+  Font,       // missing font file, a character the font lacks
+  Layout,     // content that cannot be laid out (e.g. a block taller than a page)
+  Output,     // writing the output failed
+  Usage,      // bad command-line usage
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, std::string message, std::string file = {}, int line = 0,
+        int column = 0, std::string field_path = {});
+
+  ErrorKind kind() const { return kind_; }
+  const std::string& message() const { return message_; }
+  const std::string& file() const { return file_; }
+  int line() const { return line_; }      // 1-based, 0 = unknown
+  int column() const { return column_; }  // 1-based, in characters, 0 = unknown
+  const std::string& field_path() const { return field_path_; }
+
+  // Returns a copy naming `file` if this error names no file yet.
+  Error with_file(const std::string& file) const;
+
+  // "file:line:column: field.path: message" with the parts that are known.
+  static std::string format(const std::string& file, int line, int column,
+                            const std::string& field_path, const std::string& message);
+
+ private:
+  ErrorKind kind_;
+  std::string message_, file_;
+  int line_, column_;
+  std::string field_path_;
+};
+
+}  // namespace vanban

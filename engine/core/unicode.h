@@ -1,0 +1,26 @@
+// Unicode services built on ICU. Every function is thread-safe and keeps no state.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vanban::unicode {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt if `s` is valid UTF-8
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::optional<size_t> find_invalid_utf8(std::string_view s);
+
+// NFC normalisation. Precondition: valid UTF-8.
+std::string to_nfc(std::string_view s);
+
+// Upper-casing with the Vietnamese ("vi") locale rules of ICU.
+std::string to_upper_vi(std::string_view s);
+
+// Number of Unicode code points in the first `byte_offset` bytes (for column numbers).
+size_t count_code_points(std::string_view s, size_t byte_offset);
+
+// "U+1EC7 'ệ'" style description of the code point starting at `byte_offset`.
+std::string describe_code_point(std::string_view s, size_t byte_offset);
+
+}  // namespace vanban::unicode

@@ -1,0 +1,57 @@
+// The output of layout: pages of positioned glyphs, rules and (later) images.
+// This is all the PDF writer sees: it knows nothing of the document model.
+// Units are PDF points (1/72 in); the origin is the top-left corner of the page and
+// y grows downwards. Glyph positions are pen positions on the baseline.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+#include "text/font.h"
+
+namespace vanban::layout {
+
+struct Color {
+  double r = 0, g = 0, b = 0;   // 0..1
+  bool operator==(const Color&) const = default;
+};
+
+struct PositionedGlyph {
+  uint32_t glyph_id;
+  double x;          // pen position (baseline origin), pt from the left edge
+  double y;          // baseline, pt from the top edge
+  double advance;    // advance the layout gave this glyph (pt), incl. justification
+  // The text this glyph stands for: the whole cluster's text on its first glyph,
+  // empty on the other glyphs of the same cluster. Concatenated in order over a
+  // page's runs it gives back the laid-out text (spaces included).
+  std::string text;
+};
+
+struct TextRun {
+  const text::Font* font = nullptr;
+  double size = 12;  // pt
+  Color color;
+  std::vector<PositionedGlyph> glyphs;
+};
+
+struct Rule {   // a straight stroked line
+  double x0, y0, x1, y1;
+  double thickness = 0.5;
+  Color color;
+};
+
+struct Page {
+  double width = 595.2756;    // A4
+  double height = 841.8898;
+  std::vector<TextRun> runs;  // in reading order
+  std::vector<Rule> rules;
+};
+
+struct DocumentInfo {
+  std::string title;
+  std::string author;
+  std::string subject;
+  // PDF date "D:20210305000000+07'00'"; empty = the current time (non-deterministic).
+  std::string creation_date;
+};
+
+}  // namespace vanban::layout

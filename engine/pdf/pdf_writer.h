@@ -1,0 +1,17 @@
+// Pages of positioned glyphs -> PDF bytes, through PoDoFo's object model.
+// Fonts are embedded as subset TrueType (hb-subset) in Type0/CIDFontType2 fonts with
+// Identity-H encoding, a CIDToGIDMap and an exact ToUnicode map (one CID per distinct
+// (glyph, text) pair, so copy-paste returns exactly the laid-out text).
+#pragma once
+#include <string>
+#include <vector>
+#include "layout/frame.h"
+
+namespace vanban::pdf {
+
+// Thread-safe: each call owns its PoDoFo document. Deterministic: the same pages and
+// info with a fixed creation_date give byte-identical output.
+// Throws vanban::Error(Output) on failure.
+std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info);
+
+}  // namespace vanban::pdf

@@ -1,0 +1,25 @@
+// Shaping with HarfBuzz (language "vi", kerning and mark positioning on).
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+#include "text/font.h"
+
+namespace vanban::text {
+
+struct ShapedGlyph {
+  uint32_t glyph_id;
+  uint32_t cluster;     // byte offset into the shaped UTF-8 text where the cluster starts
+  double x_advance;     // pt, at the requested size
+  double x_offset;      // pt
+  double y_offset;      // pt, positive = up
+};
+
+// Shapes `utf8` (NFC, valid) with `font` at `size_pt`. Throws vanban::Error(Font) naming
+// the character ("U+0111 'đ'") and the font when the font lacks a glyph for it.
+std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8);
+
+// Width in pt of `utf8` shaped with `font` at `size_pt`.
+double measure(const Font& font, double size_pt, std::string_view utf8);
+
+}  // namespace vanban::text
