@@ -1,1 +1,158 @@
-// (being written)
+#include "vanban/engine.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <filesystem>
+
+#include "model/reader.h"
+#include "pdf/pdf_writer.h"
+
+namespace vanban {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// A file named `name` in `dir`, compared without regard to ASCII case.
+std::string find_in_dir(const std::string& dir, const std::string& name) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (lower(entry.path().filename().string()) == lower(name)) return entry.path().string();
+  }
+  return {};
+}
+
+// Resolves the four faces from the manifest (see fonts/fonts.xml).
+std::array<std::string, 4> resolve_faces(const EngineOptions& options) {
+  pugi::xml_document doc;
+  auto parsed = doc.load_file(options.font_manifest.c_str());
+  if (!parsed) {
+    throw Error(ErrorKind::Font, std::string("cannot read the font manifest: ") + parsed.description(),
+                options.font_manifest);
+  }
+  pugi::xml_node family = doc.child("fonts").child("family");
+  if (!family) throw Error(ErrorKind::Font, "the font manifest names no <family>", options.font_manifest);
+  static const char* styles[4] = {"regular", "bold", "italic", "bold-italic"};
+  std::array<std::string, 4> paths;
+  for (int i = 0; i < 4; ++i) {
+    pugi::xml_node face = family.find_child_by_attribute("face", "style", styles[i]);
+    if (!face) {
+      throw Error(ErrorKind::Font, std::string("the font manifest has no ") + styles[i] + " face",
+                  options.font_manifest);
+    }
+    if (!options.font_dir.empty()) {
+      std::string names;
+      for (pugi::xml_node file : face.children("file")) {
+        names += (names.empty() ? "" : ", ") + std::string(file.text().get());
+        if (paths[i].empty()) paths[i] = find_in_dir(options.font_dir, file.text().get());
+      }
+      if (paths[i].empty()) {
+        throw Error(ErrorKind::Font, std::string("no ") + styles[i] + " face of " +
+                                         family.attribute("name").value() + " in the font directory (looked for " +
+                                         names + ")",
+                    options.font_dir);
+      }
+    } else {
+      for (pugi::xml_node fallback : face.children("default")) {
+        std::error_code ec;
+        if (fs::is_regular_file(fallback.text().get(), ec)) {
+          paths[i] = fallback.text().get();
+          break;
+        }
+      }
+      if (paths[i].empty()) {
+        std::string first = face.child("default").text().get();
+        throw Error(ErrorKind::Font,
+                    std::string("missing font file for the ") + styles[i] +
+                        " face (install the Debian package fonts-liberation2, or pass a font directory)",
+                    first);
+      }
+    }
+  }
+  return paths;
+}
+
+}  // namespace
+
+Engine::Engine(const EngineOptions& options) : options_(options) {
+  auto paths = resolve_faces(options_);
+  font_paths_.assign(paths.begin(), paths.end());
+  fonts_ = text::load_family(paths);
+}
+
+Engine::~Engine() = default;
+
+style::Template Engine::load_template(const std::string& name_or_path) const {
+  return style::load_template(name_or_path, options_.template_dirs);
+}
+
+model::Document Engine::load_document(std::string_view data, const std::string& source_name) const {
+  return model::load_document(data, source_name);
+}
+
+layout::LaidOutDocument Engine::layout(const model::Document& document, const style::Template& tpl) const {
+  if (tpl.layout != "administrative-document") {
+    throw Error(ErrorKind::Template, "layout \"" + tpl.layout + "\" is not known to this engine", tpl.source_path);
+  }
+  return layout::layout_document(document, tpl, *fonts_);
+}
+
+std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {
+  layout::DocumentInfo info = laid_out.info;
+  if (!options.creation_date.empty()) info.creation_date = pdf_date_from_iso(options.creation_date);
+  return pdf::write_pdf(laid_out.pages, info);
+}
+
+std::string Engine::render_pdf(const std::string& template_name, std::string_view data,
+                               const std::string& source_name, const RenderOptions& options) const {
+  style::Template tpl = load_template(template_name);
+  model::Document document = load_document(data, source_name);
+  return write_pdf(layout(document, tpl), options);
+}
+
+std::string pdf_date_from_iso(const std::string& iso) {
+  if (iso.rfind("D:", 0) == 0) return iso;
+  // YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]
+  auto bad = [&]() -> Error {
+    return Error(ErrorKind::Usage, "creation date \"" + iso + "\" is not ISO 8601 (e.g. 2021-03-05T08:30:00+07:00)");
+  };
+  auto digits = [&](size_t pos, size_t n) {
+    if (pos + n > iso.size()) throw bad();
+    for (size_t i = pos; i < pos + n; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(iso[i]))) throw bad();
+    return iso.substr(pos, n);
+  };
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') throw bad();
+  std::string out = "D:" + digits(0, 4) + digits(5, 2) + digits(8, 2);
+  size_t pos = 10;
+  std::string time = "000000";
+  if (pos < iso.size() && (iso[pos] == 'T' || iso[pos] == ' ')) {
+    time = digits(pos + 1, 2);
+    if (iso.size() < pos + 6 || iso[pos + 3] != ':') throw bad();
+    time += digits(pos + 4, 2);
+    pos += 6;
+    if (pos < iso.size() && iso[pos] == ':') {
+      time += digits(pos + 1, 2);
+      pos += 3;
+    } else {
+      time += "00";
+    }
+  }
+  out += time;
+  if (pos == iso.size() || (iso[pos] == 'Z' && pos + 1 == iso.size())) return out + "Z";
+  if ((iso[pos] == '+' || iso[pos] == '-') && iso.size() == pos + 6 && iso[pos + 3] == ':') {
+    return out + iso[pos] + digits(pos + 1, 2) + "'" + digits(pos + 4, 2) + "'";
+  }
+  throw bad();
+}
+
+const char* version() { return "0.1.0"; }
+
+}  // namespace vanban

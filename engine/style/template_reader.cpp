@@ -1,1 +1,341 @@
-// (being written)
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "core/error.h"
+#include "style/profile.h"
+
+namespace vanban::style {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Source {
+  std::string path;
+  std::string text;
+
+  // 1-based line:column of a byte offset.
+  std::pair<int, int> position(ptrdiff_t offset) const {
+    int line = 1, column = 1;
+    for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(text.size()); ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    return {line, column};
+  }
+
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
+    ptrdiff_t offset = node.offset_debug();  // pugixml points at the name; report the '<'
+    if (offset > 0 && offset <= static_cast<ptrdiff_t>(text.size()) && text[offset - 1] == '<') --offset;
+    auto [line, column] = position(offset);
+    throw Error(ErrorKind::Template, message, path, line, column);
+  }
+};
+
+double parse_number(const Source& src, const pugi::xml_node& node, const char* attr,
+                    std::string_view text, std::string_view* unit) {
+  double value = 0;
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  auto result = std::from_chars(begin, end, value);
+  if (result.ec != std::errc()) {
+    src.fail(node, std::string("attribute ") + attr + ": expected a number, got \"" +
+                       std::string(text) + "\"");
+  }
+  *unit = std::string_view(result.ptr, end - result.ptr);
+  return value;
+}
+
+// "20mm", "1.27cm", "14pt", "1in" -> pt.
+double parse_length(const Source& src, const pugi::xml_node& node, const char* attr) {
+  std::string_view text = node.attribute(attr).value();
+  std::string_view unit;
+  double value = parse_number(src, node, attr, text, &unit);
+  if (unit == "pt") return value;
+  if (unit == "mm") return value * 72.0 / 25.4;
+  if (unit == "cm") return value * 72.0 / 2.54;
+  if (unit == "in") return value * 72.0;
+  src.fail(node, std::string("attribute ") + attr + ": length \"" + std::string(text) +
+                     "\" needs a unit (pt, mm, cm or in)");
+}
+
+double parse_plain_number(const Source& src, const pugi::xml_node& node, const char* attr) {
+  std::string_view text = node.attribute(attr).value();
+  std::string_view unit;
+  double value = parse_number(src, node, attr, text, &unit);
+  if (!unit.empty()) {
+    src.fail(node, std::string("attribute ") + attr + ": expected a plain number, got \"" +
+                       std::string(text) + "\"");
+  }
+  return value;
+}
+
+bool parse_bool(const Source& src, const pugi::xml_node& node, const char* attr) {
+  std::string_view text = node.attribute(attr).value();
+  if (text == "true") return true;
+  if (text == "false") return false;
+  src.fail(node, std::string("attribute ") + attr + ": expected true or false, got \"" +
+                     std::string(text) + "\"");
+}
+
+// Applies the attributes present on `node` through `setters`; an attribute with no
+// setter is an error, so a misspelt attribute never passes silently.
+using Setter = std::function<void(const pugi::xml_node&, const char*)>;
+void apply(const Source& src, const pugi::xml_node& node,
+           const std::map<std::string, Setter>& setters, const std::set<std::string>& ignored = {}) {
+  for (const auto& attr : node.attributes()) {
+    std::string name = attr.name();
+    if (ignored.count(name)) continue;
+    auto it = setters.find(name);
+    if (it == setters.end()) {
+      src.fail(node, "<" + std::string(node.name()) + ">: unknown attribute \"" + name + "\"");
+    }
+    it->second(node, attr.name());
+  }
+}
+
+Setter length(double& target, const Source& src) {
+  return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_length(src, n, a); };
+}
+Setter number(double& target, const Source& src) {
+  return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_plain_number(src, n, a); };
+}
+Setter flag(bool& target, const Source& src) {
+  return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_bool(src, n, a); };
+}
+Setter text(std::string& target) {
+  return [&target](const pugi::xml_node& n, const char* a) { target = n.attribute(a).value(); };
+}
+
+Color parse_color(const Source& src, const pugi::xml_node& node, const char* attr) {
+  std::string_view v = node.attribute(attr).value();
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (v.size() == 7 && v[0] == '#') {
+    int d[6];
+    bool ok = true;
+    for (int i = 0; i < 6; ++i) ok = ok && (d[i] = hex(v[i + 1])) >= 0;
+    if (ok) return Color{(d[0] * 16 + d[1]) / 255.0, (d[2] * 16 + d[3]) / 255.0, (d[4] * 16 + d[5]) / 255.0};
+  }
+  src.fail(node, std::string("attribute ") + attr + ": expected a colour like #c00000");
+}
+
+Align parse_align(const Source& src, const pugi::xml_node& node, const char* attr) {
+  std::string_view v = node.attribute(attr).value();
+  if (v == "left") return Align::Left;
+  if (v == "center") return Align::Center;
+  if (v == "right") return Align::Right;
+  if (v == "justify") return Align::Justify;
+  src.fail(node, std::string("attribute ") + attr + ": expected left, center, right or justify");
+}
+
+NumberFormat parse_format(const Source& src, const pugi::xml_node& node, const char* attr) {
+  std::string_view v = node.attribute(attr).value();
+  if (v == "roman") return NumberFormat::Roman;
+  if (v == "arabic") return NumberFormat::Arabic;
+  if (v == "letter") return NumberFormat::VietnameseLetter;
+  if (v == "none") return NumberFormat::None;
+  src.fail(node, std::string("attribute ") + attr + ": expected roman, arabic, letter or none");
+}
+
+void read_rule(const Source& src, const pugi::xml_node& node, RuleStyle& rule) {
+  apply(src, node, {{"thickness", length(rule.thickness, src)},
+                    {"length-ratio", number(rule.length_ratio, src)},
+                    {"length", length(rule.length, src)},
+                    {"gap", length(rule.gap, src)}},
+        {"name"});
+}
+
+void read_style(const Source& src, const pugi::xml_node& node, Template& tpl) {
+  std::string name = node.attribute("name").value();
+  if (name.empty()) src.fail(node, "<style> needs a name");
+  ParagraphStyle style;
+  if (auto base = node.attribute("base")) {
+    auto it = tpl.styles.find(base.value());
+    if (it == tpl.styles.end()) src.fail(node, "style \"" + name + "\": unknown base style \"" + base.value() + "\"");
+    style = it->second;
+  } else if (auto existing = tpl.styles.find(name); existing != tpl.styles.end()) {
+    style = existing->second;  // a template that extends another refines its styles
+  }
+  style.name = name;
+  apply(src, node,
+        {{"bold", flag(style.bold, src)},
+         {"italic", flag(style.italic, src)},
+         {"size", length(style.size, src)},
+         {"align", [&](const pugi::xml_node& n, const char* a) { style.align = parse_align(src, n, a); }},
+         {"first-indent", length(style.first_indent, src)},
+         {"left-indent", length(style.left_indent, src)},
+         {"space-before", length(style.space_before, src)},
+         {"space-after", length(style.space_after, src)},
+         {"line-spacing", number(style.line_spacing, src)},
+         {"uppercase", flag(style.uppercase, src)},
+         {"keep-with-next", flag(style.keep_with_next, src)},
+         {"color", [&](const pugi::xml_node& n, const char* a) { style.color = parse_color(src, n, a); }}},
+        {"name", "base"});
+  if (style.size <= 0 || style.size > 200) src.fail(node, "style \"" + name + "\": size out of range");
+  if (style.line_spacing < 0.5 || style.line_spacing > 5) src.fail(node, "style \"" + name + "\": line-spacing out of range");
+  tpl.styles[name] = style;
+}
+
+void read_numbering(const Source& src, const pugi::xml_node& node, Template& tpl) {
+  std::string kind = node.attribute("kind").value();
+  static const std::set<std::string> kinds = {"section", "clause", "point", "dash", "plus", "contact"};
+  if (!kinds.count(kind)) src.fail(node, "<numbering>: kind must be one of section, clause, point, dash, plus, contact");
+  NumberingStyle& n = tpl.numbering[kind];
+  apply(src, node,
+        {{"format", [&](const pugi::xml_node& x, const char* a) { n.format = parse_format(src, x, a); }},
+         {"prefix", text(n.prefix)},
+         {"suffix", text(n.suffix)},
+         {"title-style", text(n.title_style)},
+         {"text-style", text(n.text_style)}},
+        {"kind"});
+}
+
+void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
+                    Template& tpl, std::vector<std::string>& chain);
+
+std::string resolve(const std::string& name_or_path, const std::vector<std::string>& search_dirs,
+                    const std::string& relative_to) {
+  bool is_path = name_or_path.find('/') != std::string::npos ||
+                 (name_or_path.size() > 4 && name_or_path.ends_with(".xml"));
+  if (is_path) return name_or_path;
+  std::vector<std::string> dirs;
+  if (!relative_to.empty()) dirs.push_back(fs::path(relative_to).parent_path().string());
+  dirs.insert(dirs.end(), search_dirs.begin(), search_dirs.end());
+  for (const auto& dir : dirs) {
+    fs::path candidate = fs::path(dir) / (name_or_path + ".xml");
+    std::error_code ec;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  }
+  std::string where;
+  for (const auto& d : search_dirs) where += (where.empty() ? "" : ", ") + d;
+  throw Error(ErrorKind::Template, "unknown template \"" + name_or_path + "\" (looked in " +
+                                       (where.empty() ? std::string("no directory") : where) + ")");
+}
+
+void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
+                    Template& tpl, std::vector<std::string>& chain) {
+  if (std::find(chain.begin(), chain.end(), path) != chain.end()) {
+    throw Error(ErrorKind::Template, "templates extend each other in a circle", path);
+  }
+  chain.push_back(path);
+  Source src{path, {}};
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::Template, "cannot read the template file", path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    src.text = ss.str();
+  }
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed = doc.load_buffer(src.text.data(), src.text.size());
+  if (!parsed) {
+    auto [line, column] = src.position(parsed.offset);
+    throw Error(ErrorKind::Template, std::string("malformed XML: ") + parsed.description(), path, line, column);
+  }
+  pugi::xml_node root = doc.child("template");
+  if (!root) throw Error(ErrorKind::Template, "the root element must be <template>", path, 1, 1);
+
+  if (auto base = root.attribute("extends")) {
+    read_file_into(resolve(base.value(), search_dirs, path), search_dirs, tpl, chain);
+  }
+  tpl.name = root.attribute("name").value();
+  tpl.source_path = path;
+  apply(src, root, {{"layout", text(tpl.layout)}, {"font-family", text(tpl.font_family)}},
+        {"name", "extends", "version", "abstract"});
+
+  for (pugi::xml_node node : root.children()) {
+    if (node.type() != pugi::node_element) continue;
+    std::string_view tag = node.name();
+    if (tag == "page") {
+      Page& p = tpl.page;
+      apply(src, node, {{"width", length(p.width, src)}, {"height", length(p.height, src)},
+                        {"margin-top", length(p.margin_top, src)}, {"margin-bottom", length(p.margin_bottom, src)},
+                        {"margin-left", length(p.margin_left, src)}, {"margin-right", length(p.margin_right, src)},
+                        {"number-style", text(p.number_style)}, {"number-baseline", length(p.number_baseline, src)},
+                        {"number-first-page", flag(p.number_first_page, src)}});
+    } else if (tag == "document-type") {
+      apply(src, node, {{"name", text(tpl.type_name)}, {"sentence-name", text(tpl.type_name_sentence)},
+                        {"abbreviation", text(tpl.type_abbreviation)}});
+    } else if (tag == "style") {
+      read_style(src, node, tpl);
+    } else if (tag == "numbering") {
+      read_numbering(src, node, tpl);
+    } else if (tag == "letters") {
+      std::istringstream words(node.text().get());
+      tpl.vietnamese_letters.clear();
+      for (std::string w; words >> w;) tpl.vietnamese_letters.push_back(w);
+    } else if (tag == "header") {
+      Header& h = tpl.header;
+      apply(src, node, {{"left-width", length(h.left_width, src)}, {"right-width", length(h.right_width, src)},
+                        {"number-gap", length(h.number_gap, src)}, {"national-title", text(h.national_title)},
+                        {"motto", text(h.motto)}, {"number-label", text(h.number_label)},
+                        {"blank", text(h.blank)}, {"space-after", length(h.space_after, src)}});
+      for (pugi::xml_node rule : node.children("rule")) {
+        std::string_view which = rule.attribute("name").value();
+        if (which == "agency") read_rule(src, rule, h.agency_rule);
+        else if (which == "motto") read_rule(src, rule, h.motto_rule);
+        else src.fail(rule, "<header><rule>: name must be agency or motto");
+      }
+    } else if (tag == "title") {
+      apply(src, node, {{"space-after", length(tpl.title.space_after, src)}});
+      if (auto rule = node.child("rule")) read_rule(src, rule, tpl.title.subject_rule);
+    } else if (tag == "closing") {
+      Closing& c = tpl.closing;
+      apply(src, node, {{"recipients-width", length(c.recipients_width, src)},
+                        {"recipients-label", text(c.recipients_label)},
+                        {"recipient-prefix", text(c.recipient_prefix)},
+                        {"signature-space", length(c.signature_space, src)},
+                        {"space-before", length(c.space_before, src)}});
+    } else if (tag == "appendix") {
+      AppendixStyle& a = tpl.appendix;
+      apply(src, node, {{"label-word", text(a.label_word)}, {"space-after", length(a.space_after, src)},
+                        {"numbering", text(a.default_numbering)}});
+      if (auto rule = node.child("rule")) read_rule(src, rule, a.reference_rule);
+    } else {
+      src.fail(node, "unknown element <" + std::string(tag) + ">");
+    }
+  }
+}
+
+}  // namespace
+
+const ParagraphStyle& Template::style(const std::string& style_name) const {
+  auto it = styles.find(style_name);
+  if (it == styles.end()) {
+    throw Error(ErrorKind::Template, "template \"" + name + "\" has no style \"" + style_name + "\"", source_path);
+  }
+  return it->second;
+}
+
+const NumberingStyle& Template::numbering_for(const std::string& kind) const {
+  auto it = numbering.find(kind);
+  if (it == numbering.end()) {
+    throw Error(ErrorKind::Template, "template \"" + name + "\" has no <numbering kind=\"" + kind + "\">", source_path);
+  }
+  return it->second;
+}
+
+Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs) {
+  Template tpl;
+  std::vector<std::string> chain;
+  read_file_into(resolve(name_or_path, search_dirs, {}), search_dirs, tpl, chain);
+  return tpl;
+}
+
+}  // namespace vanban::style

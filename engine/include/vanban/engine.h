@@ -1,0 +1,60 @@
+// The engine facade: fonts and templates loaded once, documents rendered on demand.
+// An Engine is immutable after construction and may be shared by threads; every
+// method is const and thread-safe. Errors are thrown as vanban::Error (core/error.h);
+// the command line and the C API turn them into messages and status codes.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "layout/layout.h"
+#include "model/document.h"
+#include "style/profile.h"
+#include "text/font.h"
+
+namespace vanban {
+
+struct EngineOptions {
+  std::vector<std::string> template_dirs;  // searched in order for <name>.xml
+  std::string font_manifest;               // fonts/fonts.xml: the faces and where to find them
+  std::string font_dir;                    // optional: a directory holding real Times New Roman files
+};
+
+struct RenderOptions {
+  // Fixed creation date for byte-identical output: ISO 8601 ("2021-03-05",
+  // "2021-03-05T08:30:00+07:00") or a PDF date ("D:20210305083000+07'00'").
+  // Empty: the current time.
+  std::string creation_date;
+};
+
+class Engine {
+ public:
+  explicit Engine(const EngineOptions& options);   // loads the four faces; throws Error
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  style::Template load_template(const std::string& name_or_path) const;
+  model::Document load_document(std::string_view data, const std::string& source_name) const;
+  layout::LaidOutDocument layout(const model::Document& document, const style::Template& tpl) const;
+  std::string render_pdf(const std::string& template_name, std::string_view data,
+                         const std::string& source_name, const RenderOptions& options) const;
+  std::string write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const;
+
+  const text::FontFamily& fonts() const { return *fonts_; }
+  const std::vector<std::string>& font_paths() const { return font_paths_; }
+
+ private:
+  EngineOptions options_;
+  std::unique_ptr<text::FontFamily> fonts_;
+  std::vector<std::string> font_paths_;
+};
+
+// "2021-03-05T08:30:00+07:00" -> "D:20210305083000+07'00'"; throws Error(Usage).
+std::string pdf_date_from_iso(const std::string& iso);
+
+const char* version();
+
+}  // namespace vanban

@@ -1,0 +1,238 @@
+#include "layout/paragraph.h"
+
+#include <algorithm>
+
+#include "core/unicode.h"
+#include "text/line_breaker.h"
+#include "text/shaper.h"
+
+namespace vanban::layout {
+namespace {
+
+struct Glyph {
+  const text::Font* font;
+  uint32_t glyph_id;
+  size_t text_begin, text_end;  // the cluster's text (empty range on non-first glyphs)
+  size_t cluster;               // byte offset of the cluster in the paragraph text
+  double advance, x_offset, y_offset;
+  bool is_space;
+  double size;
+};
+
+bool is_space_text(std::string_view s) { return s == " " || s == "\u00A0"; }
+
+void line_metrics(const style::ParagraphStyle& style, const text::FontFamily& fonts, Line& line) {
+  const text::Font& f = fonts.face(style.bold, style.italic);
+  double scale = style.size / f.units_per_em();
+  line.ascent = f.ascender() * scale;
+  line.descent = -f.descender() * scale;
+  line.height = f.line_height(style.size) * style.line_spacing;
+}
+
+// Builds the runs of one line from glyphs [begin, end) starting at pen x.
+void emit_runs(const std::vector<Glyph>& glyphs, size_t begin, size_t end, double x, double extra_per_space,
+               const std::string& text, const style::ParagraphStyle& style, Line& line) {
+  TextRun* run = nullptr;
+  for (size_t i = begin; i < end; ++i) {
+    const Glyph& g = glyphs[i];
+    if (!run || run->font != g.font) {
+      line.runs.push_back(TextRun{g.font, g.size, Color{style.color.r, style.color.g, style.color.b}, {}});
+      run = &line.runs.back();
+    }
+    double advance = g.advance + (g.is_space ? extra_per_space : 0);
+    run->glyphs.push_back(PositionedGlyph{g.glyph_id, x + g.x_offset, -g.y_offset, advance,
+                                          text.substr(g.text_begin, g.text_end - g.text_begin)});
+    x += advance;
+  }
+}
+
+}  // namespace
+
+std::vector<Line> set_paragraph(const model::RichText& spans, const style::ParagraphStyle& style,
+                                double width, const text::FontFamily& fonts) {
+  // 1. The paragraph's text and its glyphs, span by span.
+  std::string text;
+  std::vector<Glyph> glyphs;
+  for (const model::Span& span : spans) {
+    std::string piece = style.uppercase ? unicode::to_upper_vi(span.text) : span.text;
+    if (piece.empty()) continue;
+    const text::Font& font = fonts.face(style.bold || span.bold, style.italic || span.italic);
+    size_t base = text.size();
+    text += piece;
+    std::vector<text::ShapedGlyph> shaped = text::shape(font, style.size, piece);
+    for (size_t i = 0; i < shaped.size(); ++i) {
+      const auto& s = shaped[i];
+      bool first_of_cluster = i == 0 || shaped[i - 1].cluster != s.cluster;
+      size_t end = piece.size();
+      for (size_t j = i + 1; j < shaped.size(); ++j) {
+        if (shaped[j].cluster != s.cluster) {
+          end = shaped[j].cluster;
+          break;
+        }
+      }
+      size_t tb = base + s.cluster;
+      size_t te = first_of_cluster ? base + end : tb;
+      glyphs.push_back(Glyph{&font, s.glyph_id, tb, te, tb, s.x_advance, s.x_offset, s.y_offset,
+                             is_space_text(std::string_view(piece).substr(s.cluster, end - s.cluster)),
+                             style.size});
+    }
+  }
+
+  std::vector<Line> lines;
+  if (glyphs.empty()) {
+    Line empty;
+    line_metrics(style, fonts, empty);
+    lines.push_back(std::move(empty));
+    return lines;
+  }
+
+  // 2. Prefix sums of advances; break opportunities as glyph indices.
+  const size_t n = glyphs.size();
+  std::vector<double> prefix(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + glyphs[i].advance;
+  auto width_of = [&](size_t b, size_t e) { return prefix[e] - prefix[b]; };
+  auto trim_end = [&](size_t b, size_t e) {
+    while (e > b && glyphs[e - 1].is_space) --e;
+    return e;
+  };
+
+  struct Opportunity {
+    size_t glyph;
+    bool mandatory;
+  };
+  std::vector<Opportunity> opportunities;
+  {
+    size_t g = 0;
+    for (const auto& op : text::line_break_opportunities(text)) {
+      while (g < n && glyphs[g].cluster < op.offset) ++g;
+      if (g == 0) continue;
+      if (!opportunities.empty() && opportunities.back().glyph == g) {
+        opportunities.back().mandatory |= op.mandatory;
+        continue;
+      }
+      opportunities.push_back({g, op.mandatory});
+    }
+    if (opportunities.empty() || opportunities.back().glyph != n) opportunities.push_back({n, true});
+  }
+
+  // 3. Greedy filling.
+  struct Break {
+    size_t begin, end;
+    bool last;  // last line of the paragraph or before a mandatory break: not justified
+  };
+  std::vector<Break> breaks;
+  size_t start = 0;
+  auto available = [&](size_t line_index) {
+    return width - style.left_indent - (line_index == 0 ? style.first_indent : 0);
+  };
+  size_t k = 0;
+  while (start < n) {
+    double avail = available(breaks.size());
+    size_t fit = start;  // best end found so far
+    bool fit_mandatory = false;
+    for (; k < opportunities.size(); ++k) {
+      const auto& op = opportunities[k];
+      if (op.glyph <= start) continue;
+      double w = width_of(start, trim_end(start, op.glyph));
+      if (w <= avail + 1e-6 || fit == start) {
+        if (w > avail + 1e-6) {
+          // A single unbreakable piece wider than the line: cut it where it stops fitting.
+          size_t e = start + 1;
+          while (e < op.glyph && width_of(start, e + 1) <= avail + 1e-6) ++e;
+          while (e < op.glyph && glyphs[e].text_begin == glyphs[e].text_end) ++e;  // keep clusters whole
+          fit = e;
+          fit_mandatory = false;
+          if (e < op.glyph) break;
+          ++k;
+          break;
+        }
+        fit = op.glyph;
+        fit_mandatory = op.mandatory;
+        if (op.mandatory) {
+          ++k;
+          break;
+        }
+      } else {
+        break;
+      }
+    }
+    breaks.push_back({start, fit, fit_mandatory || fit >= n});
+    start = fit;
+    while (start < n && glyphs[start].is_space && !breaks.back().last) ++start;  // spaces after a break
+  }
+
+  // 4. Lines: alignment, justification, runs.
+  for (size_t li = 0; li < breaks.size(); ++li) {
+    const Break& b = breaks[li];
+    Line line;
+    line_metrics(style, fonts, line);
+    size_t end = trim_end(b.begin, b.end);
+    double natural = width_of(b.begin, end);
+    double avail = available(li);
+    double x = style.left_indent + (li == 0 ? style.first_indent : 0);
+    double extra_per_space = 0;
+    switch (style.align) {
+      case style::Align::Left: break;
+      case style::Align::Center: x += (avail - natural) / 2; break;
+      case style::Align::Right: x += avail - natural; break;
+      case style::Align::Justify:
+        if (!b.last && natural < avail) {
+          size_t spaces = 0;
+          for (size_t i = b.begin; i < end; ++i) spaces += glyphs[i].is_space;
+          if (spaces > 0) extra_per_space = (avail - natural) / spaces;
+        }
+        break;
+    }
+    line.x_start = x;
+    line.natural_width = natural;
+    emit_runs(glyphs, b.begin, end, x, extra_per_space, text, style, line);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+Line set_leader_line(const std::string& leader, const style::ParagraphStyle& style, double width,
+                     const text::FontFamily& fonts) {
+  Line line;
+  line_metrics(style, fonts, line);
+  const text::Font& font = fonts.face(style.bold, style.italic);
+  std::vector<text::ShapedGlyph> shaped = text::shape(font, style.size, leader);
+  double one = 0;
+  for (const auto& g : shaped) one += g.x_advance;
+  double avail = width - style.left_indent - style.first_indent;
+  if (one <= 0 || avail <= 0) return line;
+  size_t count = static_cast<size_t>(avail / one);
+  if (count == 0) return line;
+  // Each copy gets an equal share of the width, the last ending exactly at `width`.
+  double step = avail / count;
+  double x = style.left_indent + style.first_indent;
+  line.x_start = x;
+  line.natural_width = avail;
+  line.runs.push_back(TextRun{&font, style.size, Color{style.color.r, style.color.g, style.color.b}, {}});
+  auto& glyphs = line.runs.back().glyphs;
+  for (size_t c = 0; c < count; ++c) {
+    double pen = x + c * step + (step - one);  // right-aligned in its share: the last ends at width
+    for (size_t i = 0; i < shaped.size(); ++i) {
+      const auto& g = shaped[i];
+      bool last_glyph = i + 1 == shaped.size();
+      glyphs.push_back(PositionedGlyph{g.glyph_id, pen + g.x_offset, -g.y_offset,
+                                       last_glyph ? g.x_advance + (c + 1 < count ? step - one : 0) : g.x_advance,
+                                       i == 0 ? leader : std::string()});
+      pen += g.x_advance;
+    }
+  }
+  return line;
+}
+
+void place_line(const Line& line, double dx, double dy, std::vector<TextRun>& out) {
+  for (const TextRun& run : line.runs) {
+    TextRun placed = run;
+    for (auto& g : placed.glyphs) {
+      g.x += dx;
+      g.y += dy;
+    }
+    out.push_back(std::move(placed));
+  }
+}
+
+}  // namespace vanban::layout

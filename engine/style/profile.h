@@ -1,0 +1,121 @@
+// A template: the document kind and the Decree 30 style profile it lays out with.
+// Read from templates/*.xml (see docs/templates.md); the engine's C++ holds no
+// decree numbers of its own. All lengths are in pt.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vanban::style {
+
+enum class Align { Left, Center, Right, Justify };
+
+struct Color {
+  double r = 0, g = 0, b = 0;
+};
+
+// A paragraph style. Unset values inherit from the style named in `base` at load time.
+struct ParagraphStyle {
+  std::string name;
+  bool bold = false;
+  bool italic = false;
+  double size = 14;             // pt
+  Align align = Align::Left;
+  double first_indent = 0;      // first-line indent
+  double left_indent = 0;
+  double space_before = 0;
+  double space_after = 0;
+  double line_spacing = 1.0;    // multiple of the font's single line height
+  bool uppercase = false;       // upper-cased with the "vi" locale
+  bool keep_with_next = false;  // never the last thing on a page
+  Color color;
+};
+
+struct RuleStyle {
+  double thickness = 0.5;
+  double length_ratio = 0;      // of the text line above it (0 = use `length`)
+  double length = 0;
+  double gap = 2;               // from the baseline of the line above to the rule
+};
+
+// Numbering of body blocks: prefix + number in a format + suffix.
+enum class NumberFormat { Roman, Arabic, VietnameseLetter, None };
+struct NumberingStyle {
+  NumberFormat format = NumberFormat::None;
+  std::string prefix, suffix;   // "I" -> prefix "" suffix ". "
+  std::string title_style;      // paragraph style of a titled block's heading line
+  std::string text_style;       // paragraph style of an untitled block / text
+};
+
+struct Page {
+  double width = 595.2756, height = 841.8898;
+  double margin_top = 56.6929, margin_bottom = 56.6929;
+  double margin_left = 85.0394, margin_right = 42.5197;
+  // Page numbers: centred in the top margin, baseline `number_baseline` from the top edge.
+  std::string number_style = "page-number";
+  double number_baseline = 40;
+  bool number_first_page = false;
+};
+
+struct Header {
+  double left_width = 184.25;    // left column (parent + issuing agency + Số)
+  double right_width = 283.46;   // right column (Quốc hiệu + Tiêu ngữ + date)
+  RuleStyle agency_rule;         // under the issuing agency
+  RuleStyle motto_rule;          // under the Tiêu ngữ (length_ratio 1 = its width)
+  double number_gap = 6;         // space between the agency rule and "Số:"
+  std::string national_title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+  std::string motto = "Độc lập - Tự do - Hạnh phúc";
+  std::string number_label = "Số:";
+  std::string blank = "      ";  // what a blank number / day / month is written as
+  double space_after = 24;       // header block -> document type
+};
+
+struct Title {
+  RuleStyle subject_rule;        // under the trích yếu
+  double space_after = 12;       // rule -> body
+};
+
+struct Closing {
+  double recipients_width = 170; // Nơi nhận column; the signature block takes the rest
+  std::string recipients_label = "Nơi nhận:";
+  std::string recipient_prefix = "- ";
+  double signature_space = 80;   // room for signature and seal, between title and name
+  double space_before = 12;
+};
+
+struct AppendixStyle {
+  std::string label_word = "Phụ lục";
+  RuleStyle reference_rule;
+  double space_after = 12;       // rule -> content
+  std::string default_numbering = "auto";   // auto | roman | arabic | none
+  std::string reference_format =
+      "(Kèm theo {type} số {number}/{symbol} ngày {day} tháng {month} năm {year} của {issuer})";
+};
+
+struct Template {
+  std::string name;              // "ke-hoach"
+  std::string source_path;       // file it was read from (for messages)
+  std::string layout = "administrative-document";
+  std::string type_name;         // "KẾ HOẠCH"
+  std::string type_name_sentence;// "Kế hoạch" (used in "(Kèm theo Kế hoạch số …)")
+  std::string type_abbreviation; // "KH"
+  std::string font_family = "Times New Roman";
+  Page page;
+  Header header;
+  Title title;
+  Closing closing;
+  AppendixStyle appendix;
+  std::map<std::string, ParagraphStyle> styles;
+  std::map<std::string, NumberingStyle> numbering;   // by block kind: section, clause, point, dash, plus, contact
+  std::vector<std::string> vietnamese_letters;        // a b c d đ e g h i k l m n o p q r s t u v x y
+
+  const ParagraphStyle& style(const std::string& name) const;  // throws Error(Template)
+  const NumberingStyle& numbering_for(const std::string& kind) const;
+};
+
+// Loads a template by name (looked up as <dir>/<name>.xml in each of `search_dirs`)
+// or by path (anything containing '/' or ending in ".xml"), following `extends`
+// chains. Throws vanban::Error(Template) naming the file and line:column.
+Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs);
+
+}  // namespace vanban::style

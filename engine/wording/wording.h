@@ -1,0 +1,25 @@
+// The Decree 30 wording of the parts of a document that are composed rather than
+// typed: "Số: 05/KH-SGDĐT", "Hòa Bình, ngày 05 tháng 3 năm 2021", "Phụ lục II",
+// "(Kèm theo Kế hoạch số … ngày … của …)", "I." / "1." / "a)". Shared by every writer
+// (the PDF layout and the DOCX writer) so they say the same thing.
+#pragma once
+#include <string>
+#include "model/document.h"
+#include "style/profile.h"
+
+namespace vanban::wording {
+
+std::string number_line(const model::Document& document, const style::Template& tpl);   // "Số: 05/KH-…"
+std::string place_date(const model::Document& document, const style::Template& tpl);    // "Hòa Bình, ngày …"
+std::string appendix_label(const model::Document& document, const style::Template& tpl, size_t index);
+std::string appendix_reference(const model::Document& document, const style::Template& tpl, size_t index);
+
+// "I. ", "2. ", "đ) ", "- " for the `ordinal`-th (1-based) block of `kind`
+// ("section", "clause", "point", "dash", "plus", "contact"), or with `explicit_label`.
+std::string block_prefix(const style::Template& tpl, const std::string& kind, int ordinal,
+                         const std::string& explicit_label);
+
+std::string roman(int n);        // 1 -> "I"
+std::string kind_name(model::BlockKind kind);   // BlockKind::Clause -> "clause"
+
+}  // namespace vanban::wording
