@@ -111,6 +111,7 @@ class DocumentLayout {
                  leftcol.last_baseline);
     }
     leftcol.y = std::max(leftcol.y, leftcol.last_baseline + h.agency_rule.gap) + h.number_gap;
+    const size_t number_runs_at = box.runs.size();  // "Số:" goes here in reading order
 
     std::string national = doc_.national_title.empty() ? h.national_title : doc_.national_title;
     std::string motto = doc_.motto.empty() ? h.motto : doc_.motto;
@@ -126,14 +127,16 @@ class DocumentLayout {
     auto date = set_paragraph(plain(wording::place_date(doc_, tpl_)), tpl_.style("place-date"), rightcol.width, fonts_);
     double baseline = std::max(leftcol.y + baseline_offset(number.front()), rightcol.y + baseline_offset(date.front()));
     double bottom = 0;
-    for (auto [lines, col] : {std::pair{&number, &leftcol}, std::pair{&date, &rightcol}}) {
+    std::vector<TextRun> number_runs;
+    for (auto [lines, col, out] : {std::tuple{&number, &leftcol, &number_runs}, std::tuple{&date, &rightcol, &box.runs}}) {
       double b = baseline;
       for (const Line& line : *lines) {
-        place_line(line, col->x, b, box.runs);
+        place_line(line, col->x, b, *out);
         bottom = std::max(bottom, b + line.descent);
         b += line.height;
       }
     }
+    box.runs.insert(box.runs.begin() + number_runs_at, number_runs.begin(), number_runs.end());
     box.height = bottom;
     box.space_after = h.space_after;
     box.keep_with_next = true;

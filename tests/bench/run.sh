@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the benchmarks on this machine and prints the figures for docs/performance.md.
+#   bash tests/bench/run.sh [build-dir]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${1:-$root/build}"
+cmake --build "$build" --target benchmarks -j"$(nproc)" >/dev/null
+echo "== machine"
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "== in-process: the sample plan (fonts loaded once)"
+"$build/tests/bench/vanban_bench_plan" "$root" 300
+echo "== whole process: vanban render (hyperfine)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 5 --runs 50 --export-markdown "$tmp/h.md" \
+    "$build/engine/vanban render ke-hoach $root/samples/ke-hoach-hoa-binh-2021.json -o $tmp/p.pdf --date 2021-03-05" >/dev/null
+  cat "$tmp/h.md"
+else
+  echo "(install hyperfine for whole-process timing)"
+fi
+echo "== peak memory of one whole process"
+/usr/bin/time -f "max RSS %M KB" "$build/engine/vanban" render ke-hoach "$root/samples/ke-hoach-hoa-binh-2021.json" -o "$tmp/p.pdf" --date 2021-03-05

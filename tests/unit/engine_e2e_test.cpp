@@ -1,0 +1,624 @@
+// End-to-end: render the sample plan with the `vanban` command and read the PDF back
+// with independent tools (pdftotext, pdffonts, qpdf, pdfminer through
+// tests/e2e/pdf_probe.py). Each test checks a Decree 30 rule against the decree's own
+// numbers (../shared/spec/nd30.md), not against the template's values.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+constexpr double kMm = 72.0 / 25.4;
+const std::string kSource = VANBAN_SOURCE_DIR;
+const std::string kCli = VANBAN_CLI;
+const std::string kSample = kSource + "/samples/ke-hoach-hoa-binh-2021.json";
+const std::string kSampleXml = kSource + "/samples/ke-hoach-hoa-binh-2021.xml";
+const std::string kReference = std::string(VANBAN_SHARED_DIR) + "/reference/ke-hoach-2021-restored.txt";
+
+struct Run {
+  int status;
+  std::string output;  // stdout and stderr
+};
+
+Run run(const std::string& command) {
+  Run r{0, {}};
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return {-1, "popen failed"};
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path temp_dir() {
+  static int counter = 0;
+  fs::path p = fs::temp_directory_path() / ("vanban-e2e-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(p);
+  return p;
+}
+
+std::string render(const std::string& data, const fs::path& out, const std::string& extra = "--date 2021-03-05") {
+  Run r = run(quote(kCli) + " render ke-hoach " + quote(data) + " -o " + quote(out.string()) + " " + extra);
+  EXPECT_EQ(r.status, 0) << r.output;
+  return out.string();
+}
+
+// The sample rendered once for the read-back tests.
+class Rendered : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(temp_dir());
+    pdf_ = new std::string(render(kSample, *dir_ / "ke-hoach.pdf"));
+    Run probe = run("/usr/bin/python3 " + quote(kSource + "/tests/e2e/pdf_probe.py") + " " + quote(*pdf_));
+    ASSERT_EQ(probe.status, 0) << probe.output;
+    doc_ = new json(json::parse(probe.output));
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+    delete pdf_;
+    delete doc_;
+  }
+  static const json& pages() { return (*doc_)["pages"]; }
+  static fs::path* dir_;
+  static std::string* pdf_;
+  static json* doc_;
+
+  // The first span on `page` whose text starts with `prefix`.
+  static const json& span(size_t page, const std::string& prefix) {
+    for (const auto& s : pages()[page]["spans"]) {
+      if (s["text"].get<std::string>().rfind(prefix, 0) == 0) return s;
+    }
+    static const json none;
+    ADD_FAILURE() << "no span starting with \"" << prefix << "\" on page " << page + 1;
+    return none;
+  }
+  static std::string font(const json& s) { return s.is_null() ? "" : s["font"].get<std::string>(); }
+  static bool bold(const json& s) { return font(s).find("Bold") != std::string::npos; }
+  static bool italic(const json& s) { return font(s).find("Italic") != std::string::npos; }
+  static double width(const json& s) { return s["x1"].get<double>() - s["x0"].get<double>(); }
+  static double centre(const json& s) { return (s["x0"].get<double>() + s["x1"].get<double>()) / 2; }
+  // The rule nearest below `baseline` (within 12 pt), or null.
+  static const json* rule_below(size_t page, double baseline) {
+    const json* best = nullptr;
+    for (const auto& r : pages()[page]["rules"]) {
+      double y = r["y0"].get<double>();
+      if (y > baseline && y < baseline + 12 && (!best || y < (*best)["y0"].get<double>())) best = &r;
+    }
+    return best;
+  }
+};
+fs::path* Rendered::dir_ = nullptr;
+std::string* Rendered::pdf_ = nullptr;
+json* Rendered::doc_ = nullptr;
+
+std::string collapse_spaces(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+      space = true;
+    } else {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Lines of `text` without page numbers (digit-only lines) and dotted leader lines.
+std::string comparable(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, out;
+  static const std::regex page_number(R"(^\s*\d+\s*$)");
+  static const std::regex leaders(R"(^\s*(…|\.)+\s*$)");
+  while (std::getline(in, line)) {
+    if (std::regex_match(line, page_number) || std::regex_match(line, leaders)) continue;
+    out += line + "\n";
+  }
+  return collapse_spaces(out);
+}
+
+// --- text round trip -----------------------------------------------------------------
+
+TEST_F(Rendered, CopiedTextIsTheRestoredPlanWordForWord) {
+  Run text = run("pdftotext -raw -enc UTF-8 " + quote(*pdf_) + " -");
+  ASSERT_EQ(text.status, 0) << text.output;
+  std::string reference = read(kReference);
+  reference = reference.substr(0, reference.find("=== EDITOR'S NOTES"));
+  EXPECT_EQ(comparable(text.output), comparable(reference));
+}
+
+TEST_F(Rendered, FontsAreEmbeddedSubsetsWithUnicodeMaps) {
+  Run fonts = run("pdffonts " + quote(*pdf_));
+  ASSERT_EQ(fonts.status, 0) << fonts.output;
+  std::istringstream in(fonts.output);
+  std::string line;
+  int count = 0;
+  std::getline(in, line);
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    ++count;
+    EXPECT_NE(line.find("CID TrueType"), std::string::npos) << line;
+    EXPECT_NE(line.find("Identity-H"), std::string::npos) << line;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(yes\s+yes\s+yes)"))) << "emb sub uni: " << line;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(^[A-Z]{6}\+LiberationSerif)"))) << line;
+  }
+  EXPECT_EQ(count, 4) << fonts.output;  // regular, bold, italic, bold italic
+}
+
+TEST_F(Rendered, QpdfFindsNoErrors) {
+  Run check = run("qpdf --check " + quote(*pdf_));
+  EXPECT_EQ(check.status, 0) << check.output;
+  EXPECT_NE(check.output.find("No syntax or stream encoding errors"), std::string::npos) << check.output;
+}
+
+// --- page (ND30-PAGE-1..3) -----------------------------------------------------------
+
+TEST_F(Rendered, EveryPageIsA4PortraitAndTextStaysInsideTheMargins) {
+  ASSERT_GE(pages().size(), 5u);
+  for (size_t p = 0; p < pages().size(); ++p) {
+    const auto& page = pages()[p];
+    EXPECT_NEAR(page["width"].get<double>(), 210 * kMm, 0.5);
+    EXPECT_NEAR(page["height"].get<double>(), 297 * kMm, 0.5);
+    double left = 1e9, right = 0, top = 1e9, bottom = 0;
+    for (const auto& s : page["spans"]) {
+      if (s["baseline"].get<double>() < 20 * kMm) continue;  // the page number in the top margin
+      left = std::min(left, s["x0"].get<double>());
+      right = std::max(right, s["x1"].get<double>());
+      top = std::min(top, s["top"].get<double>());
+      bottom = std::max(bottom, s["bottom"].get<double>());
+    }
+    // Left 30-35 mm, right 15-20 mm, top and bottom 20-25 mm: the text may not
+    // come closer to an edge than the smallest margin.
+    EXPECT_GE(left, 30 * kMm - 0.5) << "page " << p + 1;
+    EXPECT_LE(right, (210 - 15) * kMm + 0.5) << "page " << p + 1;
+    EXPECT_GE(top, 20 * kMm - 0.5) << "page " << p + 1;
+    EXPECT_LE(bottom, (297 - 20) * kMm + 0.5) << "page " << p + 1;
+  }
+}
+
+// --- header (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE) ---------------------------------
+
+TEST_F(Rendered, HeaderElementsHaveTheDecreesSizeWeightAndSlant) {
+  const json& parent = span(0, "UBND TỈNH HOÀ BÌNH");
+  EXPECT_FALSE(bold(parent));
+  EXPECT_FALSE(italic(parent));
+  EXPECT_GE(parent["size"].get<double>(), 12);
+  EXPECT_LE(parent["size"].get<double>(), 13);
+  const json& agency = span(0, "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+  EXPECT_TRUE(bold(agency));
+  EXPECT_GE(agency["size"].get<double>(), 12);
+  EXPECT_LE(agency["size"].get<double>(), 13);
+  const json& number = span(0, "Số:");
+  EXPECT_FALSE(bold(number));
+  EXPECT_FALSE(italic(number));
+  EXPECT_EQ(number["size"].get<double>(), 13);
+  const json& national = span(0, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  EXPECT_TRUE(bold(national));
+  EXPECT_FALSE(italic(national));
+  const json& motto = span(0, "Độc lập - Tự do - Hạnh phúc");
+  EXPECT_TRUE(bold(motto));
+  EXPECT_GE(motto["size"].get<double>(), 13);
+  EXPECT_LE(motto["size"].get<double>(), 14);
+  const json& date = span(0, "Hòa Bình, ngày");
+  EXPECT_TRUE(italic(date));
+  EXPECT_FALSE(bold(date));
+  // ND30-PAGE-8: one coherent set, QH 13 / TN 14 / date 14 or QH 12 / TN 13 / date 13.
+  double qh = national["size"], tn = motto["size"], dt = date["size"];
+  EXPECT_TRUE((qh == 13 && tn == 14 && dt == 14) || (qh == 12 && tn == 13 && dt == 13))
+      << qh << "/" << tn << "/" << dt;
+}
+
+TEST_F(Rendered, HeaderColumnsAreCentredAndSoLineSharesTheDatesBaseline) {
+  const json& parent = span(0, "UBND TỈNH HOÀ BÌNH");
+  const json& agency = span(0, "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+  const json& number = span(0, "Số:");
+  EXPECT_NEAR(centre(parent), centre(agency), 0.5);
+  EXPECT_NEAR(centre(number), centre(agency), 0.5);
+  const json& national = span(0, "CỘNG HOÀ");
+  const json& motto = span(0, "Độc lập");
+  const json& date = span(0, "Hòa Bình, ngày");
+  EXPECT_NEAR(centre(national), centre(motto), 0.5);
+  EXPECT_NEAR(centre(date), centre(motto), 0.5);
+  EXPECT_LT(centre(agency), centre(national));  // ô 2 left, ô 1 right
+  EXPECT_LT(parent["baseline"].get<double>(), agency["baseline"].get<double>());
+  EXPECT_LT(national["baseline"].get<double>(), motto["baseline"].get<double>());
+  // ND30-DATE-4: the place and date on the same line as Số.
+  EXPECT_NEAR(number["baseline"].get<double>(), date["baseline"].get<double>(), 0.05);
+  // ND30-QH-5: Quốc hiệu and Tiêu ngữ at single spacing, no blank line between.
+  EXPECT_LT(motto["baseline"].get<double>() - national["baseline"].get<double>(), 1.5 * 14);
+}
+
+TEST_F(Rendered, AgencyRuleIsAThirdToAHalfOfTheNameAndCentred) {
+  const json& agency = span(0, "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+  const json* rule = rule_below(0, agency["baseline"]);
+  ASSERT_NE(rule, nullptr);
+  double length = std::abs((*rule)["x1"].get<double>() - (*rule)["x0"].get<double>());
+  EXPECT_GE(length, width(agency) / 3 - 0.2);
+  EXPECT_LE(length, width(agency) / 2 + 0.2);
+  EXPECT_NEAR(((*rule)["x0"].get<double>() + (*rule)["x1"].get<double>()) / 2, centre(agency), 0.5);
+  EXPECT_LT((*rule)["y0"].get<double>(), span(0, "Số:")["top"].get<double>());
+}
+
+TEST_F(Rendered, MottoRuleIsExactlyTheMottosWidth) {
+  const json& motto = span(0, "Độc lập - Tự do - Hạnh phúc");
+  const json* rule = rule_below(0, motto["baseline"]);
+  ASSERT_NE(rule, nullptr);
+  EXPECT_NEAR(std::min((*rule)["x0"].get<double>(), (*rule)["x1"].get<double>()), motto["x0"].get<double>(), 0.3);
+  EXPECT_NEAR(std::max((*rule)["x0"].get<double>(), (*rule)["x1"].get<double>()), motto["x1"].get<double>(), 0.3);
+  EXPECT_LT((*rule)["y0"].get<double>(), span(0, "Hòa Bình, ngày")["top"].get<double>());
+}
+
+// --- title (ND30-TL-1..3) ------------------------------------------------------------
+
+TEST_F(Rendered, TypeAndSubjectAreBoldCentredWithARuleUnderThem) {
+  double text_centre = (30 * kMm + (210 - 15) * kMm) / 2;
+  const json& type = span(0, "KẾ HOẠCH");
+  EXPECT_TRUE(bold(type));
+  EXPECT_GE(type["size"].get<double>(), 13);
+  EXPECT_LE(type["size"].get<double>(), 14);
+  EXPECT_NEAR(centre(type), text_centre, 0.5);
+  const json& subject = span(0, "Xây dựng, nhân rộng");
+  EXPECT_TRUE(bold(subject));
+  EXPECT_FALSE(italic(subject));
+  EXPECT_NEAR(centre(subject), text_centre, 0.5);
+  EXPECT_GT(subject["baseline"].get<double>(), type["baseline"].get<double>());
+  // The subject may wrap: the rule is under its last line.
+  double last_baseline = subject["baseline"];
+  double widest = width(subject);
+  for (const auto& s : pages()[0]["spans"]) {
+    if (bold(s) && s["size"] == subject["size"] && s["baseline"].get<double>() > last_baseline &&
+        s["baseline"].get<double>() < last_baseline + 25) {
+      last_baseline = s["baseline"];
+      widest = std::max(widest, width(s));
+    }
+  }
+  const json* rule = rule_below(0, last_baseline);
+  ASSERT_NE(rule, nullptr);
+  double length = std::abs((*rule)["x1"].get<double>() - (*rule)["x0"].get<double>());
+  EXPECT_GE(length, widest / 3 - 0.2);
+  EXPECT_LE(length, widest / 2 + 0.2);
+  EXPECT_NEAR(((*rule)["x0"].get<double>() + (*rule)["x1"].get<double>()) / 2, text_centre, 0.5);
+}
+
+// --- body (ND30-BODY-1..4, ND30-NUM) ------------------------------------------------
+
+struct BodyLine {
+  size_t page;
+  double x0, x1, baseline;
+  std::string text;
+};
+
+// Lines of 14 pt regular body text (first span of each baseline) on every page.
+std::vector<BodyLine> body_lines(const json& pages) {
+  std::vector<BodyLine> lines;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    std::map<long, BodyLine> by_baseline;
+    for (const auto& s : pages[p]["spans"]) {
+      if (s["size"].get<double>() != 14 || s["baseline"].get<double>() < 20 * kMm) continue;
+      long key = std::lround(s["baseline"].get<double>() * 100);
+      auto it = by_baseline.find(key);
+      if (it == by_baseline.end()) {
+        by_baseline[key] = {p, s["x0"], s["x1"], s["baseline"], s["text"]};
+      } else {
+        it->second.x0 = std::min(it->second.x0, s["x0"].get<double>());
+        it->second.x1 = std::max(it->second.x1, s["x1"].get<double>());
+        it->second.text += s["text"].get<std::string>();
+      }
+    }
+    for (auto& [k, l] : by_baseline) lines.push_back(l);
+  }
+  return lines;
+}
+
+TEST_F(Rendered, BodyIsJustifiedWithAFirstLineIndentOf1To127Cm) {
+  const double left = 30 * kMm, right = (210 - 15) * kMm;
+  auto lines = body_lines(pages());
+  int full = 0, indented = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    const auto& l = lines[i];
+    const auto& next = lines[i + 1];
+    bool next_starts_paragraph = next.x0 > left + 5;  // an indented line starts a paragraph
+    if (l.text.rfind("- ", 0) == 0 || l.text.rfind("+ ", 0) == 0) {
+      ++indented;
+      double indent = l.x0 - left;
+      EXPECT_GE(indent, 1.0 * 72 / 2.54 - 0.3) << l.text;
+      EXPECT_LE(indent, 1.27 * 72 / 2.54 + 0.3) << l.text;
+    }
+    // A line followed by a continuation line of the same paragraph reaches the right margin.
+    if (!next_starts_paragraph && next.page == l.page && std::abs(next.x0 - left) < 0.5 && l.x1 > right - 40) {
+      ++full;
+      EXPECT_NEAR(l.x1, right, 0.6) << "not justified: " << l.text;
+    }
+  }
+  EXPECT_GT(full, 40);
+  EXPECT_GT(indented, 20);
+}
+
+TEST_F(Rendered, LineSpacingIsSingleToOneAndAHalfWithAtLeast6PtBetweenParagraphs) {
+  auto lines = body_lines(pages());
+  const double single = 14 * (1825.0 + 443 + 87) / 2048;  // Liberation Serif = Times New Roman
+  const double left = 30 * kMm;
+  std::vector<double> within, between;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i].page != lines[i + 1].page) continue;
+    double gap = lines[i + 1].baseline - lines[i].baseline;
+    (std::abs(lines[i + 1].x0 - left) < 0.5 ? within : between).push_back(gap);
+  }
+  ASSERT_FALSE(within.empty());
+  ASSERT_FALSE(between.empty());
+  double pitch = *std::min_element(within.begin(), within.end());
+  EXPECT_GE(pitch, single - 0.1);
+  EXPECT_LE(pitch, 1.5 * single + 0.1);
+  for (double g : within) EXPECT_NEAR(g, pitch, 0.05);
+  for (double g : between) EXPECT_GE(g, pitch + 6 - 0.05);
+}
+
+TEST_F(Rendered, SectionHeadingsAreBoldCapsAndNeverLastOnAPage) {
+  int headings = 0;
+  for (size_t p = 0; p < pages().size(); ++p) {
+    const auto& spans = pages()[p]["spans"];
+    double last_baseline = 0;
+    for (const auto& s : spans) last_baseline = std::max(last_baseline, s["baseline"].get<double>());
+    for (const auto& s : spans) {
+      std::string t = s["text"];
+      if (std::regex_search(t, std::regex(R"(^(I|II|III|IV|V|VI)\. [A-ZĐ])"))) {
+        ++headings;
+        EXPECT_TRUE(bold(s)) << t;
+        EXPECT_LT(s["baseline"].get<double>(), last_baseline - 1) << "heading last on page " << p + 1 << ": " << t;
+      }
+    }
+  }
+  EXPECT_EQ(headings, 4);  // I, II, III, V
+}
+
+// --- page numbers (ND30-PAGE-9, ND30-PAGE-11) ---------------------------------------
+
+TEST_F(Rendered, PageNumbersAreCentredInTheTopMarginFromPage2AndRestartPerAppendix) {
+  const double centre_x = (30 * kMm + (210 - 15) * kMm) / 2;
+  int expected = 0;
+  int appendix_pages = 0;
+  for (size_t p = 0; p < pages().size(); ++p) {
+    bool appendix_start = false;
+    for (const auto& s : pages()[p]["spans"]) {
+      if (s["text"].get<std::string>().rfind("Phụ lục", 0) == 0 && s["baseline"].get<double>() < 45 * kMm) {
+        appendix_start = true;
+      }
+    }
+    expected = (p == 0 || appendix_start) ? 1 : expected + 1;
+    appendix_pages += appendix_start;
+    const json* number = nullptr;
+    for (const auto& s : pages()[p]["spans"]) {
+      if (s["baseline"].get<double>() < 20 * kMm) number = &s;
+    }
+    if (expected == 1) {
+      EXPECT_EQ(number, nullptr) << "page " << p + 1 << " shows a number";
+      continue;
+    }
+    ASSERT_NE(number, nullptr) << "page " << p + 1 << " has no number";
+    EXPECT_EQ((*number)["text"].get<std::string>(), std::to_string(expected)) << "page " << p + 1;
+    EXPECT_NEAR(centre(*number), centre_x, 0.5);
+    EXPECT_FALSE(bold(*number));
+    EXPECT_FALSE(italic(*number));
+    EXPECT_GE((*number)["size"].get<double>(), 13);
+    EXPECT_LE((*number)["size"].get<double>(), 14);
+  }
+  EXPECT_EQ(appendix_pages, 3);
+}
+
+// --- Nơi nhận and signature (ND30-NN-3/4, ND30-SIG-2..4) -----------------------------
+
+TEST_F(Rendered, RecipientsAndSignatureShareAPageWithTheirFirstLinesLevel) {
+  size_t page = pages().size();
+  for (size_t p = 0; p < pages().size() && page == pages().size(); ++p) {
+    for (const auto& s : pages()[p]["spans"]) {
+      if (s["text"] == "Nơi nhận:") page = p;
+    }
+  }
+  ASSERT_LT(page, pages().size());
+  const json& label = span(page, "Nơi nhận:");
+  EXPECT_TRUE(bold(label));
+  EXPECT_TRUE(italic(label));
+  EXPECT_EQ(label["size"].get<double>(), 12);
+  EXPECT_NEAR(label["x0"].get<double>(), 30 * kMm, 0.5);
+  const json& title = span(page, "GIÁM ĐỐC");
+  EXPECT_TRUE(bold(title));
+  EXPECT_NEAR(title["baseline"].get<double>(), label["baseline"].get<double>(), 0.05);
+  EXPECT_GT(centre(title), 105 * kMm);  // right half
+  const json& signer = span(page, "Bùi Thị Kim Tuyến");
+  EXPECT_TRUE(bold(signer));
+  EXPECT_NEAR(centre(signer), centre(title), 0.5);
+  EXPECT_GT(signer["baseline"].get<double>() - title["baseline"].get<double>(), 20 * kMm);  // room to sign
+  int recipients = 0;
+  for (const auto& s : pages()[page]["spans"]) {
+    if (s["text"].get<std::string>().rfind("- ", 0) == 0 && s["size"].get<double>() == 11) {
+      ++recipients;
+      EXPECT_FALSE(bold(s));
+      EXPECT_FALSE(italic(s));
+      EXPECT_NEAR(s["x0"].get<double>(), 30 * kMm, 0.5);
+      EXPECT_GT(s["baseline"].get<double>(), label["baseline"].get<double>());
+    }
+  }
+  EXPECT_EQ(recipients, 7);
+}
+
+// --- appendices (ND30-PL-2..4, ND30-PL-10) ------------------------------------------
+
+TEST_F(Rendered, EachAppendixStartsANewPageWithLabelTitleReferenceAndRule) {
+  int found = 0;
+  for (size_t p = 0; p < pages().size(); ++p) {
+    const auto& spans = pages()[p]["spans"];
+    for (size_t i = 0; i < spans.size(); ++i) {
+      std::string t = spans[i]["text"];
+      if (!std::regex_match(t, std::regex(R"(Phụ lục \d)"))) continue;
+      ++found;
+      const json& label = spans[i];
+      EXPECT_TRUE(bold(label));
+      EXPECT_EQ(label["size"].get<double>(), 14);
+      EXPECT_LT(label["top"].get<double>(), 20 * kMm + 20) << "not at the top of page " << p + 1;
+      const json& title = spans[i + 1];
+      EXPECT_TRUE(bold(title));
+      std::string tt = title["text"];
+      EXPECT_EQ(tt, std::string(tt));  // upper case is checked by the text round trip
+      const json& reference = spans[i + 2];
+      EXPECT_TRUE(italic(reference));
+      EXPECT_EQ(reference["text"].get<std::string>().rfind("(Kèm theo Kế hoạch số", 0), 0u);
+      double last = reference["baseline"];
+      for (const auto& s : spans) {
+        if (italic(s) && s["baseline"].get<double>() > last && s["baseline"].get<double>() < last + 25) last = s["baseline"];
+      }
+      EXPECT_NE(rule_below(p, last), nullptr) << "no rule under the reference line on page " << p + 1;
+    }
+  }
+  EXPECT_EQ(found, 3);
+}
+
+// --- determinism, input forms ------------------------------------------------------------
+
+TEST(Render, FixedDateGivesByteIdenticalOutputAndAnotherDateDoesNot) {
+  fs::path dir = temp_dir();
+  std::string a = read(render(kSample, dir / "a.pdf"));
+  std::string b = read(render(kSample, dir / "b.pdf"));
+  std::string c = read(render(kSample, dir / "c.pdf", "--date 2021-03-06"));
+  EXPECT_FALSE(a.empty());
+  EXPECT_TRUE(a == b);
+  EXPECT_FALSE(a == c);
+  fs::remove_all(dir);
+}
+
+TEST(Render, XmlModelGivesTheSamePdfAsJson) {
+  fs::path dir = temp_dir();
+  std::string a = read(render(kSample, dir / "a.pdf"));
+  std::string b = read(render(kSampleXml, dir / "b.pdf"));
+  EXPECT_FALSE(a.empty());
+  EXPECT_TRUE(a == b);
+  fs::remove_all(dir);
+}
+
+TEST(Render, DecomposedInputGivesTheSamePdfAsPrecomposed) {
+  fs::path dir = temp_dir();
+  std::string nfd = (dir / "nfd.json").string();
+  Run convert = run("/usr/bin/python3 -c \"import sys,unicodedata; open(sys.argv[2],'w').write("
+                    "unicodedata.normalize('NFD', open(sys.argv[1]).read()))\" " +
+                    quote(kSample) + " " + quote(nfd));
+  ASSERT_EQ(convert.status, 0) << convert.output;
+  ASSERT_NE(read(nfd), read(kSample));
+  std::string a = read(render(kSample, dir / "a.pdf"));
+  std::string b = read(render(nfd, dir / "b.pdf"));
+  EXPECT_TRUE(a == b);
+  fs::remove_all(dir);
+}
+
+// --- errors: message with file and position, status 1, nothing written -------------
+
+struct Failure {
+  int status;
+  std::string message;
+  bool output_exists;
+  std::string output_after;
+};
+
+Failure fail_render(const std::string& data_text, const std::string& extra = "", bool existing_output = false,
+                    const std::string& template_name = "ke-hoach") {
+  fs::path dir = temp_dir();
+  std::string data = (dir / "data.json").string();
+  std::ofstream(data, std::ios::binary) << data_text;
+  fs::path out = dir / "out.pdf";
+  if (existing_output) std::ofstream(out) << "previous";
+  Run r = run(quote(kCli) + " render " + template_name + " " + quote(data) + " -o " + quote(out.string()) + " " + extra);
+  Failure f{r.status, r.output, fs::exists(out), fs::exists(out) ? read(out.string()) : ""};
+  size_t files = 0;
+  for (auto& e : fs::directory_iterator(dir)) { (void)e; ++files; }
+  EXPECT_EQ(files, existing_output ? 2u : 1u) << "a stray file was left in the output directory";
+  fs::remove_all(dir);
+  return f;
+}
+
+std::string sample_with(const std::string& from, const std::string& to) {
+  std::string s = read(kSample);
+  size_t at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return s.replace(at, from.size(), to);
+}
+
+TEST(RenderErrors, MalformedJsonNamesFileLineAndColumn) {
+  std::string text = "{\n  \"issuing_agency\": \"SỞ\",\n  \"place\" \"Hòa Bình\"\n}\n";
+  Failure f = fail_render(text, "", true);
+  EXPECT_EQ(f.status, 1);
+  EXPECT_TRUE(std::regex_search(f.message, std::regex(R"(data\.json:3:\d+: )"))) << f.message;
+  EXPECT_EQ(f.output_after, "previous");  // the existing output is not clobbered
+}
+
+TEST(RenderErrors, WrongTypeNamesTheFieldPath) {
+  Failure f = fail_render(sample_with("\"month\": 3", "\"month\": \"ba\""));
+  EXPECT_EQ(f.status, 1);
+  EXPECT_NE(f.message.find("date.month"), std::string::npos) << f.message;
+  EXPECT_TRUE(std::regex_search(f.message, std::regex(R"(data\.json:\d+:\d+: )"))) << f.message;
+  EXPECT_FALSE(f.output_exists);
+}
+
+TEST(RenderErrors, MissingFieldNamesTheFieldPath) {
+  Failure f = fail_render(sample_with("\"signer_name\"", "\"signer\""));
+  EXPECT_EQ(f.status, 1);
+  EXPECT_NE(f.message.find("signature"), std::string::npos) << f.message;
+  EXPECT_FALSE(f.output_exists);
+}
+
+TEST(RenderErrors, InvalidUtf8IsReportedWithItsPosition) {
+  Failure f = fail_render(sample_with("Hòa Bình", "H\xC3\x28a Bình"));
+  EXPECT_EQ(f.status, 1);
+  EXPECT_TRUE(std::regex_search(f.message, std::regex(R"(data\.json:\d+:\d+: .*UTF-8)"))) << f.message;
+  EXPECT_FALSE(f.output_exists);
+}
+
+TEST(RenderErrors, UnknownTemplateIsNamed) {
+  Failure f = fail_render(read(kSample), "", false, "quyet-dinh-khong-co");
+  EXPECT_EQ(f.status, 1);
+  EXPECT_NE(f.message.find("quyet-dinh-khong-co"), std::string::npos) << f.message;
+  EXPECT_FALSE(f.output_exists);
+}
+
+TEST(RenderErrors, MissingFontIsNamed) {
+  fs::path empty = temp_dir();
+  Failure f = fail_render(read(kSample), "--font-dir " + quote(empty.string()), true);
+  EXPECT_EQ(f.status, 1);
+  EXPECT_NE(f.message.find(empty.string()), std::string::npos) << f.message;
+  EXPECT_NE(f.message.find("times"), std::string::npos) << f.message;
+  EXPECT_EQ(f.output_after, "previous");
+  fs::remove_all(empty);
+}
+
+TEST(RenderErrors, CharacterTheFontLacksIsNamed) {
+  Failure f = fail_render(sample_with("Bùi Thị Kim Tuyến", "Bùi Thị Kim Tuyến 中"));
+  EXPECT_EQ(f.status, 1);
+  EXPECT_NE(f.message.find("U+4E2D"), std::string::npos) << f.message;
+  EXPECT_FALSE(f.output_exists);
+}
+
+}  // namespace
