@@ -12,6 +12,7 @@ enum class ErrorKind {
   Template,   // unknown template, malformed template file
   Font,       // missing font file, a character the font lacks
   Layout,     // content that cannot be laid out (e.g. a block taller than a page)
+  Input,      // an input file cannot be read
   Output,     // writing the output failed
   Usage,      // bad command-line usage
 };

@@ -1,1 +1,84 @@
-// (being written)
+#include "core/unicode.h"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdio>
+
+#include "core/error.h"
+
+namespace vanban::unicode {
+
+std::optional<size_t> find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (p[i] < 0x80) {  // fast path for ASCII
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::nullopt;
+}
+
+std::string to_nfc(std::string_view s) {
+  // ASCII is already NFC.
+  bool ascii = true;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return std::string(s);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("ICU NFC unavailable: ") + u_errorName(status));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return std::string(s);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString normal = nfc->normalize(text, status);
+  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("NFC normalisation failed: ") + u_errorName(status));
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
+std::string to_upper_vi(std::string_view s) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  text.toUpper(icu::Locale("vi"));
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+size_t count_code_points(std::string_view s, size_t byte_offset) {
+  size_t count = 0;
+  for (size_t i = 0; i < byte_offset && i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::string describe_code_point(std::string_view s, size_t byte_offset) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(byte_offset);
+  int32_t length = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_NEXT(p, i, length, c);
+  if (c < 0) return "an invalid UTF-8 byte";
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+  std::string out = hex;
+  if (c >= 0x20 && c != 0x7F) out += " '" + std::string(s.substr(byte_offset, i - byte_offset)) + "'";
+  return out;
+}
+
+}  // namespace vanban::unicode

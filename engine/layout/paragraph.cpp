@@ -203,20 +203,21 @@ Line set_leader_line(const std::string& leader, const style::ParagraphStyle& sty
   if (one <= 0 || avail <= 0) return line;
   size_t count = static_cast<size_t>(avail / one);
   if (count == 0) return line;
-  // Each copy gets an equal share of the width, the last ending exactly at `width`.
-  double step = avail / count;
+  // The first copy starts at the text start, the last ends exactly at `width`, the
+  // gaps between copies are equal.
+  double step = count > 1 ? (avail - one) / (count - 1) : 0;
   double x = style.left_indent + style.first_indent;
   line.x_start = x;
   line.natural_width = avail;
   line.runs.push_back(TextRun{&font, style.size, Color{style.color.r, style.color.g, style.color.b}, {}});
   auto& glyphs = line.runs.back().glyphs;
   for (size_t c = 0; c < count; ++c) {
-    double pen = x + c * step + (step - one);  // right-aligned in its share: the last ends at width
+    double pen = x + c * step;
     for (size_t i = 0; i < shaped.size(); ++i) {
       const auto& g = shaped[i];
       bool last_glyph = i + 1 == shaped.size();
-      glyphs.push_back(PositionedGlyph{g.glyph_id, pen + g.x_offset, -g.y_offset,
-                                       last_glyph ? g.x_advance + (c + 1 < count ? step - one : 0) : g.x_advance,
+      double advance = g.x_advance + (last_glyph && c + 1 < count ? step - one : 0);
+      glyphs.push_back(PositionedGlyph{g.glyph_id, pen + g.x_offset, -g.y_offset, advance,
                                        i == 0 ? leader : std::string()});
       pen += g.x_advance;
     }

@@ -119,7 +119,9 @@ model::Document small_document(int sections, int paragraphs_per_section) {
     for (int p = 0; p < paragraphs_per_section; ++p) {
       model::Block dash;
       dash.kind = model::BlockKind::Dash;
-      dash.text = plain(kLong.substr(0, 80 + 37 * ((s * 7 + p * 3) % 9)));
+      size_t cut = 80 + 37 * ((s * 7 + p * 3) % 9);
+      while ((kLong[cut] & 0xC0) == 0x80) --cut;  // not inside a letter
+      dash.text = plain(kLong.substr(0, cut));
       section.children.push_back(dash);
     }
     d.body.push_back(section);

@@ -1,0 +1,82 @@
+#include "text/line_breaker.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+#include "core/error.h"
+
+namespace vanban::text {
+namespace {
+
+// A line-break iterator per thread, cloned once from ICU's "vi" rules.
+icu::BreakIterator* thread_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status) || !it) {
+      throw Error(ErrorKind::Layout, std::string("ICU line breaking unavailable: ") + u_errorName(status));
+    }
+    return it;
+  }();
+  return iterator.get();
+}
+
+UChar32 code_point_before(std::string_view s, size_t offset, size_t* start) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(offset);
+  UChar32 c;
+  U8_PREV(p, 0, i, c);
+  if (start) *start = static_cast<size_t>(i);
+  return c;
+}
+
+UChar32 code_point_at(std::string_view s, size_t offset) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(offset);
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+bool is_joiner(UChar32 c) { return c == '/' || c == '-' || c == 0x2010 || c == 0x2011; }
+bool is_alnum(UChar32 c) { return c >= 0 && (u_isalnum(c) || c == '&'); }
+
+// Tailoring: "621/BGDĐT-TĐKT", "02/1/2020", "34-CT/TW", "2021-2025" stay whole.
+bool joins_a_token(std::string_view s, size_t offset) {
+  if (offset == 0 || offset >= s.size()) return false;
+  size_t joiner_start = 0;
+  UChar32 joiner = code_point_before(s, offset, &joiner_start);
+  if (!is_joiner(joiner) || joiner_start == 0) return false;
+  UChar32 before = code_point_before(s, joiner_start, nullptr);
+  UChar32 after = code_point_at(s, offset);
+  return is_alnum(before) && is_alnum(after);
+}
+
+}  // namespace
+
+std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
+  std::vector<BreakOpportunity> out;
+  if (utf8.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) throw Error(ErrorKind::Layout, std::string("ICU cannot read the text: ") + u_errorName(status));
+  icu::BreakIterator* it = thread_iterator();
+  it->setText(text, status);
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    // With UTF-8 UText, boundaries are native (byte) indexes.
+    size_t offset = static_cast<size_t>(b);
+    bool mandatory = it->getRuleStatus() >= UBRK_LINE_HARD && it->getRuleStatus() < UBRK_LINE_HARD_LIMIT;
+    if (offset < utf8.size() && !mandatory && joins_a_token(utf8, offset)) continue;
+    out.push_back({offset, mandatory});
+  }
+  it->setText(icu::UnicodeString());  // drop the pointer into `utf8`
+  utext_close(text);
+  if (out.empty() || out.back().offset != utf8.size()) out.push_back({utf8.size(), false});
+  return out;
+}
+
+}  // namespace vanban::text

@@ -1,0 +1,65 @@
+#include "text/shaper.h"
+
+#include <hb.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "core/error.h"
+#include "core/unicode.h"
+
+namespace vanban::text {
+namespace {
+
+struct BufferDeleter {
+  void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+
+// One reusable buffer per thread: no shared mutable state between threads.
+hb_buffer_t* thread_buffer() {
+  thread_local std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
+  hb_buffer_reset(buffer.get());
+  return buffer.get();
+}
+
+}  // namespace
+
+std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8) {
+  std::vector<ShapedGlyph> out;
+  if (utf8.empty()) return out;
+  hb_buffer_t* buffer = thread_buffer();
+  hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
+  hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
+  static const hb_language_t vi = hb_language_from_string("vi", -1);
+  hb_buffer_set_language(buffer, vi);
+  hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+  hb_shape(font.hb_font(), buffer, nullptr, 0);
+
+  unsigned count = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
+  const double scale = size_pt / font.units_per_em();
+  out.reserve(count);
+  for (unsigned i = 0; i < count; ++i) {
+    if (info[i].codepoint == 0) {
+      size_t cut = std::min<size_t>(utf8.size(), 60);
+      while (cut < utf8.size() && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) ++cut;
+      throw Error(ErrorKind::Font, "the font has no glyph for " + unicode::describe_code_point(utf8, info[i].cluster) +
+                                       " (in \"" + std::string(utf8.substr(0, cut)) + (cut < utf8.size() ? "…" : "") +
+                                       "\")",
+                  font.path());
+    }
+    out.push_back(ShapedGlyph{info[i].codepoint, info[i].cluster, pos[i].x_advance * scale,
+                              pos[i].x_offset * scale, pos[i].y_offset * scale});
+  }
+  return out;
+}
+
+double measure(const Font& font, double size_pt, std::string_view utf8) {
+  double width = 0;
+  for (const auto& g : shape(font, size_pt, utf8)) width += g.x_advance;
+  return width;
+}
+
+}  // namespace vanban::text
