@@ -209,6 +209,7 @@ class DocumentLayout {
           const auto& ns = tpl_.numbering_for(kind);
           paragraph(with_prefix(wording::block_prefix(tpl_, kind, ordinal, b.label), b.text),
                     tpl_.style(ns.text_style));
+          blocks(b.children);
           break;
         }
         case BlockKind::Paragraph:

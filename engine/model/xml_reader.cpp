@@ -1,0 +1,227 @@
+// XML -> Value with positions (pugixml). The mapping (docs/model.md):
+// - the root <document> and every element with attributes or element children is an
+//   object: attributes and child elements are its members;
+// - an element holding only text is a string; text mixed with <b>, <i>, <bi> is rich
+//   text, the same span array the JSON form uses;
+// - the children of the array fields (recipients, authority, parent_agency,
+//   issuing_agency, appendices) are their items, written <item>…</item>;
+// - in body and content, each child element is a block whose element name is its type;
+//   a block's <title>/<text> children and attributes are members, its other element
+//   children are its content blocks, and its own text is its text.
+// Text is kept exactly as written (no white-space folding).
+#include <pugixml.hpp>
+
+#include <set>
+
+#include "core/error.h"
+#include "core/unicode.h"
+#include "model/value.h"
+
+namespace vanban::model {
+namespace {
+
+const std::set<std::string> kItemArrays = {"recipients", "authority", "parent_agency", "issuing_agency",
+                                           "appendices"};
+const std::set<std::string> kBlockArrays = {"body", "content"};
+const std::set<std::string> kInline = {"b", "i", "bi"};
+
+class Converter {
+ public:
+  Converter(std::string_view text, const std::string& source) : text_(text), source_(source), map_(text) {}
+
+  Value document(const pugi::xml_node& root) { return object(root); }
+
+ private:
+  std::string_view text_;
+  const std::string& source_;
+  SourceMap map_;
+
+  Location where(const pugi::xml_node& node) const {
+    ptrdiff_t offset = node.offset_debug();
+    if (node.type() == pugi::node_element && offset > 0 && text_[offset - 1] == '<') --offset;
+    return map_.at(offset < 0 ? 0 : static_cast<size_t>(offset));
+  }
+
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
+    Location w = where(node);
+    throw Error(ErrorKind::Syntax, message, source_, w.line, w.column);
+  }
+
+  static bool blank(const char* s) {
+    for (; *s; ++s)
+      if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t') return false;
+    return true;
+  }
+
+  Value string_value(const std::string& s, Location at) const {
+    Value v;
+    v.type = Value::Type::String;
+    v.string = unicode::to_nfc(s);
+    v.from_text = true;
+    v.where = at;
+    return v;
+  }
+
+  bool has_element_children(const pugi::xml_node& node) const {
+    for (auto c : node.children())
+      if (c.type() == pugi::node_element) return true;
+    return false;
+  }
+
+  // Text, or text with inline <b>/<i>/<bi>: a string or a span array.
+  Value rich_text(const pugi::xml_node& node, bool skip_structure = false) {
+    Value spans;
+    spans.type = Value::Type::Array;
+    spans.where = where(node);
+    bool any_inline = false;
+    for (auto c : node.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        // White space beside nested blocks only lays out the XML; between spans it is text.
+        auto structural = [&](const pugi::xml_node& n) { return !n || (n.type() == pugi::node_element && !kInline.count(n.name())); };
+        if (skip_structure && blank(c.value()) && (structural(c.previous_sibling()) || structural(c.next_sibling()))) continue;
+        spans.items.push_back(string_value(c.value(), where(c)));
+      } else if (c.type() == pugi::node_element && kInline.count(c.name())) {
+        if (has_element_children(c)) fail(c, "<" + std::string(c.name()) + "> may hold only text");
+        Value span;
+        span.type = Value::Type::Object;
+        span.where = where(c);
+        span.members.emplace_back(c.name(), string_value(c.text().get(), where(c)));
+        span.member_where.push_back(where(c));
+        spans.items.push_back(std::move(span));
+        any_inline = true;
+      } else if (c.type() == pugi::node_element && !skip_structure) {
+        fail(c, "unexpected element <" + std::string(c.name()) + "> in text");
+      }
+    }
+    if (!any_inline) {
+      std::string all;
+      for (const auto& s : spans.items) all += s.string;
+      return string_value(all, where(node));
+    }
+    return spans;
+  }
+
+  bool has_text(const pugi::xml_node& node) const {
+    for (auto c : node.children()) {
+      if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) return true;
+      if (c.type() == pugi::node_element && kInline.count(c.name())) return true;
+    }
+    return false;
+  }
+
+  void add_member(Value& obj, const std::string& key, Value v, Location at, const pugi::xml_node& node) {
+    if (obj.find(key)) fail(node, "\"" + key + "\" is given twice");
+    obj.members.emplace_back(key, std::move(v));
+    obj.member_where.push_back(at);
+  }
+
+  void add_attributes(Value& obj, const pugi::xml_node& node) {
+    for (auto a : node.attributes()) add_member(obj, a.name(), string_value(a.value(), where(node)), where(node), node);
+  }
+
+  Value element(const pugi::xml_node& node) {
+    std::string name = node.name();
+    if (kItemArrays.count(name)) return item_array(node);
+    if (kBlockArrays.count(name)) return block_array(node);
+    if (!node.first_attribute() && !has_element_children(node)) return string_value(node.text().get(), where(node));
+    return object(node);
+  }
+
+  Value object(const pugi::xml_node& node) {
+    Value obj;
+    obj.type = Value::Type::Object;
+    obj.where = where(node);
+    add_attributes(obj, node);
+    for (auto c : node.children()) {
+      if (c.type() == pugi::node_element) {
+        add_member(obj, c.name(), element(c), where(c), c);
+      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
+        fail(c, "text is not expected inside <" + std::string(node.name()) + ">");
+      }
+    }
+    return obj;
+  }
+
+  Value item_array(const pugi::xml_node& node) {
+    Value arr;
+    arr.type = Value::Type::Array;
+    arr.where = where(node);
+    if (!has_element_children(node) && !node.first_attribute()) {
+      // A single line written directly: <issuing_agency>SỞ …</issuing_agency>
+      if (has_text(node)) return string_value(node.text().get(), where(node));
+      return arr;
+    }
+    for (auto c : node.children()) {
+      if (c.type() == pugi::node_element) {
+        if (std::string(c.name()) != "item") fail(c, "expected <item> inside <" + std::string(node.name()) + ">");
+        arr.items.push_back(element(c));
+      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
+        fail(c, "text is not expected inside <" + std::string(node.name()) + ">; write <item>…</item>");
+      }
+    }
+    return arr;
+  }
+
+  Value block_array(const pugi::xml_node& node) {
+    Value arr;
+    arr.type = Value::Type::Array;
+    arr.where = where(node);
+    for (auto c : node.children()) {
+      if (c.type() == pugi::node_element) {
+        arr.items.push_back(block(c));
+      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
+        fail(c, "text is not expected inside <" + std::string(node.name()) + ">; put it in a block such as <paragraph>");
+      }
+    }
+    return arr;
+  }
+
+  Value block(const pugi::xml_node& node) {
+    Value obj;
+    obj.type = Value::Type::Object;
+    obj.where = where(node);
+    add_member(obj, "type", string_value(node.name(), where(node)), where(node), node);
+    add_attributes(obj, node);
+    Value content;
+    content.type = Value::Type::Array;
+    for (auto c : node.children()) {
+      if (c.type() != pugi::node_element || kInline.count(c.name())) continue;
+      std::string name = c.name();
+      if (name == "title" || name == "text") {
+        add_member(obj, name, rich_text(c), where(c), c);
+      } else {
+        if (content.items.empty()) content.where = where(c);
+        content.items.push_back(block(c));
+      }
+    }
+    if (has_text(node)) add_member(obj, "text", rich_text(node, true), where(node), node);
+    if (!content.items.empty()) add_member(obj, "content", std::move(content), content.where, node);
+    return obj;
+  }
+};
+
+}  // namespace
+
+Value read_xml(std::string_view text, const std::string& source_name) {
+  SourceMap map(text);
+  if (auto bad = unicode::find_invalid_utf8(text)) {
+    Location where = map.at(*bad);
+    throw Error(ErrorKind::Syntax, "invalid UTF-8 byte sequence", source_name, where.line, where.column);
+  }
+  pugi::xml_document doc;
+  unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
+  pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
+  if (!parsed) {
+    Location where = map.at(static_cast<size_t>(parsed.offset));
+    throw Error(ErrorKind::Syntax, std::string("malformed XML: ") + parsed.description(), source_name, where.line,
+                where.column);
+  }
+  pugi::xml_node root = doc.document_element();
+  if (std::string(root.name()) != "document") {
+    Location where = map.at(static_cast<size_t>(root.offset_debug() > 0 ? root.offset_debug() - 1 : 0));
+    throw Error(ErrorKind::Syntax, "the root element must be <document>", source_name, where.line, where.column);
+  }
+  return Converter(text, source_name).document(root);
+}
+
+}  // namespace vanban::model

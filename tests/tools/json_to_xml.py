@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Writes the XML form of a vanban JSON model (the mapping of docs/model.md).
+
+    python3 tests/tools/json_to_xml.py samples/ke-hoach-hoa-binh-2021.json > samples/ke-hoach-hoa-binh-2021.xml
+"""
+import json
+import sys
+from xml.sax.saxutils import escape, quoteattr
+
+ITEM_ARRAYS = {"recipients", "authority", "parent_agency", "issuing_agency", "appendices"}
+BLOCK_ARRAYS = {"body", "content"}
+
+
+def rich(value):
+    if isinstance(value, str):
+        return escape(value)
+    out = ""
+    for span in value:
+        if isinstance(span, str):
+            out += escape(span)
+        else:
+            (key, text), = span.items()
+            out += f"<{key}>{escape(text)}</{key}>"
+    return out
+
+
+def scalar(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def element(name, value, indent):
+    pad = "  " * indent
+    if name in BLOCK_ARRAYS:
+        inner = "".join(block(b, indent + 1) for b in value)
+        return f"{pad}<{name}>\n{inner}{pad}</{name}>\n"
+    if name in ITEM_ARRAYS and isinstance(value, list):
+        inner = "".join(element("item", v, indent + 1) for v in value)
+        return f"{pad}<{name}>\n{inner}{pad}</{name}>\n"
+    if isinstance(value, dict):
+        attrs = "".join(f" {k}={quoteattr(scalar(v))}" for k, v in value.items()
+                        if not isinstance(v, (dict, list)))
+        children = "".join(element(k, v, indent + 1) for k, v in value.items() if isinstance(v, (dict, list)))
+        if not children:
+            return f"{pad}<{name}{attrs}/>\n"
+        return f"{pad}<{name}{attrs}>\n{children}{pad}</{name}>\n"
+    return f"{pad}<{name}>{escape(scalar(value))}</{name}>\n"
+
+
+def block(b, indent):
+    pad = "  " * indent
+    kind = b["type"]
+    attrs = ""
+    for key in ("label", "style", "lines"):
+        if key in b:
+            attrs += f" {key}={quoteattr(scalar(b[key]))}"
+    if isinstance(b.get("title"), str):
+        attrs += f" title={quoteattr(b['title'])}"
+    inner = ""
+    if isinstance(b.get("title"), list):
+        inner += f"{pad}  <title>{rich(b['title'])}</title>\n"
+    content = b.get("content", [])
+    if "text" in b and not content:
+        return f"{pad}<{kind}{attrs}>{rich(b['text'])}</{kind}>\n"
+    if "text" in b:
+        inner += f"{pad}  <text>{rich(b['text'])}</text>\n"
+    inner += "".join(block(c, indent + 1) for c in content)
+    if not inner:
+        return f"{pad}<{kind}{attrs}/>\n"
+    return f"{pad}<{kind}{attrs}>\n{inner}{pad}</{kind}>\n"
+
+
+def main(path):
+    doc = json.load(open(path, encoding="utf-8"))
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<document>\n']
+    for key, value in doc.items():
+        out.append(element(key, value, 1))
+    out.append("</document>\n")
+    sys.stdout.write("".join(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
