@@ -48,8 +48,11 @@ void emit_runs(const std::vector<Glyph>& glyphs, size_t begin, size_t end, doubl
 
 }  // namespace
 
-std::vector<Line> set_paragraph(const model::RichText& spans, const style::ParagraphStyle& style,
-                                double width, const text::FontFamily& fonts) {
+
+namespace {
+
+std::vector<Line> set_greedy(const model::RichText& spans, const style::ParagraphStyle& style, double width,
+                             const text::FontFamily& fonts) {
   // 1. The paragraph's text and its glyphs, span by span.
   std::string text;
   std::vector<Glyph> glyphs;
@@ -189,6 +192,31 @@ std::vector<Line> set_paragraph(const model::RichText& spans, const style::Parag
     lines.push_back(std::move(line));
   }
   return lines;
+}
+
+}  // namespace
+
+std::vector<Line> set_paragraph(const model::RichText& spans, const style::ParagraphStyle& style, double width,
+                                const text::FontFamily& fonts) {
+  std::vector<Line> lines = set_greedy(spans, style, width, fonts);
+  if (style.align != style::Align::Center || lines.size() < 2) return lines;
+  // A centred title that wraps gets lines of even length: the narrowest column that
+  // keeps the same number of lines, centred in the real one.
+  double lo = 0, hi = width;
+  for (const Line& l : lines) lo = std::max(lo, l.natural_width * 0.5);
+  for (int i = 0; i < 12 && hi - lo > 0.5; ++i) {
+    double mid = (lo + hi) / 2;
+    if (set_greedy(spans, style, mid, fonts).size() == lines.size()) hi = mid;
+    else lo = mid;
+  }
+  std::vector<Line> balanced = set_greedy(spans, style, hi, fonts);
+  double shift = (width - hi) / 2;
+  for (Line& l : balanced) {
+    l.x_start += shift;
+    for (auto& run : l.runs)
+      for (auto& g : run.glyphs) g.x += shift;
+  }
+  return balanced;
 }
 
 Line set_leader_line(const std::string& leader, const style::ParagraphStyle& style, double width,

@@ -46,7 +46,7 @@ def probe(path):
         for text, font, size, x0, x1, baseline, top, bottom in chars:
             last = spans[-1] if spans else None
             if (last and last["font"] == font and abs(last["size"] - size) < 0.01
-                    and abs(last["baseline"] - baseline) < 0.01 and -0.5 <= x0 - last["x1"] <= 30.0):
+                    and abs(last["baseline"] - baseline) < 0.01 and -2.0 <= x0 - last["x1"] <= 30.0):
                 last["text"] += text
                 last["x1"] = x1
                 last["top"] = min(last["top"], top)

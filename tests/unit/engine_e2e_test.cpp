@@ -28,13 +28,13 @@ const std::string kSample = kSource + "/samples/ke-hoach-hoa-binh-2021.json";
 const std::string kSampleXml = kSource + "/samples/ke-hoach-hoa-binh-2021.xml";
 const std::string kReference = std::string(VANBAN_SHARED_DIR) + "/reference/ke-hoach-2021-restored.txt";
 
-struct Run {
+struct Result {
   int status;
   std::string output;  // stdout and stderr
 };
 
-Run run(const std::string& command) {
-  Run r{0, {}};
+Result run(const std::string& command) {
+  Result r{0, {}};
   FILE* pipe = popen((command + " 2>&1").c_str(), "r");
   if (!pipe) return {-1, "popen failed"};
   std::array<char, 4096> buf;
@@ -62,7 +62,7 @@ fs::path temp_dir() {
 }
 
 std::string render(const std::string& data, const fs::path& out, const std::string& extra = "--date 2021-03-05") {
-  Run r = run(quote(kCli) + " render ke-hoach " + quote(data) + " -o " + quote(out.string()) + " " + extra);
+  Result r = run(quote(kCli) + " render ke-hoach " + quote(data) + " -o " + quote(out.string()) + " " + extra);
   EXPECT_EQ(r.status, 0) << r.output;
   return out.string();
 }
@@ -73,7 +73,7 @@ class Rendered : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new fs::path(temp_dir());
     pdf_ = new std::string(render(kSample, *dir_ / "ke-hoach.pdf"));
-    Run probe = run("/usr/bin/python3 " + quote(kSource + "/tests/e2e/pdf_probe.py") + " " + quote(*pdf_));
+    Result probe = run("/usr/bin/python3 " + quote(kSource + "/tests/e2e/pdf_probe.py") + " " + quote(*pdf_));
     ASSERT_EQ(probe.status, 0) << probe.output;
     doc_ = new json(json::parse(probe.output));
   }
@@ -102,11 +102,14 @@ class Rendered : public ::testing::Test {
   static bool italic(const json& s) { return font(s).find("Italic") != std::string::npos; }
   static double width(const json& s) { return s["x1"].get<double>() - s["x0"].get<double>(); }
   static double centre(const json& s) { return (s["x0"].get<double>() + s["x1"].get<double>()) / 2; }
-  // The rule nearest below `baseline` (within 12 pt), or null.
-  static const json* rule_below(size_t page, double baseline) {
+  // The rule nearest below `baseline` (within 12 pt) that passes under x = `centre_x`, or null.
+  static const json* rule_below(size_t page, double baseline, double centre_x) {
     const json* best = nullptr;
     for (const auto& r : pages()[page]["rules"]) {
       double y = r["y0"].get<double>();
+      double lo = std::min(r["x0"].get<double>(), r["x1"].get<double>());
+      double hi = std::max(r["x0"].get<double>(), r["x1"].get<double>());
+      if (centre_x < lo || centre_x > hi) continue;
       if (y > baseline && y < baseline + 12 && (!best || y < (*best)["y0"].get<double>())) best = &r;
     }
     return best;
@@ -147,7 +150,7 @@ std::string comparable(const std::string& text) {
 // --- text round trip -----------------------------------------------------------------
 
 TEST_F(Rendered, CopiedTextIsTheRestoredPlanWordForWord) {
-  Run text = run("pdftotext -raw -enc UTF-8 " + quote(*pdf_) + " -");
+  Result text = run("pdftotext -raw -enc UTF-8 " + quote(*pdf_) + " -");
   ASSERT_EQ(text.status, 0) << text.output;
   std::string reference = read(kReference);
   reference = reference.substr(0, reference.find("=== EDITOR'S NOTES"));
@@ -155,7 +158,7 @@ TEST_F(Rendered, CopiedTextIsTheRestoredPlanWordForWord) {
 }
 
 TEST_F(Rendered, FontsAreEmbeddedSubsetsWithUnicodeMaps) {
-  Run fonts = run("pdffonts " + quote(*pdf_));
+  Result fonts = run("pdffonts " + quote(*pdf_));
   ASSERT_EQ(fonts.status, 0) << fonts.output;
   std::istringstream in(fonts.output);
   std::string line;
@@ -173,7 +176,7 @@ TEST_F(Rendered, FontsAreEmbeddedSubsetsWithUnicodeMaps) {
 }
 
 TEST_F(Rendered, QpdfFindsNoErrors) {
-  Run check = run("qpdf --check " + quote(*pdf_));
+  Result check = run("qpdf --check " + quote(*pdf_));
   EXPECT_EQ(check.status, 0) << check.output;
   EXPECT_NE(check.output.find("No syntax or stream encoding errors"), std::string::npos) << check.output;
 }
@@ -257,7 +260,7 @@ TEST_F(Rendered, HeaderColumnsAreCentredAndSoLineSharesTheDatesBaseline) {
 
 TEST_F(Rendered, AgencyRuleIsAThirdToAHalfOfTheNameAndCentred) {
   const json& agency = span(0, "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
-  const json* rule = rule_below(0, agency["baseline"]);
+  const json* rule = rule_below(0, agency["baseline"], centre(agency));
   ASSERT_NE(rule, nullptr);
   double length = std::abs((*rule)["x1"].get<double>() - (*rule)["x0"].get<double>());
   EXPECT_GE(length, width(agency) / 3 - 0.2);
@@ -268,7 +271,7 @@ TEST_F(Rendered, AgencyRuleIsAThirdToAHalfOfTheNameAndCentred) {
 
 TEST_F(Rendered, MottoRuleIsExactlyTheMottosWidth) {
   const json& motto = span(0, "Độc lập - Tự do - Hạnh phúc");
-  const json* rule = rule_below(0, motto["baseline"]);
+  const json* rule = rule_below(0, motto["baseline"], centre(motto));
   ASSERT_NE(rule, nullptr);
   EXPECT_NEAR(std::min((*rule)["x0"].get<double>(), (*rule)["x1"].get<double>()), motto["x0"].get<double>(), 0.3);
   EXPECT_NEAR(std::max((*rule)["x0"].get<double>(), (*rule)["x1"].get<double>()), motto["x1"].get<double>(), 0.3);
@@ -299,7 +302,7 @@ TEST_F(Rendered, TypeAndSubjectAreBoldCentredWithARuleUnderThem) {
       widest = std::max(widest, width(s));
     }
   }
-  const json* rule = rule_below(0, last_baseline);
+  const json* rule = rule_below(0, last_baseline, text_centre);
   ASSERT_NE(rule, nullptr);
   double length = std::abs((*rule)["x1"].get<double>() - (*rule)["x0"].get<double>());
   EXPECT_GE(length, widest / 3 - 0.2);
@@ -366,8 +369,13 @@ TEST_F(Rendered, LineSpacingIsSingleToOneAndAHalfWithAtLeast6PtBetweenParagraphs
   const double single = 14 * (1825.0 + 443 + 87) / 2048;  // Liberation Serif = Times New Roman
   const double left = 30 * kMm;
   std::vector<double> within, between;
+  size_t first_appendix_page = pages().size();
+  for (size_t p = 0; p < pages().size() && first_appendix_page == pages().size(); ++p)
+    for (const auto& s : pages()[p]["spans"])
+      if (s["text"].get<std::string>().rfind("Phụ lục", 0) == 0) first_appendix_page = p;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (lines[i].page != lines[i + 1].page) continue;
+    if (lines[i].page != lines[i + 1].page || lines[i].page >= first_appendix_page) continue;
+    if (lines[i].x0 > left + 60 || lines[i + 1].x0 > left + 60) continue;  // the signature column
     double gap = lines[i + 1].baseline - lines[i].baseline;
     (std::abs(lines[i + 1].x0 - left) < 0.5 ? within : between).push_back(gap);
   }
@@ -486,14 +494,18 @@ TEST_F(Rendered, EachAppendixStartsANewPageWithLabelTitleReferenceAndRule) {
       EXPECT_TRUE(bold(title));
       std::string tt = title["text"];
       EXPECT_EQ(tt, std::string(tt));  // upper case is checked by the text round trip
-      const json& reference = spans[i + 2];
+      size_t r = i + 2;
+      while (r < spans.size() && !italic(spans[r])) ++r;
+      ASSERT_LT(r, spans.size()) << "no reference line on page " << p + 1;
+      const json& reference = spans[r];
+      for (size_t t = i + 1; t < r; ++t) EXPECT_TRUE(bold(spans[t])) << "title line not bold";
       EXPECT_TRUE(italic(reference));
       EXPECT_EQ(reference["text"].get<std::string>().rfind("(Kèm theo Kế hoạch số", 0), 0u);
       double last = reference["baseline"];
       for (const auto& s : spans) {
         if (italic(s) && s["baseline"].get<double>() > last && s["baseline"].get<double>() < last + 25) last = s["baseline"];
       }
-      EXPECT_NE(rule_below(p, last), nullptr) << "no rule under the reference line on page " << p + 1;
+      EXPECT_NE(rule_below(p, last, (30 * kMm + (210 - 15) * kMm) / 2), nullptr) << "no rule under the reference line on page " << p + 1;
     }
   }
   EXPECT_EQ(found, 3);
@@ -524,7 +536,7 @@ TEST(Render, XmlModelGivesTheSamePdfAsJson) {
 TEST(Render, DecomposedInputGivesTheSamePdfAsPrecomposed) {
   fs::path dir = temp_dir();
   std::string nfd = (dir / "nfd.json").string();
-  Run convert = run("/usr/bin/python3 -c \"import sys,unicodedata; open(sys.argv[2],'w').write("
+  Result convert = run("/usr/bin/python3 -c \"import sys,unicodedata; open(sys.argv[2],'w').write("
                     "unicodedata.normalize('NFD', open(sys.argv[1]).read()))\" " +
                     quote(kSample) + " " + quote(nfd));
   ASSERT_EQ(convert.status, 0) << convert.output;
@@ -551,7 +563,7 @@ Failure fail_render(const std::string& data_text, const std::string& extra = "",
   std::ofstream(data, std::ios::binary) << data_text;
   fs::path out = dir / "out.pdf";
   if (existing_output) std::ofstream(out) << "previous";
-  Run r = run(quote(kCli) + " render " + template_name + " " + quote(data) + " -o " + quote(out.string()) + " " + extra);
+  Result r = run(quote(kCli) + " render " + template_name + " " + quote(data) + " -o " + quote(out.string()) + " " + extra);
   Failure f{r.status, r.output, fs::exists(out), fs::exists(out) ? read(out.string()) : ""};
   size_t files = 0;
   for (auto& e : fs::directory_iterator(dir)) { (void)e; ++files; }
@@ -591,7 +603,7 @@ TEST(RenderErrors, MissingFieldNamesTheFieldPath) {
 }
 
 TEST(RenderErrors, InvalidUtf8IsReportedWithItsPosition) {
-  Failure f = fail_render(sample_with("Hòa Bình", "H\xC3\x28a Bình"));
+  Failure f = fail_render(sample_with("Hòa Bình", "H\xC3\x28" "a Bình"));
   EXPECT_EQ(f.status, 1);
   EXPECT_TRUE(std::regex_search(f.message, std::regex(R"(data\.json:\d+:\d+: .*UTF-8)"))) << f.message;
   EXPECT_FALSE(f.output_exists);
