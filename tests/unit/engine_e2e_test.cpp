@@ -634,3 +634,16 @@ TEST(RenderErrors, CharacterTheFontLacksIsNamed) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Schema, TheSampleMatchesTheJsonSchemaAndABadValueDoesNot) {
+  const std::string check =
+      "/usr/bin/python3 -c \"import json,sys,jsonschema; s=json.load(open(sys.argv[1])); d=json.load(open(sys.argv[2])); "
+      "jsonschema.validate(d, s); d['date']['month']='ba'; "
+      "bad=jsonschema.Draft202012Validator(s).is_valid(d); sys.exit(3 if bad else 0)\" ";
+  Result r = run(check + quote(kSource + "/docs/schema/document.schema.json") + " " + quote(kSample));
+  EXPECT_EQ(r.status, 0) << r.output;
+}
+
+}  // namespace
