@@ -80,11 +80,14 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
     key_where_ = where;
     return true;
   }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
     std::string what = ex.what();
     size_t at = what.find("syntax error");
     std::string message = "malformed JSON: " + (at == std::string::npos ? what : what.substr(at));
-    Location where = map_.at(position > 0 ? position - 1 : 0);
+    // `position` is just past the offending token: point at its first character.
+    size_t start = position >= last_token.size() ? position - last_token.size() : 0;
+    if (last_token.empty() && start > 0) --start;
+    Location where = map_.at(start);
     throw Error(ErrorKind::Syntax, message, source_, where.line, where.column);
   }
 
