@@ -21,3 +21,18 @@ else
 fi
 echo "== peak memory of one whole process"
 /usr/bin/time -f "max RSS %M KB" "$build/engine/vanban" render ke-hoach "$root/samples/ke-hoach-hoa-binh-2021.json" -o "$tmp/p.pdf" --date 2021-03-05
+ls -l "$tmp/p.pdf" | awk '{print "vanban PDF bytes", $5}'
+
+echo "== peer: Typst (npm @myriaddreamin/typst-ts-node-compiler), the same plan, warm compiler"
+peers="$root/tests/bench/peers"
+if command -v npm >/dev/null; then
+  [ -d "$peers/node_modules/@myriaddreamin/typst-ts-node-compiler" ] ||
+    (cd "$peers" && npm install --no-audit --no-fund --silent >/dev/null 2>&1)
+  python3 "$peers/plan_to_typst.py" "$root/samples/ke-hoach-hoa-binh-2021.json" > "$tmp/plan.typ"
+  (cd "$peers" && node typst_bench.mjs "$tmp/plan.typ" 100 "$tmp/plan-typst.pdf")
+  echo "Typst pages: $(pdfinfo "$tmp/plan-typst.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')"
+  /usr/bin/time -f "Typst whole process (node, compiler start, one compile): %e s, max RSS %M KB" \
+    node "$peers/typst_bench.mjs" "$tmp/plan.typ" 0 "$tmp/plan-typst.pdf" >/dev/null
+else
+  echo "(npm not found: peer skipped)"
+fi
