@@ -92,6 +92,25 @@ class DocumentLayout {
                              [](const Line& a, const Line& b) { return a.natural_width < b.natural_width; });
   }
 
+  // A rule centred under the widest of `lines` (set in a column starting at `column_x`),
+  // below the baseline `baseline`; its length is measured against that line.
+  void rule_under_lines(Box& box, const style::RuleStyle& rs, double column_x, const std::vector<Line>& lines,
+                        double baseline) {
+    const Line& w = widest(lines);
+    rule_under(box, rs, column_x + w.x_start + w.natural_width / 2, w.natural_width, baseline);
+  }
+
+  // Closes a centred heading block (title, appendix heading): the rule under its last
+  // lines, then the box, kept with what follows.
+  void push_heading(Box box, const Column& col, const std::vector<Line>& last_lines, const style::RuleStyle& rule,
+                    double space_after) {
+    rule_under_lines(box, rule, col.x, last_lines, col.last_baseline);
+    box.height = std::max(col.y, col.last_baseline + rule.gap);
+    box.space_after = space_after;
+    box.keep_with_next = true;
+    boxes_.push_back(std::move(box));
+  }
+
   // ô 1-4: the two-column header of page 1 (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE).
   void header() {
     const auto& h = tpl_.header;
@@ -105,11 +124,7 @@ class DocumentLayout {
       auto lines = stack(box, leftcol, plain(line), tpl_.style("issuing-agency"));
       agency.insert(agency.end(), lines.begin(), lines.end());
     }
-    if (!agency.empty()) {
-      const Line& w = widest(agency);
-      rule_under(box, h.agency_rule, leftcol.x + w.x_start + w.natural_width / 2, w.natural_width,
-                 leftcol.last_baseline);
-    }
+    if (!agency.empty()) rule_under_lines(box, h.agency_rule, leftcol.x, agency, leftcol.last_baseline);
     leftcol.y = std::max(leftcol.y, leftcol.last_baseline + h.agency_rule.gap) + h.number_gap;
     const size_t number_runs_at = box.runs.size();  // "Số:" goes here in reading order
 
@@ -117,9 +132,7 @@ class DocumentLayout {
     std::string motto = doc_.motto.empty() ? h.motto : doc_.motto;
     stack(box, rightcol, plain(national), tpl_.style("national-title"));
     auto motto_lines = stack(box, rightcol, plain(motto), tpl_.style("motto"));
-    const Line& mw = widest(motto_lines);
-    rule_under(box, h.motto_rule, rightcol.x + mw.x_start + mw.natural_width / 2, mw.natural_width,
-               rightcol.last_baseline);
+    rule_under_lines(box, h.motto_rule, rightcol.x, motto_lines, rightcol.last_baseline);
     rightcol.y = std::max(rightcol.y, rightcol.last_baseline + h.motto_rule.gap) + h.number_gap;
 
     // ô 3 and ô 4 share a baseline (ND30-DATE-4).
@@ -149,13 +162,7 @@ class DocumentLayout {
     Column col{left_, width_};
     stack(box, col, plain(tpl_.type_name), tpl_.style("document-type"));
     auto subject = stack(box, col, plain(doc_.subject), tpl_.style("subject"));
-    const Line& w = widest(subject);
-    rule_under(box, tpl_.title.subject_rule, left_ + w.x_start + w.natural_width / 2, w.natural_width,
-               col.last_baseline);
-    box.height = std::max(col.y, col.last_baseline + tpl_.title.subject_rule.gap);
-    box.space_after = tpl_.title.space_after;
-    box.keep_with_next = true;
-    boxes_.push_back(std::move(box));
+    push_heading(std::move(box), col, subject, tpl_.title.subject_rule, tpl_.title.space_after);
   }
 
   // A paragraph as one box per line, glued so that no single line is stranded at the
@@ -305,13 +312,7 @@ class DocumentLayout {
     if (!a.title.empty()) stack(box, col, plain(a.title), tpl_.style("appendix-title"));
     auto reference = stack(box, col, plain(wording::appendix_reference(doc_, tpl_, index)),
                            tpl_.style("appendix-reference"));
-    const Line& w = widest(reference);
-    rule_under(box, tpl_.appendix.reference_rule, left_ + w.x_start + w.natural_width / 2, w.natural_width,
-               col.last_baseline);
-    box.height = std::max(col.y, col.last_baseline + tpl_.appendix.reference_rule.gap);
-    box.space_after = tpl_.appendix.space_after;
-    box.keep_with_next = true;
-    boxes_.push_back(std::move(box));
+    push_heading(std::move(box), col, reference, tpl_.appendix.reference_rule, tpl_.appendix.space_after);
     blocks(a.body);
   }
 

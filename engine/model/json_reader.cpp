@@ -179,10 +179,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
 
 Value read_json(std::string_view text, const std::string& source_name) {
   SourceMap map(text);
-  if (auto bad = unicode::find_invalid_utf8(text)) {
-    Location where = map.at(*bad);
-    throw Error(ErrorKind::Syntax, "invalid UTF-8 byte sequence", source_name, where.line, where.column);
-  }
+  check_utf8(text, map, source_name);
   const char* last = text.data();
   Handler handler(text, source_name, &last);
   TrackingIterator first(text.data(), &last), end(text.data() + text.size(), &last);

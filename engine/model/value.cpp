@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/error.h"
 #include "core/unicode.h"
 
 namespace vanban::model {
@@ -37,6 +38,13 @@ Location SourceMap::at(size_t offset) const {
   size_t start = line_starts_[line - 1];
   std::string_view rest = text_.substr(start);
   return Location{static_cast<int>(line), static_cast<int>(unicode::count_code_points(rest, offset - start) + 1)};
+}
+
+void check_utf8(std::string_view text, const SourceMap& map, const std::string& source_name) {
+  if (auto bad = unicode::find_invalid_utf8(text)) {
+    Location where = map.at(*bad);
+    throw Error(ErrorKind::Syntax, "invalid UTF-8 byte sequence", source_name, where.line, where.column);
+  }
 }
 
 }  // namespace vanban::model

@@ -41,6 +41,9 @@ class SourceMap {
   std::vector<size_t> line_starts_;
 };
 
+// Throws vanban::Error(Syntax) at the line:column of the first invalid UTF-8 sequence.
+void check_utf8(std::string_view text, const SourceMap& map, const std::string& source_name);
+
 // Readers. Throw vanban::Error with the source name and line:column.
 Value read_json(std::string_view text, const std::string& source_name);
 Value read_xml(std::string_view text, const std::string& source_name);

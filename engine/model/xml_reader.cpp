@@ -204,10 +204,7 @@ class Converter {
 
 Value read_xml(std::string_view text, const std::string& source_name) {
   SourceMap map(text);
-  if (auto bad = unicode::find_invalid_utf8(text)) {
-    Location where = map.at(*bad);
-    throw Error(ErrorKind::Syntax, "invalid UTF-8 byte sequence", source_name, where.line, where.column);
-  }
+  check_utf8(text, map, source_name);
   pugi::xml_document doc;
   unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
   pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);

@@ -28,6 +28,17 @@ void put_number(std::string& out, double v) {
   out.append(buf, end);
 }
 
+// "r g b op": a colour operator (rg for text, RG for strokes).
+void put_color(std::string& out, const layout::Color& c, const char* op) {
+  put_number(out, c.r);
+  out += ' ';
+  put_number(out, c.g);
+  out += ' ';
+  put_number(out, c.b);
+  out += ' ';
+  out += op;
+}
+
 void put_hex4(std::string& out, unsigned v) {
   static const char* digits = "0123456789ABCDEF";
   out += digits[(v >> 12) & 15];
@@ -150,12 +161,7 @@ class Writer {
     out += ' ';
     put_number(out, run.size);
     out += " Tf ";
-    put_number(out, run.color.r);
-    out += ' ';
-    put_number(out, run.color.g);
-    out += ' ';
-    put_number(out, run.color.b);
-    out += " rg\n";
+    put_color(out, run.color, "rg\n");
     const auto& glyphs = run.glyphs;
     size_t i = 0;
     while (i < glyphs.size()) {
@@ -188,12 +194,7 @@ class Writer {
     out += "q ";
     put_number(out, rule.thickness);
     out += " w ";
-    put_number(out, rule.color.r);
-    out += ' ';
-    put_number(out, rule.color.g);
-    out += ' ';
-    put_number(out, rule.color.b);
-    out += " RG ";
+    put_color(out, rule.color, "RG ");
     put_number(out, rule.x0);
     out += ' ';
     put_number(out, page_height - rule.y0);
