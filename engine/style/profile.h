@@ -92,6 +92,45 @@ struct AppendixStyle {
       "(Kèm theo {type} số {number}/{symbol} ngày {day} tháng {month} năm {year} của {issuer})";
 };
 
+// Forms (layout "form"): fields printed with dotted lines for handwriting, or filled
+// from data. See docs/templates.md.
+enum class ColumnWidth { Fixed, Proportional, Fit };
+
+struct TableColumn {
+  std::string name;      // data key of the column
+  std::string title;     // header text
+  std::string group;     // a header cell spanning the consecutive columns of the same group
+  ColumnWidth kind = ColumnWidth::Proportional;
+  double width = 1;      // pt (Fixed) or weight (Proportional)
+  Align align = Align::Left;
+};
+
+struct FormItem {
+  enum class Kind { Field, Row, Table, PlaceDate, Signing, Text };
+  Kind kind = Kind::Field;
+  std::string name;               // data key (Field, Table, PlaceDate: replaces the text, Signing: signer's name)
+  std::string number;             // "1"
+  std::string label;              // "Tên tập thể hoặc cá nhân đăng ký", "Họ và tên:"
+  std::string hint;               // italic hint under the label
+  int lines = 0;                  // Field: dotted lines for the value; 0 = the value follows the label inline
+  std::string text;               // PlaceDate / Signing caption / Text
+  double space = 0;               // Signing: room to sign
+  int blank_rows = 3;             // Table: empty rows on a blank form
+  std::vector<FormItem> children; // Row: fields side by side
+  std::vector<TableColumn> columns;
+  int source_line = 0;            // where it is declared, for messages
+};
+
+struct FormSpec {
+  std::string label;              // "Phụ lục 1" (empty: none)
+  std::string title;
+  std::string reference;          // "(Kèm theo Kế hoạch số … )"
+  bool keep_unused_lines = true;  // dotted lines a value does not use stay, as on a form filled by hand
+  std::vector<FormItem> items;
+  double cell_padding = 3;
+  double border = 0.5;
+};
+
 struct Template {
   std::string name;              // "ke-hoach"
   std::string source_path;       // file it was read from (for messages)
@@ -108,6 +147,7 @@ struct Template {
   std::map<std::string, ParagraphStyle> styles;
   std::map<std::string, NumberingStyle> numbering;   // by block kind: section, clause, point, dash, plus, contact
   std::vector<std::string> vietnamese_letters;        // a b c d đ e g h i k l m n o p q r s t u v x y
+  FormSpec form;                                      // layout "form" only
 
   const ParagraphStyle& style(const std::string& name) const;  // throws Error(Template)
   const NumberingStyle& numbering_for(const std::string& kind) const;

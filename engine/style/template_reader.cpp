@@ -206,6 +206,93 @@ void read_numbering(const Source& src, const pugi::xml_node& node, Template& tpl
         {"kind"});
 }
 
+ColumnWidth parse_column_width(const Source& src, const pugi::xml_node& node, double& width) {
+  std::string v = node.attribute("width").value();
+  if (v.empty() || v == "fit") return ColumnWidth::Fit;
+  if (v.back() == '*') {
+    std::string_view unit;
+    std::string number = v.size() == 1 ? "1" : v.substr(0, v.size() - 1);
+    width = parse_number(src, node, "width", number, &unit);
+    if (!unit.empty() || width <= 0) src.fail(node, "column width \"" + v + "\": expected fit, a length or a weight like 2*");
+    return ColumnWidth::Proportional;
+  }
+  width = parse_length(src, node, "width");
+  return ColumnWidth::Fixed;
+}
+
+FormItem read_form_item(const Source& src, const pugi::xml_node& node) {
+  FormItem item;
+  item.source_line = src.position(node.offset_debug()).first;
+  std::string_view tag = node.name();
+  double lines = 0, blank_rows = 3;
+  std::map<std::string, Setter> common = {{"name", text(item.name)}, {"number", text(item.number)},
+                                          {"label", text(item.label)}, {"hint", text(item.hint)}};
+  if (tag == "field") {
+    item.kind = FormItem::Kind::Field;
+    common["lines"] = number(lines, src);
+    apply(src, node, common);
+    if (item.name.empty()) src.fail(node, "<field> needs a name (its data key)");
+    if (lines < 0 || lines > 50) src.fail(node, "<field>: lines must be 0 to 50");
+    item.lines = static_cast<int>(lines);
+  } else if (tag == "row") {
+    item.kind = FormItem::Kind::Row;
+    apply(src, node, {});
+    for (pugi::xml_node c : node.children("field")) {
+      FormItem f = read_form_item(src, c);
+      if (f.lines != 0) src.fail(c, "fields in a <row> are inline: no lines");
+      item.children.push_back(f);
+    }
+    if (item.children.size() < 2) src.fail(node, "<row> holds two or more <field>s");
+  } else if (tag == "table") {
+    item.kind = FormItem::Kind::Table;
+    common["blank-rows"] = number(blank_rows, src);
+    apply(src, node, common);
+    item.blank_rows = static_cast<int>(blank_rows);
+    if (item.name.empty()) src.fail(node, "<table> needs a name (its data key)");
+    for (pugi::xml_node c : node.children("column")) {
+      TableColumn col;
+      col.kind = parse_column_width(src, c, col.width);
+      apply(src, c, {{"name", text(col.name)}, {"title", text(col.title)}, {"group", text(col.group)},
+                     {"align", [&](const pugi::xml_node& n, const char* a) { col.align = parse_align(src, n, a); }}},
+            {"width"});
+      if (col.name.empty()) src.fail(c, "<column> needs a name");
+      item.columns.push_back(col);
+    }
+    if (item.columns.empty()) src.fail(node, "<table> needs <column>s");
+  } else if (tag == "place-date") {
+    item.kind = FormItem::Kind::PlaceDate;
+    apply(src, node, {{"name", text(item.name)}, {"text", text(item.text)}});
+  } else if (tag == "signing") {
+    item.kind = FormItem::Kind::Signing;
+    apply(src, node, {{"name", text(item.name)}, {"caption", text(item.text)}, {"space", length(item.space, src)}});
+  } else if (tag == "text") {
+    item.kind = FormItem::Kind::Text;
+    item.text = node.text().get();
+    apply(src, node, {});
+  } else {
+    src.fail(node, "unknown form element <" + std::string(tag) + ">");
+  }
+  return item;
+}
+
+void read_form(const Source& src, const pugi::xml_node& node, FormSpec& form) {
+  apply(src, node, {{"label", text(form.label)}, {"title", text(form.title)}, {"reference", text(form.reference)},
+                    {"keep-unused-lines", flag(form.keep_unused_lines, src)},
+                    {"cell-padding", length(form.cell_padding, src)}, {"border", length(form.border, src)}});
+  form.items.clear();
+  std::set<std::string> names;
+  for (pugi::xml_node c : node.children()) {
+    if (c.type() != pugi::node_element) continue;
+    FormItem item = read_form_item(src, c);
+    auto check = [&](const FormItem& f) {
+      if (!f.name.empty() && !names.insert(f.name).second) src.fail(c, "the data key \"" + f.name + "\" is used twice");
+    };
+    check(item);
+    for (const auto& child : item.children) check(child);
+    form.items.push_back(item);
+  }
+}
+
 void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
                     Template& tpl, std::vector<std::string>& chain);
 
@@ -307,6 +394,8 @@ void read_file_into(const std::string& path, const std::vector<std::string>& sea
       apply(src, node, {{"label-word", text(a.label_word)}, {"space-after", length(a.space_after, src)},
                         {"numbering", text(a.default_numbering)}});
       if (auto rule = node.child("rule")) read_rule(src, rule, a.reference_rule);
+    } else if (tag == "form") {
+      read_form(src, node, tpl.form);
     } else {
       src.fail(node, "unknown element <" + std::string(tag) + ">");
     }
