@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "layout/flow.h"
 #include "layout/paragraph.h"
 #include "wording/wording.h"
 
@@ -14,26 +15,10 @@ using model::BlockKind;
 using model::RichText;
 using model::Span;
 
-// A piece of the vertical flow: a line, or a block that must stay whole (header,
-// closing). Content is positioned with absolute x and y relative to the box top.
-struct Box {
-  double height = 0;
-  double space_before = 0;
-  double space_after = 0;
-  bool keep_with_next = false;  // no page break between this box and the next
-  bool new_group = false;       // starts a new page and a new page numbering (appendix)
-  std::vector<TextRun> runs;
-  std::vector<Rule> rules;
-};
-
-RichText plain(const std::string& s) { return RichText{Span{s, false, false}}; }
-
-class DocumentLayout {
+class DocumentLayout : public FlowBuilder {
  public:
   DocumentLayout(const model::Document& doc, const style::Template& tpl, const text::FontFamily& fonts)
-      : doc_(doc), tpl_(tpl), fonts_(fonts),
-        left_(tpl.page.margin_left),
-        width_(tpl.page.width - tpl.page.margin_left - tpl.page.margin_right) {}
+      : FlowBuilder(tpl, fonts), doc_(doc) {}
 
   LaidOutDocument run() {
     header();
@@ -51,65 +36,6 @@ class DocumentLayout {
 
  private:
   const model::Document& doc_;
-  const style::Template& tpl_;
-  const text::FontFamily& fonts_;
-  double left_, width_;
-  std::vector<Box> boxes_;
-
-  // A column being filled top-down inside one box.
-  struct Column {
-    double x, width, y = 0;
-    double last_baseline = 0;
-  };
-
-  // Stacks the lines of a paragraph in `col` of `box`; returns the lines set.
-  std::vector<Line> stack(Box& box, Column& col, const RichText& text, const style::ParagraphStyle& st) {
-    std::vector<Line> lines = set_paragraph(text, st, col.width, fonts_);
-    col.y += st.space_before;
-    for (const Line& line : lines) {
-      double baseline = col.y + baseline_offset(line);
-      place_line(line, col.x, baseline, box.runs);
-      col.last_baseline = baseline;
-      col.y += line.height;
-    }
-    col.y += st.space_after;
-    return lines;
-  }
-
-  static double baseline_offset(const Line& line) {
-    return (line.height - line.ascent - line.descent) / 2 + line.ascent;
-  }
-
-  // A centred rule under the line whose baseline is `baseline`.
-  void rule_under(Box& box, const style::RuleStyle& rs, double centre, double text_width, double baseline) {
-    double length = rs.length_ratio > 0 ? rs.length_ratio * text_width : rs.length;
-    double y = baseline + rs.gap;
-    box.rules.push_back(Rule{centre - length / 2, y, centre + length / 2, y, rs.thickness, {}});
-  }
-
-  static const Line& widest(const std::vector<Line>& lines) {
-    return *std::max_element(lines.begin(), lines.end(),
-                             [](const Line& a, const Line& b) { return a.natural_width < b.natural_width; });
-  }
-
-  // A rule centred under the widest of `lines` (set in a column starting at `column_x`),
-  // below the baseline `baseline`; its length is measured against that line.
-  void rule_under_lines(Box& box, const style::RuleStyle& rs, double column_x, const std::vector<Line>& lines,
-                        double baseline) {
-    const Line& w = widest(lines);
-    rule_under(box, rs, column_x + w.x_start + w.natural_width / 2, w.natural_width, baseline);
-  }
-
-  // Closes a centred heading block (title, appendix heading): the rule under its last
-  // lines, then the box, kept with what follows.
-  void push_heading(Box box, const Column& col, const std::vector<Line>& last_lines, const style::RuleStyle& rule,
-                    double space_after) {
-    rule_under_lines(box, rule, col.x, last_lines, col.last_baseline);
-    box.height = std::max(col.y, col.last_baseline + rule.gap);
-    box.space_after = space_after;
-    box.keep_with_next = true;
-    boxes_.push_back(std::move(box));
-  }
 
   // ô 1-4: the two-column header of page 1 (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE).
   void header() {
@@ -163,24 +89,6 @@ class DocumentLayout {
     stack(box, col, plain(tpl_.type_name), tpl_.style("document-type"));
     auto subject = stack(box, col, plain(doc_.subject), tpl_.style("subject"));
     push_heading(std::move(box), col, subject, tpl_.title.subject_rule, tpl_.title.space_after);
-  }
-
-  // A paragraph as one box per line, glued so that no single line is stranded at the
-  // bottom or top of a page and headings stay with what follows.
-  void paragraph(const RichText& text, const style::ParagraphStyle& st) {
-    std::vector<Line> lines = set_paragraph(text, st, width_, fonts_);
-    size_t n = lines.size();
-    for (size_t i = 0; i < n; ++i) {
-      Box box;
-      place_line(lines[i], left_, baseline_offset(lines[i]), box.runs);
-      box.height = lines[i].height;
-      if (i == 0) box.space_before = st.space_before;
-      if (i + 1 == n) box.space_after = st.space_after;
-      bool orphan = i == 0 && n >= 2;          // first line: keep with the second
-      bool widow = n >= 2 && i + 2 == n;       // last but one: keep with the last
-      box.keep_with_next = orphan || widow || (i + 1 == n && st.keep_with_next);
-      boxes_.push_back(std::move(box));
-    }
   }
 
   static RichText with_prefix(const std::string& prefix, const RichText& text) {
@@ -305,100 +213,10 @@ class DocumentLayout {
   // ND30-PL-*: a new page, "Phụ lục …", title, "(Kèm theo …)", rule, content.
   void appendix(size_t index) {
     const model::Appendix& a = doc_.appendices[index];
-    Box box;
-    box.new_group = true;
-    Column col{left_, width_};
-    stack(box, col, plain(wording::appendix_label(doc_, tpl_, index)), tpl_.style("appendix-label"));
-    if (!a.title.empty()) stack(box, col, plain(a.title), tpl_.style("appendix-title"));
-    auto reference = stack(box, col, plain(wording::appendix_reference(doc_, tpl_, index)),
-                           tpl_.style("appendix-reference"));
-    push_heading(std::move(box), col, reference, tpl_.appendix.reference_rule, tpl_.appendix.space_after);
+    appendix_heading(wording::appendix_label(doc_, tpl_, index), a.title, wording::appendix_reference(doc_, tpl_, index));
     blocks(a.body);
   }
 
-  // Fills pages with boxes; a chain of boxes glued by keep_with_next moves to the next
-  // page whole unless it is taller than a page.
-  std::vector<Page> paginate() {
-    const auto& pg = tpl_.page;
-    const double top = pg.margin_top;
-    const double bottom = pg.height - pg.margin_bottom;
-    std::vector<Page> pages;
-    std::vector<int> group_of_page, number_in_group;
-    int group = 0;
-    double y = top;
-    bool page_empty = true;
-    double pending_space = 0;
-
-    auto new_page = [&](bool starts_group) {
-      if (starts_group && !pages.empty()) ++group;
-      Page p;
-      p.width = pg.width;
-      p.height = pg.height;
-      pages.push_back(std::move(p));
-      int n = (!group_of_page.empty() && group_of_page.back() == group) ? number_in_group.back() + 1 : 1;
-      group_of_page.push_back(group);
-      number_in_group.push_back(n);
-      y = top;
-      page_empty = true;
-      pending_space = 0;
-    };
-    auto place = [&](const Box& b) {
-      if (!page_empty) y += std::max(pending_space, 0.0) + b.space_before;
-      Page& p = pages.back();
-      for (TextRun run : b.runs) {
-        for (auto& g : run.glyphs) g.y += y;
-        p.runs.push_back(std::move(run));
-      }
-      for (Rule r : b.rules) {
-        r.y0 += y;
-        r.y1 += y;
-        p.rules.push_back(r);
-      }
-      y += b.height;
-      pending_space = b.space_after;
-      page_empty = false;
-    };
-
-    new_page(false);
-    size_t i = 0;
-    while (i < boxes_.size()) {
-      if (boxes_[i].new_group) new_page(true);
-      size_t j = i;
-      while (j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].new_group) ++j;
-      double h = 0;
-      for (size_t k = i; k <= j; ++k) {
-        if (k > i || !page_empty) h += (k > i ? boxes_[k - 1].space_after : pending_space) + boxes_[k].space_before;
-        h += boxes_[k].height;
-      }
-      if (y + h > bottom + 1e-6 && !page_empty) {
-        new_page(false);
-        continue;  // re-measure the chain at the top of the new page
-      }
-      if (y + h <= bottom + 1e-6) {
-        for (size_t k = i; k <= j; ++k) place(boxes_[k]);
-      } else {
-        // Taller than a page: break inside the chain wherever it must.
-        for (size_t k = i; k <= j; ++k) {
-          double need = (page_empty ? 0 : pending_space + boxes_[k].space_before) + boxes_[k].height;
-          if (!page_empty && y + need > bottom + 1e-6) new_page(false);
-          place(boxes_[k]);
-        }
-      }
-      i = j + 1;
-    }
-
-    // ND30-PAGE-9/11: numbers centred in the top margin, from the second page of each
-    // numbering group (the document, then each appendix).
-    const auto& nst = tpl_.style(pg.number_style);
-    for (size_t p = 0; p < pages.size(); ++p) {
-      if (number_in_group[p] == 1 && !pg.number_first_page) continue;
-      auto lines = set_paragraph(plain(std::to_string(number_in_group[p])), nst, width_, fonts_);
-      std::vector<TextRun> number;
-      place_line(lines.front(), left_, pg.number_baseline, number);
-      pages[p].runs.insert(pages[p].runs.begin(), number.begin(), number.end());
-    }
-    return pages;
-  }
 };
 
 }  // namespace

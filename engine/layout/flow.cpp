@@ -1,0 +1,107 @@
+#include "layout/flow.h"
+
+#include <algorithm>
+
+namespace vanban::layout {
+
+model::RichText plain(const std::string& s) { return model::RichText{model::Span{s, false, false}}; }
+
+FlowBuilder::FlowBuilder(const style::Template& tpl, const text::FontFamily& fonts)
+    : tpl_(tpl), fonts_(fonts), left_(tpl.page.margin_left),
+      width_(tpl.page.width - tpl.page.margin_left - tpl.page.margin_right) {}
+
+void FlowBuilder::appendix_heading(const std::string& label, const std::string& title, const std::string& reference) {
+  Box box;
+  box.new_group = true;
+  Column col{left_, width_};
+  if (!label.empty()) stack(box, col, plain(label), tpl_.style("appendix-label"));
+  if (!title.empty()) stack(box, col, plain(title), tpl_.style("appendix-title"));
+  auto lines = stack(box, col, plain(reference), tpl_.style("appendix-reference"));
+  push_heading(std::move(box), col, lines, tpl_.appendix.reference_rule, tpl_.appendix.space_after);
+}
+
+  // Fills pages with boxes; a chain of boxes glued by keep_with_next moves to the next
+  // page whole unless it is taller than a page.
+std::vector<Page> FlowBuilder::paginate() const {
+    const auto& pg = tpl_.page;
+    const double top = pg.margin_top;
+    const double bottom = pg.height - pg.margin_bottom;
+    std::vector<Page> pages;
+    std::vector<int> group_of_page, number_in_group;
+    int group = 0;
+    double y = top;
+    bool page_empty = true;
+    double pending_space = 0;
+
+    auto new_page = [&](bool starts_group) {
+      if (starts_group && !pages.empty()) ++group;
+      Page p;
+      p.width = pg.width;
+      p.height = pg.height;
+      pages.push_back(std::move(p));
+      int n = (!group_of_page.empty() && group_of_page.back() == group) ? number_in_group.back() + 1 : 1;
+      group_of_page.push_back(group);
+      number_in_group.push_back(n);
+      y = top;
+      page_empty = true;
+      pending_space = 0;
+    };
+    auto place = [&](const Box& b) {
+      if (!page_empty) y += std::max(pending_space, 0.0) + b.space_before;
+      Page& p = pages.back();
+      for (TextRun run : b.runs) {
+        for (auto& g : run.glyphs) g.y += y;
+        p.runs.push_back(std::move(run));
+      }
+      for (Rule r : b.rules) {
+        r.y0 += y;
+        r.y1 += y;
+        p.rules.push_back(r);
+      }
+      y += b.height;
+      pending_space = b.space_after;
+      page_empty = false;
+    };
+
+    new_page(false);
+    size_t i = 0;
+    while (i < boxes_.size()) {
+      if (boxes_[i].new_group) new_page(true);
+      size_t j = i;
+      while (j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].new_group) ++j;
+      double h = 0;
+      for (size_t k = i; k <= j; ++k) {
+        if (k > i || !page_empty) h += (k > i ? boxes_[k - 1].space_after : pending_space) + boxes_[k].space_before;
+        h += boxes_[k].height;
+      }
+      if (y + h > bottom + 1e-6 && !page_empty) {
+        new_page(false);
+        continue;  // re-measure the chain at the top of the new page
+      }
+      if (y + h <= bottom + 1e-6) {
+        for (size_t k = i; k <= j; ++k) place(boxes_[k]);
+      } else {
+        // Taller than a page: break inside the chain wherever it must.
+        for (size_t k = i; k <= j; ++k) {
+          double need = (page_empty ? 0 : pending_space + boxes_[k].space_before) + boxes_[k].height;
+          if (!page_empty && y + need > bottom + 1e-6) new_page(false);
+          place(boxes_[k]);
+        }
+      }
+      i = j + 1;
+    }
+
+    // ND30-PAGE-9/11: numbers centred in the top margin, from the second page of each
+    // numbering group (the document, then each appendix).
+    const auto& nst = tpl_.style(pg.number_style);
+    for (size_t p = 0; p < pages.size(); ++p) {
+      if (number_in_group[p] == 1 && !pg.number_first_page) continue;
+      auto lines = set_paragraph(plain(std::to_string(number_in_group[p])), nst, width_, fonts_);
+      std::vector<TextRun> number;
+      place_line(lines.front(), left_, pg.number_baseline, number);
+      pages[p].runs.insert(pages[p].runs.begin(), number.begin(), number.end());
+    }
+    return pages;
+  }
+
+}  // namespace vanban::layout

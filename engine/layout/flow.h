@@ -1,0 +1,133 @@
+// The vertical flow shared by every layout: boxes (lines, or blocks kept whole),
+// paragraphs set line by line with widow/orphan and keep-with-next glue, centred
+// headings with their rules, and pagination with page numbers per numbering group
+// and table headers repeated on each page.
+#pragma once
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "layout/paragraph.h"
+#include "model/document.h"
+#include "style/profile.h"
+#include "text/font.h"
+
+namespace vanban::layout {
+
+// A piece of the vertical flow: a line, or a block that must stay whole (header,
+// closing). Content is positioned with absolute x and y relative to the box top.
+struct Box {
+  double height = 0;
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;  // no page break between this box and the next
+  bool new_group = false;       // starts a new page and a new page numbering (appendix, form)
+  int table = -1;               // rows of a table: its header box is repeated on each new page
+  bool table_header = false;
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+};
+
+
+
+model::RichText plain(const std::string& s);
+
+// A column being filled top-down inside one box.
+struct Column {
+  double x, width, y = 0;
+  double last_baseline = 0;
+};
+
+class FlowBuilder {
+ public:
+  FlowBuilder(const style::Template& tpl, const text::FontFamily& fonts);
+
+  // Fills pages with the boxes; numbers pages from the second of each group.
+  std::vector<Page> paginate() const;
+
+ protected:
+  const style::Template& tpl_;
+  const text::FontFamily& fonts_;
+  double left_, width_;
+  std::vector<Box> boxes_;
+
+
+  // Stacks the lines of a paragraph in `col` of `box`; returns the lines set.
+  std::vector<Line> stack(Box& box, Column& col, const model::RichText& text, const style::ParagraphStyle& st) {
+    std::vector<Line> lines = set_paragraph(text, st, col.width, fonts_);
+    col.y += st.space_before;
+    for (const Line& line : lines) {
+      double baseline = col.y + baseline_offset(line);
+      place_line(line, col.x, baseline, box.runs);
+      col.last_baseline = baseline;
+      col.y += line.height;
+    }
+    col.y += st.space_after;
+    return lines;
+  }
+
+  static double baseline_offset(const Line& line) {
+    return (line.height - line.ascent - line.descent) / 2 + line.ascent;
+  }
+
+  // A centred rule under the line whose baseline is `baseline`.
+  void rule_under(Box& box, const style::RuleStyle& rs, double centre, double text_width, double baseline) {
+    double length = rs.length_ratio > 0 ? rs.length_ratio * text_width : rs.length;
+    double y = baseline + rs.gap;
+    box.rules.push_back(Rule{centre - length / 2, y, centre + length / 2, y, rs.thickness, {}});
+  }
+
+  static const Line& widest(const std::vector<Line>& lines) {
+    return *std::max_element(lines.begin(), lines.end(),
+                             [](const Line& a, const Line& b) { return a.natural_width < b.natural_width; });
+  }
+
+  // A rule centred under the widest of `lines` (set in a column starting at `column_x`),
+  // below the baseline `baseline`; its length is measured against that line.
+  void rule_under_lines(Box& box, const style::RuleStyle& rs, double column_x, const std::vector<Line>& lines,
+                        double baseline) {
+    const Line& w = widest(lines);
+    rule_under(box, rs, column_x + w.x_start + w.natural_width / 2, w.natural_width, baseline);
+  }
+
+  // Closes a centred heading block (title, appendix heading): the rule under its last
+  // lines, then the box, kept with what follows.
+  void push_heading(Box box, const Column& col, const std::vector<Line>& last_lines, const style::RuleStyle& rule,
+                    double space_after) {
+    rule_under_lines(box, rule, col.x, last_lines, col.last_baseline);
+    box.height = std::max(col.y, col.last_baseline + rule.gap);
+    box.space_after = space_after;
+    box.keep_with_next = true;
+    boxes_.push_back(std::move(box));
+  }
+
+  // A paragraph as one box per line, glued so that no single line is stranded at the
+  // bottom or top of a page and headings stay with what follows.
+  void paragraph(const model::RichText& text, const style::ParagraphStyle& st) {
+    std::vector<Line> lines = set_paragraph(text, st, width_, fonts_);
+    push_lines(lines, st);
+  }
+
+  // Pushes set lines as glued boxes (first/last two lines together, keep-with-next).
+  void push_lines(const std::vector<Line>& lines, const style::ParagraphStyle& st) {
+    size_t n = lines.size();
+    for (size_t i = 0; i < n; ++i) {
+      Box box;
+      place_line(lines[i], left_, baseline_offset(lines[i]), box.runs);
+      box.height = lines[i].height;
+      if (i == 0) box.space_before = st.space_before;
+      if (i + 1 == n) box.space_after = st.space_after;
+      bool orphan = i == 0 && n >= 2;          // first line: keep with the second
+      bool widow = n >= 2 && i + 2 == n;       // last but one: keep with the last
+      box.keep_with_next = orphan || widow || (i + 1 == n && st.keep_with_next);
+      boxes_.push_back(std::move(box));
+    }
+  }
+
+  // ND30-PL-2..6: "Phụ lục …", TITLE, "(Kèm theo …)" and the rule, on a new page that
+  // starts its own page numbering.
+  void appendix_heading(const std::string& label, const std::string& title, const std::string& reference);
+};
+
+}  // namespace vanban::layout
