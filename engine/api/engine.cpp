@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "model/form_data.h"
 #include "model/reader.h"
 #include "pdf/pdf_writer.h"
 
@@ -110,11 +111,23 @@ std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const Ren
   return pdf::write_pdf(laid_out.pages, info);
 }
 
+layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_view data,
+                                        const std::string& source_name, bool blank) const {
+  if (tpl.layout == "form") {
+    std::vector<model::FormRecord> records;
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl));
+    return layout::layout_forms(tpl, records, blank, *fonts_);
+  }
+  if (blank) {
+    throw Error(ErrorKind::Usage, "a blank print is for forms; template \"" + tpl.name + "\" lays out a document",
+                tpl.source_path);
+  }
+  return layout(load_document(data, source_name), tpl);
+}
+
 std::string Engine::render_pdf(const std::string& template_name, std::string_view data,
-                               const std::string& source_name, const RenderOptions& options) const {
-  style::Template tpl = load_template(template_name);
-  model::Document document = load_document(data, source_name);
-  return write_pdf(layout(document, tpl), options);
+                               const std::string& source_name, const RenderOptions& options, bool blank) const {
+  return write_pdf(lay_out(load_template(template_name), data, source_name, blank), options);
 }
 
 std::string pdf_date_from_iso(const std::string& iso) {

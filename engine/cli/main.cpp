@@ -14,14 +14,18 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: vanban render <template> <data.json|data.xml> -o <out.pdf> [options]\n"
-    "       vanban validate <template> <data.json|data.xml> [options]\n"
+    "usage: vanban render <template> <data.json|data.xml|list.csv> -o <out.pdf> [options]\n"
+    "       vanban render <form-template> --blank -o <form.pdf> [options]\n"
+    "       vanban validate <template> <data> [options]\n"
     "       vanban --version\n"
     "\n"
-    "<template>  a template name (ke-hoach, bao-cao, …) or the path of a template file\n"
+    "<template>  a template name (ke-hoach, bao-cao, phu-luc-1, …) or the path of a template file\n"
+    "<data>      a document model (JSON or XML); for forms a JSON object, a JSON array or a\n"
+    "            CSV file of records: one filled form each, each with its own page numbers\n"
     "\n"
     "options:\n"
     "  -o, --output FILE      where to write the PDF (written whole or not at all)\n"
+    "  --blank                print the form empty, with dotted lines for handwriting\n"
     "  --date ISO8601         fixed creation date, for byte-identical output\n"
     "                         (default: $SOURCE_DATE_EPOCH if set, else now)\n"
     "  --font-dir DIR         take the Times New Roman faces from DIR\n"
@@ -31,6 +35,7 @@ constexpr const char* kUsage =
 
 struct Args {
   std::string command, template_name, data_path, output, date, font_dir;
+  bool blank = false;
   std::vector<std::string> template_dirs;
 };
 
@@ -56,6 +61,8 @@ Args parse(int argc, char** argv) {
       std::exit(0);
     } else if (arg == "-o" || arg == "--output") {
       a.output = value();
+    } else if (arg == "--blank") {
+      a.blank = true;
     } else if (arg == "--date") {
       a.date = value();
     } else if (arg == "--font-dir") {
@@ -71,9 +78,11 @@ Args parse(int argc, char** argv) {
   if (positional.empty()) usage_error("no command given");
   a.command = positional[0];
   if (a.command != "render" && a.command != "validate") usage_error("unknown command \"" + a.command + "\"");
-  if (positional.size() != 3) usage_error(a.command + " takes a template and a data file");
+  if (positional.size() != (a.blank ? 2u : 3u)) {
+    usage_error(a.blank ? "--blank takes a template and no data file" : a.command + " takes a template and a data file");
+  }
   a.template_name = positional[1];
-  a.data_path = positional[2];
+  if (!a.blank) a.data_path = positional[2];
   if (a.command == "render") {
     if (a.output.empty()) usage_error("render needs -o <out.pdf>");
     std::string ext = a.output.size() >= 4 ? a.output.substr(a.output.size() - 4) : "";
@@ -112,13 +121,13 @@ int main(int argc, char** argv) {
     options.font_dir = args.font_dir;
     vanban::Engine engine(options);
 
-    std::string data = vanban::file_io::read_file(args.data_path);
+    std::string data = args.blank ? std::string() : vanban::file_io::read_file(args.data_path);
     vanban::style::Template tpl = engine.load_template(args.template_name);
-    vanban::model::Document document = engine.load_document(data, args.data_path);
-    vanban::layout::LaidOutDocument laid_out = engine.layout(document, tpl);
+    vanban::layout::LaidOutDocument laid_out = engine.lay_out(tpl, data, args.data_path, args.blank);
 
     if (args.command == "validate") {
-      std::cout << args.data_path << ": valid " << tpl.name << " (" << laid_out.pages.size() << " pages)\n";
+      std::cout << (args.blank ? tpl.name : args.data_path) << ": valid " << tpl.name << " ("
+                << laid_out.pages.size() << " pages)\n";
       return 0;
     }
     vanban::RenderOptions render;

@@ -32,6 +32,7 @@ std::vector<Page> FlowBuilder::paginate() const {
     double y = top;
     bool page_empty = true;
     double pending_space = 0;
+    bool only_header = false;  // the page holds nothing but a repeated table header
 
     auto new_page = [&](bool starts_group) {
       if (starts_group && !pages.empty()) ++group;
@@ -61,12 +62,34 @@ std::vector<Page> FlowBuilder::paginate() const {
       y += b.height;
       pending_space = b.space_after;
       page_empty = false;
+      only_header = false;
+    };
+
+    std::vector<int> header_of_table;  // box index of each table's header
+    // On a page that a table row continues onto, its header comes first again.
+    auto repeat_header = [&](const Box& b) {
+      if (b.table < 0 || b.table_header || b.table >= static_cast<int>(header_of_table.size())) return;
+      if (header_of_table[b.table] < 0) return;
+      place(boxes_[header_of_table[b.table]]);
+      only_header = true;
     };
 
     new_page(false);
     size_t i = 0;
     while (i < boxes_.size()) {
-      if (boxes_[i].new_group) new_page(true);
+      if (boxes_[i].new_group) {
+        if (!page_empty) {
+          new_page(true);
+        } else if (pages.size() > 1 || group > 0 || i > 0) {
+          // The group starts on this (still empty) page.
+          group_of_page.back() = ++group;
+          number_in_group.back() = 1;
+        }
+      }
+      if (boxes_[i].table_header) {
+        if (static_cast<int>(header_of_table.size()) <= boxes_[i].table) header_of_table.resize(boxes_[i].table + 1, -1);
+        header_of_table[boxes_[i].table] = static_cast<int>(i);
+      }
       size_t j = i;
       while (j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].new_group) ++j;
       double h = 0;
@@ -74,8 +97,9 @@ std::vector<Page> FlowBuilder::paginate() const {
         if (k > i || !page_empty) h += (k > i ? boxes_[k - 1].space_after : pending_space) + boxes_[k].space_before;
         h += boxes_[k].height;
       }
-      if (y + h > bottom + 1e-6 && !page_empty) {
+      if (y + h > bottom + 1e-6 && !page_empty && !only_header) {
         new_page(false);
+        repeat_header(boxes_[i]);
         continue;  // re-measure the chain at the top of the new page
       }
       if (y + h <= bottom + 1e-6) {
@@ -84,7 +108,10 @@ std::vector<Page> FlowBuilder::paginate() const {
         // Taller than a page: break inside the chain wherever it must.
         for (size_t k = i; k <= j; ++k) {
           double need = (page_empty ? 0 : pending_space + boxes_[k].space_before) + boxes_[k].height;
-          if (!page_empty && y + need > bottom + 1e-6) new_page(false);
+          if (!page_empty && y + need > bottom + 1e-6) {
+            new_page(false);
+            repeat_header(boxes_[k]);
+          }
           place(boxes_[k]);
         }
       }

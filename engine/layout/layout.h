@@ -3,6 +3,7 @@
 #include <vector>
 #include "layout/frame.h"
 #include "model/document.h"
+#include "model/form_data.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -18,5 +19,14 @@ struct LaidOutDocument {
 // Throws vanban::Error (Font for a missing glyph, Template for a missing style).
 LaidOutDocument layout_document(const model::Document& document, const style::Template& tpl,
                                 const text::FontFamily& fonts);
+
+// Lays out forms (templates with layout "form"): one form per record, each starting a
+// new page with its own page numbering; `blank` prints one form with dotted lines for
+// handwriting and ignores `records`.
+LaidOutDocument layout_forms(const style::Template& tpl, const std::vector<model::FormRecord>& records, bool blank,
+                             const text::FontFamily& fonts);
+
+// The data keys a form template declares.
+model::FormSchema form_schema(const style::Template& tpl);
 
 }  // namespace vanban::layout

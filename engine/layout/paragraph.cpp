@@ -1,6 +1,7 @@
 #include "layout/paragraph.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/unicode.h"
 #include "text/line_breaker.h"
@@ -219,28 +220,23 @@ std::vector<Line> set_paragraph(const model::RichText& spans, const style::Parag
   return balanced;
 }
 
-Line set_leader_line(const std::string& leader, const style::ParagraphStyle& style, double width,
-                     const text::FontFamily& fonts) {
-  Line line;
-  line_metrics(style, fonts, line);
+void append_leaders(Line& line, const std::string& leader, const style::ParagraphStyle& style, double from,
+                    double to, const text::FontFamily& fonts) {
   const text::Font& font = fonts.face(style.bold, style.italic);
   std::vector<text::ShapedGlyph> shaped = text::shape(font, style.size, leader);
   double one = 0;
   for (const auto& g : shaped) one += g.x_advance;
-  double avail = width - style.left_indent - style.first_indent;
-  if (one <= 0 || avail <= 0) return line;
-  size_t count = static_cast<size_t>(avail / one);
-  if (count == 0) return line;
-  // The first copy starts at the text start, the last ends exactly at `width`, the
-  // gaps between copies are equal.
-  double step = count > 1 ? (avail - one) / (count - 1) : 0;
-  double x = style.left_indent + style.first_indent;
-  line.x_start = x;
-  line.natural_width = avail;
+  if (one <= 0 || to - from < one) return;
+  // Rounded, not floored: the copies then sit at most half a copy's width closer or
+  // further apart than their natural spacing, which the eye does not see.
+  size_t count = std::max<size_t>(1, static_cast<size_t>(std::lround((to - from) / one)));
+  if (count == 1) to = from + one;
+  // The first copy starts at `from`, the last ends exactly at `to`, equal gaps between.
+  double step = count > 1 ? (to - from - one) / (count - 1) : 0;
   line.runs.push_back(TextRun{&font, style.size, Color{style.color.r, style.color.g, style.color.b}, {}});
   auto& glyphs = line.runs.back().glyphs;
   for (size_t c = 0; c < count; ++c) {
-    double pen = x + c * step;
+    double pen = from + c * step;
     for (size_t i = 0; i < shaped.size(); ++i) {
       const auto& g = shaped[i];
       bool last_glyph = i + 1 == shaped.size();
@@ -250,6 +246,16 @@ Line set_leader_line(const std::string& leader, const style::ParagraphStyle& sty
       pen += g.x_advance;
     }
   }
+}
+
+Line set_leader_line(const std::string& leader, const style::ParagraphStyle& style, double width,
+                     const text::FontFamily& fonts) {
+  Line line;
+  line_metrics(style, fonts, line);
+  double from = style.left_indent + style.first_indent;
+  line.x_start = from;
+  line.natural_width = width - from;
+  append_leaders(line, leader, style, from, width, fonts);
   return line;
 }
 

@@ -29,6 +29,11 @@ std::vector<Line> set_paragraph(const model::RichText& text, const style::Paragr
 Line set_leader_line(const std::string& leader, const style::ParagraphStyle& style, double width,
                      const text::FontFamily& fonts);
 
+// Appends `leader` copies ("…") to `line` from x = `from` to x = `to` (column
+// coordinates), spread so the last ends exactly at `to`. Nothing if none fits.
+void append_leaders(Line& line, const std::string& leader, const style::ParagraphStyle& style, double from,
+                    double to, const text::FontFamily& fonts);
+
 // Offsets every glyph of `line` by (dx, dy) and appends its runs to `out`.
 void place_line(const Line& line, double dx, double dy, std::vector<TextRun>& out);
 

@@ -39,8 +39,13 @@ class Engine {
   style::Template load_template(const std::string& name_or_path) const;
   model::Document load_document(std::string_view data, const std::string& source_name) const;
   layout::LaidOutDocument layout(const model::Document& document, const style::Template& tpl) const;
+  // Lays out `data` with `tpl` whatever its layout: an administrative document (JSON or
+  // XML model), or forms (a JSON object, a JSON array or a CSV file of records; `blank`
+  // prints one empty form and needs no data).
+  layout::LaidOutDocument lay_out(const style::Template& tpl, std::string_view data, const std::string& source_name,
+                                  bool blank) const;
   std::string render_pdf(const std::string& template_name, std::string_view data,
-                         const std::string& source_name, const RenderOptions& options) const;
+                         const std::string& source_name, const RenderOptions& options, bool blank = false) const;
   std::string write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const;
 
   const text::FontFamily& fonts() const { return *fonts_; }
