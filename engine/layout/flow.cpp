@@ -33,6 +33,7 @@ std::vector<Page> FlowBuilder::paginate() const {
     bool page_empty = true;
     double pending_space = 0;
     bool only_header = false;  // the page holds nothing but a repeated table header
+    std::vector<const Box*> header_of_table;  // the header of each table placed so far
 
     auto new_page = [&](bool starts_group) {
       if (starts_group && !pages.empty()) ++group;
@@ -48,6 +49,10 @@ std::vector<Page> FlowBuilder::paginate() const {
       pending_space = 0;
     };
     auto place = [&](const Box& b) {
+      if (b.table_header) {
+        if (static_cast<int>(header_of_table.size()) <= b.table) header_of_table.resize(b.table + 1, nullptr);
+        header_of_table[b.table] = &b;
+      }
       if (!page_empty) y += std::max(pending_space, 0.0) + b.space_before;
       Page& p = pages.back();
       for (TextRun run : b.runs) {
@@ -65,12 +70,11 @@ std::vector<Page> FlowBuilder::paginate() const {
       only_header = false;
     };
 
-    std::vector<int> header_of_table;  // box index of each table's header
     // On a page that a table row continues onto, its header comes first again.
     auto repeat_header = [&](const Box& b) {
       if (b.table < 0 || b.table_header || b.table >= static_cast<int>(header_of_table.size())) return;
-      if (header_of_table[b.table] < 0) return;
-      place(boxes_[header_of_table[b.table]]);
+      if (!header_of_table[b.table]) return;
+      place(*header_of_table[b.table]);
       only_header = true;
     };
 
@@ -85,10 +89,6 @@ std::vector<Page> FlowBuilder::paginate() const {
           group_of_page.back() = ++group;
           number_in_group.back() = 1;
         }
-      }
-      if (boxes_[i].table_header) {
-        if (static_cast<int>(header_of_table.size()) <= boxes_[i].table) header_of_table.resize(boxes_[i].table + 1, -1);
-        header_of_table[boxes_[i].table] = static_cast<int>(i);
       }
       size_t j = i;
       while (j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].new_group) ++j;

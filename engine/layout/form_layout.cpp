@@ -31,7 +31,9 @@ class FormLayout : public FlowBuilder {
         case FormItem::Kind::Table: table(item); break;
         case FormItem::Kind::PlaceDate: {
           const std::string& v = value(item.name);
-          paragraph(plain(v.empty() ? item.text : v), tpl_.style("form-place-date"));
+          auto st = tpl_.style("form-place-date");
+          st.keep_with_next = true;  // with the signing caption under it
+          paragraph(plain(v.empty() ? item.text : v), st);
           break;
         }
         case FormItem::Kind::Signing: signing(item); break;
