@@ -102,7 +102,15 @@ layout::LaidOutDocument Engine::layout(const model::Document& document, const st
   if (tpl.layout != "administrative-document") {
     throw Error(ErrorKind::Template, "layout \"" + tpl.layout + "\" is not known to this engine", tpl.source_path);
   }
-  return layout::layout_document(document, tpl, *fonts_);
+  // Form templates attached as appendices.
+  std::map<std::string, style::Template> forms;
+  layout::FormTemplates by_name;
+  for (const auto& a : document.appendices) {
+    if (a.form.empty() || forms.count(a.form)) continue;
+    auto& form = forms[a.form] = load_template(a.form);
+    by_name[a.form] = &form;
+  }
+  return layout::layout_document(document, tpl, *fonts_, by_name);
 }
 
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {

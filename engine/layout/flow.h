@@ -10,6 +10,7 @@
 #include "layout/frame.h"
 #include "layout/paragraph.h"
 #include "model/document.h"
+#include "model/form_data.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -129,5 +130,10 @@ class FlowBuilder {
   // starts its own page numbering.
   void appendix_heading(const std::string& label, const std::string& title, const std::string& reference);
 };
+
+// The boxes of one form (layout/form_layout.cpp), to attach it to a document as an
+// appendix with the document's label, title and reference line.
+std::vector<Box> form_boxes(const style::Template& form_tpl, const model::FormRecord* record, const std::string& label,
+                            const std::string& title, const std::string& reference, const text::FontFamily& fonts);
 
 }  // namespace vanban::layout

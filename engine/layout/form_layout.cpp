@@ -20,10 +20,13 @@ class FormLayout : public FlowBuilder {
  public:
   FormLayout(const style::Template& tpl, const text::FontFamily& fonts) : FlowBuilder(tpl, fonts) {}
 
-  void form(const model::FormRecord* record) {
+  void form(const model::FormRecord* record) { form(record, tpl_.form.label, tpl_.form.title, tpl_.form.reference); }
+
+  void form(const model::FormRecord* record, const std::string& label, const std::string& title,
+            const std::string& reference) {
     record_ = record;
     const auto& f = tpl_.form;
-    appendix_heading(f.label, f.title, f.reference);
+    appendix_heading(label, title, reference);
     for (const FormItem& item : f.items) {
       switch (item.kind) {
         case FormItem::Kind::Field: item.lines > 0 ? block_field(item) : inline_fields({item}); break;
@@ -41,6 +44,8 @@ class FormLayout : public FlowBuilder {
       }
     }
   }
+
+  std::vector<Box> take_boxes() { return std::move(boxes_); }
 
  private:
   const model::FormRecord* record_ = nullptr;
@@ -325,6 +330,13 @@ model::FormSchema form_schema(const style::Template& tpl) {
     for (const auto& child : item.children) add(child);
   }
   return schema;
+}
+
+std::vector<Box> form_boxes(const style::Template& form_tpl, const model::FormRecord* record, const std::string& label,
+                            const std::string& title, const std::string& reference, const text::FontFamily& fonts) {
+  FormLayout layout(form_tpl, fonts);
+  layout.form(record, label, title, reference);
+  return layout.take_boxes();
 }
 
 LaidOutDocument layout_forms(const style::Template& tpl, const std::vector<model::FormRecord>& records, bool blank,

@@ -17,8 +17,9 @@ using model::Span;
 
 class DocumentLayout : public FlowBuilder {
  public:
-  DocumentLayout(const model::Document& doc, const style::Template& tpl, const text::FontFamily& fonts)
-      : FlowBuilder(tpl, fonts), doc_(doc) {}
+  DocumentLayout(const model::Document& doc, const style::Template& tpl, const text::FontFamily& fonts,
+                 const FormTemplates& forms)
+      : FlowBuilder(tpl, fonts), doc_(doc), forms_(forms) {}
 
   LaidOutDocument run() {
     header();
@@ -36,6 +37,7 @@ class DocumentLayout : public FlowBuilder {
 
  private:
   const model::Document& doc_;
+  const FormTemplates& forms_;
 
   // ô 1-4: the two-column header of page 1 (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE).
   void header() {
@@ -213,8 +215,31 @@ class DocumentLayout : public FlowBuilder {
   // ND30-PL-*: a new page, "Phụ lục …", title, "(Kèm theo …)", rule, content.
   void appendix(size_t index) {
     const model::Appendix& a = doc_.appendices[index];
-    appendix_heading(wording::appendix_label(doc_, tpl_, index), a.title, wording::appendix_reference(doc_, tpl_, index));
-    blocks(a.body);
+    std::string label = wording::appendix_label(doc_, tpl_, index);
+    std::string reference = wording::appendix_reference(doc_, tpl_, index);
+    if (a.form.empty()) {
+      appendix_heading(label, a.title, reference);
+      blocks(a.body);
+      return;
+    }
+    auto it = forms_.find(a.form);
+    if (it == forms_.end() || it->second->layout != "form") {
+      throw Error(ErrorKind::Template, "\"" + a.form + "\" is not a form template", {}, 0, 0, a.field_path + ".form");
+    }
+    const style::Template& form = *it->second;
+    model::FormSchema schema = form_schema(form);
+    model::FormRecord record;
+    for (const auto& v : a.form_values) {
+      if (!schema.fields.count(v.key)) {
+        throw Error(ErrorKind::Model, "unknown field \"" + v.key + "\" of form " + a.form, {}, v.line, v.column,
+                    v.field_path);
+      }
+      record.values[v.key] = v.value;
+    }
+    for (Box& box : form_boxes(form, a.form_values.empty() ? nullptr : &record, label,
+                               a.title.empty() ? form.form.title : a.title, reference, fonts_)) {
+      boxes_.push_back(std::move(box));
+    }
   }
 
 };
@@ -222,8 +247,8 @@ class DocumentLayout : public FlowBuilder {
 }  // namespace
 
 LaidOutDocument layout_document(const model::Document& document, const style::Template& tpl,
-                                const text::FontFamily& fonts) {
-  return DocumentLayout(document, tpl, fonts).run();
+                                const text::FontFamily& fonts, const FormTemplates& forms) {
+  return DocumentLayout(document, tpl, fonts, forms).run();
 }
 
 }  // namespace vanban::layout

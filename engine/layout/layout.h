@@ -1,5 +1,7 @@
 // Document tree + template -> pages of positioned glyphs and rules (Decree 30 layout).
 #pragma once
+#include <map>
+#include <string>
 #include <vector>
 #include "layout/frame.h"
 #include "model/document.h"
@@ -17,8 +19,11 @@ struct LaidOutDocument {
 // Lays out an administrative document (Mẫu 1.4 of Decree 30: header, type and subject,
 // body, Nơi nhận and signature, appendices each on new pages with their own numbering).
 // Throws vanban::Error (Font for a missing glyph, Template for a missing style).
+// Form templates attached as appendices ({"form": "phu-luc-1"}), by name.
+using FormTemplates = std::map<std::string, const style::Template*>;
+
 LaidOutDocument layout_document(const model::Document& document, const style::Template& tpl,
-                                const text::FontFamily& fonts);
+                                const text::FontFamily& fonts, const FormTemplates& forms = {});
 
 // Lays out forms (templates with layout "form"): one form per record, each starting a
 // new page with its own page numbering; `blank` prints one form with dotted lines for

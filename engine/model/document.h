@@ -76,6 +76,15 @@ struct Appendix {
   std::string reference;   // "(Kèm theo …)" line; empty = generated from the document
   std::vector<Block> body;
   std::string field_path;  // "appendices[0]"
+  // A form attached as this appendix: the form template's name ("phu-luc-1") and the
+  // values filling it (none: printed blank). Checked against the form's fields when
+  // the document is laid out.
+  std::string form;
+  struct FormValue {
+    std::string key, value, field_path;
+    int line = 0, column = 0;
+  };
+  std::vector<FormValue> form_values;
 };
 
 struct Document {

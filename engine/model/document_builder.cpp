@@ -269,13 +269,36 @@ class Builder {
 
   Appendix appendix(const Value& v, const std::string& path) const {
     expect(v, Type::Object, path);
-    allow(v, path, {"label", "title", "reference", "body"});
+    allow(v, path, {"label", "title", "reference", "body", "form", "values"});
     Appendix a;
     a.field_path = path;
     if (auto l = v.find("label")) a.label = string(*l, join(path, "label"));
     if (auto t = v.find("title")) a.title = string(*t, join(path, "title"));
     if (auto r = v.find("reference")) a.reference = string(*r, join(path, "reference"));
-    a.body = blocks(require(v, "body", path), join(path, "body"));
+    if (auto f = v.find("form")) {
+      a.form = nonempty_string(*f, join(path, "form"));
+      if (v.find("body")) fail(*v.find("body"), join(path, "body"), "an appendix is a form or has a body, not both");
+      if (auto values = v.find("values")) {
+        expect(*values, Type::Object, join(path, "values"));
+        for (size_t i = 0; i < values->members.size(); ++i) {
+          const auto& [key, value] = values->members[i];
+          std::string p = join(join(path, "values"), key);
+          Location at = i < values->member_where.size() ? values->member_where[i] : values->where;
+          std::string text;
+          if (value.type == Type::Number) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, value.integral ? "%.0f" : "%g", value.number);
+            text = buf;
+          } else if (value.type != Type::Null) {
+            text = string(value, p);
+          }
+          a.form_values.push_back({key, text, p, at.line, at.column});
+        }
+      }
+    } else {
+      if (v.find("values")) fail(*v.find("values"), join(path, "values"), "values fill a form: give \"form\" too");
+      a.body = blocks(require(v, "body", path), join(path, "body"));
+    }
     return a;
   }
 };

@@ -310,3 +310,55 @@ TEST(FilledForms, CsvWithSemicolonsAndQuotesFills) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(AttachedForms, ThePlanCarriesTheThreeFormsAsAppendices) {
+  Dir dir;
+  std::string pdf = render(dir, "ke-hoach " + q(kSource + "/samples/ke-hoach-hoa-binh-2021-bieu-mau.json"));
+  std::string text = text_of(pdf);
+  for (const char* s : {"Phụ lục 1 ĐĂNG KÝ XÂY DỰNG MÔ HÌNH", "1. Tên tập thể hoặc cá nhân đăng ký", "Phụ lục 2 GIỚI THIỆU",
+                        "4. Số điện thoại:", "Phụ lục 3 HỒ SƠ ĐỀ NGHỊ", "Nội dung, tiêu chí so sánh",
+                        "(Kèm theo Kế hoạch số /KH-SGD&ĐT ngày tháng 3 năm 2021 của Sở Giáo dục và Đào tạo tỉnh Hòa Bình)"})
+    EXPECT_NE(text.find(s), std::string::npos) << s;
+}
+
+TEST(AttachedForms, ValuesFillTheAttachedFormAndUnknownOnesAreNamed) {
+  Dir dir;
+  std::string plan = vanban::file_io::read_file(kSource + "/samples/ke-hoach-hoa-binh-2021-bieu-mau.json");
+  std::string filled = plan;
+  filled.replace(filled.find("{\n      \"form\": \"phu-luc-2\"\n    }"), std::string("{\n      \"form\": \"phu-luc-2\"\n    }").size(),
+                 R"({"form": "phu-luc-2", "values": {"ho_ten": "Bùi Thị Lan", "email": "lan@hoabinh.edu.vn"}})");
+  std::string text = text_of(render(dir, "ke-hoach " + q(dir.write("filled.json", filled))));
+  EXPECT_NE(text.find("1. Họ và tên: Bùi Thị Lan"), std::string::npos);
+  EXPECT_NE(text.find("Email: lan@hoabinh.edu.vn"), std::string::npos);
+  std::string bad = plan;
+  bad.replace(bad.find("{\n      \"form\": \"phu-luc-2\"\n    }"), std::string("{\n      \"form\": \"phu-luc-2\"\n    }").size(),
+              R"({"form": "phu-luc-2", "values": {"ho_tn": "Bùi Thị Lan"}})");
+  Failure f = fail("bad.json", bad, "ke-hoach");
+  EXPECT_EQ(f.status, 1);
+  EXPECT_TRUE(std::regex_search(f.message, std::regex(R"(bad\.json:\d+:\d+: appendices\[1\]\.values\.ho_tn: unknown field)")))
+      << f.message;
+  EXPECT_FALSE(f.written);
+}
+
+TEST(FormOptions, DroppingUnusedLinesLeavesOnlyTheValue) {
+  Dir dir;
+  // A form template of one's own: Phụ lục 1 without the unused dotted lines.
+  std::string tpl = vanban::file_io::read_file(kSource + "/templates/phu-luc-1.xml");
+  tpl.replace(tpl.find("<form "), 6, "<form keep-unused-lines=\"false\" ");
+  std::string path = dir.write("phu-luc-1-gon.xml", tpl);
+  std::string data = dir.write("d.json", R"({"thoi_gian": "Năm học 2021 - 2022."})");
+  Result r = run(kCli + " render " + q(path) + " " + q(data) + " -o " + q(dir.file("o.pdf")) + " --template-dir " +
+                 q(kSource + "/templates"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  json doc = probe(dir.file("o.pdf"));
+  int leaders = 0;
+  for (const auto& s : doc["pages"][0]["spans"]) {
+    std::string t = s["text"];
+    if (t.rfind("……", 0) == 0 && t.find("ngày") == std::string::npos) ++leaders;
+  }
+  EXPECT_EQ(leaders, 10);  // the five empty fields keep theirs; field 6 has its value only
+}
+
+}  // namespace

@@ -6,6 +6,7 @@
 #include "layout/paragraph.h"
 #include "style/profile.h"
 #include "text/font.h"
+#include "wording/wording.h"
 
 namespace {
 
@@ -182,6 +183,62 @@ TEST(Pages, ClosingBlockIsNeverSplitAndKeepsBodyLinesWithIt) {
     }
     EXPECT_EQ(label_page, signer_page) << sections;
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(AppendixNumbering, RomanForTwoOrMoreNoneForOneUnlessTheModelAsks) {
+  model::Document d;
+  d.appendices.resize(2);
+  EXPECT_EQ(wording::appendix_label(d, tpl(), 0), "Phụ lục I");
+  EXPECT_EQ(wording::appendix_label(d, tpl(), 1), "Phụ lục II");
+  d.appendix_numbering = model::AppendixNumbering::Arabic;
+  EXPECT_EQ(wording::appendix_label(d, tpl(), 1), "Phụ lục 2");
+  d.appendices[1].label = "B";
+  EXPECT_EQ(wording::appendix_label(d, tpl(), 1), "Phụ lục B");
+  model::Document one;
+  one.appendices.resize(1);
+  EXPECT_EQ(wording::appendix_label(one, tpl(), 0), "Phụ lục");
+}
+
+TEST(Tables, RowsStayWholeAndATallRowBreaksOnlyWhenTallerThanAPage) {
+  auto form = style::load_template("phu-luc-3", {VANBAN_SOURCE_DIR "/templates"});
+  model::FormRecord record;
+  auto& rows = record.tables["thong_ke"];
+  for (int i = 0; i < 40; ++i) {
+    std::string long_text;
+    for (int k = 0; k <= i % 5; ++k) long_text += "tiêu chí so sánh dài ";
+    long_text += "Z" + std::to_string(i) + "z";  // marks the row's last line
+    rows.push_back({{"stt", std::to_string(i + 1)}, {"tieu_chi", long_text}});
+  }
+  auto doc = layout::layout_forms(form, {record}, false, fonts());
+  ASSERT_GE(doc.pages.size(), 3u);
+  // Every row's cells (STT and its text) lie on one page: the STT of a row and the
+  // last line of its text share a page.
+  for (int i = 0; i < 40; ++i) {
+    std::string stt = std::to_string(i + 1), tag = "Z" + std::to_string(i) + "z";
+    int stt_page = -1, text_page = -1;
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+      for (const auto& r : doc.pages[p].runs) {
+        std::string t;
+        for (const auto& g : r.glyphs) t += g.text;
+        if (t == stt && r.glyphs[0].x < 130) stt_page = static_cast<int>(p);
+        if (t.find(tag) != std::string::npos) text_page = static_cast<int>(p);
+      }
+    }
+    EXPECT_EQ(stt_page, text_page) << "row " << i + 1 << " split";
+  }
+  // A row taller than a page still breaks (inside it) rather than overflow the page.
+  model::FormRecord tall;
+  std::string huge;
+  for (int k = 0; k < 500; ++k) huge += "dòng rất dài " + std::to_string(k) + " ";
+  tall.tables["thong_ke"].push_back({{"stt", "1"}, {"tieu_chi", huge}});
+  auto tall_doc = layout::layout_forms(form, {tall}, false, fonts());
+  for (const auto& page : tall_doc.pages)
+    for (const auto& r : page.runs)
+      for (const auto& g : r.glyphs) EXPECT_LE(g.y, page.height - form.page.margin_bottom + 0.01);
 }
 
 }  // namespace
