@@ -9,6 +9,7 @@
 
 #include "model/form_data.h"
 #include "model/reader.h"
+#include "docx/docx_writer.h"
 #include "pdf/pdf_writer.h"
 
 namespace vanban {
@@ -98,19 +99,50 @@ model::Document Engine::load_document(std::string_view data, const std::string& 
   return model::load_document(data, source_name);
 }
 
-layout::LaidOutDocument Engine::layout(const model::Document& document, const style::Template& tpl) const {
+namespace {
+
+// The form templates a document attaches as appendices, loaded once each.
+struct AttachedForms {
+  std::map<std::string, style::Template> templates;
+  std::map<std::string, const style::Template*> by_name;
+  AttachedForms(const Engine& engine, const model::Document& document) {
+    for (const auto& a : document.appendices) {
+      if (a.form.empty() || templates.count(a.form)) continue;
+      by_name[a.form] = &(templates[a.form] = engine.load_template(a.form));
+    }
+  }
+};
+
+void check_document_layout(const style::Template& tpl) {
   if (tpl.layout != "administrative-document") {
     throw Error(ErrorKind::Template, "layout \"" + tpl.layout + "\" is not known to this engine", tpl.source_path);
   }
-  // Form templates attached as appendices.
-  std::map<std::string, style::Template> forms;
-  layout::FormTemplates by_name;
-  for (const auto& a : document.appendices) {
-    if (a.form.empty() || forms.count(a.form)) continue;
-    auto& form = forms[a.form] = load_template(a.form);
-    by_name[a.form] = &form;
+}
+
+}  // namespace
+
+layout::LaidOutDocument Engine::layout(const model::Document& document, const style::Template& tpl) const {
+  check_document_layout(tpl);
+  AttachedForms forms(*this, document);
+  return layout::layout_document(document, tpl, *fonts_, forms.by_name);
+}
+
+std::string Engine::render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
+                                const RenderOptions& options, bool blank) const {
+  docx::DocxOptions docx_options;
+  docx_options.creation_date = options.creation_date;
+  if (tpl.layout == "form") {
+    std::vector<model::FormRecord> records;
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl));
+    return docx::write_forms(tpl, records, blank, *fonts_, docx_options);
   }
-  return layout::layout_document(document, tpl, *fonts_, by_name);
+  if (blank) throw Error(ErrorKind::Usage, "a blank print is for forms", tpl.source_path);
+  check_document_layout(tpl);
+  model::Document document = load_document(data, source_name);
+  AttachedForms forms(*this, document);
+  // Laying out checks what only layout checks (attached form fields, missing glyphs).
+  layout::layout_document(document, tpl, *fonts_, forms.by_name);
+  return docx::write_document(document, tpl, forms.by_name, *fonts_, docx_options);
 }
 
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {

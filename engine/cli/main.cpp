@@ -14,7 +14,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: vanban render <template> <data.json|data.xml|list.csv> -o <out.pdf> [options]\n"
+    "usage: vanban render <template> <data.json|data.xml|list.csv> -o <out.pdf|out.docx> [options]\n"
     "       vanban render <form-template> --blank -o <form.pdf> [options]\n"
     "       vanban validate <template> <data> [options]\n"
     "       vanban --version\n"
@@ -24,7 +24,8 @@ constexpr const char* kUsage =
     "            CSV file of records: one filled form each, each with its own page numbers\n"
     "\n"
     "options:\n"
-    "  -o, --output FILE      where to write the PDF (written whole or not at all)\n"
+    "  -o, --output FILE      where to write the PDF or DOCX (by its extension; written whole or\n"
+    "                         not at all)\n"
     "  --blank                print the form empty, with dotted lines for handwriting\n"
     "  --date ISO8601         fixed creation date, for byte-identical output\n"
     "                         (default: $SOURCE_DATE_EPOCH if set, else now)\n"
@@ -36,6 +37,7 @@ constexpr const char* kUsage =
 struct Args {
   std::string command, template_name, data_path, output, date, font_dir;
   bool blank = false;
+  bool docx = false;
   std::vector<std::string> template_dirs;
 };
 
@@ -85,9 +87,11 @@ Args parse(int argc, char** argv) {
   if (!a.blank) a.data_path = positional[2];
   if (a.command == "render") {
     if (a.output.empty()) usage_error("render needs -o <out.pdf>");
-    std::string ext = a.output.size() >= 4 ? a.output.substr(a.output.size() - 4) : "";
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext != ".pdf") usage_error("the output must be a .pdf file: " + a.output);
+    std::string lower = a.output;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto ends = [&](const std::string& e) { return lower.size() > e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0; };
+    if (ends(".docx")) a.docx = true;
+    else if (!ends(".pdf")) usage_error("the output must be a .pdf or .docx file: " + a.output);
   }
   return a;
 }
@@ -123,17 +127,22 @@ int main(int argc, char** argv) {
 
     std::string data = args.blank ? std::string() : vanban::file_io::read_file(args.data_path);
     vanban::style::Template tpl = engine.load_template(args.template_name);
+    vanban::RenderOptions render;
+    render.creation_date = args.date;
+    if (render.creation_date.empty()) {
+      if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
+    }
+    if (args.docx) {
+      std::string docx = engine.render_docx(tpl, data, args.data_path, render, args.blank);
+      vanban::file_io::write_file_atomically(args.output, docx);
+      return 0;
+    }
     vanban::layout::LaidOutDocument laid_out = engine.lay_out(tpl, data, args.data_path, args.blank);
 
     if (args.command == "validate") {
       std::cout << (args.blank ? tpl.name : args.data_path) << ": valid " << tpl.name << " ("
                 << laid_out.pages.size() << " pages)\n";
       return 0;
-    }
-    vanban::RenderOptions render;
-    render.creation_date = args.date;
-    if (render.creation_date.empty()) {
-      if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
     }
     std::string pdf = engine.write_pdf(laid_out, render);
     vanban::file_io::write_file_atomically(args.output, pdf);

@@ -47,6 +47,9 @@ class Engine {
   std::string render_pdf(const std::string& template_name, std::string_view data,
                          const std::string& source_name, const RenderOptions& options, bool blank = false) const;
   std::string write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const;
+  // DOCX of the same data, written from the document tree (not the pages).
+  std::string render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
+                          const RenderOptions& options, bool blank = false) const;
 
   const text::FontFamily& fonts() const { return *fonts_; }
   const std::vector<std::string>& font_paths() const { return font_paths_; }
