@@ -205,12 +205,13 @@ class Writer {
     package.add("_rels/.rels", root_rels());
     package.add("docProps/core.xml", core(title, author));
     package.add("docProps/app.xml", app());
+    std::string header_default = header(true), header_first = header(false);  // before styles(): they use a style
     package.add("word/document.xml", xml_string(doc_));
     package.add("word/styles.xml", styles());
     package.add("word/settings.xml", settings());
     package.add("word/fontTable.xml", font_table());
-    package.add("word/header1.xml", header(true));
-    package.add("word/header2.xml", header(false));
+    package.add("word/header1.xml", std::move(header_default));
+    package.add("word/header2.xml", std::move(header_first));
     package.add("word/_rels/document.xml.rels", document_rels());
     return package.zip(mtime());
   }
@@ -232,14 +233,28 @@ class Writer {
     return tpl_.style(name);
   }
 
+  // The widest line of `text` wrapped greedily at spaces in a column `width` wide, as
+  // Word and LibreOffice wrap it (rules are measured against it).
   double measure_widest(const std::string& text, const std::string& style_name, double width) {
     const auto& st = tpl_.style(style_name);
+    const text::Font& font = fonts_.face(st.bold, st.italic);
     std::string t = st.uppercase ? unicode::to_upper_vi(text) : text;
-    double w = text::measure(fonts_.face(st.bold, st.italic), st.size, t);
-    if (w <= width) return w;
-    // Wrapped: the lines are about as wide as the column.
-    double lines = std::ceil(w / width);
-    return w / lines;
+    double space = text::measure(font, st.size, " ");
+    double widest = 0, line = 0;
+    size_t start = 0;
+    while (start <= t.size()) {
+      size_t end = t.find(' ', start);
+      if (end == std::string::npos) end = t.size();
+      double w = text::measure(font, st.size, t.substr(start, end - start));
+      if (line > 0 && line + space + w > width) {
+        widest = std::max(widest, line);
+        line = w;
+      } else {
+        line += (line > 0 ? space : 0) + w;
+      }
+      start = end + 1;
+    }
+    return std::max(widest, line);
   }
 
   // <w:p> with a style; the text upper-cased when the style says so (like the PDF).
@@ -280,9 +295,15 @@ class Writer {
     return anchor ? pr.insert_child_after(name, anchor) : pr.prepend_child(name);
   }
 
+  static xml_node spacing(xml_node p) {
+    xml_node s = ppr(p).child("w:spacing");
+    return s ? s : ppr_child(p, "w:spacing", {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:pBdr", "w:tabs"});
+  }
+
   static void set_spacing_before(xml_node p, double pt) {
-    xml_node s = ppr_child(p, "w:spacing", {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:pBdr", "w:tabs"});
-    s.append_attribute("w:before") = str(twips(pt)).c_str();
+    xml_node s = spacing(p);
+    s.remove_attribute("w:before");
+    s.prepend_attribute("w:before") = str(twips(pt)).c_str();
   }
 
   static void keep_next(xml_node p) { ppr_child(p, "w:keepNext", {"w:pStyle"}); }
@@ -386,7 +407,6 @@ class Writer {
       agency_width = std::max(agency_width, measure_widest(line, "issuing-agency", h.left_width));
     }
     rule(agency_width * h.agency_rule.length_ratio, h.left_width, h.agency_rule, h.number_gap, left);
-    paragraph(plain(wording::number_line(d, tpl_)), "number", left);
     if (gap > 0.5) cell(tr, gap).append_child("w:p");
     xml_node right = cell(tr, h.right_width);
     paragraph(plain(d.national_title.empty() ? h.national_title : d.national_title), "national-title", right);
@@ -394,7 +414,27 @@ class Writer {
     paragraph(plain(motto), "motto", right);
     rule(measure_widest(motto, "motto", h.right_width) * h.motto_rule.length_ratio, h.right_width, h.motto_rule,
          h.number_gap, right);
-    paragraph(plain(wording::place_date(d, tpl_)), "place-date", right);
+    // Số and the place-and-date line in a row of their own, so they start level; with
+    // the same exact line height they share a baseline (ND30-DATE-4).
+    xml_node tr2 = row(tbl, true, false);
+    double pitch = std::max(fonts_.face(false, false).line_height(tpl_.style("number").size),
+                            fonts_.face(false, true).line_height(tpl_.style("place-date").size));
+    auto number = paragraph(plain(wording::number_line(d, tpl_)), "number", cell(tr2, h.left_width));
+    exact_line(number, pitch);
+    if (gap > 0.5) cell(tr2, gap).append_child("w:p");
+    exact_line(paragraph(plain(wording::place_date(d, tpl_)), "place-date", cell(tr2, h.right_width)), pitch);
+  }
+
+  double ascent(const std::string& style_name) const {
+    const auto& st = tpl_.style(style_name);
+    const auto& f = fonts_.face(st.bold, st.italic);
+    return f.ascender() * st.size / f.units_per_em();
+  }
+
+  static void exact_line(xml_node p, double pitch) {
+    xml_node s = spacing(p);
+    s.append_attribute("w:line") = str(twips(pitch)).c_str();
+    s.append_attribute("w:lineRule") = "exact";
   }
 
   static RichText with_prefix(const std::string& prefix, const RichText& text) {
@@ -456,7 +496,10 @@ class Writer {
     xml_node tr = row(tbl, true, false);
     xml_node left = cell(tr, c.recipients_width);
     auto label = paragraph(plain(c.recipients_label), "recipients-label", left);
-    set_spacing_before(label, c.space_before);
+    // "Nơi nhận:" level with the first authority line (ND30-NN-3): same top, baselines
+    // an ascent down, so the smaller label starts lower by the difference.
+    double level = d.signature.authority_lines.empty() ? 0 : ascent("authority") - ascent("recipients-label");
+    set_spacing_before(label, c.space_before + std::max(0.0, level));
     for (const auto& r : d.recipients) paragraph(plain(c.recipient_prefix + r), "recipients", left);
     xml_node right = cell(tr, width_ - c.recipients_width);
     bool first = true;

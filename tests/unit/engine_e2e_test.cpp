@@ -67,26 +67,55 @@ std::string render(const std::string& data, const fs::path& out, const std::stri
   return out.string();
 }
 
-// The sample rendered once for the read-back tests.
-class Rendered : public ::testing::Test {
+// The sample rendered once per output path for the read-back tests: vanban's own PDF,
+// and vanban's DOCX laid out by LibreOffice (headless, a fresh profile per call). The
+// same Decree 30 checks run on both.
+struct Rendering {
+  fs::path dir;
+  std::string pdf;
+  json doc;
+};
+
+Result libreoffice_pdf(const std::string& docx, const fs::path& out_dir) {
+  fs::path profile = out_dir / "lo-profile";
+  return run("timeout 180 soffice -env:UserInstallation=file://" + profile.string() +
+             " --headless --convert-to pdf --outdir " + quote(out_dir.string()) + " " + quote(docx));
+}
+
+class Rendered : public ::testing::TestWithParam<std::string> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new fs::path(temp_dir());
-    pdf_ = new std::string(render(kSample, *dir_ / "ke-hoach.pdf"));
-    Result probe = run("/usr/bin/python3 " + quote(kSource + "/tests/e2e/pdf_probe.py") + " " + quote(*pdf_));
-    ASSERT_EQ(probe.status, 0) << probe.output;
-    doc_ = new json(json::parse(probe.output));
+  void SetUp() override {
+    static std::map<std::string, Rendering> cache;
+    auto it = cache.find(GetParam());
+    if (it == cache.end()) {
+      Rendering r;
+      r.dir = temp_dir();
+      if (GetParam() == "vanban-pdf") {
+        r.pdf = render(kSample, r.dir / "ke-hoach.pdf");
+      } else {
+        std::string docx = render(kSample, r.dir / "ke-hoach.docx");
+        Result lo = libreoffice_pdf(docx, r.dir);
+        ASSERT_EQ(lo.status, 0) << lo.output;
+        r.pdf = (r.dir / "ke-hoach.pdf").string();
+      }
+      Result probe = run("/usr/bin/python3 " + quote(kSource + "/tests/e2e/pdf_probe.py") + " " + quote(r.pdf));
+      ASSERT_EQ(probe.status, 0) << probe.output;
+      r.doc = json::parse(probe.output);
+      it = cache.emplace(GetParam(), std::move(r)).first;
+    }
+    current_ = &it->second;
+    pdf_ = &current_->pdf;
+    doc_ = &current_->doc;
   }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-    delete pdf_;
-    delete doc_;
-  }
+  static inline Rendering* current_ = nullptr;
+  static inline std::string* pdf_ = nullptr;
+  static inline json* doc_ = nullptr;
+
   static const json& pages() { return (*doc_)["pages"]; }
-  static fs::path* dir_;
-  static std::string* pdf_;
-  static json* doc_;
+  // vanban's own PDF is held to `own`; LibreOffice's layout of the DOCX to `libreoffice`
+  // (docs/docx.md says where and why LibreOffice differs).
+  double tolerance(double own, double libreoffice) const { return GetParam() == "vanban-pdf" ? own : libreoffice; }
+  bool own_pdf() const { return GetParam() == "vanban-pdf"; }
 
   // The first span on `page` whose text starts with `prefix`.
   static const json& span(size_t page, const std::string& prefix) {
@@ -115,9 +144,6 @@ class Rendered : public ::testing::Test {
     return best;
   }
 };
-fs::path* Rendered::dir_ = nullptr;
-std::string* Rendered::pdf_ = nullptr;
-json* Rendered::doc_ = nullptr;
 
 std::string collapse_spaces(const std::string& s) {
   std::string out;
@@ -149,15 +175,30 @@ std::string comparable(const std::string& text) {
 
 // --- text round trip -----------------------------------------------------------------
 
-TEST_F(Rendered, CopiedTextIsTheRestoredPlanWordForWord) {
-  Result text = run("pdftotext -raw -enc UTF-8 " + quote(*pdf_) + " -");
+TEST_P(Rendered, CopiedTextIsTheRestoredPlanWordForWord) {
+  // The text area only (below the top margin, where the page numbers are).
+  Result text = run("pdftotext -raw -enc UTF-8 -x 0 -y 57 -W 596 -H 785 " + quote(*pdf_) + " -");
   ASSERT_EQ(text.status, 0) << text.output;
   std::string reference = read(kReference);
   reference = reference.substr(0, reference.find("=== EDITOR'S NOTES"));
-  EXPECT_EQ(comparable(text.output), comparable(reference));
+  std::string got = comparable(text.output), want = comparable(reference);
+  if (!own_pdf()) {
+    // LibreOffice reads the header table row by row ("Số:" after the Tiêu ngữ): the
+    // header's lines are checked on their own, the rest in order.
+    size_t g = got.find("KẾ HOẠCH"), w = want.find("KẾ HOẠCH");
+    ASSERT_NE(g, std::string::npos);
+    std::istringstream lines(reference);
+    std::string line;
+    for (int i = 0; i < 6 && std::getline(lines, line); ++i)
+      EXPECT_NE(got.substr(0, g).find(collapse_spaces(line)), std::string::npos) << line;
+    got = got.substr(g);
+    want = want.substr(w);
+  }
+  EXPECT_EQ(got, want);
 }
 
-TEST_F(Rendered, FontsAreEmbeddedSubsetsWithUnicodeMaps) {
+TEST_P(Rendered, FontsAreEmbeddedSubsetsWithUnicodeMaps) {
+  if (!own_pdf()) GTEST_SKIP() << "LibreOffice's PDF export picks its own font encodings";
   Result fonts = run("pdffonts " + quote(*pdf_));
   ASSERT_EQ(fonts.status, 0) << fonts.output;
   std::istringstream in(fonts.output);
@@ -175,7 +216,7 @@ TEST_F(Rendered, FontsAreEmbeddedSubsetsWithUnicodeMaps) {
   EXPECT_EQ(count, 4) << fonts.output;  // regular, bold, italic, bold italic
 }
 
-TEST_F(Rendered, QpdfFindsNoErrors) {
+TEST_P(Rendered, QpdfFindsNoErrors) {
   Result check = run("qpdf --check " + quote(*pdf_));
   EXPECT_EQ(check.status, 0) << check.output;
   EXPECT_NE(check.output.find("No syntax or stream encoding errors"), std::string::npos) << check.output;
@@ -183,7 +224,7 @@ TEST_F(Rendered, QpdfFindsNoErrors) {
 
 // --- page (ND30-PAGE-1..3) -----------------------------------------------------------
 
-TEST_F(Rendered, EveryPageIsA4PortraitAndTextStaysInsideTheMargins) {
+TEST_P(Rendered, EveryPageIsA4PortraitAndTextStaysInsideTheMargins) {
   ASSERT_GE(pages().size(), 5u);
   for (size_t p = 0; p < pages().size(); ++p) {
     const auto& page = pages()[p];
@@ -201,14 +242,14 @@ TEST_F(Rendered, EveryPageIsA4PortraitAndTextStaysInsideTheMargins) {
     // come closer to an edge than the smallest margin.
     EXPECT_GE(left, 30 * kMm - 0.5) << "page " << p + 1;
     EXPECT_LE(right, (210 - 15) * kMm + 0.5) << "page " << p + 1;
-    EXPECT_GE(top, 20 * kMm - 0.5) << "page " << p + 1;
+    EXPECT_GE(top, 20 * kMm - tolerance(0.5, 1.5)) << "page " << p + 1;
     EXPECT_LE(bottom, (297 - 20) * kMm + 0.5) << "page " << p + 1;
   }
 }
 
 // --- header (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE) ---------------------------------
 
-TEST_F(Rendered, HeaderElementsHaveTheDecreesSizeWeightAndSlant) {
+TEST_P(Rendered, HeaderElementsHaveTheDecreesSizeWeightAndSlant) {
   const json& parent = span(0, "UBND TỈNH HOÀ BÌNH");
   EXPECT_FALSE(bold(parent));
   EXPECT_FALSE(italic(parent));
@@ -238,7 +279,7 @@ TEST_F(Rendered, HeaderElementsHaveTheDecreesSizeWeightAndSlant) {
       << qh << "/" << tn << "/" << dt;
 }
 
-TEST_F(Rendered, HeaderColumnsAreCentredAndSoLineSharesTheDatesBaseline) {
+TEST_P(Rendered, HeaderColumnsAreCentredAndSoLineSharesTheDatesBaseline) {
   const json& parent = span(0, "UBND TỈNH HOÀ BÌNH");
   const json& agency = span(0, "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
   const json& number = span(0, "Số:");
@@ -248,17 +289,17 @@ TEST_F(Rendered, HeaderColumnsAreCentredAndSoLineSharesTheDatesBaseline) {
   const json& motto = span(0, "Độc lập");
   const json& date = span(0, "Hòa Bình, ngày");
   EXPECT_NEAR(centre(national), centre(motto), 0.5);
-  EXPECT_NEAR(centre(date), centre(motto), 0.5);
+  EXPECT_NEAR(centre(date), centre(motto), tolerance(0.5, 1.0));
   EXPECT_LT(centre(agency), centre(national));  // ô 2 left, ô 1 right
   EXPECT_LT(parent["baseline"].get<double>(), agency["baseline"].get<double>());
   EXPECT_LT(national["baseline"].get<double>(), motto["baseline"].get<double>());
   // ND30-DATE-4: the place and date on the same line as Số.
-  EXPECT_NEAR(number["baseline"].get<double>(), date["baseline"].get<double>(), 0.05);
+  EXPECT_NEAR(number["baseline"].get<double>(), date["baseline"].get<double>(), tolerance(0.05, 0.5));
   // ND30-QH-5: Quốc hiệu and Tiêu ngữ at single spacing, no blank line between.
   EXPECT_LT(motto["baseline"].get<double>() - national["baseline"].get<double>(), 1.5 * 14);
 }
 
-TEST_F(Rendered, AgencyRuleIsAThirdToAHalfOfTheNameAndCentred) {
+TEST_P(Rendered, AgencyRuleIsAThirdToAHalfOfTheNameAndCentred) {
   const json& agency = span(0, "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
   const json* rule = rule_below(0, agency["baseline"], centre(agency));
   ASSERT_NE(rule, nullptr);
@@ -269,7 +310,7 @@ TEST_F(Rendered, AgencyRuleIsAThirdToAHalfOfTheNameAndCentred) {
   EXPECT_LT((*rule)["y0"].get<double>(), span(0, "Số:")["top"].get<double>());
 }
 
-TEST_F(Rendered, MottoRuleIsExactlyTheMottosWidth) {
+TEST_P(Rendered, MottoRuleIsExactlyTheMottosWidth) {
   const json& motto = span(0, "Độc lập - Tự do - Hạnh phúc");
   const json* rule = rule_below(0, motto["baseline"], centre(motto));
   ASSERT_NE(rule, nullptr);
@@ -280,7 +321,7 @@ TEST_F(Rendered, MottoRuleIsExactlyTheMottosWidth) {
 
 // --- title (ND30-TL-1..3) ------------------------------------------------------------
 
-TEST_F(Rendered, TypeAndSubjectAreBoldCentredWithARuleUnderThem) {
+TEST_P(Rendered, TypeAndSubjectAreBoldCentredWithARuleUnderThem) {
   double text_centre = (30 * kMm + (210 - 15) * kMm) / 2;
   const json& type = span(0, "KẾ HOẠCH");
   EXPECT_TRUE(bold(type));
@@ -340,7 +381,7 @@ std::vector<BodyLine> body_lines(const json& pages) {
   return lines;
 }
 
-TEST_F(Rendered, BodyIsJustifiedWithAFirstLineIndentOf1To127Cm) {
+TEST_P(Rendered, BodyIsJustifiedWithAFirstLineIndentOf1To127Cm) {
   const double left = 30 * kMm, right = (210 - 15) * kMm;
   auto lines = body_lines(pages());
   int full = 0, indented = 0;
@@ -357,14 +398,14 @@ TEST_F(Rendered, BodyIsJustifiedWithAFirstLineIndentOf1To127Cm) {
     // A line followed by a continuation line of the same paragraph reaches the right margin.
     if (!next_starts_paragraph && next.page == l.page && std::abs(next.x0 - left) < 0.5 && l.x1 > right - 40) {
       ++full;
-      EXPECT_NEAR(l.x1, right, 0.6) << "not justified: " << l.text;
+      EXPECT_NEAR(l.x1, right, tolerance(0.6, 2.0)) << "not justified: " << l.text;
     }
   }
   EXPECT_GT(full, 40);
   EXPECT_GT(indented, 20);
 }
 
-TEST_F(Rendered, LineSpacingIsSingleToOneAndAHalfWithAtLeast6PtBetweenParagraphs) {
+TEST_P(Rendered, LineSpacingIsSingleToOneAndAHalfWithAtLeast6PtBetweenParagraphs) {
   auto lines = body_lines(pages());
   const double single = 14 * (1825.0 + 443 + 87) / 2048;  // Liberation Serif = Times New Roman
   const double left = 30 * kMm;
@@ -388,7 +429,7 @@ TEST_F(Rendered, LineSpacingIsSingleToOneAndAHalfWithAtLeast6PtBetweenParagraphs
   for (double g : between) EXPECT_GE(g, pitch + 6 - 0.05);
 }
 
-TEST_F(Rendered, SectionHeadingsAreBoldCapsAndNeverLastOnAPage) {
+TEST_P(Rendered, SectionHeadingsAreBoldCapsAndNeverLastOnAPage) {
   int headings = 0;
   for (size_t p = 0; p < pages().size(); ++p) {
     const auto& spans = pages()[p]["spans"];
@@ -408,7 +449,7 @@ TEST_F(Rendered, SectionHeadingsAreBoldCapsAndNeverLastOnAPage) {
 
 // --- page numbers (ND30-PAGE-9, ND30-PAGE-11) ---------------------------------------
 
-TEST_F(Rendered, PageNumbersAreCentredInTheTopMarginFromPage2AndRestartPerAppendix) {
+TEST_P(Rendered, PageNumbersAreCentredInTheTopMarginFromPage2AndRestartPerAppendix) {
   const double centre_x = (30 * kMm + (210 - 15) * kMm) / 2;
   int expected = 0;
   int appendix_pages = 0;
@@ -442,7 +483,7 @@ TEST_F(Rendered, PageNumbersAreCentredInTheTopMarginFromPage2AndRestartPerAppend
 
 // --- Nơi nhận and signature (ND30-NN-3/4, ND30-SIG-2..4) -----------------------------
 
-TEST_F(Rendered, RecipientsAndSignatureShareAPageWithTheirFirstLinesLevel) {
+TEST_P(Rendered, RecipientsAndSignatureShareAPageWithTheirFirstLinesLevel) {
   size_t page = pages().size();
   for (size_t p = 0; p < pages().size() && page == pages().size(); ++p) {
     for (const auto& s : pages()[p]["spans"]) {
@@ -457,7 +498,7 @@ TEST_F(Rendered, RecipientsAndSignatureShareAPageWithTheirFirstLinesLevel) {
   EXPECT_NEAR(label["x0"].get<double>(), 30 * kMm, 0.5);
   const json& title = span(page, "GIÁM ĐỐC");
   EXPECT_TRUE(bold(title));
-  EXPECT_NEAR(title["baseline"].get<double>(), label["baseline"].get<double>(), 0.05);
+  EXPECT_NEAR(title["baseline"].get<double>(), label["baseline"].get<double>(), tolerance(0.05, 0.5));
   EXPECT_GT(centre(title), 105 * kMm);  // right half
   const json& signer = span(page, "Bùi Thị Kim Tuyến");
   EXPECT_TRUE(bold(signer));
@@ -478,7 +519,7 @@ TEST_F(Rendered, RecipientsAndSignatureShareAPageWithTheirFirstLinesLevel) {
 
 // --- appendices (ND30-PL-2..4, ND30-PL-10) ------------------------------------------
 
-TEST_F(Rendered, EachAppendixStartsANewPageWithLabelTitleReferenceAndRule) {
+TEST_P(Rendered, EachAppendixStartsANewPageWithLabelTitleReferenceAndRule) {
   int found = 0;
   for (size_t p = 0; p < pages().size(); ++p) {
     const auto& spans = pages()[p]["spans"];
@@ -510,6 +551,9 @@ TEST_F(Rendered, EachAppendixStartsANewPageWithLabelTitleReferenceAndRule) {
   }
   EXPECT_EQ(found, 3);
 }
+
+INSTANTIATE_TEST_SUITE_P(Outputs, Rendered, ::testing::Values("vanban-pdf", "libreoffice-docx"),
+                         [](const auto& info) { return info.param == "vanban-pdf" ? "Pdf" : "DocxInLibreOffice"; });
 
 // --- determinism, input forms ------------------------------------------------------------
 
