@@ -45,8 +45,8 @@ int main(int argc, char** argv) {
   vanban::RenderOptions render;
   render.creation_date = "2021-03-05T08:00:00+07:00";
 
-  Stats parse, layout, write, total;
-  size_t pages = 0, bytes = 0;
+  Stats parse, layout, write, total, docx;
+  size_t pages = 0, bytes = 0, docx_bytes = 0;
   for (int i = 0; i < iterations; ++i) {
     auto a = Clock::now();
     auto tpl = engine.load_template("ke-hoach");
@@ -62,6 +62,10 @@ int main(int argc, char** argv) {
     total.add(d - a);
     pages = laid.pages.size();
     bytes = pdf.size();
+    auto e = Clock::now();
+    std::string word = engine.render_docx(tpl, data, "sample.json", render);
+    docx.add(Clock::now() - e);
+    docx_bytes = word.size();
   }
   std::printf("font loading (once)        %8.2f ms\n", std::chrono::duration<double, std::milli>(font_load).count());
   std::printf("iterations                 %8d\n", iterations);
@@ -70,5 +74,6 @@ int main(int argc, char** argv) {
   std::printf("layout (median)            %8.3f ms\n", layout.median());
   std::printf("PDF writing (median)       %8.3f ms\n", write.median());
   std::printf("whole render (median)      %8.3f ms   (min %.3f ms)\n", total.median(), total.min());
+  std::printf("DOCX, model to bytes (median) %5.3f ms   (min %.3f ms), %zu bytes\n", docx.median(), docx.min(), docx_bytes);
   return 0;
 }

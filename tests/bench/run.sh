@@ -23,6 +23,14 @@ echo "== peak memory of one whole process"
 /usr/bin/time -f "max RSS %M KB" "$build/engine/vanban" render ke-hoach "$root/samples/ke-hoach-hoa-binh-2021.json" -o "$tmp/p.pdf" --date 2021-03-05
 ls -l "$tmp/p.pdf" | awk '{print "vanban PDF bytes", $5}'
 
+echo "== peer for DOCX: LibreOffice headless converting vanban's DOCX of the plan to PDF (one process per call)"
+if command -v soffice >/dev/null; then
+  "$build/engine/vanban" render ke-hoach "$root/samples/ke-hoach-hoa-binh-2021.json" -o "$tmp/p.docx" --date 2021-03-05
+  hyperfine -N --warmup 1 --runs 5 --export-markdown "$tmp/lo.md" \
+    "soffice -env:UserInstallation=file://$tmp/lo-profile --headless --convert-to pdf --outdir $tmp $tmp/p.docx" >/dev/null
+  cat "$tmp/lo.md"
+fi
+
 echo "== peer: Typst (npm @myriaddreamin/typst-ts-node-compiler), the same plan, warm compiler"
 peers="$root/tests/bench/peers"
 if command -v npm >/dev/null; then
