@@ -266,13 +266,14 @@ class Writer {
     return p;
   }
 
+  // A run; inline emphasis through the character styles "Chữ đậm", "Chữ nghiêng",
+  // "Chữ đậm nghiêng", so an editor keeps it as a style, not as loose formatting.
   static void run(xml_node p, const std::string& text, bool bold, bool italic) {
     if (text.empty()) return;
     xml_node r = p.append_child("w:r");
     if (bold || italic) {
-      xml_node rpr = r.append_child("w:rPr");
-      if (bold) rpr.append_child("w:b");
-      if (italic) rpr.append_child("w:i");
+      r.append_child("w:rPr").append_child("w:rStyle").append_attribute("w:val") =
+          bold && italic ? "VBBoldItalic" : bold ? "VBBold" : "VBItalic";
     }
     xml_node t = r.append_child("w:t");
     t.append_attribute("xml:space") = "preserve";
@@ -747,6 +748,20 @@ class Writer {
     normal.append_attribute("w:styleId") = "Normal";
     normal.append_child("w:name").append_attribute("w:val") = "Normal";
     normal.append_child("w:qFormat");
+
+    for (auto [id, name, bold, italic] : {std::tuple{"VBBold", "Chữ đậm", true, false},
+                                          std::tuple{"VBItalic", "Chữ nghiêng", false, true},
+                                          std::tuple{"VBBoldItalic", "Chữ đậm nghiêng", true, true}}) {
+      xml_node cs = root.append_child("w:style");
+      cs.append_attribute("w:type") = "character";
+      cs.append_attribute("w:customStyle") = "1";
+      cs.append_attribute("w:styleId") = id;
+      cs.append_child("w:name").append_attribute("w:val") = name;
+      cs.append_child("w:qFormat");
+      xml_node r = cs.append_child("w:rPr");
+      if (bold) r.append_child("w:b");
+      if (italic) r.append_child("w:i");
+    }
 
     for (const auto& name : used_styles_) {
       const auto& st = tpl_.style(name);

@@ -192,3 +192,21 @@ TEST(Docx, BatchOfFormsIsOneSectionPerForm) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Docx, InlineEmphasisUsesNamedCharacterStyles) {
+  Dir dir;
+  std::string data = dir.file("rich.json");
+  std::ofstream(data) << R"({"issuing_agency": "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "place": "Hòa Bình", "date": {"year": 2021},
+    "subject": "Thử", "body": [{"type": "paragraph", "text": ["Căn cứ ", {"i": "Luật Thi đua"}, " và ", {"b": "Kế hoạch"}, {"bi": " số 1"}]}],
+    "signature": {"authority": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn A"}})";
+  std::string docx = render(dir, "ke-hoach " + q(data), "rich.docx");
+  Result r = run("/usr/bin/python3 -c \"import sys,docx; d=docx.Document(sys.argv[1]); "
+                 "print('|'.join(r.text+'='+r.style.name for p in d.paragraphs for r in p.runs if r.style.name!='Default Paragraph Font'))\" " +
+                 q(docx));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("Luật Thi đua=Chữ nghiêng|Kế hoạch=Chữ đậm| số 1=Chữ đậm nghiêng"), std::string::npos) << r.output;
+}
+
+}  // namespace
