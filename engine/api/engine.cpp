@@ -148,7 +148,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {
   layout::DocumentInfo info = laid_out.info;
   if (!options.creation_date.empty()) info.creation_date = pdf_date_from_iso(options.creation_date);
-  return pdf::write_pdf(laid_out.pages, info);
+  return pdf::write_pdf(laid_out.pages, info, laid_out.graphics);
 }
 
 layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_view data,

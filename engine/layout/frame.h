@@ -39,11 +39,26 @@ struct Rule {   // a straight stroked line
   Color color;
 };
 
+struct FilledRect {   // a filled rectangle (QR code modules, ornaments)
+  double x, y, width, height;   // top-left corner, y downwards
+  Color color;
+};
+
+// Vector art drawn once per file and placed on many pages (a certificate's border):
+// the PDF writer makes it one Form XObject.
+struct Graphic {
+  double width = 0, height = 0;  // its box; coordinates as on a page of this size
+  std::vector<Rule> rules;
+  std::vector<FilledRect> rects;
+};
+
 struct Page {
   double width = 595.2756;    // A4
   double height = 841.8898;
+  std::vector<int> graphics;  // indices of shared Graphics, drawn first, at the origin
   std::vector<TextRun> runs;  // in reading order
   std::vector<Rule> rules;
+  std::vector<FilledRect> rects;
 };
 
 struct DocumentInfo {

@@ -13,6 +13,7 @@ namespace vanban::layout {
 
 struct LaidOutDocument {
   std::vector<Page> pages;
+  std::vector<Graphic> graphics;   // shared vector art the pages place (Page::graphics)
   DocumentInfo info;   // title/author/subject from the document (creation date left empty)
 };
 

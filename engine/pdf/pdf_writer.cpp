@@ -109,11 +109,35 @@ class Writer {
     }
   }
 
+  // Shared vector art: one Form XObject each, placed on pages by reference.
+  void add_graphics(const std::vector<layout::Graphic>& graphics) {
+    for (const auto& g : graphics) {
+      std::string content;
+      for (const auto& rect : g.rects) write_rect(rect, g.height, content);
+      for (const auto& rule : g.rules) write_rule(rule, g.height, content);
+      PdfObject* form = doc_.GetObjects().CreateObject("XObject");
+      form->GetDictionary().AddKey("Subtype", PdfName("Form"));
+      PdfArray bbox;
+      for (double v : {0.0, 0.0, g.width, g.height}) bbox.push_back(PdfVariant(v));
+      form->GetDictionary().AddKey("BBox", bbox);
+      form->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+      graphics_.push_back(form);
+    }
+  }
+
   void add_page(const layout::Page& page) {
     PdfPage* pdf_page = doc_.CreatePage(PdfRect(0, 0, page.width, page.height));
     std::string content;
     content.reserve(4096);
+    PdfDictionary xobjects;
+    for (int g : page.graphics) {
+      if (g < 0 || g >= static_cast<int>(graphics_.size())) throw Error(ErrorKind::Output, "a page names a missing graphic");
+      std::string name = "G" + std::to_string(g);
+      xobjects.AddKey(PdfName(name), graphics_[g]->Reference());
+      content += "q /" + name + " Do Q\n";
+    }
     std::map<std::string, PdfObject*> used_fonts;
+    for (const auto& rect : page.rects) write_rect(rect, page.height, content);
     for (const auto& run : page.runs) write_run(run, page.height, content, used_fonts);
     for (const auto& rule : page.rules) write_rule(rule, page.height, content);
     PdfObject* contents = pdf_page->GetContentsForAppending();
@@ -123,6 +147,7 @@ class Writer {
       for (const auto& [name, obj] : used_fonts) fonts.AddKey(PdfName(name), obj->Reference());
       pdf_page->GetResources()->GetDictionary().AddKey("Font", fonts);
     }
+    if (!page.graphics.empty()) pdf_page->GetResources()->GetDictionary().AddKey("XObject", xobjects);
   }
 
   std::string finish() {
@@ -135,6 +160,7 @@ class Writer {
 
  private:
   PdfMemDocument doc_;
+  std::vector<PdfObject*> graphics_;
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
 
@@ -188,6 +214,19 @@ class Writer {
       out += ">] TJ\n";
     }
     out += "ET\n";
+  }
+
+  static void write_rect(const layout::FilledRect& r, double page_height, std::string& out) {
+    out += "q ";
+    put_color(out, r.color, "rg ");
+    put_number(out, r.x);
+    out += ' ';
+    put_number(out, page_height - r.y - r.height);
+    out += ' ';
+    put_number(out, r.width);
+    out += ' ';
+    put_number(out, r.height);
+    out += " re f Q\n";
   }
 
   static void write_rule(const layout::Rule& rule, double page_height, std::string& out) {
@@ -344,9 +383,11 @@ class Writer {
 
 }  // namespace
 
-std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info) {
+std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
+                      const std::vector<layout::Graphic>& graphics) {
   try {
     Writer writer(info);
+    writer.add_graphics(graphics);
     for (const auto& page : pages) writer.add_page(page);
     return writer.finish();
   } catch (const PdfError& e) {

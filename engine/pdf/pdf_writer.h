@@ -12,6 +12,7 @@ namespace vanban::pdf {
 // Thread-safe: each call owns its PoDoFo document. Deterministic: the same pages and
 // info with a fixed creation_date give byte-identical output.
 // Throws vanban::Error(Output) on failure.
-std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info);
+std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
+                      const std::vector<layout::Graphic>& graphics = {});
 
 }  // namespace vanban::pdf
