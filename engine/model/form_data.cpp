@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/unicode.h"
+#include "model/csv.h"
 #include "model/value.h"
 
 namespace vanban::model {
@@ -94,87 +95,9 @@ FormRecord json_record(const Value& obj, const std::string& source, const std::s
   return record;
 }
 
-// RFC 4180 CSV, comma or semicolon (whichever the header row uses more), UTF-8 with or
-// without BOM. Cells keep their line:column for messages.
-struct Cell {
-  std::string text;
-  Location at;
-};
-
-std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::string& source, const SourceMap& map,
-                                         size_t base) {
-  size_t header_end = text.find('\n');
-  std::string_view header = text.substr(0, header_end);
-  size_t commas = std::count(header.begin(), header.end(), ',');
-  size_t semicolons = std::count(header.begin(), header.end(), ';');
-  char delimiter = semicolons > commas ? ';' : ',';
-
-  std::vector<std::vector<Cell>> rows;
-  std::vector<Cell> row;
-  Cell cell;
-  size_t i = 0;
-  bool at_cell_start = true;
-  auto end_cell = [&] {
-    cell.text = unicode::to_nfc(cell.text);
-    row.push_back(std::move(cell));
-    cell = Cell{};
-    at_cell_start = true;
-  };
-  auto end_row = [&] {
-    bool empty = row.size() == 1 && row[0].text.empty();
-    if (!empty) rows.push_back(std::move(row));
-    row.clear();
-  };
-  while (i < text.size()) {
-    char c = text[i];
-    if (at_cell_start) {
-      cell.at = map.at(base + i);
-      at_cell_start = false;
-      if (c == '"') {
-        Location open = map.at(base + i);
-        ++i;
-        for (;;) {
-          if (i >= text.size()) fail(source, open, "row " + std::to_string(rows.size() + 1), "a quoted cell is never closed");
-          if (text[i] == '"') {
-            if (i + 1 < text.size() && text[i + 1] == '"') {
-              cell.text += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          cell.text += text[i++];
-        }
-        if (i < text.size() && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
-          fail(source, map.at(base + i), "row " + std::to_string(rows.size() + 1),
-               "unexpected text after a quoted cell (a quote inside a cell is written \"\")");
-        }
-        continue;
-      }
-    }
-    if (c == delimiter) {
-      end_cell();
-      ++i;
-    } else if (c == '\r' || c == '\n') {
-      end_cell();
-      end_row();
-      i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
-    } else {
-      cell.text += c;
-      ++i;
-    }
-  }
-  if (!at_cell_start || !row.empty()) {
-    end_cell();
-    end_row();
-  }
-  return rows;
-}
-
 std::vector<FormRecord> csv_records(std::string_view text, const std::string& source, const FormSchema& schema,
                                     const SourceMap& map, size_t base) {
-  auto rows = parse_csv(text, source, map, base);
+  auto rows = parse_csv(text, source, map, base, detect_delimiter(text));
   if (rows.empty()) fail(source, Location{1, 1}, "", "the CSV file has no header row");
   const auto& header = rows[0];
   for (size_t c = 0; c < header.size(); ++c) {

@@ -131,6 +131,26 @@ struct FormSpec {
   double border = 0.5;
 };
 
+// Certificates (layout "certificate"): Giấy khen, Giấy công nhận… one page per person.
+struct CertificateSpec {
+  std::string issuer;                    // "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH HÒA BÌNH"
+  std::string verb;                      // "TẶNG" / "CÔNG NHẬN"
+  std::vector<std::string> title_lines;  // {"GIẤY KHEN"}
+  std::string place;                     // "Hòa Bình"
+  std::vector<std::string> signer_title; // {"GIÁM ĐỐC"}
+  std::string signer_name;
+  double name_min_size = 18;             // the name shrinks to fit one line down to this, then wraps
+  double signature_space = 85;           // room for signature and seal
+  double bottom_left_width = 300;        // "Quyết định số …", "Số sổ vàng: …"
+  std::string decision_label = "Quyết định số";
+  std::string golden_book_label = "Số sổ vàng:";
+  Color border_color{0.70, 0.13, 0.13};
+  Color ornament_color{0.78, 0.60, 0.10};
+  double border_inset = 34;              // from the page edge to the outer frame
+  std::string qr_pattern;                // "https://…/{so_so_vang}": a QR code per certificate
+  double qr_size = 60;
+};
+
 struct Template {
   std::string name;              // "ke-hoach"
   std::string source_path;       // file it was read from (for messages)
@@ -148,6 +168,7 @@ struct Template {
   std::map<std::string, NumberingStyle> numbering;   // by block kind: section, clause, point, dash, plus, contact
   std::vector<std::string> vietnamese_letters;        // a b c d đ e g h i k l m n o p q r s t u v x y
   FormSpec form;                                      // layout "form" only
+  CertificateSpec certificate;                        // layout "certificate" only
 
   const ParagraphStyle& style(const std::string& name) const;  // throws Error(Template)
   const NumberingStyle& numbering_for(const std::string& kind) const;

@@ -396,6 +396,28 @@ void read_file_into(const std::string& path, const std::vector<std::string>& sea
       if (auto rule = node.child("rule")) read_rule(src, rule, a.reference_rule);
     } else if (tag == "form") {
       read_form(src, node, tpl.form);
+    } else if (tag == "certificate") {
+      CertificateSpec& c = tpl.certificate;
+      std::string title, signer_title;
+      apply(src, node, {{"issuer", text(c.issuer)}, {"verb", text(c.verb)}, {"title", text(title)},
+                        {"place", text(c.place)}, {"signer-title", text(signer_title)}, {"signer-name", text(c.signer_name)},
+                        {"name-min-size", length(c.name_min_size, src)}, {"signature-space", length(c.signature_space, src)},
+                        {"bottom-left-width", length(c.bottom_left_width, src)},
+                        {"decision-label", text(c.decision_label)}, {"golden-book-label", text(c.golden_book_label)},
+                        {"border-color", [&](const pugi::xml_node& n, const char* a) { c.border_color = parse_color(src, n, a); }},
+                        {"ornament-color", [&](const pugi::xml_node& n, const char* a) { c.ornament_color = parse_color(src, n, a); }},
+                        {"border-inset", length(c.border_inset, src)}, {"qr", text(c.qr_pattern)},
+                        {"qr-size", length(c.qr_size, src)}});
+      // "|" separates lines: title="CÔNG NHẬN|ĐIỂN HÌNH TIÊN TIẾN"
+      auto split = [](const std::string& v) {
+        std::vector<std::string> out;
+        size_t start = 0;
+        for (size_t bar; (bar = v.find('|', start)) != std::string::npos; start = bar + 1) out.push_back(v.substr(start, bar - start));
+        if (start < v.size()) out.push_back(v.substr(start));
+        return out;
+      };
+      if (node.attribute("title")) c.title_lines = split(title);
+      if (node.attribute("signer-title")) c.signer_title = split(signer_title);
     } else {
       src.fail(node, "unknown element <" + std::string(tag) + ">");
     }

@@ -1,0 +1,38 @@
+// Lists of people or units to honour, as offices keep them: CSV (UTF-8 with or without
+// BOM, comma or semicolon), UTF-16 tab-separated text (Excel's "Unicode text"), XLSX
+// (the first sheet or a named one; shared strings, numbers and dates as Excel stores
+// them) and JSON arrays of objects. Headers are recognised by their Vietnamese names,
+// with or without diacritics and in any case ("Họ và tên", "ho va ten", "HỌ TÊN"), or by
+// snake_case keys (ho_ten); a column map may rename. Every cell is NFC.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::model {
+
+struct ListOptions {
+  std::string sheet;                              // XLSX sheet name; empty = the first
+  std::map<std::string, std::string> column_map;  // header (as written or canonical) -> key
+};
+
+struct ListRow {
+  int row = 0;                                    // row number in the file (the header is row 1)
+  std::map<std::string, std::string> fields;      // canonical key -> NFC text
+  std::map<std::string, int> columns;             // canonical key -> 1-based column
+};
+
+struct RecipientList {
+  std::vector<std::string> keys;                  // canonical keys of the columns, in order
+  std::vector<ListRow> rows;
+};
+
+// Throws vanban::Error (file, line:column or row, column) when the file cannot be read
+// as a list at all: malformed CSV or XLSX, no header, no name column.
+RecipientList read_recipient_list(std::string_view bytes, const std::string& source_name, const ListOptions& options);
+
+// "Họ và tên" -> "ho_ten", "Số sổ vàng" -> "so_so_vang", "ho_ten" -> "ho_ten".
+std::string canonical_key(std::string_view header);
+
+}  // namespace vanban::model
