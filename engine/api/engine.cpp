@@ -1,11 +1,15 @@
 #include "vanban/engine.h"
 
 #include <pugixml.hpp>
+#include <unicode/coll.h>
+#include <unicode/locid.h>
 
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include "model/form_data.h"
 #include "model/reader.h"
@@ -168,6 +172,120 @@ layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_
 std::string Engine::render_pdf(const std::string& template_name, std::string_view data,
                                const std::string& source_name, const RenderOptions& options, bool blank) const {
   return write_pdf(lay_out(load_template(template_name), data, source_name, blank), options);
+}
+
+namespace {
+
+// Vietnamese name order: given name (the "ten" column, or the last word), then the
+// middle names, then the family name, compared with ICU's "vi" collation.
+struct NameKey {
+  std::string given, middle, family;
+};
+
+NameKey name_key(const model::ListRow& row) {
+  auto get = [&](const char* k) {
+    auto it = row.fields.find(k);
+    return it == row.fields.end() ? std::string() : it->second;
+  };
+  std::vector<std::string> words;
+  std::string name = get("ho_ten"), w;
+  for (char c : name + " ") {
+    if (c == ' ') {
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  NameKey key;
+  if (words.empty()) return key;
+  std::string explicit_given = get("ten");
+  key.given = explicit_given.empty() ? words.back() : explicit_given;
+  key.family = words.size() > 1 ? words.front() : "";
+  for (size_t i = 1; i + 1 < words.size(); ++i) key.middle += (key.middle.empty() ? "" : " ") + words[i];
+  return key;
+}
+
+}  // namespace
+
+BatchResult Engine::certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                 const BatchOptions& options) const {
+  if (tpl.layout != "certificate") {
+    throw Error(ErrorKind::Template, "template \"" + tpl.name + "\" is not a certificate", tpl.source_path);
+  }
+  BatchResult result;
+  result.list = model::read_recipient_list(list, source_name, options.list);
+  std::vector<const model::ListRow*> rows;
+  for (const auto& r : result.list.rows) rows.push_back(&r);
+  if (options.sort_by_given_name) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status)) throw Error(ErrorKind::Layout, "ICU has no Vietnamese collation");
+    auto compare = [&](const std::string& a, const std::string& b) {
+      UErrorCode s = U_ZERO_ERROR;
+      return collator->compareUTF8(icu::StringPiece(a), icu::StringPiece(b), s);
+    };
+    std::vector<NameKey> keys;
+    std::map<const model::ListRow*, size_t> index;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      keys.push_back(name_key(*rows[i]));
+      index[rows[i]] = i;
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](const model::ListRow* a, const model::ListRow* b) {
+      const NameKey& x = keys[index[a]];
+      const NameKey& y = keys[index[b]];
+      for (auto [p, q] : {std::pair{&x.given, &y.given}, std::pair{&x.middle, &y.middle}, std::pair{&x.family, &y.family}}) {
+        int c = compare(*p, *q);
+        if (c != 0) return c < 0;
+      }
+      return false;
+    });
+  }
+
+  // Pages laid out on `jobs` threads (fonts and template are shared read-only).
+  std::vector<layout::Page> pages(rows.size());
+  std::vector<std::unique_ptr<BatchRowError>> failed(rows.size());
+  std::atomic<size_t> next{0}, done{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < rows.size();) {
+      try {
+        pages[i] = layout::certificate_page(tpl, *rows[i], options.certificate, *fonts_);
+      } catch (const Error& e) {
+        failed[i] = std::make_unique<BatchRowError>(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+      }
+      done.fetch_add(1);
+    }
+  };
+  int jobs = std::max(1, std::min(options.jobs, 64));
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
+  if (options.progress) {
+    std::thread reporter([&] {
+      while (done.load() < rows.size()) {
+        options.progress(done.load(), rows.size());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
+    work();
+    for (auto& t : threads) t.join();
+    reporter.join();
+    options.progress(rows.size(), rows.size());
+  } else {
+    work();
+    for (auto& t : threads) t.join();
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (failed[i]) {
+      result.errors.push_back(*failed[i]);
+      continue;
+    }
+    result.document.pages.push_back(std::move(pages[i]));
+    result.rows.push_back(rows[i]);
+  }
+  result.document.graphics.push_back(layout::certificate_border(tpl, options.certificate));
+  result.document.info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
+  result.document.info.author = tpl.certificate.issuer;
+  return result;
 }
 
 std::string pdf_date_from_iso(const std::string& iso) {

@@ -1,7 +1,13 @@
 // vanban: the command line over the engine.
 //   vanban render <template> <data> -o <out.pdf> [options]
 //   vanban validate <template> <data> [options]
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <set>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -17,6 +23,9 @@ constexpr const char* kUsage =
     "usage: vanban render <template> <data.json|data.xml|list.csv> -o <out.pdf|out.docx> [options]\n"
     "       vanban render <form-template> --blank -o <form.pdf> [options]\n"
     "       vanban validate <template> <data> [options]\n"
+    "       vanban batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|dir/>\n"
+    "                    [--sort ten] [--name PATTERN] [--sheet NAME] [--map 'Header=key'] [--paper a3]\n"
+    "                    [--print-on-blank --offset-x MM --offset-y MM] [--jobs N] [--date ISO8601]\n"
     "       vanban --version\n"
     "\n"
     "<template>  a template name (ke-hoach, bao-cao, phu-luc-1, …) or the path of a template file\n"
@@ -32,12 +41,23 @@ constexpr const char* kUsage =
     "  --font-dir DIR         take the Times New Roman faces from DIR\n"
     "  --template-dir DIR     look for templates in DIR first (repeatable)\n"
     "\n"
-    "exit status: 0 done, 1 the data, template or fonts are wrong, 2 usage error\n";
+    "batch: one PDF with a page per row, or (-o ending in /) one PDF per row named by --name\n"
+    "       (default \"{stt}-{ho_ten}\"); rows that cannot make a certificate are reported and\n"
+    "       listed in <out>.errors.csv, the others are produced\n"
+    "\n"
+    "exit status: 0 done, 1 the data, template or fonts are wrong, 2 usage error,\n"
+    "             3 batch: some rows failed (the others were produced)\n";
 
 struct Args {
   std::string command, template_name, data_path, output, date, font_dir;
   bool blank = false;
   bool docx = false;
+  // batch
+  bool sort_by_given_name = false, print_on_blank = false;
+  std::string name_pattern = "{stt}-{ho_ten}", sheet, paper = "a4";
+  std::vector<std::string> column_map;
+  double offset_x = 0, offset_y = 0;
+  int jobs = 2;
   std::vector<std::string> template_dirs;
 };
 
@@ -63,6 +83,30 @@ Args parse(int argc, char** argv) {
       std::exit(0);
     } else if (arg == "-o" || arg == "--output") {
       a.output = value();
+    } else if (arg == "--sort") {
+      std::string v = value();
+      if (v != "ten") usage_error("--sort takes \"ten\" (Vietnamese name order)");
+      a.sort_by_given_name = true;
+    } else if (arg == "--name") {
+      a.name_pattern = value();
+    } else if (arg == "--sheet") {
+      a.sheet = value();
+    } else if (arg == "--map") {
+      a.column_map.push_back(value());
+    } else if (arg == "--paper") {
+      a.paper = value();
+      if (a.paper != "a4" && a.paper != "a3") usage_error("--paper takes a4 or a3");
+    } else if (arg == "--print-on-blank") {
+      a.print_on_blank = true;
+    } else if (arg == "--offset-x" || arg == "--offset-y") {
+      std::string v = value();
+      char* end = nullptr;
+      double mm = std::strtod(v.c_str(), &end);
+      if (!end || *end) usage_error(arg + " takes millimetres");
+      (arg == "--offset-x" ? a.offset_x : a.offset_y) = mm * 72 / 25.4;
+    } else if (arg == "--jobs") {
+      a.jobs = std::atoi(value().c_str());
+      if (a.jobs < 1) usage_error("--jobs takes a positive number");
     } else if (arg == "--blank") {
       a.blank = true;
     } else if (arg == "--date") {
@@ -79,12 +123,18 @@ Args parse(int argc, char** argv) {
   }
   if (positional.empty()) usage_error("no command given");
   a.command = positional[0];
-  if (a.command != "render" && a.command != "validate") usage_error("unknown command \"" + a.command + "\"");
+  if (a.command != "render" && a.command != "validate" && a.command != "batch") usage_error("unknown command \"" + a.command + "\"");
   if (positional.size() != (a.blank ? 2u : 3u)) {
     usage_error(a.blank ? "--blank takes a template and no data file" : a.command + " takes a template and a data file");
   }
   a.template_name = positional[1];
   if (!a.blank) a.data_path = positional[2];
+  if (a.command == "batch") {
+    if (a.output.empty()) usage_error("batch needs -o <out.pdf> or -o <dir/>");
+    if (a.output.back() != '/' && (a.output.size() < 4 || a.output.substr(a.output.size() - 4) != ".pdf")) {
+      usage_error("batch writes a .pdf file or, with -o ending in /, a directory of them");
+    }
+  }
   if (a.command == "render") {
     if (a.output.empty()) usage_error("render needs -o <out.pdf>");
     std::string lower = a.output;
@@ -113,6 +163,113 @@ std::string iso_from_epoch(const char* epoch) {
   return buf;
 }
 
+// A file name from a pattern ("{stt}-{ho_ten}"), safe on every file system: no path
+// separators, reserved or control characters, no trailing dots or spaces, at most 150
+// bytes (cut between letters), NFC kept.
+std::string safe_file_name(const std::string& pattern, const vanban::model::ListRow& row) {
+  std::string name;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      name += pattern[i];
+      continue;
+    }
+    auto it = row.fields.find(pattern.substr(i + 1, close - i - 1));
+    if (it != row.fields.end()) name += it->second;
+    i = close;
+  }
+  std::string out;
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos) {
+      out += '_';
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
+  if (out.size() > 150) {
+    size_t cut = 150;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  if (out.empty()) out = "row-" + std::to_string(row.row);
+  return out;
+}
+
+int batch(const vanban::Engine& engine, const Args& args) {
+  vanban::style::Template tpl = engine.load_template(args.template_name);
+  std::string list = vanban::file_io::read_file(args.data_path);
+  vanban::BatchOptions options;
+  options.list.sheet = args.sheet;
+  for (const auto& m : args.column_map) {
+    size_t eq = m.find('=');
+    if (eq == std::string::npos) usage_error("--map takes 'Header=key'");
+    options.list.column_map[m.substr(0, eq)] = m.substr(eq + 1);
+  }
+  options.sort_by_given_name = args.sort_by_given_name;
+  options.certificate.scale = args.paper == "a3" ? std::sqrt(2.0) : 1.0;
+  options.certificate.print_on_blank = args.print_on_blank;
+  options.certificate.offset_x = args.offset_x;
+  options.certificate.offset_y = args.offset_y;
+  options.jobs = args.jobs;
+  auto start = std::chrono::steady_clock::now();
+  if (isatty(STDERR_FILENO)) {
+    options.progress = [start](size_t done, size_t total) {
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double rate = s > 0 ? done / s : 0;
+      int width = 30, filled = total ? static_cast<int>(width * done / total) : width;
+      std::fprintf(stderr, "\r[%s%s] %zu/%zu  %.0f/s  %.0f s left   ", std::string(filled, '#').c_str(),
+                   std::string(width - filled, ' ').c_str(), done, total, rate, rate > 0 ? (total - done) / rate : 0.0);
+      if (done == total) std::fputc('\n', stderr);
+    };
+  }
+  vanban::BatchResult result = engine.certificates(tpl, list, args.data_path, options);
+  vanban::RenderOptions render;
+  render.creation_date = args.date;
+  if (render.creation_date.empty()) {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
+  }
+  bool to_dir = args.output.back() == '/';
+  if (!result.document.pages.empty()) {
+    if (to_dir) {
+      std::filesystem::create_directories(args.output);
+      std::set<std::string> used;
+      for (size_t i = 0; i < result.document.pages.size(); ++i) {
+        std::string base = safe_file_name(args.name_pattern, *result.rows[i]), name = base;
+        for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
+        vanban::layout::LaidOutDocument one;
+        one.pages.push_back(result.document.pages[i]);
+        one.graphics = result.document.graphics;
+        one.info = result.document.info;
+        vanban::file_io::write_file_atomically(args.output + name + ".pdf", engine.write_pdf(one, render));
+      }
+    } else {
+      vanban::file_io::write_file_atomically(args.output, engine.write_pdf(result.document, render));
+    }
+  }
+  if (!result.errors.empty()) {
+    // The report: one line per failed row, on stderr and in <out>.errors.csv.
+    auto csv = [](std::string v) {
+      std::string out = "\"";
+      for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+      return out + "\"";
+    };
+    std::string report = "row,column,field,message\n";
+    for (const auto& e : result.errors) {
+      std::cerr << "vanban: " << vanban::Error::format(args.data_path, e.row, e.column, e.field, e.message) << "\n";
+      report += std::to_string(e.row) + "," + std::to_string(e.column) + "," + csv(e.field) + "," + csv(e.message) + "\n";
+    }
+    std::string report_path = to_dir ? args.output + "errors.csv" : args.output + ".errors.csv";
+    if (to_dir) std::filesystem::create_directories(args.output);
+    vanban::file_io::write_file_atomically(report_path, report);
+    std::cerr << "vanban: the failed rows are listed in " << report_path << "\n";
+  }
+  std::cerr << result.document.pages.size() << " certificates, " << result.errors.size() << " rows failed\n";
+  if (result.document.pages.empty()) return 1;
+  return result.errors.empty() ? 0 : 3;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -125,6 +282,7 @@ int main(int argc, char** argv) {
     options.font_dir = args.font_dir;
     vanban::Engine engine(options);
 
+    if (args.command == "batch") return batch(engine, args);
     std::string data = args.blank ? std::string() : vanban::file_io::read_file(args.data_path);
     vanban::style::Template tpl = engine.load_template(args.template_name);
     vanban::RenderOptions render;

@@ -125,7 +125,7 @@ std::string serial_date(double serial) {
   long d = doy - (153 * mp + 2) / 5 + 1;
   long m = mp + (mp < 10 ? 3 : -9);
   y += (m <= 2);
-  char buf[32];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%02ld/%02ld/%04ld", d, m, y);
   return buf;
 }

@@ -3,12 +3,14 @@
 // method is const and thread-safe. Errors are thrown as vanban::Error (core/error.h);
 // the command line and the C API turn them into messages and status codes.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/error.h"
+#include "layout/certificate_layout.h"
 #include "layout/layout.h"
 #include "model/document.h"
 #include "style/profile.h"
@@ -27,6 +29,26 @@ struct RenderOptions {
   // "2021-03-05T08:30:00+07:00") or a PDF date ("D:20210305083000+07'00'").
   // Empty: the current time.
   std::string creation_date;
+};
+
+struct BatchOptions {
+  model::ListOptions list;              // sheet, column map
+  bool sort_by_given_name = false;      // Vietnamese order: given name, middle, family (ICU "vi")
+  layout::CertificateOptions certificate;
+  int jobs = 2;                         // threads laying pages out
+  std::function<void(size_t done, size_t total)> progress;  // called from one reporting thread
+};
+
+struct BatchRowError {
+  int row = 0, column = 0;
+  std::string field, message;
+};
+
+struct BatchResult {
+  layout::LaidOutDocument document;     // one page per row that made a certificate
+  std::vector<const model::ListRow*> rows;  // the row of each page
+  std::vector<BatchRowError> errors;    // rows that did not make one
+  model::RecipientList list;            // owns the rows
 };
 
 class Engine {
@@ -50,6 +72,11 @@ class Engine {
   // DOCX of the same data, written from the document tree (not the pages).
   std::string render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
                           const RenderOptions& options, bool blank = false) const;
+
+  // Certificates from a list (CSV, UTF-16 text, XLSX, JSON array): bad rows are reported
+  // in `errors` and the others are produced. Throws only when the list cannot be read.
+  BatchResult certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                           const BatchOptions& options) const;
 
   const text::FontFamily& fonts() const { return *fonts_; }
   const std::vector<std::string>& font_paths() const { return font_paths_; }

@@ -1,0 +1,322 @@
+#include "layout/certificate_layout.h"
+
+#include <qrencode.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "core/error.h"
+#include "layout/paragraph.h"
+
+namespace vanban::layout {
+namespace {
+
+model::RichText plain_text(const std::string& s) { return {model::Span{s, false, false}}; }
+
+double baseline_offset(const Line& line) { return (line.height - line.ascent - line.descent) / 2 + line.ascent; }
+
+const std::string& field(const model::ListRow& row, const std::string& key) {
+  static const std::string empty;
+  auto it = row.fields.find(key);
+  return it == row.fields.end() ? empty : it->second;
+}
+
+[[noreturn]] void row_error(const model::ListRow& row, const std::string& key, const std::string& message) {
+  auto col = row.columns.find(key);
+  throw Error(ErrorKind::Model, message, {}, row.row, col == row.columns.end() ? 0 : col->second,
+              "row " + std::to_string(row.row) + ", " + key);
+}
+
+// "15/5/2022", "2022-05-15" -> day, month, year; false when it is not a date.
+bool parse_date(const std::string& s, int& d, int& m, int& y) {
+  if (std::sscanf(s.c_str(), "%d/%d/%d", &d, &m, &y) == 3 || std::sscanf(s.c_str(), "%d-%d-%d", &d, &m, &y) == 3 ||
+      std::sscanf(s.c_str(), "%d.%d.%d", &d, &m, &y) == 3) {
+    if (d > 31) std::swap(d, y);  // ISO order
+  } else {
+    return false;
+  }
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
+}
+
+std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+struct Composer {
+  const style::Template& tpl;
+  const text::FontFamily& fonts;
+  Page& page;
+  double left, width;
+
+  // Stacks `text` centred in [x, x + w] from `y` (top); returns the new y.
+  double stack(const std::string& text, const style::ParagraphStyle& st, double x, double w, double y,
+               std::vector<Line>* out = nullptr) {
+    if (text.empty()) return y;
+    auto lines = set_paragraph(plain_text(text), st, w, fonts);
+    y += st.space_before;
+    for (const Line& l : lines) {
+      place_line(l, x, y + baseline_offset(l), page.runs);
+      y += l.height;
+    }
+    if (out) *out = lines;
+    return y + st.space_after;
+  }
+
+  double height_of(const std::string& text, const style::ParagraphStyle& st, double w) {
+    if (text.empty()) return 0;
+    double h = st.space_before + st.space_after;
+    for (const Line& l : set_paragraph(plain_text(text), st, w, fonts)) h += l.height;
+    return h;
+  }
+};
+
+void scale_page(Page& page, double k) {
+  if (k == 1) return;
+  page.width *= k;
+  page.height *= k;
+  for (auto& run : page.runs) {
+    run.size *= k;
+    for (auto& g : run.glyphs) {
+      g.x *= k;
+      g.y *= k;
+      g.advance *= k;
+    }
+  }
+  for (auto& r : page.rules) {
+    r.x0 *= k;
+    r.x1 *= k;
+    r.y0 *= k;
+    r.y1 *= k;
+    r.thickness *= k;
+  }
+  for (auto& r : page.rects) {
+    r.x *= k;
+    r.y *= k;
+    r.width *= k;
+    r.height *= k;
+  }
+}
+
+void offset_page(Page& page, double dx, double dy) {
+  for (auto& run : page.runs)
+    for (auto& g : run.glyphs) {
+      g.x += dx;
+      g.y += dy;
+    }
+  for (auto& r : page.rules) {
+    r.x0 += dx;
+    r.x1 += dx;
+    r.y0 += dy;
+    r.y1 += dy;
+  }
+  for (auto& r : page.rects) {
+    r.x += dx;
+    r.y += dy;
+  }
+}
+
+// A QR code as filled rectangles (one per run of dark modules in a row).
+void qr_code(Page& page, const std::string& url, double x, double y, double size) {
+  std::unique_ptr<QRcode, void (*)(QRcode*)> code(QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
+                                                  QRcode_free);
+  if (!code) throw Error(ErrorKind::Layout, "cannot make a QR code of \"" + url + "\"");
+  const int n = code->width;
+  const double m = size / (n + 2);  // one module of quiet zone around
+  for (int r = 0; r < n; ++r) {
+    for (int c = 0; c < n;) {
+      if (!(code->data[r * n + c] & 1)) {
+        ++c;
+        continue;
+      }
+      int e = c;
+      while (e < n && (code->data[r * n + e] & 1)) ++e;
+      page.rects.push_back(FilledRect{x + (c + 1) * m, y + (r + 1) * m, (e - c) * m, m, {}});
+      c = e;
+    }
+  }
+}
+
+std::string percent_encode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string certificate_url(const style::Template& tpl, const model::ListRow& row) {
+  const std::string& pattern = tpl.certificate.qr_pattern;
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += pattern[i];
+      continue;
+    }
+    out += percent_encode(field(row, pattern.substr(i + 1, close - i - 1)));
+    i = close;
+  }
+  return out;
+}
+
+Graphic certificate_border(const style::Template& tpl, const CertificateOptions& options) {
+  const auto& c = tpl.certificate;
+  const double w = tpl.page.width, h = tpl.page.height, k = options.scale;
+  Graphic g;
+  g.width = w * k;
+  g.height = h * k;
+  if (options.print_on_blank) return g;
+  auto frame = [&](double inset, double thickness, const style::Color& col) {
+    layout::Color lc{col.r, col.g, col.b};
+    double x0 = inset, y0 = inset, x1 = w - inset, y1 = h - inset;
+    g.rules.push_back(Rule{x0, y0, x1, y0, thickness, lc});
+    g.rules.push_back(Rule{x1, y0, x1, y1, thickness, lc});
+    g.rules.push_back(Rule{x1, y1, x0, y1, thickness, lc});
+    g.rules.push_back(Rule{x0, y1, x0, y0, thickness, lc});
+  };
+  const double inset = c.border_inset;
+  frame(inset, 3.0, c.border_color);
+  frame(inset + 5, 0.8, c.ornament_color);
+  frame(inset + 8, 0.5, c.border_color);
+  // Corner ornaments: stepped squares and a diamond in each corner, and a lozenge chain
+  // along the top and bottom edges.
+  layout::Color gold{c.ornament_color.r, c.ornament_color.g, c.ornament_color.b};
+  layout::Color red{c.border_color.r, c.border_color.g, c.border_color.b};
+  for (auto [cx, cy] : {std::pair{inset + 4.0, inset + 4.0}, std::pair{w - inset - 4.0, inset + 4.0},
+                        std::pair{inset + 4.0, h - inset - 4.0}, std::pair{w - inset - 4.0, h - inset - 4.0}}) {
+    for (double r : {14.0, 9.0}) {
+      g.rules.push_back(Rule{cx - r, cy, cx, cy - r, 1.2, gold});
+      g.rules.push_back(Rule{cx, cy - r, cx + r, cy, 1.2, gold});
+      g.rules.push_back(Rule{cx + r, cy, cx, cy + r, 1.2, gold});
+      g.rules.push_back(Rule{cx, cy + r, cx - r, cy, 1.2, gold});
+    }
+    g.rects.push_back(FilledRect{cx - 3, cy - 3, 6, 6, red});
+  }
+  for (double x = inset + 40; x < w - inset - 40; x += 24) {
+    for (double y : {inset + 2.5, h - inset - 2.5}) {
+      g.rules.push_back(Rule{x - 4, y, x, y - 2.5, 0.6, gold});
+      g.rules.push_back(Rule{x, y - 2.5, x + 4, y, 0.6, gold});
+      g.rules.push_back(Rule{x + 4, y, x, y + 2.5, 0.6, gold});
+      g.rules.push_back(Rule{x, y + 2.5, x - 4, y, 0.6, gold});
+    }
+  }
+  for (auto& r : g.rules) {
+    r.x0 *= k;
+    r.y0 *= k;
+    r.x1 *= k;
+    r.y1 *= k;
+    r.thickness *= k;
+  }
+  for (auto& r : g.rects) {
+    r.x *= k;
+    r.y *= k;
+    r.width *= k;
+    r.height *= k;
+  }
+  return g;
+}
+
+Page certificate_page(const style::Template& tpl, const model::ListRow& row, const CertificateOptions& options,
+                      const text::FontFamily& fonts) {
+  const auto& c = tpl.certificate;
+  const auto& pg = tpl.page;
+  Page page;
+  page.width = pg.width;
+  page.height = pg.height;
+  if (!options.print_on_blank) page.graphics.push_back(0);
+  const double left = pg.margin_left, width = pg.width - pg.margin_left - pg.margin_right;
+  Composer k{tpl, fonts, page, left, width};
+  const bool fixed = !options.print_on_blank;  // the parts pre-printed on a blank
+
+  const std::string& name = field(row, "ho_ten");
+  if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", "the name is missing");
+  int d = 0, m = 0, y = 0;
+  const std::string& decided = field(row, "ngay_quyet_dinh");
+  if (!decided.empty() && !parse_date(decided, d, m, y)) {
+    row_error(row, "ngay_quyet_dinh", "\"" + decided + "\" is not a date (dd/mm/yyyy)");
+  }
+
+  // Top: Quốc hiệu, Tiêu ngữ and its rule (a rule exactly its width).
+  double top = pg.margin_top;
+  Page scratch;  // measured but not drawn on a blank
+  Composer measure{tpl, fonts, scratch, left, width};
+  Composer& head = fixed ? k : measure;
+  top = head.stack(tpl.header.national_title, tpl.style("cert-national-title"), left, width, top);
+  std::vector<Line> motto;
+  top = head.stack(tpl.header.motto, tpl.style("cert-motto"), left, width, top, &motto);
+  if (fixed && !motto.empty()) {
+    const Line& l = motto.back();
+    double rule_y = top - tpl.style("cert-motto").space_after - l.height + baseline_offset(l) + 4;
+    page.rules.push_back(Rule{left + l.x_start, rule_y, left + l.x_start + l.natural_width, rule_y, 0.8, {}});
+  }
+  top += 4;
+  top = head.stack(c.issuer, tpl.style("cert-issuer"), left, width, top);
+  top = head.stack(c.verb, tpl.style("cert-verb"), left, width, top);
+  for (const auto& t : c.title_lines) top = head.stack(t, tpl.style("cert-title"), left, width, top);
+
+  // The name: the most prominent line, shrunk to fit one line down to the minimum size,
+  // then wrapped at that size.
+  std::string salutation = field(row, "gioi_tinh");
+  std::string folded = model::canonical_key(salutation);  // "Nữ", "NU", "nữ" -> "nu"
+  if (folded == "nam") salutation = "Ông";
+  else if (folded == "nu") salutation = "Bà";
+  else if (folded == "ong") salutation = "Ông";
+  else if (folded == "ba") salutation = "Bà";
+  std::string name_line = salutation.empty() ? name : salutation + " " + name;
+  auto name_style = tpl.style("cert-name");
+  double natural = set_paragraph(plain_text(name_line), name_style, 1e6, fonts)[0].natural_width;
+  if (natural > width) name_style.size = std::max(c.name_min_size, name_style.size * width / natural * 0.999);
+  top = k.stack(name_line, name_style, left, width, top);
+
+  std::string info = field(row, "chuc_vu");
+  const std::string& unit = field(row, "don_vi");
+  if (!unit.empty()) info += (info.empty() ? "" : " - ") + unit;
+  top = k.stack(info, tpl.style("cert-info"), left, width, top);
+  top = k.stack(field(row, "thanh_tich"), tpl.style("cert-achievement"), left + 30, width - 60, top);
+
+  // Bottom right: place and date, signer's title, room to sign, signer's name.
+  const double half = width / 2, right_x = left + width - half, bottom = pg.height - pg.margin_bottom;
+  std::string date_line = c.place + ", ngày " + (d ? two(d) : "      ") + " tháng " +
+                          (m ? (m <= 2 ? two(m) : std::to_string(m)) : "      ") + " năm " +
+                          (y ? std::to_string(y) : "      ");
+  double right_h = k.height_of(date_line, tpl.style("cert-date"), half);
+  for (const auto& t : c.signer_title) right_h += k.height_of(t, tpl.style("cert-signer-title"), half);
+  right_h += c.signature_space + k.height_of(c.signer_name, tpl.style("cert-signer"), half);
+  double ry = bottom - right_h;
+  ry = k.stack(date_line, tpl.style("cert-date"), right_x, half, ry);
+  for (const auto& t : c.signer_title) ry = head.stack(t, tpl.style("cert-signer-title"), right_x, half, ry);
+  ry += c.signature_space;
+  head.stack(c.signer_name, tpl.style("cert-signer"), right_x, half, ry);
+
+  // Bottom left: decision and golden-book number, the QR code above them.
+  const auto& dec = tpl.style("cert-decision");
+  std::string decision = field(row, "so_quyet_dinh").empty()
+                             ? ""
+                             : c.decision_label + " " + field(row, "so_quyet_dinh") +
+                                   (decided.empty() ? "" : ", ngày " + two(d) + "/" + two(m) + "/" + std::to_string(y));
+  std::string golden = field(row, "so_so_vang").empty() ? "" : c.golden_book_label + " " + field(row, "so_so_vang");
+  double left_h = k.height_of(decision, dec, c.bottom_left_width) + k.height_of(golden, dec, c.bottom_left_width);
+  double ly = bottom - left_h;
+  if (!c.qr_pattern.empty()) qr_code(page, certificate_url(tpl, row), left, ly - c.qr_size - 4, c.qr_size);
+  ly = k.stack(decision, dec, left, c.bottom_left_width, ly);
+  k.stack(golden, dec, left, c.bottom_left_width, ly);
+
+  if (top > bottom - right_h + 2) {
+    throw Error(ErrorKind::Layout, "the text does not fit on the certificate (a very long achievement?)", {}, row.row, 0,
+                "row " + std::to_string(row.row));
+  }
+  if (options.print_on_blank) offset_page(page, options.offset_x, options.offset_y);
+  scale_page(page, options.scale);
+  return page;
+}
+
+}  // namespace vanban::layout

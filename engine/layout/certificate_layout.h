@@ -1,0 +1,33 @@
+// Certificates (Giấy khen, Giấy công nhận): one page per person of a list. The border is
+// one shared vector graphic; the name shrinks to fit one line down to a minimum size,
+// then wraps. Each page is laid out on its own, so pages can be laid out in parallel.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "model/recipient_list.h"
+#include "style/profile.h"
+#include "text/font.h"
+
+namespace vanban::layout {
+
+struct CertificateOptions {
+  double scale = 1;            // 1 = the template's paper (A4 landscape); √2 = A3
+  bool print_on_blank = false; // only the variable text, for pre-printed blanks
+  double offset_x = 0, offset_y = 0;  // pt, moves the variable text (print on blank)
+};
+
+// The shared border of every page (index 0 of LaidOutDocument::graphics).
+Graphic certificate_border(const style::Template& tpl, const CertificateOptions& options);
+
+// One certificate. Throws vanban::Error(Model) naming the row and column when the row
+// cannot make one (no name, a date that is not a date).
+Page certificate_page(const style::Template& tpl, const model::ListRow& row, const CertificateOptions& options,
+                      const text::FontFamily& fonts);
+
+// The verification URL of a row: the template's QR pattern with {key} filled in
+// (values percent-encoded); empty without a pattern.
+std::string certificate_url(const style::Template& tpl, const model::ListRow& row);
+
+}  // namespace vanban::layout
