@@ -209,82 +209,68 @@ NameKey name_key(const model::ListRow& row) {
 }  // namespace
 
 BatchResult Engine::certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                 const BatchOptions& options) const {
+                                 const BatchOptions& options, const CertificateSink& sink) const {
   if (tpl.layout != "certificate") {
     throw Error(ErrorKind::Template, "template \"" + tpl.name + "\" is not a certificate", tpl.source_path);
   }
-  BatchResult result;
-  result.list = model::read_recipient_list(list, source_name, options.list);
+  model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows;
-  for (const auto& r : result.list.rows) rows.push_back(&r);
+  for (const auto& r : recipients.rows) rows.push_back(&r);
   if (options.sort_by_given_name) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("vi"), status));
     if (U_FAILURE(status)) throw Error(ErrorKind::Layout, "ICU has no Vietnamese collation");
+    std::vector<std::pair<NameKey, const model::ListRow*>> keyed;
+    for (const auto* r : rows) keyed.emplace_back(name_key(*r), r);
     auto compare = [&](const std::string& a, const std::string& b) {
-      UErrorCode s = U_ZERO_ERROR;
-      return collator->compareUTF8(icu::StringPiece(a), icu::StringPiece(b), s);
+      UErrorCode st = U_ZERO_ERROR;
+      return collator->compareUTF8(icu::StringPiece(a), icu::StringPiece(b), st);
     };
-    std::vector<NameKey> keys;
-    std::map<const model::ListRow*, size_t> index;
-    for (size_t i = 0; i < rows.size(); ++i) {
-      keys.push_back(name_key(*rows[i]));
-      index[rows[i]] = i;
-    }
-    std::stable_sort(rows.begin(), rows.end(), [&](const model::ListRow* a, const model::ListRow* b) {
-      const NameKey& x = keys[index[a]];
-      const NameKey& y = keys[index[b]];
-      for (auto [p, q] : {std::pair{&x.given, &y.given}, std::pair{&x.middle, &y.middle}, std::pair{&x.family, &y.family}}) {
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+      for (auto [p, q] : {std::pair{&a.first.given, &b.first.given}, std::pair{&a.first.middle, &b.first.middle},
+                          std::pair{&a.first.family, &b.first.family}}) {
         int c = compare(*p, *q);
         if (c != 0) return c < 0;
       }
       return false;
     });
+    for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
   }
 
-  // Pages laid out on `jobs` threads (fonts and template are shared read-only).
-  std::vector<layout::Page> pages(rows.size());
-  std::vector<std::unique_ptr<BatchRowError>> failed(rows.size());
-  std::atomic<size_t> next{0}, done{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < rows.size();) {
-      try {
-        pages[i] = layout::certificate_page(tpl, *rows[i], options.certificate, *fonts_);
-      } catch (const Error& e) {
-        failed[i] = std::make_unique<BatchRowError>(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+  BatchResult result;
+  result.rows = rows.size();
+  const int jobs = std::max(1, std::min(options.jobs, 64));
+  const size_t chunk = 256;
+  std::vector<layout::Page> pages(chunk);
+  std::vector<std::unique_ptr<BatchRowError>> failed(chunk);
+  for (size_t begin = 0; begin < rows.size(); begin += chunk) {
+    size_t end = std::min(rows.size(), begin + chunk);
+    std::atomic<size_t> next{begin};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < end;) {
+        try {
+          pages[i - begin] = layout::certificate_page(tpl, *rows[i], options.certificate, *fonts_);
+        } catch (const Error& e) {
+          failed[i - begin] = std::make_unique<BatchRowError>(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+        }
       }
-      done.fetch_add(1);
-    }
-  };
-  int jobs = std::max(1, std::min(options.jobs, 64));
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
-  if (options.progress) {
-    std::thread reporter([&] {
-      while (done.load() < rows.size()) {
-        options.progress(done.load(), rows.size());
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
-    });
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
     work();
     for (auto& t : threads) t.join();
-    reporter.join();
-    options.progress(rows.size(), rows.size());
-  } else {
-    work();
-    for (auto& t : threads) t.join();
-  }
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (failed[i]) {
-      result.errors.push_back(*failed[i]);
-      continue;
+    for (size_t i = begin; i < end; ++i) {
+      if (failed[i - begin]) {
+        result.errors.push_back(*failed[i - begin]);
+        failed[i - begin].reset();
+        continue;
+      }
+      sink(*rows[i], pages[i - begin]);
+      pages[i - begin] = layout::Page();
+      ++result.produced;
     }
-    result.document.pages.push_back(std::move(pages[i]));
-    result.rows.push_back(rows[i]);
+    if (options.progress) options.progress(end, rows.size());
   }
-  result.document.graphics.push_back(layout::certificate_border(tpl, options.certificate));
-  result.document.info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
-  result.document.info.author = tpl.certificate.issuer;
   return result;
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "pdf/pdf_writer.h"
 #include "vanban/engine.h"
 
 namespace {
@@ -224,33 +225,37 @@ int batch(const vanban::Engine& engine, const Args& args) {
       if (done == total) std::fputc('\n', stderr);
     };
   }
-  vanban::BatchResult result = engine.certificates(tpl, list, args.data_path, options);
-  vanban::RenderOptions render;
-  render.creation_date = args.date;
-  if (render.creation_date.empty()) {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
+  std::string date = args.date;
+  if (date.empty()) {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) date = iso_from_epoch(epoch);
   }
-  bool to_dir = args.output.back() == '/';
-  if (!result.document.pages.empty()) {
-    if (to_dir) {
-      std::filesystem::create_directories(args.output);
-      std::set<std::string> used;
-      for (size_t i = 0; i < result.document.pages.size(); ++i) {
-        std::string base = safe_file_name(args.name_pattern, *result.rows[i]), name = base;
-        for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
-        vanban::layout::LaidOutDocument one;
-        one.pages.push_back(result.document.pages[i]);
-        one.graphics = result.document.graphics;
-        one.info = result.document.info;
-        vanban::file_io::write_file_atomically(args.output + name + ".pdf", engine.write_pdf(one, render));
-      }
-    } else {
-      vanban::file_io::write_file_atomically(args.output, engine.write_pdf(result.document, render));
-    }
+  vanban::layout::DocumentInfo info;
+  info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
+  info.author = tpl.certificate.issuer;
+  if (!date.empty()) info.creation_date = vanban::pdf_date_from_iso(date);
+  const std::vector<vanban::layout::Graphic> graphics{vanban::layout::certificate_border(tpl, options.certificate)};
+
+  const bool to_dir = args.output.back() == '/';
+  vanban::BatchResult result;
+  if (to_dir) {
+    std::filesystem::create_directories(args.output);
+    std::set<std::string> used;
+    result = engine.certificates(tpl, list, args.data_path, options,
+                                 [&](const vanban::model::ListRow& row, const vanban::layout::Page& page) {
+                                   std::string base = safe_file_name(args.name_pattern, row), name = base;
+                                   for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
+                                   vanban::file_io::write_file_atomically(args.output + name + ".pdf",
+                                                                          vanban::pdf::write_pdf({page}, info, graphics));
+                                 });
+  } else {
+    vanban::pdf::PdfBuilder pdf(info, graphics);
+    result = engine.certificates(tpl, list, args.data_path, options,
+                                 [&](const vanban::model::ListRow&, const vanban::layout::Page& page) { pdf.add_page(page); });
+    if (result.produced > 0) vanban::file_io::write_file_atomically(args.output, pdf.finish());
   }
   if (!result.errors.empty()) {
     // The report: one line per failed row, on stderr and in <out>.errors.csv.
-    auto csv = [](std::string v) {
+    auto csv = [](const std::string& v) {
       std::string out = "\"";
       for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
       return out + "\"";
@@ -261,12 +266,11 @@ int batch(const vanban::Engine& engine, const Args& args) {
       report += std::to_string(e.row) + "," + std::to_string(e.column) + "," + csv(e.field) + "," + csv(e.message) + "\n";
     }
     std::string report_path = to_dir ? args.output + "errors.csv" : args.output + ".errors.csv";
-    if (to_dir) std::filesystem::create_directories(args.output);
     vanban::file_io::write_file_atomically(report_path, report);
     std::cerr << "vanban: the failed rows are listed in " << report_path << "\n";
   }
-  std::cerr << result.document.pages.size() << " certificates, " << result.errors.size() << " rows failed\n";
-  if (result.document.pages.empty()) return 1;
+  std::cerr << result.produced << " certificates, " << result.errors.size() << " rows failed\n";
+  if (result.produced == 0) return 1;
   return result.errors.empty() ? 0 : 3;
 }
 

@@ -126,7 +126,14 @@ class Writer {
   }
 
   void add_page(const layout::Page& page) {
-    PdfPage* pdf_page = doc_.CreatePage(PdfRect(0, 0, page.width, page.height));
+    // Page objects are made here and listed in the page tree once, in finish():
+    // PoDoFo's CreatePage is linear in the page count (quadratic over a batch).
+    PdfObject* pdf_page = doc_.GetObjects().CreateObject("Page");
+    PdfArray media;
+    for (double v : {0.0, 0.0, page.width, page.height}) media.push_back(PdfVariant(v));
+    pdf_page->GetDictionary().AddKey("MediaBox", media);
+    kids_.push_back(pdf_page->Reference());
+    PdfDictionary resources;
     std::string content;
     content.reserve(4096);
     PdfDictionary xobjects;
@@ -140,18 +147,28 @@ class Writer {
     for (const auto& rect : page.rects) write_rect(rect, page.height, content);
     for (const auto& run : page.runs) write_run(run, page.height, content, used_fonts);
     for (const auto& rule : page.rules) write_rule(rule, page.height, content);
-    PdfObject* contents = pdf_page->GetContentsForAppending();
+    PdfObject* contents = doc_.GetObjects().CreateObject();
     contents->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+    pdf_page->GetDictionary().AddKey("Contents", contents->Reference());
     if (!used_fonts.empty()) {
       PdfDictionary fonts;
       for (const auto& [name, obj] : used_fonts) fonts.AddKey(PdfName(name), obj->Reference());
-      pdf_page->GetResources()->GetDictionary().AddKey("Font", fonts);
+      resources.AddKey("Font", fonts);
     }
-    if (!page.graphics.empty()) pdf_page->GetResources()->GetDictionary().AddKey("XObject", xobjects);
+    if (!page.graphics.empty()) resources.AddKey("XObject", xobjects);
+    pdf_page->GetDictionary().AddKey("Resources", resources);
   }
 
   std::string finish() {
     for (auto& [font, entry] : fonts_) embed(*entry);
+    PdfObject* tree = doc_.GetPagesTree()->GetObject();
+    PdfArray kids;
+    for (const auto& ref : kids_) {
+      kids.push_back(ref);
+      doc_.GetObjects().GetObject(ref)->GetDictionary().AddKey("Parent", tree->Reference());
+    }
+    tree->GetDictionary().AddKey("Kids", kids);
+    tree->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(kids_.size())));
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);
     doc_.Write(&device);
@@ -160,6 +177,7 @@ class Writer {
 
  private:
   PdfMemDocument doc_;
+  std::vector<PdfReference> kids_;
   std::vector<PdfObject*> graphics_;
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
@@ -383,16 +401,47 @@ class Writer {
 
 }  // namespace
 
+namespace {
+[[noreturn]] void rethrow(const PdfError& e) {
+  throw Error(ErrorKind::Output, std::string("PDF writing failed: ") + PdfError::ErrorMessage(e.GetError()));
+}
+}  // namespace
+
+struct PdfBuilder::Impl {
+  Writer writer;
+  explicit Impl(const layout::DocumentInfo& info) : writer(info) {}
+};
+
+PdfBuilder::PdfBuilder(const layout::DocumentInfo& info, const std::vector<layout::Graphic>& graphics) try
+    : impl_(std::make_unique<Impl>(info)) {
+  impl_->writer.add_graphics(graphics);
+} catch (const PdfError& e) {
+  rethrow(e);
+}
+
+PdfBuilder::~PdfBuilder() = default;
+
+void PdfBuilder::add_page(const layout::Page& page) {
+  try {
+    impl_->writer.add_page(page);
+  } catch (const PdfError& e) {
+    rethrow(e);
+  }
+}
+
+std::string PdfBuilder::finish() {
+  try {
+    return impl_->writer.finish();
+  } catch (const PdfError& e) {
+    rethrow(e);
+  }
+}
+
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
                       const std::vector<layout::Graphic>& graphics) {
-  try {
-    Writer writer(info);
-    writer.add_graphics(graphics);
-    for (const auto& page : pages) writer.add_page(page);
-    return writer.finish();
-  } catch (const PdfError& e) {
-    throw Error(ErrorKind::Output, std::string("PDF writing failed: ") + PdfError::ErrorMessage(e.GetError()));
-  }
+  PdfBuilder builder(info, graphics);
+  for (const auto& page : pages) builder.add_page(page);
+  return builder.finish();
 }
 
 }  // namespace vanban::pdf

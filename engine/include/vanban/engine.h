@@ -36,7 +36,7 @@ struct BatchOptions {
   bool sort_by_given_name = false;      // Vietnamese order: given name, middle, family (ICU "vi")
   layout::CertificateOptions certificate;
   int jobs = 2;                         // threads laying pages out
-  std::function<void(size_t done, size_t total)> progress;  // called from one reporting thread
+  std::function<void(size_t done, size_t total)> progress;  // called on the calling thread
 };
 
 struct BatchRowError {
@@ -45,11 +45,13 @@ struct BatchRowError {
 };
 
 struct BatchResult {
-  layout::LaidOutDocument document;     // one page per row that made a certificate
-  std::vector<const model::ListRow*> rows;  // the row of each page
+  size_t rows = 0;                      // rows in the list
+  size_t produced = 0;                  // certificates made
   std::vector<BatchRowError> errors;    // rows that did not make one
-  model::RecipientList list;            // owns the rows
 };
+
+// Receives each certificate in list (or sorted) order, on the calling thread.
+using CertificateSink = std::function<void(const model::ListRow& row, const layout::Page& page)>;
 
 class Engine {
  public:
@@ -73,10 +75,12 @@ class Engine {
   std::string render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
                           const RenderOptions& options, bool blank = false) const;
 
-  // Certificates from a list (CSV, UTF-16 text, XLSX, JSON array): bad rows are reported
-  // in `errors` and the others are produced. Throws only when the list cannot be read.
+  // Certificates from a list (CSV, UTF-16 text, XLSX, JSON array), laid out in chunks on
+  // `options.jobs` threads and handed to `sink` one by one (pages are not kept: memory
+  // stays flat). Bad rows are reported in `errors`, the others are produced. Throws
+  // only when the list cannot be read. The pages place graphic 0: certificate_border().
   BatchResult certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                           const BatchOptions& options) const;
+                           const BatchOptions& options, const CertificateSink& sink) const;
 
   const text::FontFamily& fonts() const { return *fonts_; }
   const std::vector<std::string>& font_paths() const { return font_paths_; }
