@@ -1,0 +1,240 @@
+// Certificates end to end through `vanban batch`, read back with pdftotext, pdfminer
+// (tests/e2e/pdf_probe.py), qpdf and zbarimg.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "core/file_io.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const std::string kSource = VANBAN_SOURCE_DIR;
+const std::string kCli = VANBAN_CLI;
+const std::string kList = kSource + "/samples/danh-sach-khen-thuong.csv";
+constexpr double kMm = 72.0 / 25.4;
+
+struct Result {
+  int status;
+  std::string output;
+};
+
+Result run(const std::string& command) {
+  Result r{0, {}};
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+struct Dir {
+  fs::path path;
+  Dir() {
+    static int counter = 0;
+    path = fs::temp_directory_path() / ("vanban-cert-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::create_directories(path);
+  }
+  ~Dir() { fs::remove_all(path); }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return file(name);
+  }
+};
+
+std::string page_text(const std::string& pdf, int page) {
+  Result r = run("pdftotext -raw -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + q(pdf) + " -");
+  std::string out;
+  bool space = false;
+  for (char c : r.output) {
+    if (c == ' ' || c == '\n' || c == '\f') {
+      space = true;
+    } else {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+int pages(const std::string& pdf) {
+  Result r = run("pdfinfo " + q(pdf));
+  std::smatch m;
+  return std::regex_search(r.output, m, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(m[1]) : -1;
+}
+
+TEST(Certificates, EachPageCarriesItsRowAndBadRowsAreReported) {
+  Dir dir;
+  std::string pdf = dir.file("gk.pdf");
+  Result r = run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf) + " --date 2022-05-15");
+  EXPECT_EQ(r.status, 3) << r.output;  // some rows failed, the others were produced
+  EXPECT_NE(r.output.find("danh-sach-khen-thuong.csv:8:2: row 8, ho_ten: the name is missing"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(":9:8: row 9, ngay_quyet_dinh: \"31/2/2022\" is not a date"), std::string::npos) << r.output;
+  std::string report = vanban::file_io::read_file(pdf + ".errors.csv");
+  EXPECT_NE(report.find("8,2,\"row 8, ho_ten\""), std::string::npos) << report;
+  EXPECT_NE(report.find("9,8,\"row 9, ngay_quyet_dinh\""), std::string::npos) << report;
+  ASSERT_EQ(pages(pdf), 7);
+  Result check = run("qpdf --check " + q(pdf));
+  EXPECT_EQ(check.status, 0) << check.output;
+  const char* names[] = {"Bà Bùi Thị Lan", "Ông Nguyễn Văn An", "Ông Đinh Công Thành", "Bà Quách Thị Hoa",
+                         "Bà Tôn Nữ Hoàng Thị Phương Thảo Nguyên Khánh Linh", "Ông Xa Văn Mạnh"};
+  for (int p = 1; p <= 6; ++p) {
+    std::string t = page_text(pdf, p);
+    EXPECT_NE(t.find(names[p - 1]), std::string::npos) << p << ": " << t;
+    for (const char* fixed : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH HÒA BÌNH", "TẶNG", "GIẤY KHEN",
+                              "Quyết định số 125/QĐ-SGDĐT, ngày 15/05/2022", "Hòa Bình, ngày 15 tháng 5 năm 2022",
+                              "Bùi Thị Kim Tuyến"})
+      EXPECT_NE(t.find(fixed), std::string::npos) << p << ": " << fixed;
+    EXPECT_NE(t.find("Số sổ vàng: " + std::to_string(122 + p) + "/SV"), std::string::npos) << t;
+  }
+  EXPECT_NE(page_text(pdf, 1).find("Giáo viên - Trường Tiểu học Hữu Nghị"), std::string::npos);
+  EXPECT_NE(page_text(pdf, 1).find("năm học 2021 - 2022"), std::string::npos);
+}
+
+TEST(Certificates, TheBorderIsOneSharedDrawing) {
+  Dir dir;
+  std::string pdf = dir.file("gk.pdf");
+  run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf));
+  Result qdf = run("qpdf --qdf --object-streams=disable " + q(pdf) + " " + q(dir.file("q.pdf")));
+  std::string text = vanban::file_io::read_file(dir.file("q.pdf"));
+  size_t forms = 0;
+  for (size_t at = text.find("/Subtype /Form"); at != std::string::npos; at = text.find("/Subtype /Form", at + 1)) ++forms;
+  EXPECT_EQ(forms, 1u);
+  size_t uses = 0;
+  for (size_t at = text.find("/G0 Do"); at != std::string::npos; at = text.find("/G0 Do", at + 1)) ++uses;
+  EXPECT_EQ(uses, 7u);
+}
+
+TEST(Certificates, LongNamesShrinkToOneLineThenWrap) {
+  Dir dir;
+  std::string list = dir.write("l.csv",
+                               "Họ và tên,Giới tính\n"
+                               "Bùi Thị Lan,Nữ\n"
+                               "Công Tằng Tôn Nữ Hoàng Thị Minh Nguyệt Ánh Dương Phương Thảo Quỳnh Như Ngọc Diệp,Nữ\n"
+                               "Công Tằng Tôn Nữ Hoàng Thị Minh Nguyệt Ánh Dương Phương Thảo Quỳnh Như Ngọc Diệp Hoài Thu Thanh Hương Kiều Oanh,Nữ\n");
+  std::string pdf = dir.file("n.pdf");
+  Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(pdf));
+  ASSERT_EQ(r.status, 0) << r.output;
+  Result probe = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(pdf));
+  json doc = json::parse(probe.output);
+  auto name_spans = [&](int page) {
+    std::vector<json> out;
+    for (const auto& s : doc["pages"][page]["spans"])
+      if (s["font"].get<std::string>().find("Bold") != std::string::npos && s["size"].get<double>() >= 16 &&
+          s["size"].get<double>() <= 28 && s["text"].get<std::string>().find("Bà") != std::string::npos)
+        out.push_back(s);
+    return out;
+  };
+  const double left = 28 * kMm, right = (297 - 28) * kMm;
+  auto short_name = name_spans(0);
+  ASSERT_EQ(short_name.size(), 1u);
+  EXPECT_EQ(short_name[0]["size"].get<double>(), 28);
+  auto shrunk = name_spans(1);
+  ASSERT_EQ(shrunk.size(), 1u) << "one line";
+  EXPECT_LT(shrunk[0]["size"].get<double>(), 28);
+  EXPECT_GE(shrunk[0]["size"].get<double>(), 16);
+  EXPECT_GE(shrunk[0]["x0"].get<double>(), left - 0.5);
+  EXPECT_LE(shrunk[0]["x1"].get<double>(), right + 0.5);
+  // Longer than fits at the minimum size: wrapped at the minimum size, on two lines, inside the margins.
+  const std::string full_name =
+      "Bà Công Tằng Tôn Nữ Hoàng Thị Minh Nguyệt Ánh Dương Phương Thảo Quỳnh Như Ngọc Diệp Hoài Thu Thanh Hương Kiều Oanh";
+  std::set<long> baselines;
+  std::string read_back;
+  for (const auto& s : doc["pages"][2]["spans"]) {
+    std::string text = s["text"].get<std::string>();
+    if (s["font"].get<std::string>().find("Bold") == std::string::npos || std::abs(s["size"].get<double>() - 16) > 0.01 ||
+        text.empty() || full_name.find(text) == std::string::npos)
+      continue;
+    baselines.insert(std::lround(s["baseline"].get<double>()));
+    read_back += (read_back.empty() ? "" : " ") + text;
+    EXPECT_GE(s["x0"].get<double>(), left - 0.5);
+    EXPECT_LE(s["x1"].get<double>(), right + 0.5);
+  }
+  EXPECT_EQ(baselines.size(), 2u);
+  EXPECT_EQ(read_back, full_name);
+}
+
+TEST(Certificates, SortingFollowsVietnameseNameOrder) {
+  Dir dir;
+  std::string list = dir.write("l.csv",
+                               "STT,Họ và tên\n1,Trần Văn Đạt\n2,Lê Thị Dung\n3,Lê Văn An\n4,Phạm Thị Ánh\n5,Bùi Văn Bình\n"
+                               "6,Nguyễn An\n7,Hà Thị Anh\n");
+  std::string pdf = dir.file("s.pdf");
+  Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(pdf) + " --sort ten");
+  ASSERT_EQ(r.status, 0) << r.output;
+  // Given name first (a < ă < â, d < đ; tones after letters), then middle, then family.
+  const char* expected[] = {"Nguyễn An", "Lê Văn An", "Hà Thị Anh", "Phạm Thị Ánh", "Bùi Văn Bình", "Lê Thị Dung",
+                            "Trần Văn Đạt"};
+  for (int p = 1; p <= 7; ++p) EXPECT_NE(page_text(pdf, p).find(expected[p - 1]), std::string::npos) << p;
+}
+
+TEST(Certificates, OneFilePerRowWithSafeNames) {
+  Dir dir;
+  std::string list = dir.write("l.csv", "STT,Họ và tên\n1,Bùi Thị Lan\n2,Lê A/B: C?\n3,Bùi Thị Lan\n");
+  Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(dir.file("out") + "/") + " --name '{ho_ten}'");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_TRUE(fs::exists(dir.path / "out" / "Bùi Thị Lan.pdf"));
+  EXPECT_TRUE(fs::exists(dir.path / "out" / "Bùi Thị Lan-2.pdf"));
+  EXPECT_TRUE(fs::exists(dir.path / "out" / "Lê A_B_ C_.pdf"));
+  EXPECT_EQ(pages((dir.path / "out" / "Bùi Thị Lan.pdf").string()), 1);
+}
+
+TEST(Certificates, QrCodeCarriesTheVerificationUrl) {
+  Dir dir;
+  std::string tpl = dir.write("gk-qr.xml", R"(<template name="gk-qr" extends="giay-khen">
+  <certificate qr="https://vanban.example/xac-thuc?so={so_so_vang}&amp;ten={ho_ten}" qr-size="28mm"/>
+</template>)");
+  std::string list = dir.write("l.csv", "Họ và tên,Số sổ vàng\nBùi Thị Lan,123/SV\n");
+  std::string pdf = dir.file("qr.pdf");
+  Result r = run(kCli + " batch " + q(tpl) + " " + q(list) + " -o " + q(pdf) + " --template-dir " + q(kSource + "/templates"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  run("pdftoppm -r 150 -png -f 1 -l 1 " + q(pdf) + " " + q(dir.file("p")));
+  Result scan = run("(zbarimg -q --raw " + q(dir.file("p-1.png")) + " 2>/dev/null)");
+  EXPECT_EQ(scan.status, 0) << scan.output;
+  EXPECT_EQ(scan.output, "https://vanban.example/xac-thuc?so=123%2FSV&ten=B%C3%B9i%20Th%E1%BB%8B%20Lan\n");
+}
+
+TEST(Certificates, A3AndPrintOnBlank) {
+  Dir dir;
+  std::string a3 = dir.file("a3.pdf");
+  run(kCli + " batch giay-cong-nhan " + q(kList) + " -o " + q(a3) + " --paper a3");
+  Result info = run("pdfinfo " + q(a3));
+  EXPECT_NE(info.output.find("(A3)"), std::string::npos) << info.output;
+  EXPECT_NE(page_text(a3, 1).find("CÔNG NHẬN ĐIỂN HÌNH TIÊN TIẾN GIAI ĐOẠN 2021 - 2025"), std::string::npos);
+  std::string blank = dir.file("b.pdf");
+  run(kCli + " batch giay-khen " + q(kList) + " -o " + q(blank) + " --print-on-blank --offset-x 5");
+  std::string t = page_text(blank, 1);
+  EXPECT_EQ(t.find("GIẤY KHEN"), std::string::npos) << "the pre-printed parts are not printed";
+  EXPECT_EQ(t.find("CỘNG HÒA"), std::string::npos);
+  EXPECT_NE(t.find("Bà Bùi Thị Lan"), std::string::npos);
+  EXPECT_NE(t.find("Số sổ vàng: 123/SV"), std::string::npos);
+}
+
+TEST(Certificates, AnUnreadableListWritesNothing) {
+  Dir dir;
+  std::string list = dir.write("l.csv", "Tên,Đơn vị\nLan,A\n");
+  std::string pdf = dir.write("out.pdf", "previous");
+  Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(pdf));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("no name column"), std::string::npos) << r.output;
+  EXPECT_EQ(vanban::file_io::read_file(pdf), "previous");
+}
+
+}  // namespace
