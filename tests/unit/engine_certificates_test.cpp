@@ -12,50 +12,22 @@
 #include <set>
 #include <sstream>
 
+#include "cli_harness.h"
 #include "core/file_io.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using vanban::test::Dir;
+using vanban::test::q;
+using vanban::test::Result;
+using vanban::test::run;
 
 const std::string kSource = VANBAN_SOURCE_DIR;
 const std::string kCli = VANBAN_CLI;
 const std::string kList = kSource + "/samples/danh-sach-khen-thuong.csv";
 constexpr double kMm = 72.0 / 25.4;
-
-struct Result {
-  int status;
-  std::string output;
-};
-
-Result run(const std::string& command) {
-  Result r{0, {}};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string q(const std::string& s) { return "'" + s + "'"; }
-
-struct Dir {
-  fs::path path;
-  Dir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("vanban-cert-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path);
-  }
-  ~Dir() { fs::remove_all(path); }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return file(name);
-  }
-};
 
 std::string page_text(const std::string& pdf, int page) {
   Result r = run("pdftotext -raw -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + q(pdf) + " -");
@@ -80,7 +52,7 @@ int pages(const std::string& pdf) {
 }
 
 TEST(Certificates, EachPageCarriesItsRowAndBadRowsAreReported) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string pdf = dir.file("gk.pdf");
   Result r = run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf) + " --date 2022-05-15");
   EXPECT_EQ(r.status, 3) << r.output;  // some rows failed, the others were produced
@@ -109,7 +81,7 @@ TEST(Certificates, EachPageCarriesItsRowAndBadRowsAreReported) {
 }
 
 TEST(Certificates, TheBorderIsOneSharedDrawing) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string pdf = dir.file("gk.pdf");
   run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf));
   Result qdf = run("qpdf --qdf --object-streams=disable " + q(pdf) + " " + q(dir.file("q.pdf")));
@@ -123,7 +95,7 @@ TEST(Certificates, TheBorderIsOneSharedDrawing) {
 }
 
 TEST(Certificates, LongNamesShrinkToOneLineThenWrap) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string list = dir.write("l.csv",
                                "Họ và tên,Giới tính\n"
                                "Bùi Thị Lan,Nữ\n"
@@ -172,7 +144,7 @@ TEST(Certificates, LongNamesShrinkToOneLineThenWrap) {
 }
 
 TEST(Certificates, SortingFollowsVietnameseNameOrder) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string list = dir.write("l.csv",
                                "STT,Họ và tên\n1,Trần Văn Đạt\n2,Lê Thị Dung\n3,Lê Văn An\n4,Phạm Thị Ánh\n5,Bùi Văn Bình\n"
                                "6,Nguyễn An\n7,Hà Thị Anh\n");
@@ -186,7 +158,7 @@ TEST(Certificates, SortingFollowsVietnameseNameOrder) {
 }
 
 TEST(Certificates, OneFilePerRowWithSafeNames) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string list = dir.write("l.csv", "STT,Họ và tên\n1,Bùi Thị Lan\n2,Lê A/B: C?\n3,Bùi Thị Lan\n");
   Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(dir.file("out") + "/") + " --name '{ho_ten}'");
   ASSERT_EQ(r.status, 0) << r.output;
@@ -197,7 +169,7 @@ TEST(Certificates, OneFilePerRowWithSafeNames) {
 }
 
 TEST(Certificates, QrCodeCarriesTheVerificationUrl) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string tpl = dir.write("gk-qr.xml", R"(<template name="gk-qr" extends="giay-khen">
   <certificate qr="https://vanban.example/xac-thuc?so={so_so_vang}&amp;ten={ho_ten}" qr-size="28mm"/>
 </template>)");
@@ -212,7 +184,7 @@ TEST(Certificates, QrCodeCarriesTheVerificationUrl) {
 }
 
 TEST(Certificates, A3AndPrintOnBlank) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string a3 = dir.file("a3.pdf");
   run(kCli + " batch giay-cong-nhan " + q(kList) + " -o " + q(a3) + " --paper a3");
   Result info = run("pdfinfo " + q(a3));
@@ -228,7 +200,7 @@ TEST(Certificates, A3AndPrintOnBlank) {
 }
 
 TEST(Certificates, AnUnreadableListWritesNothing) {
-  Dir dir;
+  Dir dir("vanban-cert");
   std::string list = dir.write("l.csv", "Tên,Đơn vị\nLan,A\n");
   std::string pdf = dir.write("out.pdf", "previous");
   Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(pdf));

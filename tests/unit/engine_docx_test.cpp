@@ -12,44 +12,20 @@
 #include <regex>
 #include <sstream>
 
+#include "cli_harness.h"
 #include "core/file_io.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using vanban::test::Dir;
+using vanban::test::q;
+using vanban::test::Result;
+using vanban::test::run;
 
 const std::string kSource = VANBAN_SOURCE_DIR;
 const std::string kCli = VANBAN_CLI;
-
-struct Result {
-  int status;
-  std::string output;
-};
-
-Result run(const std::string& command) {
-  Result r{0, {}};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string q(const std::string& s) { return "'" + s + "'"; }
-
-struct Dir {
-  fs::path path;
-  Dir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("vanban-docx-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path);
-  }
-  ~Dir() { fs::remove_all(path); }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 std::string render(const Dir& dir, const std::string& args, const std::string& out, const std::string& date = "2021-03-05") {
   Result r = run(kCli + " render " + args + " -o " + q(dir.file(out)) + " --date " + date);
@@ -101,7 +77,7 @@ json check(const std::string& docx) {
 }
 
 TEST(Docx, PlanPackageStylesAndSections) {
-  Dir dir;
+  Dir dir("vanban-docx");
   json report = check(render(dir, "ke-hoach " + q(kSource + "/samples/ke-hoach-hoa-binh-2021.json"), "plan.docx"));
   EXPECT_TRUE(report["problems"].empty()) << report["problems"];
   EXPECT_EQ(report["compatibility_mode"], "15");
@@ -128,7 +104,7 @@ TEST(Docx, PlanPackageStylesAndSections) {
 }
 
 TEST(Docx, TheCheckerCatchesChildrenOutOfSchemaOrder) {
-  Dir dir;
+  Dir dir("vanban-docx");
   std::string docx = render(dir, "ke-hoach " + q(kSource + "/samples/ke-hoach-hoa-binh-2021.json"), "plan.docx");
   std::string broken = dir.file("broken.docx");
   Result r = run("/usr/bin/python3 -c \"import sys,zipfile; s=zipfile.ZipFile(sys.argv[1]); d=zipfile.ZipFile(sys.argv[2],'w');"
@@ -141,7 +117,7 @@ TEST(Docx, TheCheckerCatchesChildrenOutOfSchemaOrder) {
 }
 
 TEST(Docx, FixedDateGivesIdenticalBytes) {
-  Dir dir;
+  Dir dir("vanban-docx");
   std::string sample = q(kSource + "/samples/ke-hoach-hoa-binh-2021.json");
   std::string a = vanban::file_io::read_file(render(dir, "ke-hoach " + sample, "a.docx"));
   std::string b = vanban::file_io::read_file(render(dir, "ke-hoach " + sample, "b.docx"));
@@ -152,7 +128,7 @@ TEST(Docx, FixedDateGivesIdenticalBytes) {
 
 // LibreOffice lays each DOCX out to as many pages as vanban's PDF, with the same text.
 TEST(Docx, LibreOfficeGivesThePdfsPageCountAndText) {
-  Dir dir;
+  Dir dir("vanban-docx");
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"ke-hoach", kSource + "/samples/ke-hoach-hoa-binh-2021.json"},
       {"ke-hoach", kSource + "/samples/ke-hoach-hoa-binh-2021-bieu-mau.json"},
@@ -186,7 +162,7 @@ TEST(Docx, LibreOfficeGivesThePdfsPageCountAndText) {
 }
 
 TEST(Docx, BatchOfFormsIsOneSectionPerForm) {
-  Dir dir;
+  Dir dir("vanban-docx");
   json report = check(render(dir, "phu-luc-1 " + q(kSource + "/samples/phu-luc-1-200-truong.csv"), "all.docx"));
   EXPECT_EQ(report["sections"].size(), 200u);
 }
@@ -196,7 +172,7 @@ TEST(Docx, BatchOfFormsIsOneSectionPerForm) {
 namespace {
 
 TEST(Docx, InlineEmphasisUsesNamedCharacterStyles) {
-  Dir dir;
+  Dir dir("vanban-docx");
   std::string data = dir.file("rich.json");
   std::ofstream(data) << R"({"issuing_agency": "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "place": "Hòa Bình", "date": {"year": 2021},
     "subject": "Thử", "body": [{"type": "paragraph", "text": ["Căn cứ ", {"i": "Luật Thi đua"}, " và ", {"b": "Kế hoạch"}, {"bi": " số 1"}]}],

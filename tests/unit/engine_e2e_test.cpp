@@ -4,6 +4,8 @@
 // numbers (../shared/spec/nd30.md), not against the template's values.
 #include <gtest/gtest.h>
 
+#include "cli_harness.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -20,6 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using vanban::test::Result;
+using vanban::test::run;
+const auto& quote = vanban::test::q;
 
 constexpr double kMm = 72.0 / 25.4;
 const std::string kSource = VANBAN_SOURCE_DIR;
@@ -27,25 +32,6 @@ const std::string kCli = VANBAN_CLI;
 const std::string kSample = kSource + "/samples/ke-hoach-hoa-binh-2021.json";
 const std::string kSampleXml = kSource + "/samples/ke-hoach-hoa-binh-2021.xml";
 const std::string kReference = std::string(VANBAN_SHARED_DIR) + "/reference/ke-hoach-2021-restored.txt";
-
-struct Result {
-  int status;
-  std::string output;  // stdout and stderr
-};
-
-Result run(const std::string& command) {
-  Result r{0, {}};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 std::string read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -13,6 +13,7 @@
 #include <regex>
 #include <sstream>
 
+#include "cli_harness.h"
 #include "core/file_io.h"
 #include "style/profile.h"
 
@@ -20,44 +21,15 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using vanban::test::Dir;
+using vanban::test::q;
+using vanban::test::Result;
+using vanban::test::run;
 
 constexpr double kMm = 72.0 / 25.4;
 const std::string kSource = VANBAN_SOURCE_DIR;
 const std::string kCli = VANBAN_CLI;
 const double kRight = (210 - 15) * kMm;
-
-struct Result {
-  int status;
-  std::string output;
-};
-
-Result run(const std::string& command) {
-  Result r{0, {}};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string q(const std::string& s) { return "'" + s + "'"; }
-
-struct Dir {
-  fs::path path;
-  Dir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("vanban-forms-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path);
-  }
-  ~Dir() { fs::remove_all(path); }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return file(name);
-  }
-};
 
 std::string render(const Dir& dir, const std::string& args, const std::string& name = "out.pdf") {
   Result r = run(kCli + " render " + args + " -o " + q(dir.file(name)) + " --date 2021-03-05");
@@ -109,7 +81,7 @@ const vanban::style::Template& form(const std::string& name) {
 // Every label and hint of every form comes back as text, and each dotted line
 // (a span of "…") ends within 1 pt of the right margin.
 TEST(BlankForms, LabelsHintsAndDottedLinesToTheMargin) {
-  Dir dir;
+  Dir dir("vanban-forms");
   for (const std::string name : {"phu-luc-1", "phu-luc-2", "phu-luc-3"}) {
     std::string pdf = render(dir, name + " --blank", name + ".pdf");
     std::string text = text_of(pdf);
@@ -142,7 +114,7 @@ TEST(BlankForms, LabelsHintsAndDottedLinesToTheMargin) {
 }
 
 TEST(BlankForms, PhuLuc2PutsPhoneAndEmailSideBySide) {
-  Dir dir;
+  Dir dir("vanban-forms");
   json doc = probe(render(dir, "phu-luc-2 --blank"));
   double phone = -1, email = -2;
   for (const auto& s : doc["pages"][0]["spans"]) {
@@ -154,7 +126,7 @@ TEST(BlankForms, PhuLuc2PutsPhoneAndEmailSideBySide) {
 }
 
 TEST(FilledForms, ValuesComeBackAndPlaceholdersAreGone) {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string sample = kSource + "/samples/phu-luc-1-dang-ky.json";
   std::string pdf = render(dir, "phu-luc-1 " + q(sample));
   std::string text = text_of(pdf);
@@ -169,7 +141,7 @@ TEST(FilledForms, ValuesComeBackAndPlaceholdersAreGone) {
 }
 
 TEST(FilledForms, UnusedDottedLinesStayAndLongValuesGrowTheForm) {
-  Dir dir;
+  Dir dir("vanban-forms");
   // Field 6 has 2 lines; a one-line value leaves one dotted line, as on paper.
   std::string one = dir.write("one.json", R"({"thoi_gian": "Năm học 2021 - 2022."})");
   json doc = probe(render(dir, "phu-luc-1 " + q(one), "one.pdf"));
@@ -197,7 +169,7 @@ TEST(FilledForms, UnusedDottedLinesStayAndLongValuesGrowTheForm) {
 }
 
 TEST(FilledForms, TableRepeatsItsHeaderAfterAPageBreak) {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string pdf = render(dir, "phu-luc-3 " + q(kSource + "/samples/phu-luc-3-ho-so.json"));
   json doc = probe(pdf);
   ASSERT_GE(doc["pages"].size(), 2u);
@@ -221,7 +193,7 @@ TEST(FilledForms, TableRepeatsItsHeaderAfterAPageBreak) {
 }
 
 TEST(Batches, A200RowCsvGives200FormsEachOnItsOwnPages) {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string pdf = render(dir, "phu-luc-1 " + q(kSource + "/samples/phu-luc-1-200-truong.csv"));
   EXPECT_EQ(page_count(pdf), "200");
   std::string text = text_of(pdf);
@@ -236,7 +208,7 @@ TEST(Batches, A200RowCsvGives200FormsEachOnItsOwnPages) {
 }
 
 TEST(Batches, JsonArrayRestartsPageNumbersForEachForm) {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string words;
   for (int i = 0; i < 250; ++i) words += "thực trạng " + std::to_string(i) + "; ";
   std::string list = dir.write("list.json", R"([{"thuc_trang": ")" + words + R"("}, {"thuc_trang": ")" + words + R"("}])");
@@ -263,7 +235,7 @@ struct Failure {
 };
 
 Failure fail(const std::string& name, const std::string& content, const std::string& form_name = "phu-luc-1") {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string data = dir.write(name, content);
   Result r = run(kCli + " render " + form_name + " " + q(data) + " -o " + q(dir.file("out.pdf")));
   return {r.status, r.output, fs::exists(dir.file("out.pdf"))};
@@ -301,7 +273,7 @@ TEST(BadFormData, MalformedCsvRowsAreReportedWithRowAndColumn) {
 }
 
 TEST(FilledForms, CsvWithSemicolonsAndQuotesFills) {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string csv = dir.write("l.csv", "ho_ten;don_vi;email\n\"Bùi Thị \"\"Lan\"\"\";\"Trường A; cơ sở 2\";lan@hoabinh.edu.vn\n");
   std::string text = text_of(render(dir, "phu-luc-2 " + q(csv)));
   EXPECT_NE(text.find("1. Họ và tên: Bùi Thị \"Lan\""), std::string::npos) << text;
@@ -314,7 +286,7 @@ TEST(FilledForms, CsvWithSemicolonsAndQuotesFills) {
 namespace {
 
 TEST(AttachedForms, ThePlanCarriesTheThreeFormsAsAppendices) {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string pdf = render(dir, "ke-hoach " + q(kSource + "/samples/ke-hoach-hoa-binh-2021-bieu-mau.json"));
   std::string text = text_of(pdf);
   for (const char* s : {"Phụ lục 1 ĐĂNG KÝ XÂY DỰNG MÔ HÌNH", "1. Tên tập thể hoặc cá nhân đăng ký", "Phụ lục 2 GIỚI THIỆU",
@@ -324,7 +296,7 @@ TEST(AttachedForms, ThePlanCarriesTheThreeFormsAsAppendices) {
 }
 
 TEST(AttachedForms, ValuesFillTheAttachedFormAndUnknownOnesAreNamed) {
-  Dir dir;
+  Dir dir("vanban-forms");
   std::string plan = vanban::file_io::read_file(kSource + "/samples/ke-hoach-hoa-binh-2021-bieu-mau.json");
   std::string filled = plan;
   filled.replace(filled.find("{\n      \"form\": \"phu-luc-2\"\n    }"), std::string("{\n      \"form\": \"phu-luc-2\"\n    }").size(),
@@ -343,7 +315,7 @@ TEST(AttachedForms, ValuesFillTheAttachedFormAndUnknownOnesAreNamed) {
 }
 
 TEST(FormOptions, DroppingUnusedLinesLeavesOnlyTheValue) {
-  Dir dir;
+  Dir dir("vanban-forms");
   // A form template of one's own: Phụ lục 1 without the unused dotted lines.
   std::string tpl = vanban::file_io::read_file(kSource + "/templates/phu-luc-1.xml");
   tpl.replace(tpl.find("<form "), 6, "<form keep-unused-lines=\"false\" ");

@@ -1,0 +1,55 @@
+// What the end-to-end tests share: running a command (the vanban CLI, pdftotext, qpdf,
+// LibreOffice…) and a scratch directory removed when the test ends.
+#pragma once
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace vanban::test {
+
+struct Result {
+  int status;
+  std::string output;  // stdout and stderr
+};
+
+// Runs `command` with /bin/sh, stderr merged into stdout.
+inline Result run(const std::string& command) {
+  Result r{0, {}};
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return {-1, "popen failed"};
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+// Single-quoted for the shell (test paths hold no quote).
+inline std::string q(const std::string& s) { return "'" + s + "'"; }
+
+// A fresh directory under the system temp directory, removed with everything in it.
+struct Dir {
+  std::filesystem::path path;
+  explicit Dir(const std::string& prefix = "vanban-test") {
+    static int counter = 0;
+    path = std::filesystem::temp_directory_path() /
+           (prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(path);
+  }
+  ~Dir() { std::filesystem::remove_all(path); }
+  Dir(const Dir&) = delete;
+  Dir& operator=(const Dir&) = delete;
+  std::string file(const std::string& name) const { return (path / name).string(); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return file(name);
+  }
+};
+
+}  // namespace vanban::test
