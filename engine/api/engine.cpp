@@ -213,6 +213,13 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
   if (tpl.layout != "certificate") {
     throw Error(ErrorKind::Template, "template \"" + tpl.name + "\" is not a certificate", tpl.source_path);
   }
+  // The template's images, unless the caller gave its own; read once for the batch.
+  layout::CertificateOptions certificate = options.certificate;
+  for (auto [image, path] : {std::pair{&certificate.emblem, &tpl.certificate.emblem_path},
+                             std::pair{&certificate.seal, &tpl.certificate.seal_path},
+                             std::pair{&certificate.signature, &tpl.certificate.signature_path}}) {
+    if (!*image && !path->empty()) *image = std::make_shared<const RasterImage>(read_png(*path));
+  }
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows;
   for (const auto& r : recipients.rows) rows.push_back(&r);
@@ -249,7 +256,7 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
     auto work = [&] {
       for (size_t i; (i = next.fetch_add(1)) < end;) {
         try {
-          pages[i - begin] = layout::certificate_page(tpl, *rows[i], options.certificate, *fonts_);
+          pages[i - begin] = layout::certificate_page(tpl, *rows[i], certificate, *fonts_);
         } catch (const Error& e) {
           failed[i - begin] = std::make_unique<BatchRowError>(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
         }

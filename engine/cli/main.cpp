@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "core/raster_image.h"
 #include "pdf/pdf_writer.h"
 #include "vanban/engine.h"
 
@@ -27,6 +28,7 @@ constexpr const char* kUsage =
     "       vanban batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|dir/>\n"
     "                    [--sort ten] [--name PATTERN] [--sheet NAME] [--map 'Header=key'] [--paper a3]\n"
     "                    [--print-on-blank --offset-x MM --offset-y MM] [--jobs N] [--date ISO8601]\n"
+    "                    [--emblem PNG] [--seal PNG] [--signature PNG]\n"
     "       vanban --version\n"
     "\n"
     "<template>  a template name (ke-hoach, bao-cao, phu-luc-1, …) or the path of a template file\n"
@@ -42,6 +44,8 @@ constexpr const char* kUsage =
     "  --font-dir DIR         take the Times New Roman faces from DIR\n"
     "  --template-dir DIR     look for templates in DIR first (repeatable)\n"
     "\n"
+    "batch: images (PNG with transparency): --emblem top centre, --signature in the signature\n"
+    "       space, --seal over its left third; a template may name them (emblem=, seal=, signature=)\n"
     "batch: one PDF with a page per row, or (-o ending in /) one PDF per row named by --name\n"
     "       (default \"{stt}-{ho_ten}\"); rows that cannot make a certificate are reported and\n"
     "       listed in <out>.errors.csv, the others are produced\n"
@@ -56,6 +60,7 @@ struct Args {
   // batch
   bool sort_by_given_name = false, print_on_blank = false;
   std::string name_pattern = "{stt}-{ho_ten}", sheet, paper = "a4";
+  std::string emblem, seal, signature;  // PNG files
   std::vector<std::string> column_map;
   double offset_x = 0, offset_y = 0;
   int jobs = 2;
@@ -97,6 +102,12 @@ Args parse(int argc, char** argv) {
     } else if (arg == "--paper") {
       a.paper = value();
       if (a.paper != "a4" && a.paper != "a3") usage_error("--paper takes a4 or a3");
+    } else if (arg == "--emblem") {
+      a.emblem = value();
+    } else if (arg == "--seal") {
+      a.seal = value();
+    } else if (arg == "--signature") {
+      a.signature = value();
     } else if (arg == "--print-on-blank") {
       a.print_on_blank = true;
     } else if (arg == "--offset-x" || arg == "--offset-y") {
@@ -213,6 +224,11 @@ int batch(const vanban::Engine& engine, const Args& args) {
   options.certificate.print_on_blank = args.print_on_blank;
   options.certificate.offset_x = args.offset_x;
   options.certificate.offset_y = args.offset_y;
+  for (auto [image, path] : {std::pair{&options.certificate.emblem, &args.emblem},
+                             std::pair{&options.certificate.seal, &args.seal},
+                             std::pair{&options.certificate.signature, &args.signature}}) {
+    if (!path->empty()) *image = std::make_shared<const vanban::RasterImage>(vanban::read_png(*path));
+  }
   options.jobs = args.jobs;
   auto start = std::chrono::steady_clock::now();
   if (isatty(STDERR_FILENO)) {

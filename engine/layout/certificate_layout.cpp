@@ -98,6 +98,13 @@ void scale_page(Page& page, double k) {
   }
 }
 
+// `image` fitted into a box of `box_w` × `box_h` centred on (cx, cy).
+PlacedImage fit_image(const std::shared_ptr<const RasterImage>& image, double cx, double cy, double box_w, double box_h) {
+  double k = std::min(box_w / image->width, box_h / image->height);
+  double w = image->width * k, h = image->height * k;
+  return PlacedImage{image, cx - w / 2, cy - h / 2, w, h};
+}
+
 void offset_page(Page& page, double dx, double dy) {
   for (auto& run : page.runs)
     for (auto& g : run.glyphs) {
@@ -113,6 +120,10 @@ void offset_page(Page& page, double dx, double dy) {
   for (auto& r : page.rects) {
     r.x += dx;
     r.y += dy;
+  }
+  for (auto& im : page.images) {
+    im.x += dx;
+    im.y += dy;
   }
 }
 
@@ -245,8 +256,13 @@ Page certificate_page(const style::Template& tpl, const model::ListRow& row, con
     row_error(row, "ngay_quyet_dinh", "\"" + decided + "\" is not a date (dd/mm/yyyy)");
   }
 
-  // Top: Quốc hiệu, Tiêu ngữ and its rule (a rule exactly its width).
+  // Top: the national emblem when given (its room is kept on a blank, where it is
+  // pre-printed), then Quốc hiệu, Tiêu ngữ and its rule (a rule exactly its width).
   double top = pg.margin_top;
+  if (options.emblem) {
+    if (fixed) page.images.push_back(fit_image(options.emblem, left + width / 2, top + c.emblem_height / 2, width, c.emblem_height));
+    top += c.emblem_height + 2;
+  }
   Page scratch;  // measured but not drawn on a blank
   Composer measure{tpl, fonts, scratch, left, width};
   Composer& head = fixed ? k : measure;
@@ -294,6 +310,16 @@ Page certificate_page(const style::Template& tpl, const model::ListRow& row, con
   double ry = bottom - right_h;
   ry = k.stack(date_line, tpl.style("cert-date"), right_x, half, ry);
   for (const auto& t : c.signer_title) ry = head.stack(t, tpl.style("cert-signer-title"), right_x, half, ry);
+  // The signature in the signature space; the seal over its left third.
+  const double sign_cx = right_x + half / 2, sign_cy = ry + c.signature_space / 2;
+  double sign_left = sign_cx - c.signature_width / 6;  // where a signature's left third ends
+  if (options.signature) {
+    page.images.push_back(fit_image(options.signature, sign_cx, sign_cy, c.signature_width, c.signature_space));
+    sign_left = page.images.back().x + page.images.back().width / 3;
+  }
+  if (options.seal) {
+    page.images.push_back(fit_image(options.seal, sign_left - c.seal_diameter / 2, sign_cy, c.seal_diameter, c.seal_diameter));
+  }
   ry += c.signature_space;
   head.stack(c.signer_name, tpl.style("cert-signer"), right_x, half, ry);
 

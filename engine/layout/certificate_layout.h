@@ -2,6 +2,7 @@
 // one shared vector graphic; the name shrinks to fit one line down to a minimum size,
 // then wraps. Each page is laid out on its own, so pages can be laid out in parallel.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct CertificateOptions {
   double scale = 1;            // 1 = the template's paper (A4 landscape); √2 = A3
   bool print_on_blank = false; // only the variable text, for pre-printed blanks
   double offset_x = 0, offset_y = 0;  // pt, moves the variable text (print on blank)
+  // Optional images; the emblem is left out on a blank (it is pre-printed there), the
+  // signature and seal are printed when given.
+  std::shared_ptr<const RasterImage> emblem, seal, signature;
 };
 
 // The shared border of every page (index 0 of LaidOutDocument::graphics).

@@ -1,11 +1,13 @@
-// The output of layout: pages of positioned glyphs, rules and (later) images.
+// The output of layout: pages of positioned glyphs, rules, filled rectangles and images.
 // This is all the PDF writer sees: it knows nothing of the document model.
 // Units are PDF points (1/72 in); the origin is the top-left corner of the page and
 // y grows downwards. Glyph positions are pen positions on the baseline.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+#include "core/raster_image.h"
 #include "text/font.h"
 
 namespace vanban::layout {
@@ -44,6 +46,13 @@ struct FilledRect {   // a filled rectangle (QR code modules, ornaments)
   Color color;
 };
 
+// A raster image placed on a page (emblem, seal, signature). Pages share the decoded
+// image: the PDF writer embeds each distinct image once.
+struct PlacedImage {
+  std::shared_ptr<const RasterImage> image;
+  double x, y, width, height;  // top-left corner, y downwards
+};
+
 // Vector art drawn once per file and placed on many pages (a certificate's border):
 // the PDF writer makes it one Form XObject.
 struct Graphic {
@@ -59,6 +68,7 @@ struct Page {
   std::vector<TextRun> runs;  // in reading order
   std::vector<Rule> rules;
   std::vector<FilledRect> rects;
+  std::vector<PlacedImage> images;  // drawn after the rectangles, before the text, in order
 };
 
 struct DocumentInfo {

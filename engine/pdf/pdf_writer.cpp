@@ -145,6 +145,16 @@ class Writer {
     }
     std::map<std::string, PdfObject*> used_fonts;
     for (const auto& rect : page.rects) write_rect(rect, page.height, content);
+    for (const auto& placed : page.images) {
+      std::string name = image_name(placed);
+      xobjects.AddKey(PdfName(name), images_.at(placed.image.get())->Reference());
+      content += "q ";
+      for (double v : {placed.width, 0.0, 0.0, placed.height, placed.x, page.height - placed.y - placed.height}) {
+        put_number(content, v);
+        content += ' ';
+      }
+      content += "cm /" + name + " Do Q\n";
+    }
     for (const auto& run : page.runs) write_run(run, page.height, content, used_fonts);
     for (const auto& rule : page.rules) write_rule(rule, page.height, content);
     PdfObject* contents = doc_.GetObjects().CreateObject();
@@ -155,8 +165,38 @@ class Writer {
       for (const auto& [name, obj] : used_fonts) fonts.AddKey(PdfName(name), obj->Reference());
       resources.AddKey("Font", fonts);
     }
-    if (!page.graphics.empty()) resources.AddKey("XObject", xobjects);
+    if (!page.graphics.empty() || !page.images.empty()) resources.AddKey("XObject", xobjects);
     pdf_page->GetDictionary().AddKey("Resources", resources);
+  }
+
+  // An image XObject per distinct image (8-bit DeviceRGB, Flate), its transparency an
+  // /SMask (DeviceGray); named "Im<n>" in the order first used.
+  std::string image_name(const layout::PlacedImage& placed) {
+    const RasterImage* image = placed.image.get();
+    if (!image || image->width <= 0 || image->height <= 0 ||
+        image->rgb.size() != static_cast<size_t>(image->width) * image->height * 3) {
+      throw Error(ErrorKind::Output, "a page places an empty or malformed image");
+    }
+    auto it = images_.find(image);
+    if (it == images_.end()) {
+      auto make = [&](const std::string& samples, const char* space) {
+        PdfObject* obj = doc_.GetObjects().CreateObject("XObject");
+        auto& d = obj->GetDictionary();
+        d.AddKey("Subtype", PdfName("Image"));
+        d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(image->width)));
+        d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(image->height)));
+        d.AddKey("ColorSpace", PdfName(space));
+        d.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
+        obj->GetStream()->Set(samples.data(), static_cast<pdf_long>(samples.size()));
+        return obj;
+      };
+      PdfObject* obj = make(image->rgb, "DeviceRGB");
+      if (!image->alpha.empty()) obj->GetDictionary().AddKey("SMask", make(image->alpha, "DeviceGray")->Reference());
+      it = images_.emplace(image, obj).first;
+      kept_images_.push_back(placed.image);  // the address stays this image's for the file
+      image_names_[image] = "Im" + std::to_string(image_names_.size() + 1);
+    }
+    return image_names_.at(image);
   }
 
   std::string finish() {
@@ -179,6 +219,9 @@ class Writer {
   PdfMemDocument doc_;
   std::vector<PdfReference> kids_;
   std::vector<PdfObject*> graphics_;
+  std::map<const RasterImage*, PdfObject*> images_;
+  std::map<const RasterImage*, std::string> image_names_;
+  std::vector<std::shared_ptr<const RasterImage>> kept_images_;
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
 

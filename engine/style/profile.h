@@ -149,6 +149,13 @@ struct CertificateSpec {
   double border_inset = 34;              // from the page edge to the outer frame
   std::string qr_pattern;                // "https://…/{so_so_vang}": a QR code per certificate
   double qr_size = 60;
+  // Optional PNG images (absolute paths, resolved against the template file's folder):
+  // the national emblem top centre, the signature in the signature space, the red seal
+  // over the left third of the signature (Decree 30, Điều 33).
+  std::string emblem_path, seal_path, signature_path;
+  double emblem_height = 56.7;           // 20 mm
+  double seal_diameter = 102;            // 36 mm
+  double signature_width = 142;          // 50 mm at most (and at most the signature space high)
 };
 
 struct Template {

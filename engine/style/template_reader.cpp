@@ -114,6 +114,15 @@ Setter number(double& target, const Source& src) {
 Setter flag(bool& target, const Source& src) {
   return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_bool(src, n, a); };
 }
+// A file named relative to the template file that names it.
+Setter file_path(std::string& target, const Source& src) {
+  return [&target, &src](const pugi::xml_node& node, const char* attribute) {
+    std::filesystem::path p = node.attribute(attribute).as_string();
+    if (p.empty()) src.fail(node, std::string("attribute ") + attribute + " names no file");
+    target = (p.is_absolute() ? p : std::filesystem::path(src.path).parent_path() / p).lexically_normal().string();
+  };
+}
+
 Setter text(std::string& target) {
   return [&target](const pugi::xml_node& n, const char* a) { target = n.attribute(a).value(); };
 }
@@ -407,7 +416,10 @@ void read_file_into(const std::string& path, const std::vector<std::string>& sea
                         {"border-color", [&](const pugi::xml_node& n, const char* a) { c.border_color = parse_color(src, n, a); }},
                         {"ornament-color", [&](const pugi::xml_node& n, const char* a) { c.ornament_color = parse_color(src, n, a); }},
                         {"border-inset", length(c.border_inset, src)}, {"qr", text(c.qr_pattern)},
-                        {"qr-size", length(c.qr_size, src)}});
+                        {"qr-size", length(c.qr_size, src)},
+                        {"emblem", file_path(c.emblem_path, src)}, {"seal", file_path(c.seal_path, src)},
+                        {"signature", file_path(c.signature_path, src)}, {"emblem-size", length(c.emblem_height, src)},
+                        {"seal-size", length(c.seal_diameter, src)}, {"signature-width", length(c.signature_width, src)}});
       // "|" separates lines: title="CÔNG NHẬN|ĐIỂN HÌNH TIÊN TIẾN"
       auto split = [](const std::string& v) {
         std::vector<std::string> out;

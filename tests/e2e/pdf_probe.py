@@ -3,7 +3,8 @@
 
 {"pages": [{"width": …, "height": …,
             "spans": [{"text", "font", "size", "x0", "x1", "baseline", "top", "bottom"}],
-            "rules": [{"x0", "y0", "x1", "y1", "width"}]}]}
+            "rules": [{"x0", "y0", "x1", "y1", "width"}],
+            "images": [{"name", "x0", "x1", "top", "bottom", "pixels": [w, h], "smask"}]}]}
 
 Coordinates are PDF points with y measured from the TOP of the page. A span is a run of
 characters in content order with the same font, size and baseline and no gap wider than
@@ -14,7 +15,7 @@ import json
 import sys
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTCurve, LTLine, LTRect, LTContainer
+from pdfminer.layout import LAParams, LTChar, LTCurve, LTImage, LTLine, LTRect, LTContainer
 
 
 def walk(obj):
@@ -30,13 +31,17 @@ def probe(path):
     # No layout analysis: keep content order, every character.
     for page in extract_pages(path, laparams=None):
         height = page.height
-        chars, rules = [], []
+        chars, rules, images = [], [], []
         for obj in walk(page):
             if isinstance(obj, LTChar):
                 font = obj.fontname.split("+", 1)[-1]
                 baseline = height - obj.matrix[5]
                 chars.append((obj.get_text(), font, round(obj.size, 3), obj.x0, obj.x1, baseline,
                               height - obj.y1, height - obj.y0))
+            elif isinstance(obj, LTImage):
+                images.append({"name": obj.name, "x0": obj.x0, "x1": obj.x1, "top": height - obj.y1,
+                               "bottom": height - obj.y0, "pixels": list(obj.srcsize),
+                               "smask": "SMask" in obj.stream.attrs})
             elif isinstance(obj, (LTLine, LTRect, LTCurve)):
                 pts = getattr(obj, "pts", None) or [(obj.x0, obj.y0), (obj.x1, obj.y1)]
                 (x0, y0), (x1, y1) = pts[0], pts[-1]
@@ -54,7 +59,8 @@ def probe(path):
             else:
                 spans.append({"text": text, "font": font, "size": size, "x0": x0, "x1": x1,
                               "baseline": baseline, "top": top, "bottom": bottom})
-        pages.append({"width": page.width, "height": height, "spans": spans, "rules": rules})
+        pages.append({"width": page.width, "height": height, "spans": spans, "rules": rules,
+                      "images": images})
     return {"pages": pages}
 
 

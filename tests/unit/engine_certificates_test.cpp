@@ -210,3 +210,95 @@ TEST(Certificates, AnUnreadableListWritesNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string make_png(const Dir& dir, const std::string& kind) {
+  std::string path = dir.file(kind + ".png");
+  Result r = run("/usr/bin/python3 " + q(kSource + "/tests/tools/make_png.py") + " " + kind + " " + q(path));
+  EXPECT_EQ(r.status, 0) << r.output;
+  return path;
+}
+
+}  // namespace
+
+TEST(Certificates, EmblemSealAndSignatureAreEmbeddedOnceAndPlacedPerDecree30) {
+  Dir dir("vanban-cert");
+  std::string pdf = dir.file("img.pdf");
+  Result r = run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf) + " --emblem " + q(make_png(dir, "emblem")) +
+                 " --seal " + q(make_png(dir, "seal")) + " --signature " + q(make_png(dir, "signature")));
+  ASSERT_EQ(r.status, 3) << r.output;  // the sample list has two bad rows
+  // Each image is one object in the file, whatever the page count.
+  Result list = run("pdfimages -list " + q(pdf));
+  std::set<std::string> objects, pages_with_images;
+  std::istringstream lines(list.output);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream f(line);
+    std::string page, num, type, w, h, color, comp, bpc, enc, interp, object;
+    if (!(f >> page >> num >> type >> w >> h >> color >> comp >> bpc >> enc >> interp >> object) || type != "image") continue;
+    objects.insert(object);
+    pages_with_images.insert(page);
+  }
+  EXPECT_EQ(objects.size(), 3u) << list.output;
+  EXPECT_EQ(pages_with_images.size(), 7u);
+
+  Result probe = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(pdf));
+  json page = json::parse(probe.output)["pages"][0];
+  ASSERT_EQ(page["images"].size(), 3u);
+  json emblem = page["images"][0], signature = page["images"][1], seal = page["images"][2];
+  for (const auto& im : page["images"]) EXPECT_TRUE(im["smask"].get<bool>()) << "transparency kept";
+  // The emblem: top centre, above the Quốc hiệu.
+  EXPECT_NEAR((emblem["x0"].get<double>() + emblem["x1"].get<double>()) / 2, 297 * kMm / 2, 0.5);
+  EXPECT_NEAR(emblem["bottom"].get<double>() - emblem["top"].get<double>(), 20 * kMm, 0.5);
+  double national_top = 1e9, signer_title_bottom = 0, signer_name_top = 1e9;
+  for (const auto& s : page["spans"]) {
+    std::string t = s["text"].get<std::string>();
+    if (t.find("CỘNG HÒA") != std::string::npos) national_top = s["top"].get<double>();
+    if (t == "GIÁM ĐỐC") signer_title_bottom = s["bottom"].get<double>();
+    if (t == "Bùi Thị Kim Tuyến") signer_name_top = s["top"].get<double>();
+  }
+  EXPECT_LT(emblem["bottom"].get<double>(), national_top);
+  // The signature between the signer's title and name; the seal over its left third,
+  // level with it.
+  EXPECT_GT(signature["top"].get<double>(), signer_title_bottom);
+  EXPECT_LT(signature["bottom"].get<double>(), signer_name_top);
+  double sig_x0 = signature["x0"].get<double>(), sig_w = signature["x1"].get<double>() - sig_x0;
+  EXPECT_NEAR(seal["x1"].get<double>(), sig_x0 + sig_w / 3, 0.5);
+  EXPECT_NEAR(seal["x1"].get<double>() - seal["x0"].get<double>(), 36 * kMm, 0.5);
+  EXPECT_NEAR(seal["top"].get<double>() + seal["bottom"].get<double>(),
+              signature["top"].get<double>() + signature["bottom"].get<double>(), 0.5);
+}
+
+TEST(Certificates, AnOpaquePngHasNoMaskAndABrokenOneIsAnErrorNamingIt) {
+  Dir dir("vanban-cert");
+  std::string pdf = dir.file("o.pdf");
+  std::string list = dir.write("l.csv", "Họ và tên\nBùi Thị Lan\n");
+  ASSERT_EQ(run(kCli + " batch giay-khen " + q(list) + " -o " + q(pdf) + " --seal " + q(make_png(dir, "opaque"))).status, 0);
+  json page = json::parse(run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(pdf)).output)["pages"][0];
+  ASSERT_EQ(page["images"].size(), 1u);
+  EXPECT_FALSE(page["images"][0]["smask"].get<bool>());
+  EXPECT_EQ(page["images"][0]["pixels"], json::parse("[40, 20]"));
+
+  std::string broken = dir.write("broken.png", "\x89PNG\r\n\x1a\nnot really");
+  std::string out = dir.write("keep.pdf", "previous");
+  Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(out) + " --seal " + q(broken));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find(broken), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("cannot read the PNG image"), std::string::npos) << r.output;
+  EXPECT_EQ(vanban::file_io::read_file(out), "previous");
+}
+
+TEST(Certificates, ATemplateNamesItsImagesRelativeToItself) {
+  Dir dir("vanban-cert");
+  make_png(dir, "seal");
+  std::string tpl = dir.write("gk-dau.xml", R"(<template name="gk-dau" extends="giay-khen">
+  <certificate seal="seal.png" seal-size="30mm"/>
+</template>)");
+  std::string list = dir.write("l.csv", "Họ và tên\nBùi Thị Lan\n");
+  std::string pdf = dir.file("t.pdf");
+  Result r = run(kCli + " batch " + q(tpl) + " " + q(list) + " -o " + q(pdf) + " --template-dir " + q(kSource + "/templates"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  json page = json::parse(run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(pdf)).output)["pages"][0];
+  ASSERT_EQ(page["images"].size(), 1u);
+  EXPECT_NEAR(page["images"][0]["x1"].get<double>() - page["images"][0]["x0"].get<double>(), 30 * kMm, 0.5);
+}

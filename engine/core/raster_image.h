@@ -1,0 +1,22 @@
+// Raster images the user supplies (national emblem, seal, signature): PNG files decoded
+// with libpng into 8-bit RGB and, when the file has transparency, an 8-bit alpha plane.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace vanban {
+
+struct RasterImage {
+  int width = 0, height = 0;  // pixels
+  std::string rgb;            // width * height * 3 bytes, rows top to bottom
+  std::string alpha;          // width * height bytes, or empty when every pixel is opaque
+};
+
+// Decodes a PNG held in memory; `source_name` names it in errors. Throws
+// vanban::Error(Template) when the bytes are not a PNG libpng can read.
+RasterImage decode_png(std::string_view bytes, const std::string& source_name);
+
+// Reads and decodes a PNG file; throws vanban::Error naming the path.
+RasterImage read_png(const std::string& path);
+
+}  // namespace vanban
