@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "layout/paragraph.h"
+#include "wording/wording.h"
 
 namespace vanban::layout {
 namespace {
@@ -16,32 +17,6 @@ namespace {
 model::RichText plain_text(const std::string& s) { return {model::Span{s, false, false}}; }
 
 double baseline_offset(const Line& line) { return (line.height - line.ascent - line.descent) / 2 + line.ascent; }
-
-const std::string& field(const model::ListRow& row, const std::string& key) {
-  static const std::string empty;
-  auto it = row.fields.find(key);
-  return it == row.fields.end() ? empty : it->second;
-}
-
-[[noreturn]] void row_error(const model::ListRow& row, const std::string& key, const std::string& message) {
-  auto col = row.columns.find(key);
-  throw Error(ErrorKind::Model, message, {}, row.row, col == row.columns.end() ? 0 : col->second,
-              "row " + std::to_string(row.row) + ", " + key);
-}
-
-// "15/5/2022", "2022-05-15" -> day, month, year; false when it is not a date.
-bool parse_date(const std::string& s, int& d, int& m, int& y) {
-  if (std::sscanf(s.c_str(), "%d/%d/%d", &d, &m, &y) == 3 || std::sscanf(s.c_str(), "%d-%d-%d", &d, &m, &y) == 3 ||
-      std::sscanf(s.c_str(), "%d.%d.%d", &d, &m, &y) == 3) {
-    if (d > 31) std::swap(d, y);  // ISO order
-  } else {
-    return false;
-  }
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
-}
-
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 struct Composer {
   const style::Template& tpl;
@@ -173,7 +148,8 @@ std::string certificate_url(const style::Template& tpl, const model::ListRow& ro
       out += pattern[i];
       continue;
     }
-    out += percent_encode(field(row, pattern.substr(i + 1, close - i - 1)));
+    auto value = row.fields.find(pattern.substr(i + 1, close - i - 1));
+    if (value != row.fields.end()) out += percent_encode(value->second);
     i = close;
   }
   return out;
@@ -248,13 +224,7 @@ Page certificate_page(const style::Template& tpl, const model::ListRow& row, con
   Composer k{tpl, fonts, page, left, width};
   const bool fixed = !options.print_on_blank;  // the parts pre-printed on a blank
 
-  const std::string& name = field(row, "ho_ten");
-  if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", "the name is missing");
-  int d = 0, m = 0, y = 0;
-  const std::string& decided = field(row, "ngay_quyet_dinh");
-  if (!decided.empty() && !parse_date(decided, d, m, y)) {
-    row_error(row, "ngay_quyet_dinh", "\"" + decided + "\" is not a date (dd/mm/yyyy)");
-  }
+  const wording::CertificateText said = wording::certificate_text(tpl, row);
 
   // Top: the national emblem when given (its room is kept on a blank, where it is
   // pre-printed), then Quốc hiệu, Tiêu ngữ and its rule (a rule exactly its width).
@@ -281,29 +251,18 @@ Page certificate_page(const style::Template& tpl, const model::ListRow& row, con
 
   // The name: the most prominent line, shrunk to fit one line down to the minimum size,
   // then wrapped at that size.
-  std::string salutation = field(row, "gioi_tinh");
-  std::string folded = model::canonical_key(salutation);  // "Nữ", "NU", "nữ" -> "nu"
-  if (folded == "nam") salutation = "Ông";
-  else if (folded == "nu") salutation = "Bà";
-  else if (folded == "ong") salutation = "Ông";
-  else if (folded == "ba") salutation = "Bà";
-  std::string name_line = salutation.empty() ? name : salutation + " " + name;
+  const std::string& name_line = said.name_line;
   auto name_style = tpl.style("cert-name");
   double natural = set_paragraph(plain_text(name_line), name_style, 1e6, fonts)[0].natural_width;
   if (natural > width) name_style.size = std::max(c.name_min_size, name_style.size * width / natural * 0.999);
   top = k.stack(name_line, name_style, left, width, top);
 
-  std::string info = field(row, "chuc_vu");
-  const std::string& unit = field(row, "don_vi");
-  if (!unit.empty()) info += (info.empty() ? "" : " - ") + unit;
-  top = k.stack(info, tpl.style("cert-info"), left, width, top);
-  top = k.stack(field(row, "thanh_tich"), tpl.style("cert-achievement"), left + 30, width - 60, top);
+  top = k.stack(said.info, tpl.style("cert-info"), left, width, top);
+  top = k.stack(said.achievement, tpl.style("cert-achievement"), left + 30, width - 60, top);
 
   // Bottom right: place and date, signer's title, room to sign, signer's name.
   const double half = width / 2, right_x = left + width - half, bottom = pg.height - pg.margin_bottom;
-  std::string date_line = c.place + ", ngày " + (d ? two(d) : "      ") + " tháng " +
-                          (m ? (m <= 2 ? two(m) : std::to_string(m)) : "      ") + " năm " +
-                          (y ? std::to_string(y) : "      ");
+  const std::string& date_line = said.date_line;
   double right_h = k.height_of(date_line, tpl.style("cert-date"), half);
   for (const auto& t : c.signer_title) right_h += k.height_of(t, tpl.style("cert-signer-title"), half);
   right_h += c.signature_space + k.height_of(c.signer_name, tpl.style("cert-signer"), half);
@@ -325,11 +284,7 @@ Page certificate_page(const style::Template& tpl, const model::ListRow& row, con
 
   // Bottom left: decision and golden-book number, the QR code above them.
   const auto& dec = tpl.style("cert-decision");
-  std::string decision = field(row, "so_quyet_dinh").empty()
-                             ? ""
-                             : c.decision_label + " " + field(row, "so_quyet_dinh") +
-                                   (decided.empty() ? "" : ", ngày " + two(d) + "/" + two(m) + "/" + std::to_string(y));
-  std::string golden = field(row, "so_so_vang").empty() ? "" : c.golden_book_label + " " + field(row, "so_so_vang");
+  const std::string &decision = said.decision, &golden = said.golden_book;
   double left_h = k.height_of(decision, dec, c.bottom_left_width) + k.height_of(golden, dec, c.bottom_left_width);
   double ly = bottom - left_h;
   if (!c.qr_pattern.empty()) qr_code(page, certificate_url(tpl, row), left, ly - c.qr_size - 4, c.qr_size);

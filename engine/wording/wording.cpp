@@ -1,6 +1,10 @@
 #include "wording/wording.h"
 
+#include <cstdio>
+#include <utility>
+
 #include "core/error.h"
+#include "model/recipient_list.h"
 
 namespace vanban::wording {
 namespace {
@@ -128,6 +132,68 @@ std::string block_prefix(const style::Template& tpl, const std::string& kind, in
     }
   }
   return ns.prefix + label + ns.suffix;
+}
+
+}  // namespace vanban::wording
+
+namespace vanban::wording {
+namespace {
+
+const std::string& row_field(const model::ListRow& row, const std::string& key) {
+  static const std::string empty;
+  auto it = row.fields.find(key);
+  return it == row.fields.end() ? empty : it->second;
+}
+
+[[noreturn]] void row_error(const model::ListRow& row, const std::string& key, const std::string& message) {
+  auto col = row.columns.find(key);
+  throw Error(ErrorKind::Model, message, {}, row.row, col == row.columns.end() ? 0 : col->second,
+              "row " + std::to_string(row.row) + ", " + key);
+}
+
+// "15/5/2022", "2022-05-15", "15.5.2022" -> day, month, year; false when it is not a date.
+bool parse_date(const std::string& s, int& d, int& m, int& y) {
+  if (std::sscanf(s.c_str(), "%d/%d/%d", &d, &m, &y) == 3 || std::sscanf(s.c_str(), "%d-%d-%d", &d, &m, &y) == 3 ||
+      std::sscanf(s.c_str(), "%d.%d.%d", &d, &m, &y) == 3) {
+    if (d > 31) std::swap(d, y);  // ISO order
+  } else {
+    return false;
+  }
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
+}
+
+}  // namespace
+
+CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row) {
+  const auto& c = tpl.certificate;
+  const std::string& name = row_field(row, "ho_ten");
+  if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", "the name is missing");
+  int d = 0, m = 0, y = 0;
+  const std::string& decided = row_field(row, "ngay_quyet_dinh");
+  if (!decided.empty() && !parse_date(decided, d, m, y)) {
+    row_error(row, "ngay_quyet_dinh", "\"" + decided + "\" is not a date (dd/mm/yyyy)");
+  }
+  CertificateText t;
+  std::string salutation = row_field(row, "gioi_tinh");
+  std::string folded = model::canonical_key(salutation);  // "Nữ", "NU", "nữ" -> "nu"
+  if (folded == "nam" || folded == "ong") salutation = "Ông";
+  else if (folded == "nu" || folded == "ba") salutation = "Bà";
+  t.name_line = salutation.empty() ? name : salutation + " " + name;
+  t.info = row_field(row, "chuc_vu");
+  const std::string& unit = row_field(row, "don_vi");
+  if (!unit.empty()) t.info += (t.info.empty() ? "" : " - ") + unit;
+  t.achievement = row_field(row, "thanh_tich");
+  // Decree 30 writes days below 10 and months 1 and 2 with a leading zero.
+  t.date_line = c.place + ", ngày " + (d ? two_digits(d) : "      ") + " tháng " +
+                (m ? (m <= 2 ? two_digits(m) : std::to_string(m)) : "      ") + " năm " + (y ? std::to_string(y) : "      ");
+  if (!row_field(row, "so_quyet_dinh").empty()) {
+    t.decision = c.decision_label + " " + row_field(row, "so_quyet_dinh") +
+                 (decided.empty() ? "" : ", ngày " + two_digits(d) + "/" + two_digits(m) + "/" + std::to_string(y));
+  }
+  if (!row_field(row, "so_so_vang").empty()) t.golden_book = c.golden_book_label + " " + row_field(row, "so_so_vang");
+  return t;
 }
 
 }  // namespace vanban::wording

@@ -23,3 +23,26 @@ std::string roman(int n);        // 1 -> "I"
 std::string kind_name(model::BlockKind kind);   // BlockKind::Clause -> "clause"
 
 }  // namespace vanban::wording
+
+namespace vanban::model {
+struct ListRow;
+}
+
+namespace vanban::wording {
+
+// What a certificate says for one row of a list, composed from the row and the template:
+// shared by the PDF layout and the DOCX writer.
+struct CertificateText {
+  std::string name_line;     // "Bà Bùi Thị Lan" (salutation from "giới tính": Nam -> Ông, Nữ -> Bà)
+  std::string info;          // "Giáo viên - Trường Tiểu học Hữu Nghị"
+  std::string achievement;   // the row's "thành tích"
+  std::string date_line;     // "Hòa Bình, ngày 15 tháng 5 năm 2022" (blanks when the row has no date)
+  std::string decision;      // "Quyết định số 125/QĐ-SGDĐT, ngày 15/05/2022" or empty
+  std::string golden_book;   // "Số sổ vàng: 123/SV" or empty
+};
+
+// Throws vanban::Error(Model) naming the row and column when the row cannot make a
+// certificate: no name, a decision date that is not a date.
+CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row);
+
+}  // namespace vanban::wording
