@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "model/form_data.h"
+#include "wording/wording.h"
 #include "model/reader.h"
 #include "docx/docx_writer.h"
 #include "pdf/pdf_writer.h"
@@ -208,19 +209,21 @@ NameKey name_key(const model::ListRow& row) {
 
 }  // namespace
 
-BatchResult Engine::certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                 const BatchOptions& options, const CertificateSink& sink) const {
+layout::CertificateOptions Engine::with_images(const style::Template& tpl, const layout::CertificateOptions& options) {
+  layout::CertificateOptions out = options;
+  for (auto [image, path] : {std::pair{&out.emblem, &tpl.certificate.emblem_path},
+                             std::pair{&out.seal, &tpl.certificate.seal_path},
+                             std::pair{&out.signature, &tpl.certificate.signature_path}}) {
+    if (!*image && !path->empty()) *image = std::make_shared<const RasterImage>(read_png(*path));
+  }
+  return out;
+}
+
+std::vector<const model::ListRow*> Engine::batch_rows(const style::Template& tpl, const model::RecipientList& recipients,
+                                                      const BatchOptions& options) const {
   if (tpl.layout != "certificate") {
     throw Error(ErrorKind::Template, "template \"" + tpl.name + "\" is not a certificate", tpl.source_path);
   }
-  // The template's images, unless the caller gave its own; read once for the batch.
-  layout::CertificateOptions certificate = options.certificate;
-  for (auto [image, path] : {std::pair{&certificate.emblem, &tpl.certificate.emblem_path},
-                             std::pair{&certificate.seal, &tpl.certificate.seal_path},
-                             std::pair{&certificate.signature, &tpl.certificate.signature_path}}) {
-    if (!*image && !path->empty()) *image = std::make_shared<const RasterImage>(read_png(*path));
-  }
-  model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows;
   for (const auto& r : recipients.rows) rows.push_back(&r);
   if (options.sort_by_given_name) {
@@ -243,6 +246,14 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
     });
     for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
   }
+  return rows;
+}
+
+BatchResult Engine::certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                 const BatchOptions& options, const CertificateSink& sink) const {
+  const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
+  model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
+  std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options);
 
   BatchResult result;
   result.rows = rows.size();
@@ -272,13 +283,131 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
         failed[i - begin].reset();
         continue;
       }
-      sink(*rows[i], pages[i - begin]);
+      sink(i + 1, *rows[i], pages[i - begin]);
       pages[i - begin] = layout::Page();
       ++result.produced;
     }
     if (options.progress) options.progress(end, rows.size());
   }
   return result;
+}
+
+namespace {
+
+layout::DocumentInfo certificate_info(const style::Template& tpl, const RenderOptions& render) {
+  layout::DocumentInfo info;
+  info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
+  info.author = tpl.certificate.issuer;
+  if (!render.creation_date.empty()) info.creation_date = pdf_date_from_iso(render.creation_date);
+  return info;
+}
+
+docx::CertificateDocxOptions docx_options(const layout::CertificateOptions& c) {
+  docx::CertificateDocxOptions d;
+  d.scale = c.scale;
+  d.print_on_blank = c.print_on_blank;
+  d.offset_x = c.offset_x;
+  d.offset_y = c.offset_y;
+  d.emblem = c.emblem;
+  d.seal = c.seal;
+  d.signature = c.signature;
+  return d;
+}
+
+}  // namespace
+
+BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                      const BatchOptions& options, const RenderOptions& render, bool one_per_row,
+                                      const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const {
+  const docx::CertificateDocxOptions certificate = docx_options(with_images(tpl, options.certificate));
+  model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
+  std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options), good;
+  BatchResult result;
+  result.rows = rows.size();
+  docx::DocxOptions docx;
+  docx.creation_date = render.creation_date;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    try {
+      wording::certificate_text(tpl, *rows[i]);
+    } catch (const Error& e) {
+      result.errors.push_back(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+      continue;
+    }
+    ++result.produced;
+    if (one_per_row) sink(i + 1, rows[i], docx::write_certificates(tpl, {rows[i]}, certificate, *fonts_, docx));
+    else good.push_back(rows[i]);
+    if (options.progress && (i + 1) % 64 == 0) options.progress(i + 1, rows.size());
+  }
+  if (!one_per_row && !good.empty()) sink(0, nullptr, docx::write_certificates(tpl, good, certificate, *fonts_, docx));
+  if (options.progress) options.progress(rows.size(), rows.size());
+  return result;
+}
+
+BatchResult Engine::certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                      const BatchOptions& options, const RenderOptions& render, OutputFormat format,
+                                      std::string& out) const {
+  out.clear();
+  if (format == OutputFormat::Docx) {
+    return docx_certificates(tpl, list, source_name, options, render, false,
+                             [&](size_t, const model::ListRow*, std::string bytes) { out = std::move(bytes); });
+  }
+  const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
+  pdf::PdfBuilder pdf(certificate_info(tpl, render), {layout::certificate_border(tpl, certificate)});
+  BatchOptions with = options;
+  with.certificate = certificate;
+  BatchResult result = certificates(tpl, list, source_name, with,
+                                    [&](size_t, const model::ListRow&, const layout::Page& page) { pdf.add_page(page); });
+  if (result.produced > 0) out = pdf.finish();
+  return result;
+}
+
+BatchResult Engine::certificate_files(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                      const BatchOptions& options, const RenderOptions& render, OutputFormat format,
+                                      const CertificateFileSink& sink) const {
+  if (format == OutputFormat::Docx) {
+    return docx_certificates(tpl, list, source_name, options, render, true,
+                             [&](size_t position, const model::ListRow* row, std::string bytes) {
+                               sink(position, *row, std::move(bytes));
+                             });
+  }
+  const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
+  const layout::DocumentInfo info = certificate_info(tpl, render);
+  const std::vector<layout::Graphic> graphics{layout::certificate_border(tpl, certificate)};
+  BatchOptions with = options;
+  with.certificate = certificate;
+  return certificates(tpl, list, source_name, with, [&](size_t position, const model::ListRow& row, const layout::Page& page) {
+    sink(position, row, pdf::write_pdf({page}, info, graphics));
+  });
+}
+
+std::string certificate_file_name(const std::string& pattern, const model::ListRow& row, size_t position) {
+  std::string name;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      name += pattern[i];
+      continue;
+    }
+    std::string key = pattern.substr(i + 1, close - i - 1);
+    auto it = row.fields.find(key);
+    if (it != row.fields.end() && !it->second.empty()) name += it->second;
+    else if (key == "stt") name += std::to_string(position);
+    i = close;
+  }
+  std::string out;
+  for (unsigned char c : name) {
+    bool unsafe = c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos;
+    out += unsafe ? '_' : static_cast<char>(c);
+  }
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
+  if (out.size() > 150) {
+    size_t cut = 150;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  if (out.empty()) out = "row-" + std::to_string(row.row);
+  return out;
 }
 
 std::string pdf_date_from_iso(const std::string& iso) {

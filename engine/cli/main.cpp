@@ -25,8 +25,8 @@ constexpr const char* kUsage =
     "usage: vanban render <template> <data.json|data.xml|list.csv> -o <out.pdf|out.docx> [options]\n"
     "       vanban render <form-template> --blank -o <form.pdf> [options]\n"
     "       vanban validate <template> <data> [options]\n"
-    "       vanban batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|dir/>\n"
-    "                    [--sort ten] [--name PATTERN] [--sheet NAME] [--map 'Header=key'] [--paper a3]\n"
+    "       vanban batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|out.docx|dir/>\n"
+    "                    [--format pdf|docx] [--sort ten] [--name PATTERN] [--sheet NAME] [--map 'Header=key'] [--paper a3]\n"
     "                    [--print-on-blank --offset-x MM --offset-y MM] [--jobs N] [--date ISO8601]\n"
     "                    [--emblem PNG] [--seal PNG] [--signature PNG]\n"
     "       vanban --version\n"
@@ -46,7 +46,8 @@ constexpr const char* kUsage =
     "\n"
     "batch: images (PNG with transparency): --emblem top centre, --signature in the signature\n"
     "       space, --seal over its left third; a template may name them (emblem=, seal=, signature=)\n"
-    "batch: one PDF with a page per row, or (-o ending in /) one PDF per row named by --name\n"
+    "batch: one PDF with a page per row (a DOCX with a section per row), or (-o ending in /)\n"
+    "       one file per row (--format pdf or docx) named by --name\n"
     "       (default \"{stt}-{ho_ten}\"); rows that cannot make a certificate are reported and\n"
     "       listed in <out>.errors.csv, the others are produced\n"
     "\n"
@@ -61,6 +62,7 @@ struct Args {
   bool sort_by_given_name = false, print_on_blank = false;
   std::string name_pattern = "{stt}-{ho_ten}", sheet, paper = "a4";
   std::string emblem, seal, signature;  // PNG files
+  std::string format;                   // batch into a directory: pdf (default) or docx
   std::vector<std::string> column_map;
   double offset_x = 0, offset_y = 0;
   int jobs = 2;
@@ -102,6 +104,8 @@ Args parse(int argc, char** argv) {
     } else if (arg == "--paper") {
       a.paper = value();
       if (a.paper != "a4" && a.paper != "a3") usage_error("--paper takes a4 or a3");
+    } else if (arg == "--format") {
+      a.format = value();
     } else if (arg == "--emblem") {
       a.emblem = value();
     } else if (arg == "--seal") {
@@ -141,17 +145,23 @@ Args parse(int argc, char** argv) {
   }
   a.template_name = positional[1];
   if (!a.blank) a.data_path = positional[2];
+  std::string lower = a.output;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto ends = [&](const std::string& e) { return lower.size() > e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0; };
   if (a.command == "batch") {
-    if (a.output.empty()) usage_error("batch needs -o <out.pdf> or -o <dir/>");
-    if (a.output.back() != '/' && (a.output.size() < 4 || a.output.substr(a.output.size() - 4) != ".pdf")) {
-      usage_error("batch writes a .pdf file or, with -o ending in /, a directory of them");
+    if (a.output.empty()) usage_error("batch needs -o <out.pdf|out.docx> or -o <dir/>");
+    if (a.output.back() == '/') {
+      if (!a.format.empty() && a.format != "pdf" && a.format != "docx") usage_error("--format takes pdf or docx");
+      a.docx = a.format == "docx";
+    } else if (ends(".docx") || ends(".pdf")) {
+      a.docx = ends(".docx");
+      if (!a.format.empty() && a.format != (a.docx ? "docx" : "pdf")) usage_error("--format " + a.format + " does not match " + a.output);
+    } else {
+      usage_error("batch writes a .pdf or .docx file or, with -o ending in /, a directory of them (--format pdf|docx)");
     }
   }
   if (a.command == "render") {
     if (a.output.empty()) usage_error("render needs -o <out.pdf>");
-    std::string lower = a.output;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto ends = [&](const std::string& e) { return lower.size() > e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0; };
     if (ends(".docx")) a.docx = true;
     else if (!ends(".pdf")) usage_error("the output must be a .pdf or .docx file: " + a.output);
   }
@@ -178,37 +188,6 @@ std::string iso_from_epoch(const char* epoch) {
 // A file name from a pattern ("{stt}-{ho_ten}"), safe on every file system: no path
 // separators, reserved or control characters, no trailing dots or spaces, at most 150
 // bytes (cut between letters), NFC kept.
-std::string safe_file_name(const std::string& pattern, const vanban::model::ListRow& row) {
-  std::string name;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      name += pattern[i];
-      continue;
-    }
-    auto it = row.fields.find(pattern.substr(i + 1, close - i - 1));
-    if (it != row.fields.end()) name += it->second;
-    i = close;
-  }
-  std::string out;
-  for (unsigned char c : name) {
-    if (c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos) {
-      out += '_';
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
-  if (out.size() > 150) {
-    size_t cut = 150;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-  }
-  if (out.empty()) out = "row-" + std::to_string(row.row);
-  return out;
-}
-
 int batch(const vanban::Engine& engine, const Args& args) {
   vanban::style::Template tpl = engine.load_template(args.template_name);
   std::string list = vanban::file_io::read_file(args.data_path);
@@ -241,33 +220,30 @@ int batch(const vanban::Engine& engine, const Args& args) {
       if (done == total) std::fputc('\n', stderr);
     };
   }
-  std::string date = args.date;
-  if (date.empty()) {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) date = iso_from_epoch(epoch);
+  vanban::RenderOptions render;
+  render.creation_date = args.date;
+  if (render.creation_date.empty()) {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
   }
-  vanban::layout::DocumentInfo info;
-  info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
-  info.author = tpl.certificate.issuer;
-  if (!date.empty()) info.creation_date = vanban::pdf_date_from_iso(date);
-  const std::vector<vanban::layout::Graphic> graphics{vanban::layout::certificate_border(tpl, options.certificate)};
+  const auto format = args.docx ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf;
+  const std::string extension = args.docx ? ".docx" : ".pdf";
 
   const bool to_dir = args.output.back() == '/';
   vanban::BatchResult result;
   if (to_dir) {
     std::filesystem::create_directories(args.output);
     std::set<std::string> used;
-    result = engine.certificates(tpl, list, args.data_path, options,
-                                 [&](const vanban::model::ListRow& row, const vanban::layout::Page& page) {
-                                   std::string base = safe_file_name(args.name_pattern, row), name = base;
-                                   for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
-                                   vanban::file_io::write_file_atomically(args.output + name + ".pdf",
-                                                                          vanban::pdf::write_pdf({page}, info, graphics));
-                                 });
+    result = engine.certificate_files(tpl, list, args.data_path, options, render, format,
+                                      [&](size_t position, const vanban::model::ListRow& row, std::string bytes) {
+                                        std::string base = vanban::certificate_file_name(args.name_pattern, row, position);
+                                        std::string name = base;
+                                        for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
+                                        vanban::file_io::write_file_atomically(args.output + name + extension, bytes);
+                                      });
   } else {
-    vanban::pdf::PdfBuilder pdf(info, graphics);
-    result = engine.certificates(tpl, list, args.data_path, options,
-                                 [&](const vanban::model::ListRow&, const vanban::layout::Page& page) { pdf.add_page(page); });
-    if (result.produced > 0) vanban::file_io::write_file_atomically(args.output, pdf.finish());
+    std::string bytes;
+    result = engine.certificates_file(tpl, list, args.data_path, options, render, format, bytes);
+    if (result.produced > 0) vanban::file_io::write_file_atomically(args.output, bytes);
   }
   if (!result.errors.empty()) {
     // The report: one line per failed row, on stderr and in <out>.errors.csv.

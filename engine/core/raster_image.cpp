@@ -37,6 +37,7 @@ RasterImage decode_png(std::string_view bytes, const std::string& source_name) {
     opaque = opaque && static_cast<unsigned char>(out.alpha[i]) == 255;
   }
   if (opaque) out.alpha.clear();
+  out.png.assign(bytes.data(), bytes.size());
   return out;
 }
 

@@ -10,6 +10,7 @@ struct RasterImage {
   int width = 0, height = 0;  // pixels
   std::string rgb;            // width * height * 3 bytes, rows top to bottom
   std::string alpha;          // width * height bytes, or empty when every pixel is opaque
+  std::string png;            // the PNG file itself (a DOCX embeds it as it is)
 };
 
 // Decodes a PNG held in memory; `source_name` names it in errors. Throws

@@ -25,6 +25,9 @@ using pugi::xml_node;
 
 constexpr const char* kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kWp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+constexpr const char* kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
+constexpr const char* kPic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 
 long twips(double pt) { return std::lround(pt * 20); }
 std::string str(long v) { return std::to_string(v); }
@@ -40,6 +43,18 @@ const std::map<std::string, std::string> kDisplayNames = {
     {"place-date", "Địa danh, ngày tháng"},
     {"document-type", "Tên loại văn bản"},
     {"subject", "Trích yếu"},
+    {"cert-national-title", "Bằng - Quốc hiệu"},
+    {"cert-motto", "Bằng - Tiêu ngữ"},
+    {"cert-issuer", "Bằng - Người tặng"},
+    {"cert-verb", "Bằng - Tặng"},
+    {"cert-title", "Bằng - Tên"},
+    {"cert-name", "Bằng - Họ tên"},
+    {"cert-info", "Bằng - Chức vụ, đơn vị"},
+    {"cert-achievement", "Bằng - Thành tích"},
+    {"cert-decision", "Bằng - Quyết định, sổ vàng"},
+    {"cert-date", "Bằng - Địa danh, ngày"},
+    {"cert-signer-title", "Bằng - Chức vụ người ký"},
+    {"cert-signer", "Bằng - Người ký"},
     {"section", "Mục (I, II)"},
     {"clause-title", "Khoản (1, 2)"},
     {"point-title", "Điểm (a, b)"},
@@ -153,6 +168,7 @@ class Writer {
     auto root = doc_.append_child("w:document");
     root.append_attribute("xmlns:w") = kW;
     root.append_attribute("xmlns:r") = kR;
+    root.append_attribute("xmlns:wp") = kWp;
     body_ = root.append_child("w:body");
   }
 
@@ -198,8 +214,21 @@ class Writer {
     }
   }
 
+  // --- certificates ----------------------------------------------------------------------------
+
+  void certificates(const std::vector<const model::ListRow*>& rows, const CertificateDocxOptions& opt) {
+    scale_ = opt.scale;
+    certificate_ = &opt;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      certificate(*rows[i]);
+      xml_node last = body_.append_child("w:p");
+      if (i + 1 < rows.size()) certificate_section(ppr(last));
+    }
+    certificate_section(body_);
+  }
+
   std::string finish(const std::string& title, const std::string& author) {
-    section_properties(body_);
+    if (!certificate_) section_properties(body_);
     Package package;
     package.add("[Content_Types].xml", content_types());
     package.add("_rels/.rels", root_rels());
@@ -213,6 +242,7 @@ class Writer {
     package.add("word/header1.xml", std::move(header_default));
     package.add("word/header2.xml", std::move(header_first));
     package.add("word/_rels/document.xml.rels", document_rels());
+    for (size_t i = 0; i < media_.size(); ++i) package.add("word/media/image" + std::to_string(i + 1) + ".png", media_[i]);
     return package.zip(mtime());
   }
 
@@ -225,6 +255,233 @@ class Writer {
   xml_node body_;
   std::set<std::string> used_styles_;
   bool first_section_ = true;
+  double scale_ = 1;                                     // A3 certificates: every size × √2
+  const CertificateDocxOptions* certificate_ = nullptr;  // set while writing certificates
+  std::vector<std::string> media_;                       // word/media/image<n>.png
+  std::map<const RasterImage*, std::string> media_ids_;  // image -> relationship id
+  int drawing_ids_ = 0;
+
+  // The height of a paragraph of `text` in `style_name` set `width` wide, as Word sets it
+  // with the "at least" line pitch written in styles().
+  double paragraph_height(const std::string& text, const std::string& style_name, double width) {
+    const auto& st = tpl_.style(style_name);
+    double pitch = fonts_.face(st.bold, st.italic).line_height(st.size) * st.line_spacing;
+    size_t lines = text.empty() ? 1 : wrap(text, style_name, width).size();
+    return st.space_before + st.space_after + lines * pitch;
+  }
+
+  // A paragraph of the certificate; on a blank, the pre-printed lines keep their room
+  // but print nothing.
+  xml_node cert_line(const std::string& text, const std::string& style_name, bool fixed) {
+    bool print = !fixed || !certificate_->print_on_blank;
+    return paragraph(plain(print ? text : ""), style_name);
+  }
+
+  void frame(xml_node p, double x, double y, double w) {
+    xml_node f = ppr_child(p, "w:framePr", {"w:pStyle", "w:keepNext", "w:keepLines"});
+    f.append_attribute("w:w") = str(twips(w * scale_)).c_str();
+    f.append_attribute("w:wrap") = "around";
+    f.append_attribute("w:hAnchor") = "page";
+    f.append_attribute("w:vAnchor") = "page";
+    f.append_attribute("w:x") = str(twips(x * scale_)).c_str();
+    f.append_attribute("w:y") = str(twips(y * scale_)).c_str();
+  }
+
+  // A picture anchored to the page at (x, y) (top-left, pt, unscaled), `w` × `h`.
+  void picture(xml_node p, const std::shared_ptr<const RasterImage>& image, double x, double y, double w, double h) {
+    auto id = media_ids_.find(image.get());
+    if (id == media_ids_.end()) {
+      media_.push_back(image->png);
+      id = media_ids_.emplace(image.get(), "rIdImage" + std::to_string(media_.size())).first;
+    }
+    auto emu = [&](double pt) { return str(std::lround(pt * scale_ * 12700)); };
+    const std::string n = std::to_string(++drawing_ids_);
+    xml_node anchor = p.append_child("w:r").append_child("w:drawing").append_child("wp:anchor");
+    for (auto [k, v] : {std::pair{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}, {"simplePos", "0"}}) {
+      anchor.append_attribute(k) = v;
+    }
+    // Later pictures on top (the seal over the signature).
+    anchor.append_attribute("relativeHeight") = std::to_string(251659264 + drawing_ids_).c_str();
+    for (auto [k, v] : {std::pair{"behindDoc", "0"}, {"locked", "0"}, {"layoutInCell", "1"}, {"allowOverlap", "1"}}) {
+      anchor.append_attribute(k) = v;
+    }
+    xml_node sp = anchor.append_child("wp:simplePos");
+    sp.append_attribute("x") = "0";
+    sp.append_attribute("y") = "0";
+    for (auto [tag, value] : {std::pair{"wp:positionH", x}, std::pair{"wp:positionV", y}}) {
+      xml_node pos = anchor.append_child(tag);
+      pos.append_attribute("relativeFrom") = "page";
+      pos.append_child("wp:posOffset").text().set(emu(value).c_str());
+    }
+    xml_node extent = anchor.append_child("wp:extent");
+    extent.append_attribute("cx") = emu(w).c_str();
+    extent.append_attribute("cy") = emu(h).c_str();
+    xml_node effect = anchor.append_child("wp:effectExtent");
+    for (const char* side : {"l", "t", "r", "b"}) effect.append_attribute(side) = "0";
+    anchor.append_child("wp:wrapNone");
+    xml_node doc_pr = anchor.append_child("wp:docPr");
+    doc_pr.append_attribute("id") = n.c_str();
+    doc_pr.append_attribute("name") = ("Hình " + n).c_str();
+    xml_node locks = anchor.append_child("wp:cNvGraphicFramePr").append_child("a:graphicFrameLocks");
+    locks.append_attribute("xmlns:a") = kA;
+    locks.append_attribute("noChangeAspect") = "1";
+    xml_node graphic = anchor.append_child("a:graphic");
+    graphic.append_attribute("xmlns:a") = kA;
+    xml_node data = graphic.append_child("a:graphicData");
+    data.append_attribute("uri") = kPic;
+    xml_node pic = data.append_child("pic:pic");
+    pic.append_attribute("xmlns:pic") = kPic;
+    xml_node nv = pic.append_child("pic:nvPicPr");
+    xml_node c_nv = nv.append_child("pic:cNvPr");
+    c_nv.append_attribute("id") = n.c_str();
+    c_nv.append_attribute("name") = ("image" + n + ".png").c_str();
+    nv.append_child("pic:cNvPicPr");
+    xml_node fill = pic.append_child("pic:blipFill");
+    fill.append_child("a:blip").append_attribute("r:embed") = id->second.c_str();
+    fill.append_child("a:stretch").append_child("a:fillRect");
+    xml_node sp_pr = pic.append_child("pic:spPr");
+    xml_node xfrm = sp_pr.append_child("a:xfrm");
+    xml_node off = xfrm.append_child("a:off");
+    off.append_attribute("x") = "0";
+    off.append_attribute("y") = "0";
+    xml_node ext = xfrm.append_child("a:ext");
+    ext.append_attribute("cx") = emu(w).c_str();
+    ext.append_attribute("cy") = emu(h).c_str();
+    xml_node geom = sp_pr.append_child("a:prstGeom");
+    geom.append_attribute("prst") = "rect";
+    geom.append_child("a:avLst");
+  }
+
+  // `image` fitted into `box_w` × `box_h` centred on (cx, cy), as the PDF layout places it.
+  void fitted_picture(xml_node p, const std::shared_ptr<const RasterImage>& image, double cx, double cy, double box_w,
+                      double box_h, double* x0 = nullptr, double* w_out = nullptr) {
+    double k = std::min(box_w / image->width, box_h / image->height);
+    double w = image->width * k, h = image->height * k;
+    picture(p, image, cx - w / 2 + certificate_->offset_x, cy - h / 2 + certificate_->offset_y, w, h);
+    if (x0) *x0 = cx - w / 2;
+    if (w_out) *w_out = w;
+  }
+
+  void certificate(const model::ListRow& row) {
+    const auto& c = tpl_.certificate;
+    const auto& pg = tpl_.page;
+    const wording::CertificateText said = wording::certificate_text(tpl_, row);
+    const double left = pg.margin_left, width = width_;
+    const bool blank = certificate_->print_on_blank;
+    // The emblem's room, then Quốc hiệu, Tiêu ngữ and its rule.
+    xml_node first = cert_line(tpl_.header.national_title, "cert-national-title", true);
+    if (certificate_->emblem) {
+      set_spacing_before(first, (c.emblem_height + 2) * scale_);
+      if (!blank) {
+        fitted_picture(first, certificate_->emblem, left + width / 2, pg.margin_top + c.emblem_height / 2, width,
+                       c.emblem_height);
+      }
+    }
+    cert_line(tpl_.header.motto, "cert-motto", true);
+    if (!blank) {
+      style::RuleStyle motto_rule{};
+      motto_rule.thickness = 0.8 * scale_;
+      motto_rule.gap = 4 * scale_;
+      rule(measure_widest(tpl_.header.motto, "cert-motto", width) * scale_, width * scale_, motto_rule, 4 * scale_);
+    } else {
+      paragraph(plain(""), "cert-motto");
+    }
+    cert_line(c.issuer, "cert-issuer", true);
+    cert_line(c.verb, "cert-verb", true);
+    for (const auto& t : c.title_lines) cert_line(t, "cert-title", true);
+    // The name: shrunk to fit one line down to the minimum size, then wrapped.
+    xml_node name = cert_line(said.name_line, "cert-name", false);
+    const auto& name_style = tpl_.style("cert-name");
+    double natural = wrap(said.name_line, "cert-name", 1e9)[0];
+    if (natural > width) {
+      double size = std::max(c.name_min_size, name_style.size * width / natural * 0.999);
+      long half_points = std::max(2L, static_cast<long>(std::floor(size * scale_ * 2)));
+      for (xml_node r = name.child("w:r"); r; r = r.next_sibling("w:r")) {
+        xml_node rpr = r.prepend_child("w:rPr");
+        rpr.append_child("w:sz").append_attribute("w:val") = str(half_points).c_str();
+        rpr.append_child("w:szCs").append_attribute("w:val") = str(half_points).c_str();
+      }
+    }
+    if (!said.info.empty()) cert_line(said.info, "cert-info", false);
+    if (!said.achievement.empty()) {
+      xml_node a = cert_line(said.achievement, "cert-achievement", false);
+      xml_node ind = ppr_child(a, "w:ind", {"w:pStyle", "w:keepNext", "w:spacing"});
+      ind.append_attribute("w:left") = str(twips(30 * scale_)).c_str();
+      ind.append_attribute("w:right") = str(twips(30 * scale_)).c_str();
+    }
+    // Bottom right: place and date, signer's title, room to sign, signer's name: a frame
+    // anchored to the page whose bottom is the bottom margin.
+    const double half = width / 2, right_x = left + width - half, bottom = pg.height - pg.margin_bottom;
+    double title_h = 0;
+    for (const auto& t : c.signer_title) title_h += paragraph_height(t, "cert-signer-title", half);
+    const double date_h = paragraph_height(said.date_line, "cert-date", half);
+    double right_h = date_h + title_h + c.signature_space + paragraph_height(c.signer_name, "cert-signer", half);
+    const double ox = certificate_->offset_x, oy = certificate_->offset_y;
+    std::vector<xml_node> block;
+    block.push_back(paragraph(plain(said.date_line), "cert-date"));
+    for (const auto& t : c.signer_title) block.push_back(cert_line(t, "cert-signer-title", true));
+    xml_node signer = cert_line(c.signer_name, "cert-signer", true);
+    set_spacing_before(signer, (tpl_.style("cert-signer").space_before + c.signature_space) * scale_);
+    block.push_back(signer);
+    for (xml_node p : block) frame(p, right_x + ox, bottom - right_h + oy, half);
+    // The signature in the signature space, the seal over its left third (as in the PDF).
+    const double sign_cx = right_x + half / 2, sign_cy = bottom - right_h + date_h + title_h + c.signature_space / 2;
+    double sign_left = sign_cx - c.signature_width / 6;
+    if (certificate_->signature) {
+      double x0 = 0, w = 0;
+      fitted_picture(block.front(), certificate_->signature, sign_cx, sign_cy, c.signature_width, c.signature_space, &x0, &w);
+      sign_left = x0 + w / 3;
+    }
+    if (certificate_->seal) {
+      fitted_picture(block.front(), certificate_->seal, sign_left - c.seal_diameter / 2, sign_cy, c.seal_diameter,
+                     c.seal_diameter);
+    }
+    // Bottom left: decision and golden-book number.
+    double left_h = 0;
+    std::vector<std::string> lines;
+    for (const std::string* t : {&said.decision, &said.golden_book}) {
+      if (t->empty()) continue;
+      lines.push_back(*t);
+      left_h += paragraph_height(*t, "cert-decision", c.bottom_left_width);
+    }
+    for (const auto& t : lines) frame(paragraph(plain(t), "cert-decision"), left + ox, bottom - left_h + oy, c.bottom_left_width);
+  }
+
+  // A certificate's section: landscape paper, its margins (moved by the print-on-blank
+  // offsets), the border as a page border in the template's colour.
+  void certificate_section(xml_node parent) {
+    const auto& pg = tpl_.page;
+    const auto& c = tpl_.certificate;
+    xml_node s = parent.append_child("w:sectPr");
+    xml_node size = s.append_child("w:pgSz");
+    size.append_attribute("w:w") = str(twips(pg.width * scale_)).c_str();
+    size.append_attribute("w:h") = str(twips(pg.height * scale_)).c_str();
+    if (pg.width > pg.height) size.append_attribute("w:orient") = "landscape";
+    xml_node mar = s.append_child("w:pgMar");
+    const double ox = certificate_->offset_x, oy = certificate_->offset_y;
+    mar.append_attribute("w:top") = str(twips((pg.margin_top + oy) * scale_)).c_str();
+    mar.append_attribute("w:right") = str(twips((pg.margin_right - ox) * scale_)).c_str();
+    mar.append_attribute("w:bottom") = str(twips((pg.margin_bottom - oy) * scale_)).c_str();
+    mar.append_attribute("w:left") = str(twips((pg.margin_left + ox) * scale_)).c_str();
+    mar.append_attribute("w:header") = "0";
+    mar.append_attribute("w:footer") = "0";
+    mar.append_attribute("w:gutter") = "0";
+    if (!certificate_->print_on_blank) {
+      xml_node borders = s.append_child("w:pgBorders");
+      borders.append_attribute("w:offsetFrom") = "page";
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02X%02X%02X", static_cast<int>(c.border_color.r * 255),
+                    static_cast<int>(c.border_color.g * 255), static_cast<int>(c.border_color.b * 255));
+      for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+        xml_node b = borders.append_child(side);
+        b.append_attribute("w:val") = "thickThinMediumGap";
+        b.append_attribute("w:sz") = "24";
+        b.append_attribute("w:space") = str(std::min(31L, std::lround(c.border_inset * scale_))).c_str();
+        b.append_attribute("w:color") = hex;
+      }
+    }
+    s.append_child("w:docGrid").append_attribute("w:linePitch") = "360";
+  }
 
   static RichText plain(const std::string& s) { return {Span{s, false, false}}; }
 
@@ -233,28 +490,36 @@ class Writer {
     return tpl_.style(name);
   }
 
-  // The widest line of `text` wrapped greedily at spaces in a column `width` wide, as
-  // Word and LibreOffice wrap it (rules are measured against it).
-  double measure_widest(const std::string& text, const std::string& style_name, double width) {
+  // The widths of the lines of `text` wrapped greedily at spaces in a column `width`
+  // wide, as Word and LibreOffice wrap it (rules are measured against the widest).
+  std::vector<double> wrap(const std::string& text, const std::string& style_name, double width, double size = 0) {
     const auto& st = tpl_.style(style_name);
     const text::Font& font = fonts_.face(st.bold, st.italic);
+    if (size <= 0) size = st.size;
     std::string t = st.uppercase ? unicode::to_upper_vi(text) : text;
-    double space = text::measure(font, st.size, " ");
-    double widest = 0, line = 0;
+    double space = text::measure(font, size, " ");
+    std::vector<double> lines;
+    double line = 0;
     size_t start = 0;
     while (start <= t.size()) {
       size_t end = t.find(' ', start);
       if (end == std::string::npos) end = t.size();
-      double w = text::measure(font, st.size, t.substr(start, end - start));
+      double w = text::measure(font, size, t.substr(start, end - start));
       if (line > 0 && line + space + w > width) {
-        widest = std::max(widest, line);
+        lines.push_back(line);
         line = w;
       } else {
         line += (line > 0 ? space : 0) + w;
       }
       start = end + 1;
     }
-    return std::max(widest, line);
+    lines.push_back(line);
+    return lines;
+  }
+
+  double measure_widest(const std::string& text, const std::string& style_name, double width) {
+    auto lines = wrap(text, style_name, width);
+    return *std::max_element(lines.begin(), lines.end());
   }
 
   // <w:p> with a style; the text upper-cased when the style says so (like the PDF).
@@ -777,11 +1042,11 @@ class Writer {
       if (st.keep_with_next) pr.append_child("w:keepNext");
       pr.append_child("w:widowControl");
       xml_node spacing = pr.append_child("w:spacing");
-      spacing.append_attribute("w:before") = str(twips(st.space_before)).c_str();
-      spacing.append_attribute("w:after") = str(twips(st.space_after)).c_str();
+      spacing.append_attribute("w:before") = str(twips(st.space_before * scale_)).c_str();
+      spacing.append_attribute("w:after") = str(twips(st.space_after * scale_)).c_str();
       // The line pitch of the PDF layout: line-spacing x the font's single line height,
       // as "at least" so Word and LibreOffice keep the same pitch.
-      double pitch = fonts_.face(st.bold, st.italic).line_height(st.size) * st.line_spacing;
+      double pitch = fonts_.face(st.bold, st.italic).line_height(st.size) * st.line_spacing * scale_;
       spacing.append_attribute("w:line") = str(twips(pitch)).c_str();
       spacing.append_attribute("w:lineRule") = "atLeast";
       if (st.first_indent != 0 || st.left_indent != 0) {
@@ -805,8 +1070,8 @@ class Writer {
                       static_cast<int>(st.color.b * 255));
         r.append_child("w:color").append_attribute("w:val") = hex;
       }
-      r.append_child("w:sz").append_attribute("w:val") = str(std::lround(st.size * 2)).c_str();
-      r.append_child("w:szCs").append_attribute("w:val") = str(std::lround(st.size * 2)).c_str();
+      r.append_child("w:sz").append_attribute("w:val") = str(std::lround(st.size * scale_ * 2)).c_str();
+      r.append_child("w:szCs").append_attribute("w:val") = str(std::lround(st.size * scale_ * 2)).c_str();
     }
     return xml_string(d);
   }
@@ -849,11 +1114,12 @@ class Writer {
            "<w:pitch w:val=\"variable\"/></w:font></w:fonts>";
   }
 
-  static std::string content_types() {
+  std::string content_types() const {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-           "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+           "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+           std::string(media_.empty() ? "" : "<Default Extension=\"png\" ContentType=\"image/png\"/>") +
            "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
            "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
            "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
@@ -874,16 +1140,21 @@ class Writer {
            "</Relationships>";
   }
 
-  static std::string document_rels() {
+  std::string document_rels() const {
     const std::string base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    std::string images;
+    for (size_t i = 1; i <= media_.size(); ++i) {
+      images += "<Relationship Id=\"rIdImage" + std::to_string(i) + "\" Type=\"" + base + "image\" Target=\"media/image" +
+                std::to_string(i) + ".png\"/>";
+    }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
            "<Relationship Id=\"rIdStyles\" Type=\"" + base + "styles\" Target=\"styles.xml\"/>"
            "<Relationship Id=\"rIdSettings\" Type=\"" + base + "settings\" Target=\"settings.xml\"/>"
            "<Relationship Id=\"rIdFonts\" Type=\"" + base + "fontTable\" Target=\"fontTable.xml\"/>"
            "<Relationship Id=\"rIdHeaderDefault\" Type=\"" + base + "header\" Target=\"header1.xml\"/>"
-           "<Relationship Id=\"rIdHeaderFirst\" Type=\"" + base + "header\" Target=\"header2.xml\"/>"
-           "</Relationships>";
+           "<Relationship Id=\"rIdHeaderFirst\" Type=\"" + base + "header\" Target=\"header2.xml\"/>" +
+           images + "</Relationships>";
   }
 
   std::string w3cdtf() const {
@@ -956,6 +1227,16 @@ std::string write_forms(const style::Template& form, const std::vector<model::Fo
   else for (const auto& r : records) list.push_back(&r);
   w.forms(list);
   return w.finish(form.form.title, "");
+}
+
+std::string write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
+                               const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
+                               const DocxOptions& options) {
+  if (rows.empty()) throw Error(ErrorKind::Output, "no certificate to write");
+  Writer w(tpl, fonts, options);
+  w.certificates(rows, certificate);
+  const auto& c = tpl.certificate;
+  return w.finish(c.title_lines.empty() ? tpl.name : c.title_lines.front(), c.issuer);
 }
 
 }  // namespace vanban::docx

@@ -4,11 +4,14 @@
 // formatting so a clerk who edits keeps it.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/raster_image.h"
 #include "model/document.h"
 #include "model/form_data.h"
+#include "model/recipient_list.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -30,5 +33,21 @@ std::string write_document(const model::Document& document, const style::Templat
 // writes one empty form.
 std::string write_forms(const style::Template& form, const std::vector<model::FormRecord>& records, bool blank,
                         const text::FontFamily& fonts, const DocxOptions& options);
+
+struct CertificateDocxOptions {
+  double scale = 1;              // 1 = the template's paper (A4 landscape); √2 = A3
+  bool print_on_blank = false;   // only the variable text; the fixed lines keep their room
+  double offset_x = 0, offset_y = 0;  // pt (print on blank)
+  std::shared_ptr<const RasterImage> emblem, seal, signature;
+};
+
+// Certificates: one section (one page) per row, in the order given. Every row must make
+// a certificate (wording::certificate_text): the caller reports the rows that do not.
+// The border is the page border of each section; the name shrinks to fit one line down
+// to the template's minimum size, as in the PDF; the bottom blocks are frames anchored
+// to the page; images are floating pictures anchored to the page.
+std::string write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
+                               const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
+                               const DocxOptions& options);
 
 }  // namespace vanban::docx

@@ -52,4 +52,17 @@ struct Dir {
   }
 };
 
+// Converts `docx` to PDF with LibreOffice headless into `out_dir`, with a profile of its
+// own (two conversions sharing a profile fail); returns the PDF's path ("" on failure,
+// with LibreOffice's output in `log`).
+inline std::string libreoffice_pdf(const std::string& docx, const std::filesystem::path& out_dir,
+                                   std::string* log = nullptr) {
+  std::filesystem::create_directories(out_dir);
+  Result r = run("timeout 180 soffice -env:UserInstallation=file://" + (out_dir / "profile").string() +
+                 " --headless --convert-to pdf --outdir " + q(out_dir.string()) + " " + q(docx));
+  if (log) *log = r.output;
+  std::filesystem::path pdf = out_dir / (std::filesystem::path(docx).stem().string() + ".pdf");
+  return r.status == 0 && std::filesystem::exists(pdf) ? pdf.string() : std::string();
+}
+
 }  // namespace vanban::test

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -301,4 +302,93 @@ TEST(Certificates, ATemplateNamesItsImagesRelativeToItself) {
   json page = json::parse(run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(pdf)).output)["pages"][0];
   ASSERT_EQ(page["images"].size(), 1u);
   EXPECT_NEAR(page["images"][0]["x1"].get<double>() - page["images"][0]["x0"].get<double>(), 30 * kMm, 0.5);
+}
+
+namespace {
+
+// The words of one page, sorted: the same text whatever order a reader takes the
+// frames and lines in.
+std::vector<std::string> sorted_words(const std::string& pdf, int page) {
+  std::istringstream in(page_text(pdf, page));
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+}  // namespace
+
+TEST(Certificates, DocxHasASectionPerRowAndSaysWhatThePdfSays) {
+  Dir dir("vanban-cert");
+  std::string images = " --emblem " + q(make_png(dir, "emblem")) + " --seal " + q(make_png(dir, "seal")) +
+                       " --signature " + q(make_png(dir, "signature")) + " --date 2022-05-15";
+  std::string docx = dir.file("gk.docx"), pdf = dir.file("gk.pdf");
+  Result r = run(kCli + " batch giay-khen " + q(kList) + " -o " + q(docx) + images);
+  ASSERT_EQ(r.status, 3) << r.output;  // two bad rows, reported as for the PDF
+  EXPECT_NE(r.output.find("row 9, ngay_quyet_dinh"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(docx + ".errors.csv"));
+  ASSERT_EQ(run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf) + images).status, 3);
+
+  // The package: schema order, a landscape A4 section per certificate, each image once.
+  Result check = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(docx));
+  ASSERT_EQ(check.status, 0) << check.output;
+  json report = json::parse(check.output);
+  ASSERT_EQ(report["sections"].size(), 7u);
+  for (const auto& s : report["sections"]) {
+    EXPECT_NEAR(s["width_mm"].get<double>(), 297, 0.2);
+    EXPECT_NEAR(s["height_mm"].get<double>(), 210, 0.2);
+  }
+  Result media = run("unzip -Z1 " + q(docx) + " | grep -c '^word/media/'");
+  EXPECT_EQ(media.output, "3\n");
+
+  // LibreOffice lays it out on 7 pages, each saying what vanban's PDF page says.
+  std::string log, lo = vanban::test::libreoffice_pdf(docx, dir.path / "lo", &log);
+  ASSERT_FALSE(lo.empty()) << log;
+  Result info = run("pdfinfo " + q(lo));
+  EXPECT_NE(info.output.find("Pages:           7"), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find("(A4)"), std::string::npos) << info.output;
+  for (int p = 1; p <= 7; ++p) EXPECT_EQ(sorted_words(lo, p), sorted_words(pdf, p)) << "page " << p;
+  EXPECT_EQ(run("pdfimages -list " + q(lo) + " | grep -cE '^ *[0-9]+ +[0-9]+ +image '").output, "21\n") << "3 images on each page";
+
+  // A fixed date gives the same bytes.
+  std::string again = dir.file("again.docx");
+  run(kCli + " batch giay-khen " + q(kList) + " -o " + q(again) + images);
+  EXPECT_EQ(vanban::file_io::read_file(again), vanban::file_io::read_file(docx));
+}
+
+TEST(Certificates, DocxNamesShrinkAndOneFilePerRow) {
+  Dir dir("vanban-cert");
+  std::string list = dir.write("l.csv",
+                               "Họ và tên,Giới tính\n"
+                               "Bùi Thị Lan,Nữ\n"
+                               "Công Tằng Tôn Nữ Hoàng Thị Minh Nguyệt Ánh Dương Phương Thảo Quỳnh Như Ngọc Diệp,Nữ\n");
+  std::string out = dir.file("out") + "/";
+  Result r = run(kCli + " batch giay-khen " + q(list) + " -o " + q(out) + " --format docx");
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::string first = out + "1-Bùi Thị Lan.docx";
+  ASSERT_TRUE(fs::exists(first)) << run("ls " + q(out)).output;
+  std::string long_one;
+  for (const auto& e : fs::directory_iterator(out))
+    if (e.path().filename().string().rfind("2-", 0) == 0) long_one = e.path().string();
+  ASSERT_FALSE(long_one.empty());
+  // The long name carries its own, smaller size (half-points) on its runs; the short one
+  // keeps the style's 28 pt.
+  std::string xml = run("unzip -p " + q(long_one) + " word/document.xml").output;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(xml, m, std::regex(R"re(<w:r><w:rPr><w:sz w:val="(\d+)"/>)re"))) << xml.substr(0, 2000);
+  EXPECT_LT(std::stoi(m[1]), 56);
+  EXPECT_GE(std::stoi(m[1]), 32);
+  EXPECT_FALSE(std::regex_search(run("unzip -p " + q(first) + " word/document.xml").output, std::regex(R"(<w:r><w:rPr><w:sz )")));
+  // And LibreOffice keeps it on one line, inside the margins.
+  std::string lo = vanban::test::libreoffice_pdf(long_one, dir.path / "lo");
+  ASSERT_FALSE(lo.empty());
+  json page = json::parse(run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(lo)).output)["pages"][0];
+  int name_lines = 0;
+  for (const auto& s : page["spans"]) {
+    if (s["text"].get<std::string>().find("Công Tằng") == std::string::npos) continue;
+    ++name_lines;
+    EXPECT_GE(s["x0"].get<double>(), 28 * kMm - 0.5);
+    EXPECT_LE(s["x1"].get<double>(), (297 - 28) * kMm + 0.5);
+  }
+  EXPECT_EQ(name_lines, 1);
 }

@@ -37,11 +37,9 @@ std::string render(const Dir& dir, const std::string& args, const std::string& o
 std::string libreoffice_pdf(const Dir& dir, const std::string& docx) {
   static int calls = 0;
   fs::path out = dir.path / ("lo-" + std::to_string(calls++));
-  fs::create_directories(out);
-  Result r = run("timeout 180 soffice -env:UserInstallation=file://" + (out / "profile").string() +
-                 " --headless --convert-to pdf --outdir " + q(out.string()) + " " + q(docx));
-  EXPECT_EQ(r.status, 0) << r.output;
-  return (out / (fs::path(docx).stem().string() + ".pdf")).string();
+  std::string log, pdf = vanban::test::libreoffice_pdf(docx, out, &log);
+  EXPECT_FALSE(pdf.empty()) << log;
+  return pdf;
 }
 
 int pages(const std::string& pdf) {

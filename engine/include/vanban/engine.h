@@ -50,8 +50,20 @@ struct BatchResult {
   std::vector<BatchRowError> errors;    // rows that did not make one
 };
 
+enum class OutputFormat { Pdf, Docx };
+
+// Receives one file per row (certificate_files), in list (or sorted) order; `position`
+// is the row's 1-based place in that order (failed rows count too).
+using CertificateFileSink = std::function<void(size_t position, const model::ListRow& row, std::string bytes)>;
+
 // Receives each certificate in list (or sorted) order, on the calling thread.
-using CertificateSink = std::function<void(const model::ListRow& row, const layout::Page& page)>;
+using CertificateSink = std::function<void(size_t position, const model::ListRow& row, const layout::Page& page)>;
+
+// A file name for a row from a pattern such as "{stt}-{ho_ten}": {key} is the row's
+// field ({stt} falls back to `position`), made safe for every file system (no / \ : * ?
+// " < > | or control characters, no leading or trailing dot or space, at most 150
+// bytes cut on a letter boundary); "row-<n>" when nothing is left.
+std::string certificate_file_name(const std::string& pattern, const model::ListRow& row, size_t position);
 
 class Engine {
  public:
@@ -81,6 +93,16 @@ class Engine {
   // only when the list cannot be read. The pages place graphic 0: certificate_border().
   BatchResult certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
                            const BatchOptions& options, const CertificateSink& sink) const;
+  // All the certificates of a list in one file: a PDF with a page per row (one border
+  // drawing, one font subset, pages streamed) or a DOCX with a section per row. `out` is
+  // left empty when no row made a certificate.
+  BatchResult certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                const BatchOptions& options, const RenderOptions& render, OutputFormat format,
+                                std::string& out) const;
+  // One file per row, handed to `sink` in order.
+  BatchResult certificate_files(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                const BatchOptions& options, const RenderOptions& render, OutputFormat format,
+                                const CertificateFileSink& sink) const;
 
   const text::FontFamily& fonts() const { return *fonts_; }
   const std::vector<std::string>& font_paths() const { return font_paths_; }
@@ -89,6 +111,17 @@ class Engine {
   EngineOptions options_;
   std::unique_ptr<text::FontFamily> fonts_;
   std::vector<std::string> font_paths_;
+
+  // The rows of a list in output order (sorted when asked); checks the template.
+  std::vector<const model::ListRow*> batch_rows(const style::Template& tpl, const model::RecipientList& recipients,
+                                                const BatchOptions& options) const;
+  // The certificate options with the template's images read in (the caller's own win).
+  static layout::CertificateOptions with_images(const style::Template& tpl, const layout::CertificateOptions& options);
+  // DOCX certificates: rows checked one by one (the bad ones reported); the good ones
+  // written as one file (sink gets nullptr) or one file per row.
+  BatchResult docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                const BatchOptions& options, const RenderOptions& render, bool one_per_row,
+                                const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const;
 };
 
 // "2021-03-05T08:30:00+07:00" -> "D:20210305083000+07'00'"; throws Error(Usage).
