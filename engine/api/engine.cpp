@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/file_io.h"
 #include "model/form_data.h"
 #include "wording/wording.h"
 #include "model/reader.h"
@@ -254,6 +255,7 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
   const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options);
+  const layout::CertificatePrototype prototype = layout::certificate_prototype(tpl, certificate, *fonts_);
 
   BatchResult result;
   result.rows = rows.size();
@@ -267,7 +269,7 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
     auto work = [&] {
       for (size_t i; (i = next.fetch_add(1)) < end;) {
         try {
-          pages[i - begin] = layout::certificate_page(tpl, *rows[i], certificate, *fonts_);
+          pages[i - begin] = layout::certificate_page(prototype, *rows[i]);
         } catch (const Error& e) {
           failed[i - begin] = std::make_unique<BatchRowError>(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
         }
@@ -351,13 +353,48 @@ BatchResult Engine::certificates_file(const style::Template& tpl, std::string_vi
     return docx_certificates(tpl, list, source_name, options, render, false,
                              [&](size_t, const model::ListRow*, std::string bytes) { out = std::move(bytes); });
   }
+  BatchResult result = pdf_certificates(tpl, list, source_name, options, render, [&](pdf::PdfBuilder& pdf) { out = pdf.finish(); });
+  return result;
+}
+
+BatchResult Engine::certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                      const BatchOptions& options, const RenderOptions& render, OutputFormat format,
+                                      const std::string& path) const {
+  if (format == OutputFormat::Docx) {
+    std::string bytes;
+    BatchResult result = certificates_file(tpl, list, source_name, options, render, format, bytes);
+    if (result.produced > 0) file_io::write_file_atomically(path, bytes);
+    return result;
+  }
+  return pdf_certificates(tpl, list, source_name, options, render, [&](pdf::PdfBuilder& pdf) {
+    file_io::write_file_atomically(path, [&](std::ostream& out) {
+      pdf.finish(out);
+      return true;
+    });
+  });
+}
+
+BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                     const BatchOptions& options, const RenderOptions& render,
+                                     const std::function<void(pdf::PdfBuilder&)>& finish) const {
   const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
   pdf::PdfBuilder pdf(certificate_info(tpl, render), {layout::certificate_border(tpl, certificate)});
   BatchOptions with = options;
   with.certificate = certificate;
-  BatchResult result = certificates(tpl, list, source_name, with,
-                                    [&](size_t, const model::ListRow&, const layout::Page& page) { pdf.add_page(page); });
-  if (result.produced > 0) out = pdf.finish();
+  // Pages go to the PDF a chunk at a time, their streams compressed on every thread.
+  std::vector<layout::Page> chunk;
+  auto flush = [&] {
+    std::vector<const layout::Page*> pages;
+    for (const auto& p : chunk) pages.push_back(&p);
+    pdf.add_pages(pages, options.jobs);
+    chunk.clear();
+  };
+  BatchResult result = certificates(tpl, list, source_name, with, [&](size_t, const model::ListRow&, layout::Page& page) {
+    chunk.push_back(std::move(page));
+    if (chunk.size() == 256) flush();
+  });
+  flush();
+  if (result.produced > 0) finish(pdf);
   return result;
 }
 
@@ -375,7 +412,7 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
   const std::vector<layout::Graphic> graphics{layout::certificate_border(tpl, certificate)};
   BatchOptions with = options;
   with.certificate = certificate;
-  return certificates(tpl, list, source_name, with, [&](size_t position, const model::ListRow& row, const layout::Page& page) {
+  return certificates(tpl, list, source_name, with, [&](size_t position, const model::ListRow& row, layout::Page& page) {
     sink(position, row, pdf::write_pdf({page}, info, graphics));
   });
 }

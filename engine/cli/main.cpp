@@ -241,9 +241,7 @@ int batch(const vanban::Engine& engine, const Args& args) {
                                         vanban::file_io::write_file_atomically(args.output + name + extension, bytes);
                                       });
   } else {
-    std::string bytes;
-    result = engine.certificates_file(tpl, list, args.data_path, options, render, format, bytes);
-    if (result.produced > 0) vanban::file_io::write_file_atomically(args.output, bytes);
+    result = engine.certificates_file(tpl, list, args.data_path, options, render, format, args.output);
   }
   if (!result.errors.empty()) {
     // The report: one line per failed row, on stderr and in <out>.errors.csv.

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 #include "core/error.h"
 
@@ -39,42 +40,76 @@ std::string read_file(const std::string& path) {
   return data;
 }
 
+namespace {
+
+// A temporary file beside `path`, renamed over it by commit() or removed.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(const std::string& path) : path_(path) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    std::error_code ec;
+    if (fs::is_directory(target, ec)) throw Error(ErrorKind::Output, "is a directory", path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    name_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    fd_ = ::mkstemp(name_.data());
+    if (fd_ < 0) throw Error(ErrorKind::Output, std::string("cannot create a file here: ") + std::strerror(errno), path);
+  }
+  ~TemporaryFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(name_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  const std::string& name() const { return name_; }
+  int fd() const { return fd_; }
+
+  [[noreturn]] void fail(const char* what) const {
+    throw Error(ErrorKind::Output, std::string(what) + ": " + std::strerror(errno), path_);
+  }
+
+  void commit() {
+    if (::fchmod(fd_, 0644) != 0) fail("cannot set permissions");
+    if (::fsync(fd_) != 0) fail("cannot flush");
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail("cannot close");
+    if (::rename(name_.c_str(), path_.c_str()) != 0) fail("cannot replace the file");
+    committed_ = true;
+  }
+
+ private:
+  std::string path_, name_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  std::error_code ec;
-  if (fs::is_directory(target, ec)) throw Error(ErrorKind::Output, "is a directory", path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw Error(ErrorKind::Output, std::string("cannot create a file here: ") + std::strerror(errno), path);
-  auto fail = [&](const char* what) {
-    int err = errno;
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    throw Error(ErrorKind::Output, std::string(what) + ": " + std::strerror(err), path);
-  };
+  TemporaryFile tmp(path);
   size_t done = 0;
   while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    ssize_t n = ::write(tmp.fd(), bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail("cannot write");
+      tmp.fail("cannot write");
     }
     done += static_cast<size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0) fail("cannot set permissions");
-  if (::fsync(fd) != 0) fail("cannot flush");
-  if (::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmpl.c_str());
-    throw Error(ErrorKind::Output, std::string("cannot close: ") + std::strerror(err), path);
-  }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmpl.c_str());
-    throw Error(ErrorKind::Output, std::string("cannot replace the file: ") + std::strerror(err), path);
-  }
+  tmp.commit();
+}
+
+void write_file_atomically(const std::string& path, const std::function<bool(std::ostream&)>& write) {
+  TemporaryFile tmp(path);
+  std::ofstream out(tmp.name(), std::ios::binary | std::ios::trunc);
+  if (!out) tmp.fail("cannot write");
+  if (!write(out)) return;
+  out.flush();
+  if (!out) tmp.fail("cannot write");
+  out.close();
+  tmp.commit();
 }
 
 }  // namespace vanban::file_io

@@ -212,65 +212,95 @@ Graphic certificate_border(const style::Template& tpl, const CertificateOptions&
   return g;
 }
 
-Page certificate_page(const style::Template& tpl, const model::ListRow& row, const CertificateOptions& options,
-                      const text::FontFamily& fonts) {
+CertificatePrototype certificate_prototype(const style::Template& tpl, const CertificateOptions& options,
+                                           const text::FontFamily& fonts) {
   const auto& c = tpl.certificate;
   const auto& pg = tpl.page;
-  Page page;
-  page.width = pg.width;
-  page.height = pg.height;
-  if (!options.print_on_blank) page.graphics.push_back(0);
+  CertificatePrototype proto{&tpl, options, &fonts, {}, 0, {}, 0, 0};
+  Page& head_page = proto.head;
   const double left = pg.margin_left, width = pg.width - pg.margin_left - pg.margin_right;
-  Composer k{tpl, fonts, page, left, width};
   const bool fixed = !options.print_on_blank;  // the parts pre-printed on a blank
-
-  const wording::CertificateText said = wording::certificate_text(tpl, row);
+  Page scratch;                                // measured but not drawn on a blank
+  Composer head{tpl, fonts, fixed ? head_page : scratch, left, width};
 
   // Top: the national emblem when given (its room is kept on a blank, where it is
   // pre-printed), then Quốc hiệu, Tiêu ngữ and its rule (a rule exactly its width).
   double top = pg.margin_top;
   if (options.emblem) {
-    if (fixed) page.images.push_back(fit_image(options.emblem, left + width / 2, top + c.emblem_height / 2, width, c.emblem_height));
+    if (fixed) {
+      head_page.images.push_back(fit_image(options.emblem, left + width / 2, top + c.emblem_height / 2, width, c.emblem_height));
+    }
     top += c.emblem_height + 2;
   }
-  Page scratch;  // measured but not drawn on a blank
-  Composer measure{tpl, fonts, scratch, left, width};
-  Composer& head = fixed ? k : measure;
   top = head.stack(tpl.header.national_title, tpl.style("cert-national-title"), left, width, top);
   std::vector<Line> motto;
   top = head.stack(tpl.header.motto, tpl.style("cert-motto"), left, width, top, &motto);
   if (fixed && !motto.empty()) {
     const Line& l = motto.back();
     double rule_y = top - tpl.style("cert-motto").space_after - l.height + baseline_offset(l) + 4;
-    page.rules.push_back(Rule{left + l.x_start, rule_y, left + l.x_start + l.natural_width, rule_y, 0.8, {}});
+    head_page.rules.push_back(Rule{left + l.x_start, rule_y, left + l.x_start + l.natural_width, rule_y, 0.8, {}});
   }
   top += 4;
   top = head.stack(c.issuer, tpl.style("cert-issuer"), left, width, top);
   top = head.stack(c.verb, tpl.style("cert-verb"), left, width, top);
   for (const auto& t : c.title_lines) top = head.stack(t, tpl.style("cert-title"), left, width, top);
+  proto.head_bottom = top;
+
+  // Bottom right below the date: the signer's title, room to sign, the signer's name,
+  // placed from y = 0 (each page moves them under its date line).
+  const double half = width / 2, right_x = left + width - half;
+  Composer signer{tpl, fonts, fixed ? proto.signer : scratch, left, width};
+  double ry = 0;
+  for (const auto& t : c.signer_title) ry = signer.stack(t, tpl.style("cert-signer-title"), right_x, half, ry);
+  proto.signature_top = ry;
+  ry += c.signature_space;
+  proto.signer_height = signer.stack(c.signer_name, tpl.style("cert-signer"), right_x, half, ry);
+  return proto;
+}
+
+Page certificate_page(const CertificatePrototype& proto, const model::ListRow& row) {
+  const style::Template& tpl = *proto.tpl;
+  const CertificateOptions& options = proto.options;
+  const text::FontFamily& fonts = *proto.fonts;
+  const auto& c = tpl.certificate;
+  const auto& pg = tpl.page;
+  const wording::CertificateText said = wording::certificate_text(tpl, row);
+  Page page = proto.head;  // the fixed lines, laid out once per batch
+  page.width = pg.width;
+  page.height = pg.height;
+  if (!options.print_on_blank) page.graphics.push_back(0);
+  const double left = pg.margin_left, width = pg.width - pg.margin_left - pg.margin_right;
+  Composer k{tpl, fonts, page, left, width};
 
   // The name: the most prominent line, shrunk to fit one line down to the minimum size,
   // then wrapped at that size.
-  const std::string& name_line = said.name_line;
+  double top = proto.head_bottom;
   auto name_style = tpl.style("cert-name");
-  double natural = set_paragraph(plain_text(name_line), name_style, 1e6, fonts)[0].natural_width;
+  double natural = set_paragraph(plain_text(said.name_line), name_style, 1e6, fonts)[0].natural_width;
   if (natural > width) name_style.size = std::max(c.name_min_size, name_style.size * width / natural * 0.999);
-  top = k.stack(name_line, name_style, left, width, top);
-
+  top = k.stack(said.name_line, name_style, left, width, top);
   top = k.stack(said.info, tpl.style("cert-info"), left, width, top);
   top = k.stack(said.achievement, tpl.style("cert-achievement"), left + 30, width - 60, top);
 
-  // Bottom right: place and date, signer's title, room to sign, signer's name.
+  // Bottom right: place and date, then the prototype's signer block under it.
   const double half = width / 2, right_x = left + width - half, bottom = pg.height - pg.margin_bottom;
-  const std::string& date_line = said.date_line;
-  double right_h = k.height_of(date_line, tpl.style("cert-date"), half);
-  for (const auto& t : c.signer_title) right_h += k.height_of(t, tpl.style("cert-signer-title"), half);
-  right_h += c.signature_space + k.height_of(c.signer_name, tpl.style("cert-signer"), half);
-  double ry = bottom - right_h;
-  ry = k.stack(date_line, tpl.style("cert-date"), right_x, half, ry);
-  for (const auto& t : c.signer_title) ry = head.stack(t, tpl.style("cert-signer-title"), right_x, half, ry);
+  const auto& date_style = tpl.style("cert-date");
+  auto date_lines = set_paragraph(plain_text(said.date_line), date_style, half, fonts);
+  double date_h = date_style.space_before + date_style.space_after;
+  for (const Line& l : date_lines) date_h += l.height;
+  const double right_h = date_h + proto.signer_height;
+  double ry = bottom - right_h + date_style.space_before;
+  for (const Line& l : date_lines) {
+    place_line(l, right_x, ry + baseline_offset(l), page.runs);
+    ry += l.height;
+  }
+  const double signer_y = bottom - right_h + date_h;
+  for (TextRun run : proto.signer.runs) {
+    for (auto& g : run.glyphs) g.y += signer_y;
+    page.runs.push_back(std::move(run));
+  }
   // The signature in the signature space; the seal over its left third.
-  const double sign_cx = right_x + half / 2, sign_cy = ry + c.signature_space / 2;
+  const double sign_cx = right_x + half / 2, sign_cy = signer_y + proto.signature_top + c.signature_space / 2;
   double sign_left = sign_cx - c.signature_width / 6;  // where a signature's left third ends
   if (options.signature) {
     page.images.push_back(fit_image(options.signature, sign_cx, sign_cy, c.signature_width, c.signature_space));
@@ -279,8 +309,6 @@ Page certificate_page(const style::Template& tpl, const model::ListRow& row, con
   if (options.seal) {
     page.images.push_back(fit_image(options.seal, sign_left - c.seal_diameter / 2, sign_cy, c.seal_diameter, c.seal_diameter));
   }
-  ry += c.signature_space;
-  head.stack(c.signer_name, tpl.style("cert-signer"), right_x, half, ry);
 
   // Bottom left: decision and golden-book number, the QR code above them.
   const auto& dec = tpl.style("cert-decision");
@@ -298,6 +326,11 @@ Page certificate_page(const style::Template& tpl, const model::ListRow& row, con
   if (options.print_on_blank) offset_page(page, options.offset_x, options.offset_y);
   scale_page(page, options.scale);
   return page;
+}
+
+Page certificate_page(const style::Template& tpl, const model::ListRow& row, const CertificateOptions& options,
+                      const text::FontFamily& fonts) {
+  return certificate_page(certificate_prototype(tpl, options, fonts), row);
 }
 
 }  // namespace vanban::layout

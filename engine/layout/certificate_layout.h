@@ -25,6 +25,25 @@ struct CertificateOptions {
 // The shared border of every page (index 0 of LaidOutDocument::graphics).
 Graphic certificate_border(const style::Template& tpl, const CertificateOptions& options);
 
+// What every certificate of a batch shares, laid out once: the fixed top lines (emblem,
+// Quốc hiệu, Tiêu ngữ and its rule, issuer, verb, title) and the signer's block.
+struct CertificatePrototype {
+  const style::Template* tpl;
+  CertificateOptions options;
+  const text::FontFamily* fonts;
+  Page head;              // the fixed top lines (nothing on a blank: they are pre-printed)
+  double head_bottom;     // where the name starts
+  Page signer;            // signer's title, signature room, signer's name, from y = 0
+  double signature_top;   // the signature room's top in `signer`
+  double signer_height;   // `signer`'s height, its spacing included
+};
+
+CertificatePrototype certificate_prototype(const style::Template& tpl, const CertificateOptions& options,
+                                           const text::FontFamily& fonts);
+
+// One certificate from the batch's prototype; thread-safe (the prototype is only read).
+Page certificate_page(const CertificatePrototype& prototype, const model::ListRow& row);
+
 // One certificate. Throws vanban::Error(Model) naming the row and column when the row
 // cannot make one (no name, a date that is not a date).
 Page certificate_page(const style::Template& tpl, const model::ListRow& row, const CertificateOptions& options,

@@ -9,6 +9,10 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <atomic>
+#include <set>
+#include <thread>
+#include <zlib.h>
 
 #include "core/error.h"
 
@@ -125,29 +129,70 @@ class Writer {
     }
   }
 
-  void add_page(const layout::Page& page) {
-    // Page objects are made here and listed in the page tree once, in finish():
-    // PoDoFo's CreatePage is linear in the page count (quadratic over a batch).
-    PdfObject* pdf_page = doc_.GetObjects().CreateObject("Page");
-    PdfArray media;
-    for (double v : {0.0, 0.0, page.width, page.height}) media.push_back(PdfVariant(v));
-    pdf_page->GetDictionary().AddKey("MediaBox", media);
-    kids_.push_back(pdf_page->Reference());
-    PdfDictionary resources;
+  // Pages: their content streams are written serially (fonts number their glyphs in
+  // order of use, so the bytes do not depend on threads), Flate-compressed on `threads`
+  // threads, then made PDF objects. Every page shares one Resources dictionary holding
+  // all the file's fonts, drawings and images, so a page costs two small objects.
+  void add_pages(const std::vector<const layout::Page*>& pages, int threads) {
+    std::vector<std::string> contents(pages.size());
+    for (size_t i = 0; i < pages.size(); ++i) contents[i] = content_of(*pages[i]);
+    std::vector<std::string> compressed(pages.size());
+    std::atomic<size_t> next{0};
+    std::atomic<bool> failed{false};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < contents.size();) {
+        uLongf size = compressBound(contents[i].size());
+        compressed[i].resize(size);
+        if (compress2(reinterpret_cast<Bytef*>(compressed[i].data()), &size,
+                      reinterpret_cast<const Bytef*>(contents[i].data()), contents[i].size(), Z_BEST_SPEED) != Z_OK) {
+          failed = true;
+        }
+        compressed[i].resize(size);
+        std::string().swap(contents[i]);
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < std::min<int>(threads, static_cast<int>(pages.size())); ++t) helpers.emplace_back(work);
+    work();
+    for (auto& t : helpers) t.join();
+    if (failed) throw Error(ErrorKind::Output, "zlib could not compress a page");
+    for (size_t i = 0; i < pages.size(); ++i) {
+      // Page objects are listed in the page tree once, in finish(): PoDoFo's CreatePage
+      // is linear in the page count (quadratic over a batch).
+      PdfObject* pdf_page = doc_.GetObjects().CreateObject("Page");
+      pdf_page->GetDictionary().AddKey("Parent", doc_.GetPagesTree()->GetObject()->Reference());
+      // The first page's size goes on the page tree and is inherited; a page of another
+      // size carries its own MediaBox.
+      if (kids_.empty()) first_size_ = {pages[i]->width, pages[i]->height};
+      if (std::pair{pages[i]->width, pages[i]->height} != first_size_) {
+        pdf_page->GetDictionary().AddKey("MediaBox", media_box(pages[i]->width, pages[i]->height));
+      }
+      kids_.push_back(pdf_page->Reference());
+      PdfObject* stream = doc_.GetObjects().CreateObject();
+      stream->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
+      PdfMemoryInputStream input(compressed[i].data(), static_cast<pdf_long>(compressed[i].size()));
+      stream->GetStream()->SetRawData(&input, static_cast<pdf_long>(compressed[i].size()));
+      std::string().swap(compressed[i]);
+      pdf_page->GetDictionary().AddKey("Contents", stream->Reference());
+      pdf_page->GetDictionary().AddKey("Resources", resources_->Reference());
+    }
+  }
+
+  // A page's content stream; the fonts, drawings and images it uses join the shared
+  // Resources dictionary.
+  std::string content_of(const layout::Page& page) {
     std::string content;
     content.reserve(4096);
-    PdfDictionary xobjects;
     for (int g : page.graphics) {
       if (g < 0 || g >= static_cast<int>(graphics_.size())) throw Error(ErrorKind::Output, "a page names a missing graphic");
       std::string name = "G" + std::to_string(g);
-      xobjects.AddKey(PdfName(name), graphics_[g]->Reference());
+      use_resource("XObject", name, graphics_[g]);
       content += "q /" + name + " Do Q\n";
     }
-    std::map<std::string, PdfObject*> used_fonts;
     for (const auto& rect : page.rects) write_rect(rect, page.height, content);
     for (const auto& placed : page.images) {
       std::string name = image_name(placed);
-      xobjects.AddKey(PdfName(name), images_.at(placed.image.get())->Reference());
+      use_resource("XObject", name, images_.at(placed.image.get()));
       content += "q ";
       for (double v : {placed.width, 0.0, 0.0, placed.height, placed.x, page.height - placed.y - placed.height}) {
         put_number(content, v);
@@ -155,18 +200,16 @@ class Writer {
       }
       content += "cm /" + name + " Do Q\n";
     }
-    for (const auto& run : page.runs) write_run(run, page.height, content, used_fonts);
+    for (const auto& run : page.runs) write_run(run, page.height, content);
     for (const auto& rule : page.rules) write_rule(rule, page.height, content);
-    PdfObject* contents = doc_.GetObjects().CreateObject();
-    contents->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
-    pdf_page->GetDictionary().AddKey("Contents", contents->Reference());
-    if (!used_fonts.empty()) {
-      PdfDictionary fonts;
-      for (const auto& [name, obj] : used_fonts) fonts.AddKey(PdfName(name), obj->Reference());
-      resources.AddKey("Font", fonts);
-    }
-    if (!page.graphics.empty() || !page.images.empty()) resources.AddKey("XObject", xobjects);
-    pdf_page->GetDictionary().AddKey("Resources", resources);
+    return content;
+  }
+
+  void use_resource(const char* kind, const std::string& name, PdfObject* object) {
+    if (!used_resources_.insert(std::string(kind) + "/" + name).second) return;
+    PdfDictionary& resources = resources_->GetDictionary();
+    if (!resources.HasKey(kind)) resources.AddKey(kind, PdfDictionary());
+    resources.GetKey(kind)->GetDictionary().AddKey(PdfName(name), object->Reference());
   }
 
   // An image XObject per distinct image (8-bit DeviceRGB, Flate), its transparency an
@@ -199,29 +242,48 @@ class Writer {
     return image_names_.at(image);
   }
 
-  std::string finish() {
+  static PdfArray media_box(double width, double height) {
+    PdfArray media;
+    for (double v : {0.0, 0.0, width, height}) media.push_back(PdfVariant(v));
+    return media;
+  }
+
+  // Embeds the font subsets and completes the page tree; then the document is written.
+  void complete() {
     for (auto& [font, entry] : fonts_) embed(*entry);
     PdfObject* tree = doc_.GetPagesTree()->GetObject();
     PdfArray kids;
-    for (const auto& ref : kids_) {
-      kids.push_back(ref);
-      doc_.GetObjects().GetObject(ref)->GetDictionary().AddKey("Parent", tree->Reference());
-    }
+    for (const auto& ref : kids_) kids.push_back(ref);
     tree->GetDictionary().AddKey("Kids", kids);
     tree->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(kids_.size())));
+    tree->GetDictionary().AddKey("MediaBox", media_box(first_size_.first, first_size_.second));
+  }
+
+  std::string finish() {
+    complete();
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);
     doc_.Write(&device);
     return std::string(buffer.GetBuffer(), device.GetLength());
   }
 
+  void finish(std::ostream& out) {
+    complete();
+    PdfOutputDevice device(&out);
+    doc_.Write(&device);
+    device.Flush();
+  }
+
  private:
   PdfMemDocument doc_;
   std::vector<PdfReference> kids_;
+  std::pair<double, double> first_size_{595.2756, 841.8898};
   std::vector<PdfObject*> graphics_;
   std::map<const RasterImage*, PdfObject*> images_;
   std::map<const RasterImage*, std::string> image_names_;
   std::vector<std::shared_ptr<const RasterImage>> kept_images_;
+  PdfObject* resources_ = doc_.GetObjects().CreateObject();  // the Resources every page shares
+  std::set<std::string> used_resources_;                                // "Font/F1", "XObject/G0"…
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
 
@@ -237,11 +299,10 @@ class Writer {
     return ref;
   }
 
-  void write_run(const layout::TextRun& run, double page_height, std::string& out,
-                 std::map<std::string, PdfObject*>& used) {
+  void write_run(const layout::TextRun& run, double page_height, std::string& out) {
     if (run.glyphs.empty() || !run.font) return;
     EmbeddedFont& f = font_entry(run.font);
-    used[f.resource_name] = f.type0;
+    use_resource("Font", f.resource_name, f.type0);
     const double scale = 1.0 / run.font->units_per_em();
     out += "BT /";
     out += f.resource_name;
@@ -464,9 +525,11 @@ PdfBuilder::PdfBuilder(const layout::DocumentInfo& info, const std::vector<layou
 
 PdfBuilder::~PdfBuilder() = default;
 
-void PdfBuilder::add_page(const layout::Page& page) {
+void PdfBuilder::add_page(const layout::Page& page) { add_pages({&page}, 1); }
+
+void PdfBuilder::add_pages(const std::vector<const layout::Page*>& pages, int threads) {
   try {
-    impl_->writer.add_page(page);
+    impl_->writer.add_pages(pages, threads);
   } catch (const PdfError& e) {
     rethrow(e);
   }
@@ -480,10 +543,21 @@ std::string PdfBuilder::finish() {
   }
 }
 
+void PdfBuilder::finish(std::ostream& out) {
+  try {
+    impl_->writer.finish(out);
+  } catch (const PdfError& e) {
+    rethrow(e);
+  }
+  if (!out) throw Error(ErrorKind::Output, "the PDF could not be written out");
+}
+
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
                       const std::vector<layout::Graphic>& graphics) {
   PdfBuilder builder(info, graphics);
-  for (const auto& page : pages) builder.add_page(page);
+  std::vector<const layout::Page*> all;
+  for (const auto& page : pages) all.push_back(&page);
+  builder.add_pages(all, 1);
   return builder.finish();
 }
 

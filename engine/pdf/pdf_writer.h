@@ -4,6 +4,7 @@
 // (glyph, text) pair, so copy-paste returns exactly the laid-out text).
 #pragma once
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 #include "layout/frame.h"
@@ -25,7 +26,12 @@ class PdfBuilder {
   PdfBuilder(const PdfBuilder&) = delete;
   PdfBuilder& operator=(const PdfBuilder&) = delete;
   void add_page(const layout::Page& page);
+  // Pages in order; their content streams are compressed on `threads` threads. The
+  // bytes do not depend on the thread count.
+  void add_pages(const std::vector<const layout::Page*>& pages, int threads);
   std::string finish();
+  // Writes the PDF to `out` (a file: no second copy in memory).
+  void finish(std::ostream& out);
 
  private:
   struct Impl;

@@ -392,3 +392,17 @@ TEST(Certificates, DocxNamesShrinkAndOneFilePerRow) {
   }
   EXPECT_EQ(name_lines, 1);
 }
+
+TEST(Certificates, TheBytesDoNotDependOnTheThreadCount) {
+  Dir dir("vanban-cert");
+  std::string rows = "Họ và tên,Giới tính,Thành tích\n";
+  for (int i = 0; i < 600; ++i) rows += "Người Thứ " + std::to_string(i) + ",Nữ,Đã có thành tích xuất sắc năm học 2021 - 2022\n";
+  std::string list = dir.write("l.csv", rows);
+  std::string one = dir.file("1.pdf"), two = dir.file("2.pdf");
+  ASSERT_EQ(run(kCli + " batch giay-khen " + q(list) + " -o " + q(one) + " --jobs 1 --date 2022-05-15").status, 0);
+  ASSERT_EQ(run(kCli + " batch giay-khen " + q(list) + " -o " + q(two) + " --jobs 2 --date 2022-05-15").status, 0);
+  std::string a = vanban::file_io::read_file(one), b = vanban::file_io::read_file(two);
+  EXPECT_EQ(a.size(), b.size());
+  EXPECT_TRUE(a == b) << "one thread and two threads give the same bytes";
+  EXPECT_EQ(page_text(two, 600).find("Bà Người Thứ 599") != std::string::npos, true) << page_text(two, 600);
+}

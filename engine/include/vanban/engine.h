@@ -18,6 +18,10 @@
 
 namespace vanban {
 
+namespace pdf {
+class PdfBuilder;
+}
+
 struct EngineOptions {
   std::vector<std::string> template_dirs;  // searched in order for <name>.xml
   std::string font_manifest;               // fonts/fonts.xml: the faces and where to find them
@@ -56,8 +60,9 @@ enum class OutputFormat { Pdf, Docx };
 // is the row's 1-based place in that order (failed rows count too).
 using CertificateFileSink = std::function<void(size_t position, const model::ListRow& row, std::string bytes)>;
 
-// Receives each certificate in list (or sorted) order, on the calling thread.
-using CertificateSink = std::function<void(size_t position, const model::ListRow& row, const layout::Page& page)>;
+// Receives each certificate in list (or sorted) order, on the calling thread; the page
+// may be moved from.
+using CertificateSink = std::function<void(size_t position, const model::ListRow& row, layout::Page& page)>;
 
 // A file name for a row from a pattern such as "{stt}-{ho_ten}": {key} is the row's
 // field ({stt} falls back to `position`), made safe for every file system (no / \ : * ?
@@ -99,6 +104,11 @@ class Engine {
   BatchResult certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                 const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                 std::string& out) const;
+  // The same written to `path` as it is made (a PDF is not held in memory twice): the file
+  // is replaced only when at least one row made a certificate and everything was written.
+  BatchResult certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                const BatchOptions& options, const RenderOptions& render, OutputFormat format,
+                                const std::string& path) const;
   // One file per row, handed to `sink` in order.
   BatchResult certificate_files(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                 const BatchOptions& options, const RenderOptions& render, OutputFormat format,
@@ -117,6 +127,10 @@ class Engine {
                                                 const BatchOptions& options) const;
   // The certificate options with the template's images read in (the caller's own win).
   static layout::CertificateOptions with_images(const style::Template& tpl, const layout::CertificateOptions& options);
+  // A PDF of every certificate: pages added a chunk at a time; `finish` writes it.
+  BatchResult pdf_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                               const BatchOptions& options, const RenderOptions& render,
+                               const std::function<void(pdf::PdfBuilder&)>& finish) const;
   // DOCX certificates: rows checked one by one (the bad ones reported); the good ones
   // written as one file (sink gets nullptr) or one file per row.
   BatchResult docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
