@@ -412,9 +412,44 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
   const std::vector<layout::Graphic> graphics{layout::certificate_border(tpl, certificate)};
   BatchOptions with = options;
   with.certificate = certificate;
-  return certificates(tpl, list, source_name, with, [&](size_t position, const model::ListRow& row, layout::Page& page) {
-    sink(position, row, pdf::write_pdf({page}, info, graphics));
+  // A chunk of pages at a time, each its own PDF, written on every thread (each PDF has
+  // its own PoDoFo document), handed on in order.
+  struct Made {
+    size_t position;
+    model::ListRow row;  // a copy: the list is gone when the last chunk is written
+    layout::Page page;
+    std::string pdf;
+  };
+  std::vector<Made> chunk;
+  auto flush = [&] {
+    std::atomic<size_t> next{0};
+    std::vector<std::exception_ptr> errors(chunk.size());
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < chunk.size();) {
+        try {
+          chunk[i].pdf = pdf::write_pdf({chunk[i].page}, info, graphics);
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+        chunk[i].page = layout::Page();
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < std::min<int>(options.jobs, static_cast<int>(chunk.size())); ++t) helpers.emplace_back(work);
+    work();
+    for (auto& t : helpers) t.join();
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      if (errors[i]) std::rethrow_exception(errors[i]);
+      sink(chunk[i].position, chunk[i].row, std::move(chunk[i].pdf));
+    }
+    chunk.clear();
+  };
+  BatchResult result = certificates(tpl, list, source_name, with, [&](size_t position, const model::ListRow& row, layout::Page& page) {
+    chunk.push_back(Made{position, row, std::move(page), {}});
+    if (chunk.size() == 64) flush();
   });
+  flush();
+  return result;
 }
 
 std::string certificate_file_name(const std::string& pattern, const model::ListRow& row, size_t position) {
