@@ -24,7 +24,7 @@ echo "== peak memory of one whole process"
 ls -l "$tmp/p.pdf" | awk '{print "vanban PDF bytes", $5}'
 
 echo "== peer for DOCX: LibreOffice headless converting vanban's DOCX of the plan to PDF (one process per call)"
-if command -v soffice >/dev/null; then
+if command -v soffice >/dev/null && command -v hyperfine >/dev/null; then
   "$build/engine/vanban" render ke-hoach "$root/samples/ke-hoach-hoa-binh-2021.json" -o "$tmp/p.docx" --date 2021-03-05
   hyperfine -N --warmup 1 --runs 5 --export-markdown "$tmp/lo.md" \
     "soffice -env:UserInstallation=file://$tmp/lo-profile --headless --convert-to pdf --outdir $tmp $tmp/p.docx" >/dev/null
