@@ -9,6 +9,7 @@
 #include <ctime>
 #include <atomic>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 #include "core/file_io.h"
@@ -450,6 +451,36 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
   });
   flush();
   return result;
+}
+
+BatchResult Engine::certificate_directory(const style::Template& tpl, std::string_view list,
+                                          const std::string& source_name, const BatchOptions& options,
+                                          const RenderOptions& render, OutputFormat format, const std::string& dir,
+                                          const std::string& pattern) const {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(ErrorKind::Output, "cannot create the directory: " + ec.message(), dir);
+  const std::string extension = format == OutputFormat::Docx ? ".docx" : ".pdf";
+  std::set<std::string> used;
+  return certificate_files(tpl, list, source_name, options, render, format,
+                           [&](size_t position, const model::ListRow& row, std::string bytes) {
+                             std::string base = certificate_file_name(pattern, row, position), name = base;
+                             for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
+                             file_io::write_file_atomically((std::filesystem::path(dir) / (name + extension)).string(), bytes);
+                           });
+}
+
+std::string batch_report_csv(const BatchResult& result) {
+  auto csv = [](const std::string& v) {
+    std::string out = "\"";
+    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string report = "row,column,field,message\n";
+  for (const auto& e : result.errors) {
+    report += std::to_string(e.row) + "," + std::to_string(e.column) + "," + csv(e.field) + "," + csv(e.message) + "\n";
+  }
+  return report;
 }
 
 std::string certificate_file_name(const std::string& pattern, const model::ListRow& row, size_t position) {

@@ -168,11 +168,6 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
-std::string data_dir_default(const char* env, const char* compiled) {
-  const char* value = std::getenv(env);
-  return value && *value ? value : compiled;
-}
-
 std::string iso_from_epoch(const char* epoch) {
   char* end = nullptr;
   long long seconds = std::strtoll(epoch, &end, 10);
@@ -226,37 +221,22 @@ int batch(const vanban::Engine& engine, const Args& args) {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
   }
   const auto format = args.docx ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf;
-  const std::string extension = args.docx ? ".docx" : ".pdf";
 
   const bool to_dir = args.output.back() == '/';
   vanban::BatchResult result;
   if (to_dir) {
-    std::filesystem::create_directories(args.output);
-    std::set<std::string> used;
-    result = engine.certificate_files(tpl, list, args.data_path, options, render, format,
-                                      [&](size_t position, const vanban::model::ListRow& row, std::string bytes) {
-                                        std::string base = vanban::certificate_file_name(args.name_pattern, row, position);
-                                        std::string name = base;
-                                        for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
-                                        vanban::file_io::write_file_atomically(args.output + name + extension, bytes);
-                                      });
+    result = engine.certificate_directory(tpl, list, args.data_path, options, render, format, args.output,
+                                          args.name_pattern);
   } else {
     result = engine.certificates_file(tpl, list, args.data_path, options, render, format, args.output);
   }
   if (!result.errors.empty()) {
     // The report: one line per failed row, on stderr and in <out>.errors.csv.
-    auto csv = [](const std::string& v) {
-      std::string out = "\"";
-      for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-      return out + "\"";
-    };
-    std::string report = "row,column,field,message\n";
     for (const auto& e : result.errors) {
       std::cerr << "vanban: " << vanban::Error::format(args.data_path, e.row, e.column, e.field, e.message) << "\n";
-      report += std::to_string(e.row) + "," + std::to_string(e.column) + "," + csv(e.field) + "," + csv(e.message) + "\n";
     }
     std::string report_path = to_dir ? args.output + "errors.csv" : args.output + ".errors.csv";
-    vanban::file_io::write_file_atomically(report_path, report);
+    vanban::file_io::write_file_atomically(report_path, vanban::batch_report_csv(result));
     std::cerr << "vanban: the failed rows are listed in " << report_path << "\n";
   }
   std::cerr << result.produced << " certificates, " << result.errors.size() << " rows failed\n";
@@ -271,8 +251,9 @@ int main(int argc, char** argv) {
   try {
     vanban::EngineOptions options;
     options.template_dirs = args.template_dirs;
-    options.template_dirs.push_back(data_dir_default("VANBAN_TEMPLATE_DIR", VANBAN_DEFAULT_TEMPLATE_DIR));
-    options.font_manifest = data_dir_default("VANBAN_FONT_DIR", VANBAN_DEFAULT_FONT_DIR) + std::string("/fonts.xml");
+    const vanban::DataDirs dirs = vanban::default_data_dirs();
+    options.template_dirs.push_back(dirs.templates);
+    options.font_manifest = dirs.fonts + "/fonts.xml";
     options.font_dir = args.font_dir;
     vanban::Engine engine(options);
 

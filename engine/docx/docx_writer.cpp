@@ -254,7 +254,6 @@ class Writer {
   pugi::xml_document doc_;
   xml_node body_;
   std::set<std::string> used_styles_;
-  bool first_section_ = true;
   double scale_ = 1;                                     // A3 certificates: every size × √2
   const CertificateDocxOptions* certificate_ = nullptr;  // set while writing certificates
   std::vector<std::string> media_;                       // word/media/image<n>.png

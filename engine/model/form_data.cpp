@@ -131,7 +131,13 @@ std::vector<FormRecord> load_form_records(std::string_view bytes, const std::str
   SourceMap map(bytes);
   check_utf8(bytes, map, source_name);
   std::string_view text = bytes.substr(base);
-  if (ends_with_ci(source_name, ".csv")) return csv_records(text, source_name, schema, map, base);
+  // CSV by its name, or by its first character (data in memory has no name): JSON
+  // starts with { or [.
+  size_t first = text.find_first_not_of(" \t\r\n");
+  bool json_like = first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
+  if (ends_with_ci(source_name, ".csv") || (!json_like && first != std::string_view::npos)) {
+    return csv_records(text, source_name, schema, map, base);
+  }
 
   Value root = read_json(text, source_name);
   std::vector<FormRecord> records;

@@ -2,6 +2,7 @@
 // no positions for values, so it reads through an iterator that remembers the last byte
 // it handed out; at each SAX event that byte ends the token just read, and the token's
 // start is found by walking back over it.
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include <iterator>
@@ -85,8 +86,26 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
     size_t at = what.find("syntax error");
     std::string message = "malformed JSON: " + (at == std::string::npos ? what : what.substr(at));
     // `position` is just past the offending token: point at its first character.
-    size_t start = position >= last_token.size() ? position - last_token.size() : 0;
-    if (last_token.empty() && start > 0) --start;
+    // nlohmann writes control characters of the token as "<U+000A>": undo that to count bytes.
+    std::string token;
+    for (size_t i = 0; i < last_token.size(); ++i) {
+      unsigned code = 0;
+      if (last_token.compare(i, 3, "<U+") == 0 && i + 8 <= last_token.size() && last_token[i + 7] == '>' &&
+          std::sscanf(last_token.c_str() + i + 3, "%4x", &code) == 1) {
+        token += static_cast<char>(code);
+        i += 7;
+      } else {
+        token += last_token[i];
+      }
+    }
+    size_t start = position >= token.size() ? position - token.size() : 0;
+    if (token.empty() && start > 0) --start;
+    // The lexer's "last read" can run over line ends (an invalid literal after a valid
+    // value): the offending characters are those after the last line end.
+    if (size_t nl = token.rfind('\n'); nl != std::string::npos && position >= token.size() - nl - 1) {
+      start = position - (token.size() - nl - 1);
+      while (start < text_.size() && (text_[start] == ' ' || text_[start] == '\t' || text_[start] == '\r')) ++start;
+    }
     Location where = map_.at(start);
     throw Error(ErrorKind::Syntax, message, source_, where.line, where.column);
   }

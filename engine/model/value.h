@@ -13,6 +13,8 @@ struct Location {
   int column = 0;  // 1-based, in code points
 };
 
+struct Member;
+
 struct Value {
   enum class Type { Null, Bool, Number, String, Array, Object };
   Type type = Type::Null;
@@ -23,11 +25,19 @@ struct Value {
   bool from_text = false;    // a string from XML text, may stand for a number
   std::string string;
   std::vector<Value> items;                            // Array
-  std::vector<std::pair<std::string, Value>> members;  // Object, in source order
+  std::vector<Member> members;                         // Object, in source order
   std::vector<Location> member_where;                  // where each member's key is
 
   const Value* find(const std::string& key) const;
   static const char* type_name(Type t);
+};
+
+// A member of an object: its key and value (a struct, not a std::pair, so that Value
+// may hold a vector of them while it is still incomplete).
+struct Member {
+  Member(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
+  std::string first;
+  Value second;
 };
 
 // Maps byte offsets of a source text to line:column (column in code points).

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vanban::style {
@@ -185,5 +186,9 @@ struct Template {
 // or by path (anything containing '/' or ending in ".xml"), following `extends`
 // chains. Throws vanban::Error(Template) naming the file and line:column.
 Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs);
+
+// The same for a template held in memory; `source_name` names it in errors, and a
+// template it extends is looked up in `search_dirs` (and beside `source_name`).
+Template parse_template(std::string_view xml, const std::string& source_name, const std::vector<std::string>& search_dirs);
 
 }  // namespace vanban::style

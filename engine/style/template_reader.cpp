@@ -304,6 +304,8 @@ void read_form(const Source& src, const pugi::xml_node& node, FormSpec& form) {
 
 void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
                     Template& tpl, std::vector<std::string>& chain);
+void read_text_into(Source src, const std::vector<std::string>& search_dirs, Template& tpl,
+                    std::vector<std::string>& chain);
 
 std::string resolve(const std::string& name_or_path, const std::vector<std::string>& search_dirs,
                     const std::string& relative_to) {
@@ -338,6 +340,12 @@ void read_file_into(const std::string& path, const std::vector<std::string>& sea
     ss << in.rdbuf();
     src.text = ss.str();
   }
+  read_text_into(std::move(src), search_dirs, tpl, chain);
+}
+
+void read_text_into(Source src, const std::vector<std::string>& search_dirs, Template& tpl,
+                    std::vector<std::string>& chain) {
+  const std::string& path = src.path;
   pugi::xml_document doc;
   pugi::xml_parse_result parsed = doc.load_buffer(src.text.data(), src.text.size());
   if (!parsed) {
@@ -458,6 +466,13 @@ Template load_template(const std::string& name_or_path, const std::vector<std::s
   Template tpl;
   std::vector<std::string> chain;
   read_file_into(resolve(name_or_path, search_dirs, {}), search_dirs, tpl, chain);
+  return tpl;
+}
+
+Template parse_template(std::string_view xml, const std::string& source_name, const std::vector<std::string>& search_dirs) {
+  Template tpl;
+  std::vector<std::string> chain{source_name};
+  read_text_into(Source{source_name, std::string(xml)}, search_dirs, tpl, chain);
   return tpl;
 }
 

@@ -64,6 +64,9 @@ using CertificateFileSink = std::function<void(size_t position, const model::Lis
 // may be moved from.
 using CertificateSink = std::function<void(size_t position, const model::ListRow& row, layout::Page& page)>;
 
+// The failed rows of a batch as CSV ("row,column,field,message"), for <out>.errors.csv.
+std::string batch_report_csv(const BatchResult& result);
+
 // A file name for a row from a pattern such as "{stt}-{ho_ten}": {key} is the row's
 // field ({stt} falls back to `position`), made safe for every file system (no / \ : * ?
 // " < > | or control characters, no leading or trailing dot or space, at most 150
@@ -109,6 +112,11 @@ class Engine {
   BatchResult certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                 const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                 const std::string& path) const;
+  // One file per row written into `dir` (created if need be), named by `pattern`
+  // (certificate_file_name; equal names get "-2", "-3"…), with the format's extension.
+  BatchResult certificate_directory(const style::Template& tpl, std::string_view list, const std::string& source_name,
+                                    const BatchOptions& options, const RenderOptions& render, OutputFormat format,
+                                    const std::string& dir, const std::string& pattern) const;
   // One file per row, handed to `sink` in order.
   BatchResult certificate_files(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                 const BatchOptions& options, const RenderOptions& render, OutputFormat format,
@@ -137,6 +145,14 @@ class Engine {
                                 const BatchOptions& options, const RenderOptions& render, bool one_per_row,
                                 const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const;
 };
+
+// Where the templates and the font manifest (fonts.xml) are: $VANBAN_TEMPLATE_DIR and
+// $VANBAN_FONT_DIR when set; else <prefix>/share/vanban/{templates,fonts} beside the
+// installed library or program; else the source tree the build came from.
+struct DataDirs {
+  std::string templates, fonts;
+};
+DataDirs default_data_dirs();
 
 // "2021-03-05T08:30:00+07:00" -> "D:20210305083000+07'00'"; throws Error(Usage).
 std::string pdf_date_from_iso(const std::string& iso);

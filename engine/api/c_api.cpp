@@ -1,0 +1,351 @@
+// The C API (include/vanban/vanban.h) over the engine facade. Every entry point catches
+// everything: no C++ exception crosses into C. Errors are kept per engine and per thread.
+#include "vanban/vanban.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <thread>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/file_io.h"
+#include "core/raster_image.h"
+#include "vanban/engine.h"
+
+struct vanban_error_record {
+  vanban_status status = VANBAN_OK;
+  std::string message, file, field;
+  int line = 0, column = 0;
+};
+
+struct vanban_engine {
+  std::unique_ptr<vanban::Engine> engine;       // null when opening failed
+  std::vector<std::string> template_dirs;
+  mutable std::mutex mutex;                     // guards the two maps below
+  mutable std::unordered_map<std::thread::id, vanban_error_record> errors;
+  std::map<std::string, std::shared_ptr<const vanban::style::Template>> templates;  // loaded once
+
+  vanban_error_record& error_of_this_thread() const {
+    std::lock_guard<std::mutex> lock(mutex);
+    return errors[std::this_thread::get_id()];  // node-based: the reference stays valid
+  }
+};
+
+namespace {
+
+using vanban::ErrorKind;
+
+vanban_status status_of(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Syntax: return VANBAN_ESYNTAX;
+    case ErrorKind::Model: return VANBAN_EMODEL;
+    case ErrorKind::Template: return VANBAN_ETEMPLATE;
+    case ErrorKind::Font: return VANBAN_EFONT;
+    case ErrorKind::Layout: return VANBAN_ELAYOUT;
+    case ErrorKind::Input: return VANBAN_EINPUT;
+    case ErrorKind::Output: return VANBAN_EOUTPUT;
+    case ErrorKind::Usage: return VANBAN_EMISUSE;
+  }
+  return VANBAN_EINTERNAL;
+}
+
+vanban_status fail(const vanban_engine* e, vanban_status status, std::string message, std::string file = {},
+                   int line = 0, int column = 0, std::string field = {}) {
+  if (!e) return status;
+  try {
+    vanban_error_record& r = e->error_of_this_thread();
+    r.status = status;
+    r.file = std::move(file);
+    r.field = std::move(field);
+    r.line = line;
+    r.column = column;
+    r.message = vanban::Error::format(r.file, line, column, r.field, message);
+  } catch (...) {
+    return VANBAN_ENOMEM;
+  }
+  return status;
+}
+
+// Runs `body`, turning every exception into a status and the thread's error record.
+template <typename Body>
+vanban_status guarded(const vanban_engine* e, const std::string& source, Body&& body) {
+  try {
+    return body();
+  } catch (const vanban::Error& err) {
+    std::string file = err.file().empty() && (err.kind() == ErrorKind::Model || err.kind() == ErrorKind::Syntax)
+                           ? source
+                           : err.file();
+    return fail(e, status_of(err.kind()), err.message(), file, err.line(), err.column(), err.field_path());
+  } catch (const std::bad_alloc&) {
+    return fail(e, VANBAN_ENOMEM, "out of memory");
+  } catch (const std::exception& err) {
+    return fail(e, VANBAN_EINTERNAL, std::string("internal error: ") + err.what());
+  } catch (...) {
+    return fail(e, VANBAN_EINTERNAL, "internal error");
+  }
+}
+
+std::shared_ptr<const vanban::style::Template> template_of(vanban_engine* e, const char* name) {
+  {
+    std::lock_guard<std::mutex> lock(e->mutex);
+    auto it = e->templates.find(name);
+    if (it != e->templates.end()) return it->second;
+  }
+  auto tpl = std::make_shared<const vanban::style::Template>(e->engine->load_template(name));
+  std::lock_guard<std::mutex> lock(e->mutex);
+  return e->templates.emplace(name, std::move(tpl)).first->second;
+}
+
+// Copies `bytes` into a malloc'd buffer the caller frees with vanban_free().
+vanban_status hand_over(const vanban_engine* e, const std::string& bytes, unsigned char** out, size_t* out_size) {
+  auto* buffer = static_cast<unsigned char*>(std::malloc(bytes.empty() ? 1 : bytes.size()));
+  if (!buffer) return fail(e, VANBAN_ENOMEM, "out of memory");
+  std::memcpy(buffer, bytes.data(), bytes.size());
+  *out = buffer;
+  *out_size = bytes.size();
+  return VANBAN_OK;
+}
+
+// The fields a caller compiled against an older header knows (options->size).
+template <typename Options, typename Init>
+Options known_fields(const Options* given, Init init) {
+  Options o;
+  init(&o);
+  if (given) std::memcpy(&o, given, std::min(given->size ? given->size : sizeof(Options), sizeof(Options)));
+  return o;
+}
+
+vanban::RenderOptions render_options(const vanban_render_options& o) {
+  vanban::RenderOptions r;
+  if (o.creation_date) r.creation_date = o.creation_date;
+  return r;
+}
+
+vanban_status check_engine(const vanban_engine* e) {
+  if (!e) return VANBAN_EMISUSE;
+  if (!e->engine) return fail(e, VANBAN_EMISUSE, "the engine did not open (see the error of vanban_engine_open)");
+  return VANBAN_OK;
+}
+
+// Renders to bytes (PDF or DOCX).
+std::string render_bytes(vanban_engine* e, const char* template_name, std::string_view data,
+                         const vanban_render_options& o, const std::string& source) {
+  auto tpl = template_of(e, template_name);
+  vanban::RenderOptions render = render_options(o);
+  if (o.format == VANBAN_DOCX) return e->engine->render_docx(*tpl, data, source, render, o.blank != 0);
+  return e->engine->write_pdf(e->engine->lay_out(*tpl, data, source, o.blank != 0), render);
+}
+
+vanban::BatchOptions batch_options(const vanban_batch_options& o) {
+  vanban::BatchOptions b;
+  if (o.sheet) b.list.sheet = o.sheet;
+  b.sort_by_given_name = o.sort_by_given_name != 0;
+  b.certificate.scale = o.a3 ? std::sqrt(2.0) : 1.0;
+  b.certificate.print_on_blank = o.print_on_blank != 0;
+  b.certificate.offset_x = o.offset_x_mm * 72 / 25.4;
+  b.certificate.offset_y = o.offset_y_mm * 72 / 25.4;
+  for (auto [image, path] : {std::pair{&b.certificate.emblem, o.emblem_png}, std::pair{&b.certificate.seal, o.seal_png},
+                             std::pair{&b.certificate.signature, o.signature_png}}) {
+    if (path && *path) *image = std::make_shared<const vanban::RasterImage>(vanban::read_png(path));
+  }
+  b.jobs = o.jobs > 0 ? o.jobs : 2;
+  return b;
+}
+
+// After a batch: counts, and the failed rows as the thread's error (VANBAN_EPARTIAL), or
+// a model error when no row made a certificate.
+vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& result, const std::string& source,
+                            size_t* rows, size_t* failed) {
+  if (rows) *rows = result.rows;
+  if (failed) *failed = result.errors.size();
+  if (result.errors.empty() && result.produced > 0) return VANBAN_OK;
+  std::string lines;
+  for (const auto& err : result.errors) {
+    lines += (lines.empty() ? "" : "\n") + vanban::Error::format(source, err.row, err.column, err.field, err.message);
+  }
+  if (result.produced == 0) {
+    return fail(e, VANBAN_EMODEL, result.rows == 0 ? "the list has no rows" : "no row made a certificate:\n" + lines, source);
+  }
+  vanban_status s = fail(e, VANBAN_EPARTIAL, "", source);
+  e->error_of_this_thread().message = lines;
+  return s;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* vanban_version(void) { return VANBAN_VERSION; }
+int vanban_version_number(void) { return VANBAN_VERSION_NUMBER; }
+
+const char* vanban_status_name(vanban_status status) {
+  switch (status) {
+    case VANBAN_OK: return "ok";
+    case VANBAN_ESYNTAX: return "syntax error";
+    case VANBAN_EMODEL: return "model error";
+    case VANBAN_ETEMPLATE: return "template error";
+    case VANBAN_EFONT: return "font error";
+    case VANBAN_ELAYOUT: return "layout error";
+    case VANBAN_EINPUT: return "input error";
+    case VANBAN_EOUTPUT: return "output error";
+    case VANBAN_EMISUSE: return "misuse";
+    case VANBAN_EPARTIAL: return "some rows failed";
+    case VANBAN_ENOMEM: return "out of memory";
+    case VANBAN_EINTERNAL: return "internal error";
+  }
+  return "unknown status";
+}
+
+vanban_status vanban_engine_open(const char* template_dir, const char* font_dir, vanban_engine** engine) {
+  if (!engine) return VANBAN_EMISUSE;
+  *engine = nullptr;
+  vanban_engine* e = new (std::nothrow) vanban_engine;
+  if (!e) return VANBAN_ENOMEM;
+  *engine = e;
+  return guarded(e, {}, [&] {
+    vanban::DataDirs dirs = vanban::default_data_dirs();
+    vanban::EngineOptions options;
+    if (template_dir && *template_dir) options.template_dirs.push_back(template_dir);
+    options.template_dirs.push_back(dirs.templates);
+    options.font_manifest = dirs.fonts + "/fonts.xml";
+    if (font_dir) options.font_dir = font_dir;
+    e->engine = std::make_unique<vanban::Engine>(options);
+    return VANBAN_OK;
+  });
+}
+
+void vanban_engine_close(vanban_engine* engine) { delete engine; }
+
+#define VANBAN_ERROR_FIELD(name, type, expr, none)                      \
+  type name(const vanban_engine* engine) {                              \
+    if (!engine) return none;                                           \
+    try {                                                               \
+      const vanban_error_record& r = engine->error_of_this_thread();    \
+      return expr;                                                      \
+    } catch (...) {                                                     \
+      return none;                                                      \
+    }                                                                   \
+  }
+
+VANBAN_ERROR_FIELD(vanban_errmsg, const char*, r.message.c_str(), "")
+VANBAN_ERROR_FIELD(vanban_error_file, const char*, r.file.c_str(), "")
+VANBAN_ERROR_FIELD(vanban_error_field, const char*, r.field.c_str(), "")
+VANBAN_ERROR_FIELD(vanban_error_line, int, r.line, 0)
+VANBAN_ERROR_FIELD(vanban_error_column, int, r.column, 0)
+VANBAN_ERROR_FIELD(vanban_error_status, vanban_status, r.status, VANBAN_OK)
+
+void vanban_render_options_init(vanban_render_options* options) {
+  if (!options) return;
+  std::memset(options, 0, sizeof *options);
+  options->size = sizeof *options;
+  options->format = VANBAN_PDF;
+}
+
+void vanban_batch_options_init(vanban_batch_options* options) {
+  if (!options) return;
+  std::memset(options, 0, sizeof *options);
+  options->size = sizeof *options;
+  options->format = VANBAN_PDF;
+  options->jobs = 2;
+}
+
+vanban_status vanban_render(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
+                            const vanban_render_options* options, unsigned char** out, size_t* out_size) {
+  if (vanban_status s = check_engine(engine)) return s;
+  if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, "out and out_size must not be NULL");
+  *out = nullptr;
+  *out_size = 0;
+  const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (!template_name) return fail(engine, VANBAN_EMISUSE, "no template name");
+  if (!data && data_size && !o.blank) return fail(engine, VANBAN_EMISUSE, "data is NULL");
+  const std::string source = o.source_name ? o.source_name : "<data>";
+  return guarded(engine, source, [&] {
+    std::string bytes = render_bytes(engine, template_name, std::string_view(data ? data : "", data ? data_size : 0), o, source);
+    return hand_over(engine, bytes, out, out_size);
+  });
+}
+
+vanban_status vanban_render_file(vanban_engine* engine, const char* template_name, const char* data_path,
+                                 const char* out_path, const vanban_render_options* options) {
+  if (vanban_status s = check_engine(engine)) return s;
+  const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (!template_name || !out_path || (!data_path && !o.blank)) {
+    return fail(engine, VANBAN_EMISUSE, "template_name, out_path and (unless blank) data_path are needed");
+  }
+  const std::string source = data_path ? data_path : "";
+  return guarded(engine, source, [&] {
+    std::string data = data_path ? vanban::file_io::read_file(data_path) : std::string();
+    vanban::file_io::write_file_atomically(out_path, render_bytes(engine, template_name, data, o, source));
+    return VANBAN_OK;
+  });
+}
+
+vanban_status vanban_validate(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
+                              const vanban_render_options* options) {
+  if (vanban_status s = check_engine(engine)) return s;
+  const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL data");
+  const std::string source = o.source_name ? o.source_name : "<data>";
+  return guarded(engine, source, [&] {
+    auto tpl = template_of(engine, template_name);
+    engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0);
+    return VANBAN_OK;
+  });
+}
+
+vanban_status vanban_batch(vanban_engine* engine, const char* template_name, const char* list, size_t list_size,
+                           const vanban_batch_options* options, unsigned char** out, size_t* out_size, size_t* rows,
+                           size_t* failed) {
+  if (vanban_status s = check_engine(engine)) return s;
+  if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, "out and out_size must not be NULL");
+  *out = nullptr;
+  *out_size = 0;
+  if (!template_name || (!list && list_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL list");
+  const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
+  const std::string source = o.source_name ? o.source_name : "<list>";
+  return guarded(engine, source, [&] {
+    auto tpl = template_of(engine, template_name);
+    vanban::RenderOptions render;
+    if (o.creation_date) render.creation_date = o.creation_date;
+    std::string bytes;
+    vanban::BatchResult result = engine->engine->certificates_file(
+        *tpl, std::string_view(list ? list : "", list ? list_size : 0), source, batch_options(o), render,
+        o.format == VANBAN_DOCX ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf, bytes);
+    if (result.produced > 0) {
+      if (vanban_status s = hand_over(engine, bytes, out, out_size)) return s;
+    }
+    return batch_outcome(engine, result, source, rows, failed);
+  });
+}
+
+vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name, const char* list_path,
+                                const char* out_path, const vanban_batch_options* options, size_t* rows, size_t* failed) {
+  if (vanban_status s = check_engine(engine)) return s;
+  if (!template_name || !list_path || !out_path || !*out_path) {
+    return fail(engine, VANBAN_EMISUSE, "template_name, list_path and out_path are needed");
+  }
+  const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
+  return guarded(engine, list_path, [&] {
+    auto tpl = template_of(engine, template_name);
+    std::string list = vanban::file_io::read_file(list_path);
+    vanban::RenderOptions render;
+    if (o.creation_date) render.creation_date = o.creation_date;
+    const auto format = o.format == VANBAN_DOCX ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf;
+    const std::string out(out_path);
+    vanban::BatchResult result =
+        out.back() == '/'
+            ? engine->engine->certificate_directory(*tpl, list, list_path, batch_options(o), render, format, out,
+                                                    o.name_pattern ? o.name_pattern : "{stt}-{ho_ten}")
+            : engine->engine->certificates_file(*tpl, list, list_path, batch_options(o), render, format, out);
+    return batch_outcome(engine, result, list_path, rows, failed);
+  });
+}
+
+void vanban_free(void* buffer) { std::free(buffer); }
+
+}  // extern "C"

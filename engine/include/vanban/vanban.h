@@ -1,0 +1,157 @@
+/* vanban: Vietnamese administrative documents (Decree 30/2020/ND-CP), the C API.
+ *
+ * A C99 interface for programs in any language (PHP, Java, .NET, Python, Node…).
+ * Conventions, after SQLite and libgit2:
+ *   - An engine (vanban_engine) loads the fonts and the templates' search path once. It is
+ *     immutable after vanban_engine_open() and may be shared by any number of threads,
+ *     each rendering its own documents at the same time.
+ *   - Every function returns a vanban_status; VANBAN_OK is 0. When a call on an engine
+ *     fails, vanban_errmsg() and the vanban_error_*() functions describe it: the last
+ *     failure of the calling thread on that engine (so threads sharing an engine do not
+ *     see each other's errors). A successful call does not clear it.
+ *   - Every buffer the library returns is freed with vanban_free(); everything else the
+ *     library returns (strings from vanban_errmsg(), vanban_version()) belongs to it.
+ *   - No C++ exception crosses this interface; a failed allocation is VANBAN_ENOMEM.
+ *   - Files are written whole or not at all: an existing output file is only replaced by a
+ *     complete new one.
+ *   - Strings are UTF-8 and NUL-terminated; data buffers carry their length.
+ */
+#ifndef VANBAN_H
+#define VANBAN_H
+
+#include <stddef.h>
+
+#if defined(_WIN32)
+#define VANBAN_API __declspec(dllexport)
+#else
+#define VANBAN_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VANBAN_VERSION "0.1.0"
+#define VANBAN_VERSION_NUMBER 1000 /* major * 1000000 + minor * 1000 + patch */
+
+typedef enum vanban_status {
+  VANBAN_OK = 0,
+  VANBAN_ESYNTAX = 1,    /* malformed JSON, XML, CSV or XLSX; invalid UTF-8 */
+  VANBAN_EMODEL = 2,     /* a missing or mistyped field, a value out of range */
+  VANBAN_ETEMPLATE = 3,  /* unknown template, malformed template file, unreadable image */
+  VANBAN_EFONT = 4,      /* a missing font file, a character the font lacks */
+  VANBAN_ELAYOUT = 5,    /* content that cannot be laid out */
+  VANBAN_EINPUT = 6,     /* an input file cannot be read */
+  VANBAN_EOUTPUT = 7,    /* the output cannot be written */
+  VANBAN_EMISUSE = 8,    /* a bad argument: NULL where a value is needed, unknown option */
+  VANBAN_EPARTIAL = 9,   /* batch: some rows failed, the others were produced */
+  VANBAN_ENOMEM = 10,    /* out of memory */
+  VANBAN_EINTERNAL = 11  /* a bug: please report it with the message */
+} vanban_status;
+
+typedef enum vanban_format { VANBAN_PDF = 0, VANBAN_DOCX = 1 } vanban_format;
+
+typedef struct vanban_engine vanban_engine;
+
+/* The library's version ("0.1.0") and VANBAN_VERSION_NUMBER as it was built. */
+VANBAN_API const char* vanban_version(void);
+VANBAN_API int vanban_version_number(void);
+
+/* A short English name of a status ("model error"). */
+VANBAN_API const char* vanban_status_name(vanban_status status);
+
+/* Opens an engine. `template_dir` is searched first for templates (NULL: only the
+ * installed ones); `font_dir` holds real Times New Roman files (NULL: Liberation Serif,
+ * metric-compatible, from the font manifest). The installed data is found beside the
+ * library (<prefix>/share/vanban), or where VANBAN_TEMPLATE_DIR and VANBAN_FONT_DIR point.
+ * On failure *engine is still set (unless NULL was passed or memory ran out), so that
+ * vanban_errmsg() can tell why; close it with vanban_engine_close(). */
+VANBAN_API vanban_status vanban_engine_open(const char* template_dir, const char* font_dir, vanban_engine** engine);
+
+/* Closes an engine (NULL is allowed). No call on it may be running or follow. */
+VANBAN_API void vanban_engine_close(vanban_engine* engine);
+
+/* The calling thread's last failure on `engine`: a message "file:line:column: field:
+ * what" with the parts that are known ("" when none failed); its parts apart: the file
+ * (or source name), the 1-based line and column (0 when unknown), the field path
+ * ("signature.signer_name", "row 9, ngay_quyet_dinh"), the status. The strings stay
+ * valid until the thread's next failing call on the engine. */
+VANBAN_API const char* vanban_errmsg(const vanban_engine* engine);
+VANBAN_API const char* vanban_error_file(const vanban_engine* engine);
+VANBAN_API int vanban_error_line(const vanban_engine* engine);
+VANBAN_API int vanban_error_column(const vanban_engine* engine);
+VANBAN_API const char* vanban_error_field(const vanban_engine* engine);
+VANBAN_API vanban_status vanban_error_status(const vanban_engine* engine);
+
+/* Options of one rendering. Initialise with vanban_render_options_init(): later versions
+ * may add fields at the end, and `size` tells the library which ones the caller knows. */
+typedef struct vanban_render_options {
+  size_t size;                 /* sizeof(vanban_render_options), set by _init */
+  vanban_format format;        /* VANBAN_PDF (default) or VANBAN_DOCX */
+  const char* creation_date;   /* ISO 8601 "2021-03-05" or "2021-03-05T08:30:00+07:00": the
+                                  same input gives the same bytes; NULL = now */
+  int blank;                   /* forms: print the form empty (no data needed) */
+  const char* source_name;     /* names in-memory data in errors; NULL = "<data>" */
+} vanban_render_options;
+
+VANBAN_API void vanban_render_options_init(vanban_render_options* options);
+
+/* Renders `data` (a JSON or XML document model; for form templates a JSON object, a JSON
+ * array or a CSV file of records) with the template `template_name` (a name such as
+ * "ke-hoach" or a path to a template file). On VANBAN_OK, *out holds *out_size bytes of
+ * PDF or DOCX, to be freed with vanban_free(); on failure *out is NULL. */
+VANBAN_API vanban_status vanban_render(vanban_engine* engine, const char* template_name, const char* data,
+                                       size_t data_size, const vanban_render_options* options, unsigned char** out,
+                                       size_t* out_size);
+
+/* The same from a file to a file (`data_path` may be NULL with options->blank). */
+VANBAN_API vanban_status vanban_render_file(vanban_engine* engine, const char* template_name, const char* data_path,
+                                            const char* out_path, const vanban_render_options* options);
+
+/* Checks data against a template without writing anything (the same errors as rendering). */
+VANBAN_API vanban_status vanban_validate(vanban_engine* engine, const char* template_name, const char* data,
+                                         size_t data_size, const vanban_render_options* options);
+
+/* Options of a certificate batch. Initialise with vanban_batch_options_init(). */
+typedef struct vanban_batch_options {
+  size_t size;                 /* sizeof(vanban_batch_options), set by _init */
+  vanban_format format;        /* VANBAN_PDF (default) or VANBAN_DOCX */
+  const char* creation_date;   /* as in vanban_render_options */
+  const char* source_name;     /* names an in-memory list in errors; NULL = "<list>" */
+  int sort_by_given_name;      /* Vietnamese name order: given, middle, family name */
+  const char* sheet;           /* XLSX sheet name; NULL = the first */
+  int a3;                      /* A3 instead of the template's A4 */
+  int print_on_blank;          /* only the variable text, for pre-printed blanks */
+  double offset_x_mm, offset_y_mm;  /* moves the text on a blank */
+  const char* emblem_png;      /* paths of PNG images, or NULL (the template's own) */
+  const char* seal_png;
+  const char* signature_png;
+  const char* name_pattern;    /* one file per row: "{stt}-{ho_ten}" (NULL = that) */
+  int jobs;                    /* threads laying pages out; 0 = 2 */
+} vanban_batch_options;
+
+VANBAN_API void vanban_batch_options_init(vanban_batch_options* options);
+
+/* Certificates from a list (CSV, UTF-16 text, XLSX, JSON array) held in memory, all in one
+ * PDF (a page per row) or DOCX (a section per row). *rows and *failed (either may be NULL)
+ * receive the number of rows and of rows that made no certificate. VANBAN_EPARTIAL: some
+ * rows failed, *out holds the others, and vanban_errmsg() lists the failed rows, one per
+ * line; any other failure leaves *out NULL. */
+VANBAN_API vanban_status vanban_batch(vanban_engine* engine, const char* template_name, const char* list,
+                                      size_t list_size, const vanban_batch_options* options, unsigned char** out,
+                                      size_t* out_size, size_t* rows, size_t* failed);
+
+/* The same from a list file, to `out_path`: a file, or with a trailing '/' a directory that
+ * receives one file per row named by options->name_pattern. */
+VANBAN_API vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name, const char* list_path,
+                                           const char* out_path, const vanban_batch_options* options, size_t* rows,
+                                           size_t* failed);
+
+/* Frees a buffer the library returned (NULL is allowed). */
+VANBAN_API void vanban_free(void* buffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VANBAN_H */
