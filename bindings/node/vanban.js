@@ -1,0 +1,179 @@
+// vanban for Node.js through the C API of libvanban, with the FFI package koffi.
+//
+//   const vanban = require('./vanban');
+//   const engine = new vanban.Engine();
+//   const pdf = engine.render('ke-hoach', fs.readFileSync('ke-hoach.json'), { creationDate: '2021-03-05' });
+//   engine.close();
+//
+// The library is $VANBAN_LIBRARY or the system's libvanban.so.0. Errors throw VanbanError
+// (status, file, line, column, field); a batch where some rows failed throws PartialBatch,
+// which carries the document made from the other rows (`data`). The *Async methods run on
+// libuv's worker threads and resolve to the same results, so several documents render at
+// once through one engine.
+'use strict';
+const koffi = require('koffi');
+
+const lib = koffi.load(process.env.VANBAN_LIBRARY || 'libvanban.so.0');
+const STATUS = ['ok', 'syntax', 'model', 'template', 'font', 'layout', 'input', 'output', 'misuse', 'partial',
+  'nomem', 'internal'];
+
+const RenderOptions = koffi.struct('vanban_render_options', {
+  size: 'size_t', format: 'int', creation_date: 'const char *', blank: 'int', source_name: 'const char *',
+});
+const BatchOptions = koffi.struct('vanban_batch_options', {
+  size: 'size_t', format: 'int', creation_date: 'const char *', source_name: 'const char *',
+  sort_by_given_name: 'int', sheet: 'const char *', a3: 'int', print_on_blank: 'int', offset_x_mm: 'double',
+  offset_y_mm: 'double', emblem_png: 'const char *', seal_png: 'const char *', signature_png: 'const char *',
+  name_pattern: 'const char *', jobs: 'int',
+});
+
+const c = {
+  version: lib.func('const char *vanban_version(void)'),
+  open: lib.func('int vanban_engine_open(const char *template_dir, const char *font_dir, _Out_ void **engine)'),
+  close: lib.func('void vanban_engine_close(void *engine)'),
+  errmsg: lib.func('const char *vanban_errmsg(void *engine)'),
+  file: lib.func('const char *vanban_error_file(void *engine)'),
+  field: lib.func('const char *vanban_error_field(void *engine)'),
+  line: lib.func('int vanban_error_line(void *engine)'),
+  column: lib.func('int vanban_error_column(void *engine)'),
+  render: lib.func('int vanban_render(void *engine, const char *tpl, const uint8_t *data, size_t size, ' +
+    'const vanban_render_options *options, _Out_ uint8_t **out, _Out_ size_t *out_size)'),
+  renderFile: lib.func('int vanban_render_file(void *engine, const char *tpl, const char *data_path, ' +
+    'const char *out_path, const vanban_render_options *options)'),
+  validate: lib.func('int vanban_validate(void *engine, const char *tpl, const uint8_t *data, size_t size, ' +
+    'const vanban_render_options *options)'),
+  batch: lib.func('int vanban_batch(void *engine, const char *tpl, const uint8_t *list, size_t size, ' +
+    'const vanban_batch_options *options, _Out_ uint8_t **out, _Out_ size_t *out_size, _Out_ size_t *rows, ' +
+    '_Out_ size_t *failed)'),
+  batchFile: lib.func('int vanban_batch_file(void *engine, const char *tpl, const char *list_path, ' +
+    'const char *out_path, const vanban_batch_options *options, _Out_ size_t *rows, _Out_ size_t *failed)'),
+  free: lib.func('void vanban_free(void *buffer)'),
+};
+
+class VanbanError extends Error {
+  constructor(status, message, file = '', line = 0, column = 0, field = '') {
+    super(message);
+    this.name = 'VanbanError';
+    Object.assign(this, { status, file, line, column, field });
+  }
+}
+
+class PartialBatch extends VanbanError {
+  constructor(message, data, rows, failed) {
+    super('partial', message);
+    this.name = 'PartialBatch';
+    Object.assign(this, { failures: message.split('\n'), data, rows, failed });
+  }
+}
+
+const FORMATS = { pdf: 0, docx: 1 };
+function format(f = 'pdf') {
+  if (!(f in FORMATS)) throw new TypeError("format must be 'pdf' or 'docx'");
+  return FORMATS[f];
+}
+const bytes = (data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data || []));
+
+function renderOptions(o = {}) {
+  return { size: koffi.sizeof(RenderOptions), format: format(o.format), creation_date: o.creationDate || null,
+    blank: o.blank ? 1 : 0, source_name: o.sourceName || null };
+}
+
+function batchOptions(o = {}) {
+  const [x, y] = o.offsetMm || [0, 0];
+  return { size: koffi.sizeof(BatchOptions), format: format(o.format), creation_date: o.creationDate || null,
+    source_name: o.sourceName || null, sort_by_given_name: o.sort ? 1 : 0, sheet: o.sheet || null, a3: o.a3 ? 1 : 0,
+    print_on_blank: o.printOnBlank ? 1 : 0, offset_x_mm: x, offset_y_mm: y, emblem_png: o.emblem || null,
+    seal_png: o.seal || null, signature_png: o.signature || null, name_pattern: o.namePattern || null,
+    jobs: o.jobs || 2 };
+}
+
+// Copies a buffer the library returned and frees it.
+function take(out, size) {
+  if (!out[0]) return Buffer.alloc(0);
+  // Buffer.from(ArrayBuffer) would share the memory about to be freed: copy it.
+  const copy = Buffer.from(new Uint8Array(koffi.view(out[0], Number(size[0]))));
+  c.free(out[0]);
+  return copy;
+}
+
+class Engine {
+  constructor(templateDir = null, fontDir = null) {
+    const handle = [null];
+    const status = c.open(templateDir, fontDir, handle);
+    this.handle = handle[0];
+    if (status !== 0) {
+      const error = this.error(status);
+      this.close();
+      throw error;
+    }
+  }
+
+  close() {
+    if (this.handle) c.close(this.handle);
+    this.handle = null;
+  }
+
+  error(status) {
+    const h = this.handle;
+    return new VanbanError(STATUS[status] || String(status), c.errmsg(h), c.file(h), c.line(h), c.column(h), c.field(h));
+  }
+
+  check(status) {
+    if (status !== 0) throw this.error(status);
+  }
+
+  render(template, data = '', options = {}) {
+    const buf = bytes(data);
+    const out = [null];
+    const size = [0];
+    this.check(c.render(this.handle, template, buf, buf.length, renderOptions(options), out, size));
+    return take(out, size);
+  }
+
+  // The same on a worker thread. Errors are per thread in the C API, so the error is read
+  // back on that worker thread too (koffi runs the two calls on one worker, in order).
+  renderAsync(template, data = '', options = {}) {
+    const buf = bytes(data);
+    return new Promise((resolve, reject) => {
+      const out = [null];
+      const size = [0];
+      c.render.async(this.handle, template, buf, buf.length, renderOptions(options), out, size, (err, status) => {
+        if (err) return reject(err);
+        if (status !== 0) return reject(new VanbanError(STATUS[status] || String(status), 'render failed: ' + STATUS[status]));
+        resolve(take(out, size));
+      });
+    });
+  }
+
+  renderFile(template, dataPath, outPath, options = {}) {
+    this.check(c.renderFile(this.handle, template, dataPath, outPath, renderOptions(options)));
+  }
+
+  validate(template, data, options = {}) {
+    const buf = bytes(data);
+    this.check(c.validate(this.handle, template, buf, buf.length, renderOptions(options)));
+  }
+
+  batch(template, list, options = {}) {
+    const buf = bytes(list);
+    const out = [null];
+    const size = [0];
+    const rows = [0];
+    const failed = [0];
+    const status = c.batch(this.handle, template, buf, buf.length, batchOptions(options), out, size, rows, failed);
+    if (status === 9) throw new PartialBatch(c.errmsg(this.handle), take(out, size), Number(rows[0]), Number(failed[0]));
+    this.check(status);
+    return take(out, size);
+  }
+
+  batchFile(template, listPath, outPath, options = {}) {
+    const rows = [0];
+    const failed = [0];
+    const status = c.batchFile(this.handle, template, listPath, outPath, batchOptions(options), rows, failed);
+    if (status === 9) throw new PartialBatch(c.errmsg(this.handle), null, Number(rows[0]), Number(failed[0]));
+    this.check(status);
+    return { rows: Number(rows[0]), failed: Number(failed[0]) };
+  }
+}
+
+module.exports = { Engine, VanbanError, PartialBatch, version: () => c.version() };

@@ -1,0 +1,104 @@
+"""Tests of the Python binding (run by ctest as Python.Binding, with VANBAN_LIBRARY set to
+the library just built and VANBAN_SAMPLES to the samples folder)."""
+import os
+import subprocess
+import tempfile
+import threading
+import unittest
+
+import vanban
+
+SAMPLES = os.environ.get("VANBAN_SAMPLES", os.path.join(os.path.dirname(__file__), "..", "..", "samples"))
+
+
+def sample(name):
+    with open(os.path.join(SAMPLES, name), "rb") as f:
+        return f.read()
+
+
+def pdf_text(pdf):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", f.name, "-"], capture_output=True, check=True).stdout.decode()
+
+
+class BindingTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = vanban.Engine()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.engine.close()
+
+    def test_version(self):
+        self.assertEqual(vanban.version(), "0.1.0")
+
+    def test_render_pdf_and_docx(self):
+        pdf = self.engine.render("ke-hoach", sample("ke-hoach-hoa-binh-2021.json"), creation_date="2021-03-05")
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        text = pdf_text(pdf)
+        self.assertIn("KẾ HOẠCH", text)
+        self.assertIn("Nơi nhận", text)
+        again = self.engine.render("ke-hoach", sample("ke-hoach-hoa-binh-2021.json").decode(), creation_date="2021-03-05")
+        self.assertEqual(pdf, again, "str and bytes, same date: same bytes")
+        docx = self.engine.render("ke-hoach", sample("ke-hoach-hoa-binh-2021.json"), format="docx")
+        self.assertTrue(docx.startswith(b"PK"))
+        blank = self.engine.render("phu-luc-1", blank=True)
+        self.assertIn("Phụ lục", pdf_text(blank))
+
+    def test_errors_say_where(self):
+        with self.assertRaises(vanban.VanbanError) as caught:
+            self.engine.render("ke-hoach", '{\n  "subject": "a",\n  oops\n}', source_name="bad.json")
+        e = caught.exception
+        self.assertEqual((e.status, e.file, e.line, e.column), ("syntax", "bad.json", 3, 3))
+        self.assertTrue(str(e).startswith("bad.json:3:3: malformed JSON"), str(e))
+        with self.assertRaises(vanban.VanbanError) as caught:
+            self.engine.validate("no-such-template", "{}")
+        self.assertEqual(caught.exception.status, "template")
+        with self.assertRaises(ValueError):
+            self.engine.render("ke-hoach", "{}", format="odt")
+
+    def test_batch_partial_carries_the_document(self):
+        with self.assertRaises(vanban.PartialBatch) as caught:
+            self.engine.batch("giay-khen", sample("danh-sach-khen-thuong.csv"), source_name="ds.csv",
+                              creation_date="2022-05-15", sort=True)
+        p = caught.exception
+        self.assertEqual((p.rows, p.failed), (9, 2))
+        self.assertEqual(len(p.failures), 2)
+        self.assertIn("ds.csv:8:2: row 8, ho_ten: the name is missing", p.failures[0])
+        self.assertTrue(p.data.startswith(b"%PDF-"))
+        self.assertIn("Số sổ vàng", pdf_text(p.data))
+
+    def test_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, "k.pdf")
+            self.engine.render_file("ke-hoach", os.path.join(SAMPLES, "ke-hoach-hoa-binh-2021.json"), out)
+            with open(out, "rb") as f:
+                self.assertTrue(f.read().startswith(b"%PDF-"))
+            with self.assertRaises(vanban.PartialBatch):
+                self.engine.batch_file("giay-khen", os.path.join(SAMPLES, "danh-sach-khen-thuong.csv"), d + "/each/",
+                                       format="docx")
+            self.assertEqual(len([n for n in os.listdir(d + "/each") if n.endswith(".docx")]), 7)
+
+    def test_threads_share_one_engine(self):
+        data = sample("ke-hoach-hoa-binh-2021.json")
+        reference = self.engine.render("ke-hoach", data, creation_date="2021-03-05")
+        results = []
+
+        def work():
+            for _ in range(3):
+                results.append(self.engine.render("ke-hoach", data, creation_date="2021-03-05"))
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(results), 12)
+        self.assertTrue(all(r == reference for r in results))
+
+
+if __name__ == "__main__":
+    unittest.main()

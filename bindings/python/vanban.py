@@ -1,0 +1,222 @@
+"""vanban for Python: Vietnamese administrative documents (Decree 30/2020/ND-CP) as PDF
+and DOCX, through the C API of libvanban with ctypes (nothing to pip-install).
+
+    import vanban
+    with vanban.Engine() as engine:
+        pdf = engine.render("ke-hoach", open("ke-hoach.json", "rb").read(), creation_date="2021-03-05")
+
+The library is looked up in $VANBAN_LIBRARY, then by the system (libvanban.so.0).
+An Engine may be shared by threads; ctypes releases the GIL during each call, so renders
+on several threads run in parallel. Errors raise VanbanError (status, file, line, column,
+field); a batch where some rows failed raises PartialBatch, which carries the document
+made from the other rows.
+"""
+import ctypes
+import ctypes.util
+import os
+
+__all__ = ["Engine", "VanbanError", "PartialBatch", "version"]
+
+_STATUS = {0: "ok", 1: "syntax", 2: "model", 3: "template", 4: "font", 5: "layout", 6: "input", 7: "output",
+           8: "misuse", 9: "partial", 10: "nomem", 11: "internal"}
+_PDF, _DOCX = 0, 1
+
+
+class _RenderOptions(ctypes.Structure):
+    _fields_ = [("size", ctypes.c_size_t), ("format", ctypes.c_int), ("creation_date", ctypes.c_char_p),
+                ("blank", ctypes.c_int), ("source_name", ctypes.c_char_p)]
+
+
+class _BatchOptions(ctypes.Structure):
+    _fields_ = [("size", ctypes.c_size_t), ("format", ctypes.c_int), ("creation_date", ctypes.c_char_p),
+                ("source_name", ctypes.c_char_p), ("sort_by_given_name", ctypes.c_int), ("sheet", ctypes.c_char_p),
+                ("a3", ctypes.c_int), ("print_on_blank", ctypes.c_int), ("offset_x_mm", ctypes.c_double),
+                ("offset_y_mm", ctypes.c_double), ("emblem_png", ctypes.c_char_p), ("seal_png", ctypes.c_char_p),
+                ("signature_png", ctypes.c_char_p), ("name_pattern", ctypes.c_char_p), ("jobs", ctypes.c_int)]
+
+
+def _load():
+    path = os.environ.get("VANBAN_LIBRARY") or ctypes.util.find_library("vanban") or "libvanban.so.0"
+    lib = ctypes.CDLL(path)
+    P, S, I, E = ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_void_p
+    OUT, SIZE = ctypes.POINTER(ctypes.POINTER(ctypes.c_ubyte)), ctypes.POINTER(ctypes.c_size_t)
+    signatures = {
+        "vanban_version": (P, []),
+        "vanban_status_name": (P, [I]),
+        "vanban_engine_open": (I, [P, P, ctypes.POINTER(E)]),
+        "vanban_engine_close": (None, [E]),
+        "vanban_errmsg": (P, [E]),
+        "vanban_error_file": (P, [E]),
+        "vanban_error_field": (P, [E]),
+        "vanban_error_line": (I, [E]),
+        "vanban_error_column": (I, [E]),
+        "vanban_render_options_init": (None, [ctypes.POINTER(_RenderOptions)]),
+        "vanban_batch_options_init": (None, [ctypes.POINTER(_BatchOptions)]),
+        "vanban_render": (I, [E, P, P, S, ctypes.POINTER(_RenderOptions), OUT, SIZE]),
+        "vanban_render_file": (I, [E, P, P, P, ctypes.POINTER(_RenderOptions)]),
+        "vanban_validate": (I, [E, P, P, S, ctypes.POINTER(_RenderOptions)]),
+        "vanban_batch": (I, [E, P, P, S, ctypes.POINTER(_BatchOptions), OUT, SIZE, SIZE, SIZE]),
+        "vanban_batch_file": (I, [E, P, P, P, ctypes.POINTER(_BatchOptions), SIZE, SIZE]),
+        "vanban_free": (None, [E]),
+    }
+    for name, (restype, argtypes) in signatures.items():
+        fn = getattr(lib, name)
+        fn.restype, fn.argtypes = restype, argtypes
+    return lib
+
+
+_lib = _load()
+
+
+def version():
+    """The library's version, "0.1.0"."""
+    return _lib.vanban_version().decode()
+
+
+class VanbanError(Exception):
+    """A failed call: `status` ("syntax", "model", "template"…), `file`, `line`, `column`
+    (1-based, 0 when unknown) and `field` ("signature.signer_name")."""
+
+    def __init__(self, status, message, file="", line=0, column=0, field=""):
+        super().__init__(message)
+        self.status, self.message, self.file, self.line, self.column, self.field = (
+            status, message, file, line, column, field)
+
+
+class PartialBatch(VanbanError):
+    """Some rows of a batch made no certificate: `failures` lists them (one message each),
+    `data` holds the document made from the other rows, `rows` and `failed` count them."""
+
+    def __init__(self, message, data, rows, failed):
+        super().__init__("partial", message)
+        self.failures = message.splitlines()
+        self.data, self.rows, self.failed = data, rows, failed
+
+
+def _b(text):
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
+def _format(fmt):
+    if fmt not in ("pdf", "docx"):
+        raise ValueError("format must be 'pdf' or 'docx'")
+    return _DOCX if fmt == "docx" else _PDF
+
+
+class Engine:
+    """Fonts and templates loaded once; share it between threads."""
+
+    def __init__(self, template_dir=None, font_dir=None):
+        self._handle = ctypes.c_void_p()
+        status = _lib.vanban_engine_open(_b(template_dir), _b(font_dir), ctypes.byref(self._handle))
+        if status:
+            error = self._error(status)
+            self.close()
+            raise error
+
+    def close(self):
+        if self._handle:
+            _lib.vanban_engine_close(self._handle)
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+    def _error(self, status):
+        h = self._handle
+        return VanbanError(_STATUS.get(status, str(status)), _lib.vanban_errmsg(h).decode(),
+                           _lib.vanban_error_file(h).decode(), _lib.vanban_error_line(h),
+                           _lib.vanban_error_column(h), _lib.vanban_error_field(h).decode())
+
+    def _check(self, status):
+        if status:
+            raise self._error(status)
+
+    @staticmethod
+    def _render_options(format, creation_date, blank, source_name):
+        o = _RenderOptions()
+        _lib.vanban_render_options_init(ctypes.byref(o))
+        o.format, o.creation_date, o.blank, o.source_name = (
+            _format(format), _b(creation_date), int(bool(blank)), _b(source_name))
+        return o
+
+    @staticmethod
+    def _take(out, size):
+        try:
+            return ctypes.string_at(out, size.value)
+        finally:
+            _lib.vanban_free(ctypes.cast(out, ctypes.c_void_p))
+
+    def render(self, template, data=b"", *, format="pdf", creation_date=None, blank=False, source_name=None):
+        """Renders a document model (JSON or XML; for forms a JSON object or array or a CSV
+        text) with a template name or path; returns the PDF or DOCX bytes."""
+        data = _b(data) or b""
+        o = self._render_options(format, creation_date, blank, source_name)
+        out, size = ctypes.POINTER(ctypes.c_ubyte)(), ctypes.c_size_t()
+        self._check(_lib.vanban_render(self._handle, _b(template), data, len(data), ctypes.byref(o),
+                                       ctypes.byref(out), ctypes.byref(size)))
+        return self._take(out, size)
+
+    def render_file(self, template, data_path, out_path, *, format="pdf", creation_date=None, blank=False):
+        """Renders a file to a file (written whole or not at all)."""
+        o = self._render_options(format, creation_date, blank, None)
+        self._check(_lib.vanban_render_file(self._handle, _b(template), _b(data_path), _b(out_path), ctypes.byref(o)))
+
+    def validate(self, template, data, *, source_name=None, blank=False):
+        """Raises VanbanError when `data` would not render; returns None otherwise."""
+        data = _b(data)
+        o = self._render_options("pdf", None, blank, source_name)
+        self._check(_lib.vanban_validate(self._handle, _b(template), data, len(data), ctypes.byref(o)))
+
+    @staticmethod
+    def _batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
+                       signature, name_pattern, jobs):
+        o = _BatchOptions()
+        _lib.vanban_batch_options_init(ctypes.byref(o))
+        o.format, o.creation_date, o.source_name = _format(format), _b(creation_date), _b(source_name)
+        o.sort_by_given_name, o.sheet, o.a3, o.print_on_blank = int(bool(sort)), _b(sheet), int(bool(a3)), int(
+            bool(print_on_blank))
+        o.offset_x_mm, o.offset_y_mm = offset_mm
+        o.emblem_png, o.seal_png, o.signature_png, o.name_pattern = _b(emblem), _b(seal), _b(signature), _b(
+            name_pattern)
+        o.jobs = jobs
+        return o
+
+    def batch(self, template, list_data, *, format="pdf", creation_date=None, source_name=None, sort=False,
+              sheet=None, a3=False, print_on_blank=False, offset_mm=(0.0, 0.0), emblem=None, seal=None,
+              signature=None, jobs=2):
+        """Certificates from a list (CSV, UTF-16 text, XLSX or JSON bytes): one PDF or DOCX
+        with a page or section per row. Raises PartialBatch when some rows failed."""
+        data = _b(list_data)
+        o = self._batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem,
+                                seal, signature, None, jobs)
+        out, size = ctypes.POINTER(ctypes.c_ubyte)(), ctypes.c_size_t()
+        rows, failed = ctypes.c_size_t(), ctypes.c_size_t()
+        status = _lib.vanban_batch(self._handle, _b(template), data, len(data), ctypes.byref(o), ctypes.byref(out),
+                                   ctypes.byref(size), ctypes.byref(rows), ctypes.byref(failed))
+        if status == 9:
+            raise PartialBatch(_lib.vanban_errmsg(self._handle).decode(), self._take(out, size), rows.value,
+                               failed.value)
+        self._check(status)
+        return self._take(out, size)
+
+    def batch_file(self, template, list_path, out_path, *, format="pdf", creation_date=None, sort=False, sheet=None,
+                   a3=False, print_on_blank=False, offset_mm=(0.0, 0.0), emblem=None, seal=None, signature=None,
+                   name_pattern=None, jobs=2):
+        """The same from a list file to a file, or (out_path ending in "/") to a file per row.
+        Returns (rows, failed); raises PartialBatch (data None) when some rows failed."""
+        o = self._batch_options(format, creation_date, None, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
+                                signature, name_pattern, jobs)
+        rows, failed = ctypes.c_size_t(), ctypes.c_size_t()
+        status = _lib.vanban_batch_file(self._handle, _b(template), _b(list_path), _b(out_path), ctypes.byref(o),
+                                        ctypes.byref(rows), ctypes.byref(failed))
+        if status == 9:
+            raise PartialBatch(_lib.vanban_errmsg(self._handle).decode(), None, rows.value, failed.value)
+        self._check(status)
+        return rows.value, failed.value
