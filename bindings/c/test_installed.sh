@@ -10,22 +10,26 @@ trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 pc_dir="$(dirname "$(find "$prefix" -name vanban.pc)")"
+lib="$(find "$prefix" -name 'libvanban.so.*.*.*')"
+# A sanitizer build of the library needs programs built with the sanitizers too.
+san=()
+if ldd "$lib" | grep -q libasan; then san=(-fsanitize=address,undefined); fi
 # 1. pkg-config, C99, warnings as errors.
-cc -std=c99 -Wall -Wextra -pedantic -Werror "$source/bindings/c/example.c" \
+cc -std=c99 -Wall -Wextra -pedantic -Werror "${san[@]}" "$source/bindings/c/example.c" \
   $(PKG_CONFIG_PATH="$pc_dir" pkg-config --cflags --libs vanban) -Wl,-rpath,"$(PKG_CONFIG_PATH="$pc_dir" pkg-config --variable=libdir vanban)" \
   -o "$work/example-pc"
 mkdir -p "$work/out1" "$work/out2"
 # The installed data must be used: the source tree's templates are hidden from it.
 env -u VANBAN_TEMPLATE_DIR -u VANBAN_FONT_DIR "$work/example-pc" "$source/samples" "$work/out1"
 # 2. CMake package.
-cmake -S "$source/bindings/c" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_RPATH="$prefix/lib" >/dev/null
+cmake -S "$source/bindings/c" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_RPATH="$prefix/lib" \
+  -DCMAKE_C_FLAGS="${san[*]}" >/dev/null
 cmake --build "$work/cmake-build" >/dev/null
 "$work/cmake-build/example" "$source/samples" "$work/out2"
 cmp "$work/out1/ke-hoach.pdf" "$work/out2/ke-hoach.pdf"
 qpdf --check "$work/out1/ke-hoach.pdf" >/dev/null
 pdftotext "$work/out1/giay-khen.pdf" - | grep -q "Số sổ vàng"
 # The shared library exports the C API and nothing else, with a versioned SONAME.
-lib="$(find "$prefix" -name 'libvanban.so.*.*.*')"
 objdump -p "$lib" | grep -q 'SONAME *libvanban.so.0'
 if nm -D --defined-only "$lib" | awk '{print $3}' | grep -v '^vanban_' | grep -v '^VANBAN_0$' | grep .; then
   echo "symbols other than the C API are exported" >&2
