@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/qr_code.h"
 #include "core/unicode.h"
 #include "text/shaper.h"
 #include "wording/wording.h"
@@ -258,6 +259,7 @@ class Writer {
   const CertificateDocxOptions* certificate_ = nullptr;  // set while writing certificates
   std::vector<std::string> media_;                       // word/media/image<n>.png
   std::map<const RasterImage*, std::string> media_ids_;  // image -> relationship id
+  std::vector<std::shared_ptr<const RasterImage>> kept_images_;  // keeps media_ids_' keys unique
   int drawing_ids_ = 0;
 
   // The height of a paragraph of `text` in `style_name` set `width` wide, as Word sets it
@@ -444,6 +446,12 @@ class Writer {
       left_h += paragraph_height(*t, "cert-decision", c.bottom_left_width);
     }
     for (const auto& t : lines) frame(paragraph(plain(t), "cert-decision"), left + ox, bottom - left_h + oy, c.bottom_left_width);
+    // The verification QR code above them, as in the PDF (a PNG per certificate).
+    if (!c.qr_pattern.empty()) {
+      auto code = std::make_shared<const RasterImage>(decode_png(qr_png(qr_encode(wording::certificate_url(tpl_, row)), 8), "QR code"));
+      kept_images_.push_back(code);
+      picture(block.front(), code, left + ox, bottom - left_h - c.qr_size - 4 + oy, c.qr_size, c.qr_size);
+    }
   }
 
   // A certificate's section: landscape paper, its margins (moved by the print-on-blank

@@ -1,6 +1,5 @@
 #include "layout/certificate_layout.h"
 
-#include <qrencode.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +7,7 @@
 #include <memory>
 
 #include "core/error.h"
+#include "core/qr_code.h"
 #include "layout/paragraph.h"
 #include "wording/wording.h"
 
@@ -104,56 +104,24 @@ void offset_page(Page& page, double dx, double dy) {
 
 // A QR code as filled rectangles (one per run of dark modules in a row).
 void qr_code(Page& page, const std::string& url, double x, double y, double size) {
-  std::unique_ptr<QRcode, void (*)(QRcode*)> code(QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
-                                                  QRcode_free);
-  if (!code) throw Error(ErrorKind::Layout, "cannot make a QR code of \"" + url + "\"");
-  const int n = code->width;
+  const QrCode code = qr_encode(url);
+  const int n = code.size;
   const double m = size / (n + 2);  // one module of quiet zone around
   for (int r = 0; r < n; ++r) {
     for (int c = 0; c < n;) {
-      if (!(code->data[r * n + c] & 1)) {
+      if (!code.at(r, c)) {
         ++c;
         continue;
       }
       int e = c;
-      while (e < n && (code->data[r * n + e] & 1)) ++e;
+      while (e < n && code.at(r, e)) ++e;
       page.rects.push_back(FilledRect{x + (c + 1) * m, y + (r + 1) * m, (e - c) * m, m, {}});
       c = e;
     }
   }
 }
 
-std::string percent_encode(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
 }  // namespace
-
-std::string certificate_url(const style::Template& tpl, const model::ListRow& row) {
-  const std::string& pattern = tpl.certificate.qr_pattern;
-  std::string out;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += pattern[i];
-      continue;
-    }
-    auto value = row.fields.find(pattern.substr(i + 1, close - i - 1));
-    if (value != row.fields.end()) out += percent_encode(value->second);
-    i = close;
-  }
-  return out;
-}
 
 Graphic certificate_border(const style::Template& tpl, const CertificateOptions& options) {
   const auto& c = tpl.certificate;
@@ -315,7 +283,7 @@ Page certificate_page(const CertificatePrototype& proto, const model::ListRow& r
   const std::string &decision = said.decision, &golden = said.golden_book;
   double left_h = k.height_of(decision, dec, c.bottom_left_width) + k.height_of(golden, dec, c.bottom_left_width);
   double ly = bottom - left_h;
-  if (!c.qr_pattern.empty()) qr_code(page, certificate_url(tpl, row), left, ly - c.qr_size - 4, c.qr_size);
+  if (!c.qr_pattern.empty()) qr_code(page, wording::certificate_url(tpl, row), left, ly - c.qr_size - 4, c.qr_size);
   ly = k.stack(decision, dec, left, c.bottom_left_width, ly);
   k.stack(golden, dec, left, c.bottom_left_width, ly);
 

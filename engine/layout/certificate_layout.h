@@ -49,8 +49,4 @@ Page certificate_page(const CertificatePrototype& prototype, const model::ListRo
 Page certificate_page(const style::Template& tpl, const model::ListRow& row, const CertificateOptions& options,
                       const text::FontFamily& fonts);
 
-// The verification URL of a row: the template's QR pattern with {key} filled in
-// (values percent-encoded); empty without a pattern.
-std::string certificate_url(const style::Template& tpl, const model::ListRow& row);
-
 }  // namespace vanban::layout

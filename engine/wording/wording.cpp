@@ -1,5 +1,6 @@
 #include "wording/wording.h"
 
+#include <cctype>
 #include <cstdio>
 #include <utility>
 
@@ -164,7 +165,39 @@ bool parse_date(const std::string& s, int& d, int& m, int& y) {
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
 }
 
+std::string percent_encode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+
 }  // namespace
+
+std::string certificate_url(const style::Template& tpl, const model::ListRow& row) {
+  const std::string& pattern = tpl.certificate.qr_pattern;
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += pattern[i];
+      continue;
+    }
+    auto value = row.fields.find(pattern.substr(i + 1, close - i - 1));
+    if (value != row.fields.end()) out += percent_encode(value->second);
+    i = close;
+  }
+  return out;
+}
+
 
 CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row) {
   const auto& c = tpl.certificate;

@@ -45,4 +45,8 @@ struct CertificateText {
 // certificate: no name, a decision date that is not a date.
 CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row);
 
+// The verification URL of a row: the template's QR pattern with {key} filled in
+// (values percent-encoded); empty without a pattern.
+std::string certificate_url(const style::Template& tpl, const model::ListRow& row);
+
 }  // namespace vanban::wording

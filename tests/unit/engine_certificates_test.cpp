@@ -182,6 +182,15 @@ TEST(Certificates, QrCodeCarriesTheVerificationUrl) {
   Result scan = run("(zbarimg -q --raw " + q(dir.file("p-1.png")) + " 2>/dev/null)");
   EXPECT_EQ(scan.status, 0) << scan.output;
   EXPECT_EQ(scan.output, "https://vanban.example/xac-thuc?so=123%2FSV&ten=B%C3%B9i%20Th%E1%BB%8B%20Lan\n");
+  // The DOCX carries the same code, as LibreOffice lays it out.
+  std::string docx = dir.file("qr.docx");
+  r = run(kCli + " batch " + q(tpl) + " " + q(list) + " -o " + q(docx) + " --template-dir " + q(kSource + "/templates"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::string lo = vanban::test::libreoffice_pdf(docx, dir.path / "lo");
+  ASSERT_FALSE(lo.empty());
+  run("pdftoppm -r 150 -png -f 1 -l 1 " + q(lo) + " " + q(dir.file("d")));
+  Result docx_scan = run("(zbarimg -q --raw " + q(dir.file("d-1.png")) + " 2>/dev/null)");
+  EXPECT_EQ(docx_scan.output, scan.output);
 }
 
 TEST(Certificates, A3AndPrintOnBlank) {
