@@ -35,4 +35,15 @@ if nm -D --defined-only "$lib" | awk '{print $3}' | grep -v '^vanban_' | grep -v
   echo "symbols other than the C API are exported" >&2
   exit 1
 fi
-echo "installed package: pkg-config and find_package builds ran"
+# The installed command uses the installed templates (not the source tree's).
+cli="$prefix/bin/vanban"
+env -u VANBAN_TEMPLATE_DIR -u VANBAN_FONT_DIR "$cli" render ke-hoach "$source/samples/ke-hoach-hoa-binh-2021.json" -o "$work/cli.pdf" --date 2021-03-05
+cmp "$work/cli.pdf" "$work/out1/ke-hoach.pdf"
+data="$(dirname "$(find "$prefix" -name nd30.xml)")"
+rm "$data/bao-cao.xml"
+if out="$(env -u VANBAN_TEMPLATE_DIR "$cli" validate bao-cao "$source/samples/ke-hoach-hoa-binh-2021.json" 2>&1)"; then
+  echo "the installed command found a template that is not installed" >&2
+  exit 1
+fi
+case "$out" in *"looked in $data"*) ;; *) echo "unexpected: $out" >&2; exit 1 ;; esac
+echo "installed package: pkg-config and find_package builds ran, the command uses the installed data"
