@@ -334,20 +334,31 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
                                       }(),
                 source_name, header.empty() ? 1 : header[0].at.line, 1);
   }
+  auto columns = std::make_shared<std::map<std::string, int>>();
+  for (size_t c = 0; c < list.keys.size(); ++c) (*columns)[list.keys[c]] = static_cast<int>(c) + 1;
+  list.rows.reserve(rows.size());
   for (size_t r = 1; r < rows.size(); ++r) {
-    const auto& cells = rows[r];
+    auto& cells = rows[r];
     bool empty = true;
     for (const auto& cell : cells) empty = empty && cell.text.find_first_not_of(" \t") == std::string::npos;
-    if (empty) continue;
-    ListRow row;
-    row.row = cells.empty() ? static_cast<int>(r) + 1 : cells.front().at.line;
-    for (size_t c = 0; c < list.keys.size(); ++c) {
-      row.fields[list.keys[c]] = c < cells.size() ? cells[c].text : "";
-      row.columns[list.keys[c]] = static_cast<int>(c) + 1;
+    if (!empty) {
+      ListRow row;
+      row.row = cells.empty() ? static_cast<int>(r) + 1 : cells.front().at.line;
+      row.columns = columns;
+      for (size_t c = 0; c < list.keys.size() && c < cells.size(); ++c) {
+        if (!cells[c].text.empty()) row.fields.emplace(list.keys[c], std::move(cells[c].text));
+      }
+      list.rows.push_back(std::move(row));
     }
-    list.rows.push_back(std::move(row));
+    std::vector<Cell>().swap(cells);  // the table is freed as the rows are made
   }
   return list;
+}
+
+int ListRow::column_of(const std::string& key) const {
+  if (!columns) return 0;
+  auto it = columns->find(key);
+  return it == columns->end() ? 0 : it->second;
 }
 
 }  // namespace vanban::model

@@ -6,6 +6,7 @@
 // snake_case keys (ho_ten); a column map may rename. Every cell is NFC.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,10 @@ struct ListOptions {
 
 struct ListRow {
   int row = 0;                                    // row number in the file (the header is row 1)
-  std::map<std::string, std::string> fields;      // canonical key -> NFC text
-  std::map<std::string, int> columns;             // canonical key -> 1-based column
+  std::map<std::string, std::string> fields;      // canonical key -> NFC text (empty cells left out)
+  // canonical key -> 1-based column, shared by the rows of a list (for error messages)
+  std::shared_ptr<const std::map<std::string, int>> columns;
+  int column_of(const std::string& key) const;    // 0 when unknown
 };
 
 struct RecipientList {

@@ -147,8 +147,7 @@ const std::string& row_field(const model::ListRow& row, const std::string& key) 
 }
 
 [[noreturn]] void row_error(const model::ListRow& row, const std::string& key, const std::string& message) {
-  auto col = row.columns.find(key);
-  throw Error(ErrorKind::Model, message, {}, row.row, col == row.columns.end() ? 0 : col->second,
+  throw Error(ErrorKind::Model, message, {}, row.row, row.column_of(key),
               "row " + std::to_string(row.row) + ", " + key);
 }
 
