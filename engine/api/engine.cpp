@@ -354,8 +354,7 @@ BatchResult Engine::certificates_file(const style::Template& tpl, std::string_vi
     return docx_certificates(tpl, list, source_name, options, render, false,
                              [&](size_t, const model::ListRow*, std::string bytes) { out = std::move(bytes); });
   }
-  BatchResult result = pdf_certificates(tpl, list, source_name, options, render, [&](pdf::PdfBuilder& pdf) { out = pdf.finish(); });
-  return result;
+  return pdf_certificates(tpl, list, source_name, options, render, nullptr, &out);
 }
 
 BatchResult Engine::certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
@@ -367,19 +366,21 @@ BatchResult Engine::certificates_file(const style::Template& tpl, std::string_vi
     if (result.produced > 0) file_io::write_file_atomically(path, bytes);
     return result;
   }
-  return pdf_certificates(tpl, list, source_name, options, render, [&](pdf::PdfBuilder& pdf) {
-    file_io::write_file_atomically(path, [&](std::ostream& out) {
-      pdf.finish(out);
-      return true;
-    });
+  // Pages go into the (temporary) file as they are made; the file replaces `path` only
+  // when a certificate was made.
+  BatchResult result;
+  file_io::write_file_atomically(path, [&](std::ostream& out) {
+    result = pdf_certificates(tpl, list, source_name, options, render, &out, nullptr);
+    return result.produced > 0;
   });
+  return result;
 }
 
 BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                     const BatchOptions& options, const RenderOptions& render,
-                                     const std::function<void(pdf::PdfBuilder&)>& finish) const {
+                                     const BatchOptions& options, const RenderOptions& render, std::ostream* out,
+                                     std::string* bytes) const {
   const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
-  pdf::PdfBuilder pdf(certificate_info(tpl, render), {layout::certificate_border(tpl, certificate)});
+  pdf::PdfBuilder pdf(certificate_info(tpl, render), {layout::certificate_border(tpl, certificate)}, out);
   BatchOptions with = options;
   with.certificate = certificate;
   // Pages go to the PDF a chunk at a time, their streams compressed on every thread.
@@ -395,7 +396,10 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
     if (chunk.size() == 256) flush();
   });
   flush();
-  if (result.produced > 0) finish(pdf);
+  if (result.produced > 0) {
+    std::string made = pdf.finish();
+    if (bytes) *bytes = std::move(made);
+  }
   return result;
 }
 

@@ -14,6 +14,10 @@
 #include <thread>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
 #include "core/error.h"
 
 namespace vanban::pdf {
@@ -98,7 +102,14 @@ struct EmbeddedFont {
 
 class Writer {
  public:
-  explicit Writer(const layout::DocumentInfo& info) {
+  // Writes to `out`, or to a buffer of its own that finish() returns.
+  Writer(const layout::DocumentInfo& info, std::ostream* out)
+      : out_(out ? out : &buffer_), device_(out_) {
+    // The header now: pages are written as they come, the rest in finish().
+    static const char header[] = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+    device_.Write(header, sizeof header - 1);
+    title_ = info.title;
+    creation_date_ = info.creation_date;
     doc_.SetWriteMode(ePdfWriteMode_Compact);
     doc_.SetPdfVersion(ePdfVersion_1_7);
     PdfInfo* pi = doc_.GetInfo();
@@ -156,26 +167,46 @@ class Writer {
     work();
     for (auto& t : helpers) t.join();
     if (failed) throw Error(ErrorKind::Output, "zlib could not compress a page");
+    // The page and its content stream go to the output at once (only their offsets are
+    // kept: memory stays flat however many pages); their object numbers are taken from
+    // PoDoFo's numbering so the objects it writes in finish() do not collide with them.
+    const uint32_t tree = doc_.GetPagesTree()->GetObject()->Reference().ObjectNumber();
+    const uint32_t resources = resources_->Reference().ObjectNumber();
     for (size_t i = 0; i < pages.size(); ++i) {
-      // Page objects are listed in the page tree once, in finish(): PoDoFo's CreatePage
-      // is linear in the page count (quadratic over a batch).
-      PdfObject* pdf_page = doc_.GetObjects().CreateObject("Page");
-      pdf_page->GetDictionary().AddKey("Parent", doc_.GetPagesTree()->GetObject()->Reference());
+      if (kids_.empty()) first_size_ = {pages[i]->width, pages[i]->height};
+      const uint32_t content = reserve_number(), page = reserve_number();
+      std::string head = std::to_string(content) + " 0 obj\n<</Filter /FlateDecode /Length " +
+                         std::to_string(compressed[i].size()) + ">>\nstream\n";
+      emit(content, head, compressed[i], "\nendstream\nendobj\n");
+      std::string dict = std::to_string(page) + " 0 obj\n<</Type /Page /Parent " + std::to_string(tree) +
+                         " 0 R /Resources " + std::to_string(resources) + " 0 R /Contents " + std::to_string(content) + " 0 R";
       // The first page's size goes on the page tree and is inherited; a page of another
       // size carries its own MediaBox.
-      if (kids_.empty()) first_size_ = {pages[i]->width, pages[i]->height};
       if (std::pair{pages[i]->width, pages[i]->height} != first_size_) {
-        pdf_page->GetDictionary().AddKey("MediaBox", media_box(pages[i]->width, pages[i]->height));
+        dict += " /MediaBox [0 0 ";
+        put_number(dict, pages[i]->width);
+        dict += ' ';
+        put_number(dict, pages[i]->height);
+        dict += ']';
       }
-      kids_.push_back(pdf_page->Reference());
-      PdfObject* stream = doc_.GetObjects().CreateObject();
-      stream->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
-      PdfMemoryInputStream input(compressed[i].data(), static_cast<pdf_long>(compressed[i].size()));
-      stream->GetStream()->SetRawData(&input, static_cast<pdf_long>(compressed[i].size()));
+      emit(page, dict, ">>\nendobj\n", "");
       std::string().swap(compressed[i]);
-      pdf_page->GetDictionary().AddKey("Contents", stream->Reference());
-      pdf_page->GetDictionary().AddKey("Resources", resources_->Reference());
+      kids_.push_back(PdfReference(page, 0));
     }
+  }
+
+  // An object number PoDoFo will not give to another object.
+  uint32_t reserve_number() {
+    PdfReference ref = doc_.GetObjects().CreateObject()->Reference();
+    delete doc_.GetObjects().RemoveObject(ref, false);
+    return ref.ObjectNumber();
+  }
+
+  // Writes object `number` (its parts in order) and remembers where it starts.
+  void emit(uint32_t number, std::string_view a, std::string_view b, std::string_view c) {
+    if (offsets_.size() <= number) offsets_.resize(number + 1, -1);
+    offsets_[number] = device_.Tell();
+    for (std::string_view part : {a, b, c}) device_.Write(part.data(), part.size());
   }
 
   // A page's content stream; the fonts, drawings and images it uses join the shared
@@ -259,22 +290,52 @@ class Writer {
     tree->GetDictionary().AddKey("MediaBox", media_box(first_size_.first, first_size_.second));
   }
 
+  // Writes PoDoFo's objects (catalog, page tree, info, fonts, shared drawings and images,
+  // resources), the cross-reference table and the trailer; returns the bytes when the
+  // writer has no output stream of its own.
   std::string finish() {
     complete();
-    PdfRefCountedBuffer buffer;
-    PdfOutputDevice device(&buffer);
-    doc_.Write(&device);
-    return std::string(buffer.GetBuffer(), device.GetLength());
-  }
-
-  void finish(std::ostream& out) {
-    complete();
-    PdfOutputDevice device(&out);
-    doc_.Write(&device);
-    device.Flush();
+    std::vector<PdfObject*> objects(doc_.GetObjects().begin(), doc_.GetObjects().end());
+    std::sort(objects.begin(), objects.end(),
+              [](const PdfObject* a, const PdfObject* b) { return a->Reference() < b->Reference(); });
+    for (PdfObject* obj : objects) {
+      uint32_t n = obj->Reference().ObjectNumber();
+      if (offsets_.size() <= n) offsets_.resize(n + 1, -1);
+      offsets_[n] = device_.Tell();
+      obj->WriteObject(&device_, ePdfWriteMode_Compact, nullptr);
+    }
+    const pdf_long xref = device_.Tell();
+    std::string table = "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
+    char entry[32];
+    for (size_t n = 1; n < offsets_.size(); ++n) {
+      if (offsets_[n] < 0) std::snprintf(entry, sizeof entry, "0000000000 00000 f \n");
+      else std::snprintf(entry, sizeof entry, "%010lld 00000 n \n", static_cast<long long>(offsets_[n]));
+      table += entry;
+    }
+    // The file identifier: from what the file says, so the same input gives the same bytes.
+    uint64_t h1 = 1469598103934665603ull, h2 = 1099511628211ull;
+    for (char ch : title_ + "|" + creation_date_ + "|" + std::to_string(kids_.size()) + "|" + std::to_string(xref)) {
+      h1 = (h1 ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+      h2 = (h2 + static_cast<unsigned char>(ch)) * 6364136223846793005ull + 1442695040888963407ull;
+    }
+    char id[40];
+    std::snprintf(id, sizeof id, "%016llx%016llx", static_cast<unsigned long long>(h1), static_cast<unsigned long long>(h2));
+    table += "trailer\n<</Size " + std::to_string(offsets_.size()) + " /Root " +
+             std::to_string(doc_.GetCatalog()->Reference().ObjectNumber()) + " 0 R /Info " +
+             std::to_string(doc_.GetInfo()->GetObject()->Reference().ObjectNumber()) + " 0 R /ID [<" + id + "> <" + id +
+             ">]>>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    device_.Write(table.data(), table.size());
+    device_.Flush();
+    if (out_ != &buffer_) return {};
+    return buffer_.str();
   }
 
  private:
+  std::ostringstream buffer_;    // the output when no stream was given
+  std::ostream* out_;
+  PdfOutputDevice device_;
+  std::vector<pdf_long> offsets_;  // object number -> offset in the output (-1: none)
+  std::string title_, creation_date_;
   PdfMemDocument doc_;
   std::vector<PdfReference> kids_;
   std::pair<double, double> first_size_{595.2756, 841.8898};
@@ -513,11 +574,12 @@ namespace {
 
 struct PdfBuilder::Impl {
   Writer writer;
-  explicit Impl(const layout::DocumentInfo& info) : writer(info) {}
+  Impl(const layout::DocumentInfo& info, std::ostream* out) : writer(info, out) {}
 };
 
-PdfBuilder::PdfBuilder(const layout::DocumentInfo& info, const std::vector<layout::Graphic>& graphics) try
-    : impl_(std::make_unique<Impl>(info)) {
+PdfBuilder::PdfBuilder(const layout::DocumentInfo& info, const std::vector<layout::Graphic>& graphics,
+                       std::ostream* out) try
+    : impl_(std::make_unique<Impl>(info, out)) {
   impl_->writer.add_graphics(graphics);
 } catch (const PdfError& e) {
   rethrow(e);
@@ -543,14 +605,6 @@ std::string PdfBuilder::finish() {
   }
 }
 
-void PdfBuilder::finish(std::ostream& out) {
-  try {
-    impl_->writer.finish(out);
-  } catch (const PdfError& e) {
-    rethrow(e);
-  }
-  if (!out) throw Error(ErrorKind::Output, "the PDF could not be written out");
-}
 
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
                       const std::vector<layout::Graphic>& graphics) {

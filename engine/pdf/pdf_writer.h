@@ -17,11 +17,14 @@ namespace vanban::pdf {
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
                       const std::vector<layout::Graphic>& graphics = {});
 
-// The same, page by page: a page can be dropped once added (batches keep memory flat:
-// only the compressed content streams stay until finish()).
+// The same, page by page: a page is written out (to `out`) once added, so batches keep
+// memory flat.
 class PdfBuilder {
  public:
-  PdfBuilder(const layout::DocumentInfo& info, const std::vector<layout::Graphic>& graphics = {});
+  // With `out`, the PDF is written there as pages come (memory does not grow with the
+  // page count) and finish() returns nothing; without, finish() returns the bytes.
+  PdfBuilder(const layout::DocumentInfo& info, const std::vector<layout::Graphic>& graphics = {},
+             std::ostream* out = nullptr);
   ~PdfBuilder();
   PdfBuilder(const PdfBuilder&) = delete;
   PdfBuilder& operator=(const PdfBuilder&) = delete;
@@ -30,8 +33,6 @@ class PdfBuilder {
   // bytes do not depend on the thread count.
   void add_pages(const std::vector<const layout::Page*>& pages, int threads);
   std::string finish();
-  // Writes the PDF to `out` (a file: no second copy in memory).
-  void finish(std::ostream& out);
 
  private:
   struct Impl;

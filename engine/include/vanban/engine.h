@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +18,6 @@
 #include "text/font.h"
 
 namespace vanban {
-
-namespace pdf {
-class PdfBuilder;
-}
 
 struct EngineOptions {
   std::vector<std::string> template_dirs;  // searched in order for <name>.xml
@@ -135,10 +132,11 @@ class Engine {
                                                 const BatchOptions& options) const;
   // The certificate options with the template's images read in (the caller's own win).
   static layout::CertificateOptions with_images(const style::Template& tpl, const layout::CertificateOptions& options);
-  // A PDF of every certificate: pages added a chunk at a time; `finish` writes it.
+  // A PDF of every certificate, pages added a chunk at a time: written to `out` as it is
+  // made, or (out null) returned in `bytes`.
   BatchResult pdf_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                               const BatchOptions& options, const RenderOptions& render,
-                               const std::function<void(pdf::PdfBuilder&)>& finish) const;
+                               const BatchOptions& options, const RenderOptions& render, std::ostream* out,
+                               std::string* bytes) const;
   // DOCX certificates: rows checked one by one (the bad ones reported); the good ones
   // written as one file (sink gets nullptr) or one file per row.
   BatchResult docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
