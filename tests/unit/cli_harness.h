@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <sstream>
 #include <string>
 
 namespace vanban::test {
@@ -28,6 +30,30 @@ inline Result run(const std::string& command) {
   int status = pclose(pipe);
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// A whole file's bytes ("" when it cannot be read).
+inline std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs of white space folded to one space, none at either end.
+inline std::string collapse_spaces(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+      space = true;
+    } else {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
 }
 
 // Single-quoted for the shell (test paths hold no quote).
@@ -63,6 +89,13 @@ inline std::string libreoffice_pdf(const std::string& docx, const std::filesyste
   if (log) *log = r.output;
   std::filesystem::path pdf = out_dir / (std::filesystem::path(docx).stem().string() + ".pdf");
   return r.status == 0 && std::filesystem::exists(pdf) ? pdf.string() : std::string();
+}
+
+// The page count pdfinfo reads, -1 when it reads none.
+inline int pdf_page_count(const std::string& pdf) {
+  Result r = run("pdfinfo " + q(pdf));
+  std::smatch m;
+  return std::regex_search(r.output, m, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(m[1]) : -1;
 }
 
 }  // namespace vanban::test

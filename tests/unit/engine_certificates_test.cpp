@@ -31,26 +31,11 @@ const std::string kList = kSource + "/samples/danh-sach-khen-thuong.csv";
 constexpr double kMm = 72.0 / 25.4;
 
 std::string page_text(const std::string& pdf, int page) {
-  Result r = run("pdftotext -raw -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + q(pdf) + " -");
-  std::string out;
-  bool space = false;
-  for (char c : r.output) {
-    if (c == ' ' || c == '\n' || c == '\f') {
-      space = true;
-    } else {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
+  return vanban::test::collapse_spaces(
+      run("pdftotext -raw -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + q(pdf) + " -").output);
 }
 
-int pages(const std::string& pdf) {
-  Result r = run("pdfinfo " + q(pdf));
-  std::smatch m;
-  return std::regex_search(r.output, m, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(m[1]) : -1;
-}
+int pages(const std::string& pdf) { return vanban::test::pdf_page_count(pdf); }
 
 TEST(Certificates, EachPageCarriesItsRowAndBadRowsAreReported) {
   Dir dir("vanban-cert");

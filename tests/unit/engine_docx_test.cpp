@@ -42,30 +42,13 @@ std::string libreoffice_pdf(const Dir& dir, const std::string& docx) {
   return pdf;
 }
 
-int pages(const std::string& pdf) {
-  Result r = run("pdfinfo " + q(pdf));
-  std::smatch m;
-  if (!std::regex_search(r.output, m, std::regex(R"(Pages:\s+(\d+))"))) return -1;
-  return std::stoi(m[1]);
-}
+int pages(const std::string& pdf) { return vanban::test::pdf_page_count(pdf); }
 
 std::string words(const std::string& pdf) {
   // Text of the text area (below the top margin with its page numbers), dotted leaders
   // of either kind dropped, white space folded.
   Result r = run("pdftotext -raw -enc UTF-8 -x 0 -y 57 -W 596 -H 785 " + q(pdf) + " -");
-  std::string t = std::regex_replace(r.output, std::regex("(…){2,}|\\.{4,}"), " ");
-  std::string out;
-  bool space = false;
-  for (char c : t) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\f') {
-      space = true;
-    } else {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
+  return vanban::test::collapse_spaces(std::regex_replace(r.output, std::regex("(…){2,}|\\.{4,}"), " "));
 }
 
 json check(const std::string& docx) {

@@ -33,12 +33,7 @@ const std::string kSample = kSource + "/samples/ke-hoach-hoa-binh-2021.json";
 const std::string kSampleXml = kSource + "/samples/ke-hoach-hoa-binh-2021.xml";
 const std::string kReference = std::string(VANBAN_SHARED_DIR) + "/reference/ke-hoach-2021-restored.txt";
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using vanban::test::read_bytes;
 
 fs::path temp_dir() {
   static int counter = 0;
@@ -131,20 +126,7 @@ class Rendered : public ::testing::TestWithParam<std::string> {
   }
 };
 
-std::string collapse_spaces(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-      space = true;
-    } else {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
+using vanban::test::collapse_spaces;
 
 // Lines of `text` without page numbers (digit-only lines) and dotted leader lines.
 std::string comparable(const std::string& text) {
@@ -165,7 +147,7 @@ TEST_P(Rendered, CopiedTextIsTheRestoredPlanWordForWord) {
   // The text area only (below the top margin, where the page numbers are).
   Result text = run("pdftotext -raw -enc UTF-8 -x 0 -y 57 -W 596 -H 785 " + quote(*pdf_) + " -");
   ASSERT_EQ(text.status, 0) << text.output;
-  std::string reference = read(kReference);
+  std::string reference = read_bytes(kReference);
   reference = reference.substr(0, reference.find("=== EDITOR'S NOTES"));
   std::string got = comparable(text.output), want = comparable(reference);
   if (!own_pdf()) {
@@ -545,9 +527,9 @@ INSTANTIATE_TEST_SUITE_P(Outputs, Rendered, ::testing::Values("vanban-pdf", "lib
 
 TEST(Render, FixedDateGivesByteIdenticalOutputAndAnotherDateDoesNot) {
   fs::path dir = temp_dir();
-  std::string a = read(render(kSample, dir / "a.pdf"));
-  std::string b = read(render(kSample, dir / "b.pdf"));
-  std::string c = read(render(kSample, dir / "c.pdf", "--date 2021-03-06"));
+  std::string a = read_bytes(render(kSample, dir / "a.pdf"));
+  std::string b = read_bytes(render(kSample, dir / "b.pdf"));
+  std::string c = read_bytes(render(kSample, dir / "c.pdf", "--date 2021-03-06"));
   EXPECT_FALSE(a.empty());
   EXPECT_TRUE(a == b);
   EXPECT_FALSE(a == c);
@@ -556,8 +538,8 @@ TEST(Render, FixedDateGivesByteIdenticalOutputAndAnotherDateDoesNot) {
 
 TEST(Render, XmlModelGivesTheSamePdfAsJson) {
   fs::path dir = temp_dir();
-  std::string a = read(render(kSample, dir / "a.pdf"));
-  std::string b = read(render(kSampleXml, dir / "b.pdf"));
+  std::string a = read_bytes(render(kSample, dir / "a.pdf"));
+  std::string b = read_bytes(render(kSampleXml, dir / "b.pdf"));
   EXPECT_FALSE(a.empty());
   EXPECT_TRUE(a == b);
   fs::remove_all(dir);
@@ -570,9 +552,9 @@ TEST(Render, DecomposedInputGivesTheSamePdfAsPrecomposed) {
                     "unicodedata.normalize('NFD', open(sys.argv[1]).read()))\" " +
                     quote(kSample) + " " + quote(nfd));
   ASSERT_EQ(convert.status, 0) << convert.output;
-  ASSERT_NE(read(nfd), read(kSample));
-  std::string a = read(render(kSample, dir / "a.pdf"));
-  std::string b = read(render(nfd, dir / "b.pdf"));
+  ASSERT_NE(read_bytes(nfd), read_bytes(kSample));
+  std::string a = read_bytes(render(kSample, dir / "a.pdf"));
+  std::string b = read_bytes(render(nfd, dir / "b.pdf"));
   EXPECT_TRUE(a == b);
   fs::remove_all(dir);
 }
@@ -594,7 +576,7 @@ Failure fail_render(const std::string& data_text, const std::string& extra = "",
   fs::path out = dir / "out.pdf";
   if (existing_output) std::ofstream(out) << "previous";
   Result r = run(quote(kCli) + " render " + template_name + " " + quote(data) + " -o " + quote(out.string()) + " " + extra);
-  Failure f{r.status, r.output, fs::exists(out), fs::exists(out) ? read(out.string()) : ""};
+  Failure f{r.status, r.output, fs::exists(out), fs::exists(out) ? read_bytes(out.string()) : ""};
   size_t files = 0;
   for (auto& e : fs::directory_iterator(dir)) { (void)e; ++files; }
   EXPECT_EQ(files, existing_output ? 2u : 1u) << "a stray file was left in the output directory";
@@ -603,7 +585,7 @@ Failure fail_render(const std::string& data_text, const std::string& extra = "",
 }
 
 std::string sample_with(const std::string& from, const std::string& to) {
-  std::string s = read(kSample);
+  std::string s = read_bytes(kSample);
   size_t at = s.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   return s.replace(at, from.size(), to);
@@ -640,7 +622,7 @@ TEST(RenderErrors, InvalidUtf8IsReportedWithItsPosition) {
 }
 
 TEST(RenderErrors, UnknownTemplateIsNamed) {
-  Failure f = fail_render(read(kSample), "", false, "quyet-dinh-khong-co");
+  Failure f = fail_render(read_bytes(kSample), "", false, "quyet-dinh-khong-co");
   EXPECT_EQ(f.status, 1);
   EXPECT_NE(f.message.find("quyet-dinh-khong-co"), std::string::npos) << f.message;
   EXPECT_FALSE(f.output_exists);
@@ -648,7 +630,7 @@ TEST(RenderErrors, UnknownTemplateIsNamed) {
 
 TEST(RenderErrors, MissingFontIsNamed) {
   fs::path empty = temp_dir();
-  Failure f = fail_render(read(kSample), "--font-dir " + quote(empty.string()), true);
+  Failure f = fail_render(read_bytes(kSample), "--font-dir " + quote(empty.string()), true);
   EXPECT_EQ(f.status, 1);
   EXPECT_NE(f.message.find(empty.string()), std::string::npos) << f.message;
   EXPECT_NE(f.message.find("times"), std::string::npos) << f.message;

@@ -37,20 +37,7 @@ std::string render(const Dir& dir, const std::string& args, const std::string& n
   return dir.file(name);
 }
 
-std::string collapse(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\f') {
-      space = true;
-    } else {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
+const auto& collapse = vanban::test::collapse_spaces;
 
 std::string text_of(const std::string& pdf) {
   Result r = run("pdftotext -raw -enc UTF-8 " + q(pdf) + " -");

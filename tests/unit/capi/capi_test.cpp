@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "../cli_harness.h"
 #include "vanban/vanban.h"
 
 namespace {
@@ -23,22 +24,8 @@ namespace {
 namespace fs = std::filesystem;
 const std::string kSamples = std::string(VANBAN_SOURCE_DIR) + "/samples";
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string shell(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  pclose(pipe);
-  return out;
-}
+using vanban::test::read_bytes;
+std::string shell(const std::string& command) { return vanban::test::run(command).output; }
 
 struct Engine {
   vanban_engine* e = nullptr;
@@ -97,15 +84,15 @@ TEST(CApi, VersionIsTheHeadersVersion) {
 TEST(CApi, RendersThePlanToPdfAndDocxInMemory) {
   Engine engine;
   Scratch scratch;
-  std::string pdf = render(engine.e, "ke-hoach", read(kSamples + "/ke-hoach-hoa-binh-2021.json"), VANBAN_PDF);
+  std::string pdf = render(engine.e, "ke-hoach", read_bytes(kSamples + "/ke-hoach-hoa-binh-2021.json"), VANBAN_PDF);
   ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
   std::ofstream(scratch.file("p.pdf"), std::ios::binary) << pdf;
   std::string text = shell("pdftotext -enc UTF-8 " + scratch.file("p.pdf") + " -");
   EXPECT_NE(text.find("KẾ HOẠCH"), std::string::npos);
   EXPECT_NE(text.find("Nơi nhận"), std::string::npos) << text.substr(0, 600);
   // The XML form of the same model gives the same bytes.
-  EXPECT_EQ(render(engine.e, "ke-hoach", read(kSamples + "/ke-hoach-hoa-binh-2021.xml"), VANBAN_PDF), pdf);
-  std::string docx = render(engine.e, "ke-hoach", read(kSamples + "/ke-hoach-hoa-binh-2021.json"), VANBAN_DOCX);
+  EXPECT_EQ(render(engine.e, "ke-hoach", read_bytes(kSamples + "/ke-hoach-hoa-binh-2021.xml"), VANBAN_PDF), pdf);
+  std::string docx = render(engine.e, "ke-hoach", read_bytes(kSamples + "/ke-hoach-hoa-binh-2021.json"), VANBAN_DOCX);
   EXPECT_EQ(docx.substr(0, 2), "PK");
   // A blank form needs no data.
   EXPECT_EQ(render(engine.e, "phu-luc-1", "", VANBAN_PDF, true).substr(0, 5), "%PDF-");
@@ -129,7 +116,7 @@ TEST(CApi, ErrorsCarryStatusFileLineColumnAndField) {
   EXPECT_EQ(std::string(vanban_errmsg(engine.e)).rfind("bad.json:3:3: malformed JSON", 0), 0u) << vanban_errmsg(engine.e);
 
   // A model error names the field.
-  std::string model = read(kSamples + "/ke-hoach-hoa-binh-2021.json");
+  std::string model = read_bytes(kSamples + "/ke-hoach-hoa-binh-2021.json");
   size_t at = model.find("\"signer_name\"");
   ASSERT_NE(at, std::string::npos);
   model.replace(at, 13, "\"signer_nam\"");
@@ -189,11 +176,11 @@ TEST(CApi, RenderFileKeepsTheOldFileWhenItFails) {
   std::ofstream(out) << "previous";
   std::ofstream(data) << "{ \"subject\": ";
   EXPECT_EQ(vanban_render_file(engine.e, "ke-hoach", data.c_str(), out.c_str(), nullptr), VANBAN_ESYNTAX);
-  EXPECT_EQ(read(out), "previous");
+  EXPECT_EQ(read_bytes(out), "previous");
   EXPECT_STREQ(vanban_error_file(engine.e), data.c_str());
   std::string good = kSamples + "/ke-hoach-hoa-binh-2021.json";
   EXPECT_EQ(vanban_render_file(engine.e, "ke-hoach", good.c_str(), out.c_str(), nullptr), VANBAN_OK) << vanban_errmsg(engine.e);
-  EXPECT_EQ(read(out).substr(0, 5), "%PDF-");
+  EXPECT_EQ(read_bytes(out).substr(0, 5), "%PDF-");
 }
 
 TEST(CApi, BatchReportsTheRowsThatFailedAndMakesTheOthers) {
@@ -201,7 +188,7 @@ TEST(CApi, BatchReportsTheRowsThatFailedAndMakesTheOthers) {
   Scratch scratch;
   size_t rows = 0, failed = 0;
   vanban_status status;
-  std::string pdf = batch(engine.e, read(kSamples + "/danh-sach-khen-thuong.csv"), VANBAN_PDF, &rows, &failed, &status);
+  std::string pdf = batch(engine.e, read_bytes(kSamples + "/danh-sach-khen-thuong.csv"), VANBAN_PDF, &rows, &failed, &status);
   EXPECT_EQ(status, VANBAN_EPARTIAL);
   EXPECT_EQ(rows, 9u);
   EXPECT_EQ(failed, 2u);
@@ -237,7 +224,7 @@ TEST(CApi, OptionsFromAnOlderHeaderAreReadUpToTheirSize) {
   } old{};
   old.size = sizeof old;
   old.format = VANBAN_DOCX;
-  std::string data = read(kSamples + "/ke-hoach-hoa-binh-2021.json");
+  std::string data = read_bytes(kSamples + "/ke-hoach-hoa-binh-2021.json");
   unsigned char* out = nullptr;
   size_t size = 0;
   ASSERT_EQ(vanban_render(engine.e, "ke-hoach", data.data(), data.size(),
@@ -255,11 +242,11 @@ TEST(CApi, ThreadsSharingAnEngineGiveTheSingleThreadedBytes) {
     std::string name;
     std::function<std::string()> make;
   };
-  const std::string plan_json = read(kSamples + "/ke-hoach-hoa-binh-2021.json");
-  const std::string plan_xml = read(kSamples + "/ke-hoach-hoa-binh-2021.xml");
-  const std::string forms = read(kSamples + "/phu-luc-1-200-truong.csv");
-  const std::string attached = read(kSamples + "/ke-hoach-hoa-binh-2021-bieu-mau.json");
-  const std::string list = read(kSamples + "/danh-sach-khen-thuong.csv");
+  const std::string plan_json = read_bytes(kSamples + "/ke-hoach-hoa-binh-2021.json");
+  const std::string plan_xml = read_bytes(kSamples + "/ke-hoach-hoa-binh-2021.xml");
+  const std::string forms = read_bytes(kSamples + "/phu-luc-1-200-truong.csv");
+  const std::string attached = read_bytes(kSamples + "/ke-hoach-hoa-binh-2021-bieu-mau.json");
+  const std::string list = read_bytes(kSamples + "/danh-sach-khen-thuong.csv");
   std::vector<Job> jobs = {
       {"plan pdf", [&] { return render(engine.e, "ke-hoach", plan_json, VANBAN_PDF); }},
       {"plan xml pdf", [&] { return render(engine.e, "ke-hoach", plan_xml, VANBAN_PDF); }},
