@@ -14,7 +14,6 @@
 
 #include "core/error.h"
 #include "core/file_io.h"
-#include "core/raster_image.h"
 #include "vanban/engine.h"
 
 struct vanban_error_record {
@@ -149,10 +148,9 @@ vanban::BatchOptions batch_options(const vanban_batch_options& o) {
   b.certificate.print_on_blank = o.print_on_blank != 0;
   b.certificate.offset_x = o.offset_x_mm * 72 / 25.4;
   b.certificate.offset_y = o.offset_y_mm * 72 / 25.4;
-  for (auto [image, path] : {std::pair{&b.certificate.emblem, o.emblem_png}, std::pair{&b.certificate.seal, o.seal_png},
-                             std::pair{&b.certificate.signature, o.signature_png}}) {
-    if (path && *path) *image = std::make_shared<const vanban::RasterImage>(vanban::read_png(path));
-  }
+  if (o.emblem_png) b.emblem_png = o.emblem_png;
+  if (o.seal_png) b.seal_png = o.seal_png;
+  if (o.signature_png) b.signature_png = o.signature_png;
   b.jobs = o.jobs > 0 ? o.jobs : 2;
   return b;
 }

@@ -211,12 +211,14 @@ NameKey name_key(const model::ListRow& row) {
 
 }  // namespace
 
-layout::CertificateOptions Engine::with_images(const style::Template& tpl, const layout::CertificateOptions& options) {
-  layout::CertificateOptions out = options;
-  for (auto [image, path] : {std::pair{&out.emblem, &tpl.certificate.emblem_path},
-                             std::pair{&out.seal, &tpl.certificate.seal_path},
-                             std::pair{&out.signature, &tpl.certificate.signature_path}}) {
-    if (!*image && !path->empty()) *image = std::make_shared<const RasterImage>(read_png(*path));
+layout::CertificateOptions Engine::with_images(const style::Template& tpl, const BatchOptions& options) {
+  layout::CertificateOptions out = options.certificate;
+  const auto& c = tpl.certificate;
+  for (auto [image, given, named] : {std::tuple{&out.emblem, &options.emblem_png, &c.emblem_path},
+                                     std::tuple{&out.seal, &options.seal_png, &c.seal_path},
+                                     std::tuple{&out.signature, &options.signature_png, &c.signature_path}}) {
+    const std::string& path = given->empty() ? *named : *given;
+    if (!*image && !path.empty()) *image = std::make_shared<const RasterImage>(read_png(path));
   }
   return out;
 }
@@ -253,7 +255,7 @@ std::vector<const model::ListRow*> Engine::batch_rows(const style::Template& tpl
 
 BatchResult Engine::certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                  const BatchOptions& options, const CertificateSink& sink) const {
-  const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
+  const layout::CertificateOptions certificate = with_images(tpl, options);
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options);
   const layout::CertificatePrototype prototype = layout::certificate_prototype(tpl, certificate, *fonts_);
@@ -322,7 +324,7 @@ docx::CertificateDocxOptions docx_options(const layout::CertificateOptions& c) {
 BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                       const BatchOptions& options, const RenderOptions& render, bool one_per_row,
                                       const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const {
-  const docx::CertificateDocxOptions certificate = docx_options(with_images(tpl, options.certificate));
+  const docx::CertificateDocxOptions certificate = docx_options(with_images(tpl, options));
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options), good;
   BatchResult result;
@@ -379,7 +381,7 @@ BatchResult Engine::certificates_file(const style::Template& tpl, std::string_vi
 BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                      const BatchOptions& options, const RenderOptions& render, std::ostream* out,
                                      std::string* bytes) const {
-  const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
+  const layout::CertificateOptions certificate = with_images(tpl, options);
   pdf::PdfBuilder pdf(certificate_info(tpl, render), {layout::certificate_border(tpl, certificate)}, out);
   BatchOptions with = options;
   with.certificate = certificate;
@@ -412,7 +414,7 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
                                sink(position, *row, std::move(bytes));
                              });
   }
-  const layout::CertificateOptions certificate = with_images(tpl, options.certificate);
+  const layout::CertificateOptions certificate = with_images(tpl, options);
   const layout::DocumentInfo info = certificate_info(tpl, render);
   const std::vector<layout::Graphic> graphics{layout::certificate_border(tpl, certificate)};
   BatchOptions with = options;

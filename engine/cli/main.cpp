@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "core/file_io.h"
-#include "core/raster_image.h"
 #include "pdf/pdf_writer.h"
 #include "vanban/engine.h"
 
@@ -198,11 +197,9 @@ int batch(const vanban::Engine& engine, const Args& args) {
   options.certificate.print_on_blank = args.print_on_blank;
   options.certificate.offset_x = args.offset_x;
   options.certificate.offset_y = args.offset_y;
-  for (auto [image, path] : {std::pair{&options.certificate.emblem, &args.emblem},
-                             std::pair{&options.certificate.seal, &args.seal},
-                             std::pair{&options.certificate.signature, &args.signature}}) {
-    if (!path->empty()) *image = std::make_shared<const vanban::RasterImage>(vanban::read_png(*path));
-  }
+  options.emblem_png = args.emblem;
+  options.seal_png = args.seal;
+  options.signature_png = args.signature;
   options.jobs = args.jobs;
   auto start = std::chrono::steady_clock::now();
   if (isatty(STDERR_FILENO)) {

@@ -36,6 +36,9 @@ struct BatchOptions {
   model::ListOptions list;              // sheet, column map
   bool sort_by_given_name = false;      // Vietnamese order: given name, middle, family (ICU "vi")
   layout::CertificateOptions certificate;
+  // PNG files of the emblem, seal and signature (read once per batch); empty: the
+  // template's own, if it names one. An image already in `certificate` wins.
+  std::string emblem_png, seal_png, signature_png;
   int jobs = 2;                         // threads laying pages out
   std::function<void(size_t done, size_t total)> progress;  // called on the calling thread
 };
@@ -130,8 +133,9 @@ class Engine {
   // The rows of a list in output order (sorted when asked); checks the template.
   std::vector<const model::ListRow*> batch_rows(const style::Template& tpl, const model::RecipientList& recipients,
                                                 const BatchOptions& options) const;
-  // The certificate options with the template's images read in (the caller's own win).
-  static layout::CertificateOptions with_images(const style::Template& tpl, const layout::CertificateOptions& options);
+  // The certificate options with their images read in: the caller's files, else the
+  // template's.
+  static layout::CertificateOptions with_images(const style::Template& tpl, const BatchOptions& options);
   // A PDF of every certificate, pages added a chunk at a time: written to `out` as it is
   // made, or (out null) returned in `bytes`.
   BatchResult pdf_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
