@@ -6,9 +6,11 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 
@@ -59,15 +61,18 @@ inline std::string collapse_spaces(const std::string& s) {
 // Single-quoted for the shell (test paths hold no quote).
 inline std::string q(const std::string& s) { return "'" + s + "'"; }
 
-// A fresh directory under the system temp directory, removed with everything in it.
+// A new, empty directory under the system temp directory (mkdtemp: never one left over
+// by an earlier process that had the same pid).
+inline std::filesystem::path fresh_temp_dir(const std::string& prefix) {
+  std::string name = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+  if (!mkdtemp(name.data())) throw std::runtime_error("mkdtemp failed for " + name);
+  return name;
+}
+
+// A fresh directory, removed with everything in it.
 struct Dir {
   std::filesystem::path path;
-  explicit Dir(const std::string& prefix = "vanban-test") {
-    static int counter = 0;
-    path = std::filesystem::temp_directory_path() /
-           (prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(path);
-  }
+  explicit Dir(const std::string& prefix = "vanban-test") : path(fresh_temp_dir(prefix)) {}
   ~Dir() { std::filesystem::remove_all(path); }
   Dir(const Dir&) = delete;
   Dir& operator=(const Dir&) = delete;

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -35,12 +36,7 @@ const std::string kReference = std::string(VANBAN_SHARED_DIR) + "/reference/ke-h
 
 using vanban::test::read_bytes;
 
-fs::path temp_dir() {
-  static int counter = 0;
-  fs::path p = fs::temp_directory_path() / ("vanban-e2e-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-  fs::create_directories(p);
-  return p;
-}
+fs::path temp_dir() { return vanban::test::fresh_temp_dir("vanban-e2e"); }
 
 std::string render(const std::string& data, const fs::path& out, const std::string& extra = "--date 2021-03-05") {
   Result r = run(quote(kCli) + " render ke-hoach " + quote(data) + " -o " + quote(out.string()) + " " + extra);
@@ -52,6 +48,7 @@ std::string render(const std::string& data, const fs::path& out, const std::stri
 // and vanban's DOCX laid out by LibreOffice (headless, a fresh profile per call). The
 // same Decree 30 checks run on both.
 struct Rendering {
+  std::shared_ptr<vanban::test::Dir> scratch;  // removed when the test program ends
   fs::path dir;
   std::string pdf;
   json doc;
@@ -70,7 +67,8 @@ class Rendered : public ::testing::TestWithParam<std::string> {
     auto it = cache.find(GetParam());
     if (it == cache.end()) {
       Rendering r;
-      r.dir = temp_dir();
+      r.scratch = std::make_shared<vanban::test::Dir>("vanban-e2e");
+      r.dir = r.scratch->path;
       if (GetParam() == "vanban-pdf") {
         r.pdf = render(kSample, r.dir / "ke-hoach.pdf");
       } else {
