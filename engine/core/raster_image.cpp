@@ -2,6 +2,7 @@
 
 #include <png.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/error.h"
@@ -39,6 +40,12 @@ RasterImage decode_png(std::string_view bytes, const std::string& source_name) {
   if (opaque) out.alpha.clear();
   out.png.assign(bytes.data(), bytes.size());
   return out;
+}
+
+ImageBox fit_image(const RasterImage& image, double cx, double cy, double box_width, double box_height) {
+  double k = std::min(box_width / image.width, box_height / image.height);
+  double w = image.width * k, h = image.height * k;
+  return ImageBox{cx - w / 2, cy - h / 2, w, h};
 }
 
 RasterImage read_png(const std::string& path) { return decode_png(file_io::read_file(path), path); }

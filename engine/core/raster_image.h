@@ -13,6 +13,15 @@ struct RasterImage {
   std::string png;            // the PNG file itself (a DOCX embeds it as it is)
 };
 
+// Where an image goes on a page: top-left corner and size, pt, y downwards.
+struct ImageBox {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+// `image` scaled to fit a box of `box_width` × `box_height` centred on (cx, cy), its
+// proportions kept.
+ImageBox fit_image(const RasterImage& image, double cx, double cy, double box_width, double box_height);
+
 // Decodes a PNG held in memory; `source_name` names it in errors. Throws
 // vanban::Error(Template) when the bytes are not a PNG libpng can read.
 RasterImage decode_png(std::string_view bytes, const std::string& source_name);

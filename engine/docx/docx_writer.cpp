@@ -353,14 +353,9 @@ class Writer {
     geom.append_child("a:avLst");
   }
 
-  // `image` fitted into `box_w` × `box_h` centred on (cx, cy), as the PDF layout places it.
-  void fitted_picture(xml_node p, const std::shared_ptr<const RasterImage>& image, double cx, double cy, double box_w,
-                      double box_h, double* x0 = nullptr, double* w_out = nullptr) {
-    double k = std::min(box_w / image->width, box_h / image->height);
-    double w = image->width * k, h = image->height * k;
-    picture(p, image, cx - w / 2 + certificate_->offset_x, cy - h / 2 + certificate_->offset_y, w, h);
-    if (x0) *x0 = cx - w / 2;
-    if (w_out) *w_out = w;
+  // `image` in `box` (as the PDF layout places it), moved by the print-on-blank offsets.
+  void picture_in(xml_node p, const std::shared_ptr<const RasterImage>& image, const ImageBox& box) {
+    picture(p, image, box.x + certificate_->offset_x, box.y + certificate_->offset_y, box.width, box.height);
   }
 
   void certificate(const model::ListRow& row) {
@@ -374,8 +369,9 @@ class Writer {
     if (certificate_->emblem) {
       set_spacing_before(first, (c.emblem_height + 2) * scale_);
       if (!blank) {
-        fitted_picture(first, certificate_->emblem, left + width / 2, pg.margin_top + c.emblem_height / 2, width,
-                       c.emblem_height);
+        picture_in(first, certificate_->emblem,
+                   fit_image(*certificate_->emblem, left + width / 2, pg.margin_top + c.emblem_height / 2, width,
+                             c.emblem_height));
       }
     }
     cert_line(tpl_.header.motto, "cert-motto", true);
@@ -426,17 +422,10 @@ class Writer {
     block.push_back(signer);
     for (xml_node p : block) frame(p, right_x + ox, bottom - right_h + oy, half);
     // The signature in the signature space, the seal over its left third (as in the PDF).
-    const double sign_cx = right_x + half / 2, sign_cy = bottom - right_h + date_h + title_h + c.signature_space / 2;
-    double sign_left = sign_cx - c.signature_width / 6;
-    if (certificate_->signature) {
-      double x0 = 0, w = 0;
-      fitted_picture(block.front(), certificate_->signature, sign_cx, sign_cy, c.signature_width, c.signature_space, &x0, &w);
-      sign_left = x0 + w / 3;
-    }
-    if (certificate_->seal) {
-      fitted_picture(block.front(), certificate_->seal, sign_left - c.seal_diameter / 2, sign_cy, c.seal_diameter,
-                     c.seal_diameter);
-    }
+    const auto art = wording::signature_art(c, right_x + half / 2, bottom - right_h + date_h + title_h + c.signature_space / 2,
+                                           certificate_->signature.get(), certificate_->seal.get());
+    if (certificate_->signature) picture_in(block.front(), certificate_->signature, art.signature);
+    if (certificate_->seal) picture_in(block.front(), certificate_->seal, art.seal);
     // Bottom left: decision and golden-book number.
     double left_h = 0;
     std::vector<std::string> lines;

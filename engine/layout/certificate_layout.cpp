@@ -73,11 +73,8 @@ void scale_page(Page& page, double k) {
   }
 }
 
-// `image` fitted into a box of `box_w` × `box_h` centred on (cx, cy).
-PlacedImage fit_image(const std::shared_ptr<const RasterImage>& image, double cx, double cy, double box_w, double box_h) {
-  double k = std::min(box_w / image->width, box_h / image->height);
-  double w = image->width * k, h = image->height * k;
-  return PlacedImage{image, cx - w / 2, cy - h / 2, w, h};
+PlacedImage place(const std::shared_ptr<const RasterImage>& image, const ImageBox& box) {
+  return PlacedImage{image, box.x, box.y, box.width, box.height};
 }
 
 void offset_page(Page& page, double dx, double dy) {
@@ -196,7 +193,8 @@ CertificatePrototype certificate_prototype(const style::Template& tpl, const Cer
   double top = pg.margin_top;
   if (options.emblem) {
     if (fixed) {
-      head_page.images.push_back(fit_image(options.emblem, left + width / 2, top + c.emblem_height / 2, width, c.emblem_height));
+      head_page.images.push_back(
+          place(options.emblem, fit_image(*options.emblem, left + width / 2, top + c.emblem_height / 2, width, c.emblem_height)));
     }
     top += c.emblem_height + 2;
   }
@@ -268,15 +266,10 @@ Page certificate_page(const CertificatePrototype& proto, const model::ListRow& r
     page.runs.push_back(std::move(run));
   }
   // The signature in the signature space; the seal over its left third.
-  const double sign_cx = right_x + half / 2, sign_cy = signer_y + proto.signature_top + c.signature_space / 2;
-  double sign_left = sign_cx - c.signature_width / 6;  // where a signature's left third ends
-  if (options.signature) {
-    page.images.push_back(fit_image(options.signature, sign_cx, sign_cy, c.signature_width, c.signature_space));
-    sign_left = page.images.back().x + page.images.back().width / 3;
-  }
-  if (options.seal) {
-    page.images.push_back(fit_image(options.seal, sign_left - c.seal_diameter / 2, sign_cy, c.seal_diameter, c.seal_diameter));
-  }
+  const auto art = wording::signature_art(c, right_x + half / 2, signer_y + proto.signature_top + c.signature_space / 2,
+                                         options.signature.get(), options.seal.get());
+  if (options.signature) page.images.push_back(place(options.signature, art.signature));
+  if (options.seal) page.images.push_back(place(options.seal, art.seal));
 
   // Bottom left: decision and golden-book number, the QR code above them.
   const auto& dec = tpl.style("cert-decision");

@@ -198,6 +198,18 @@ std::string certificate_url(const style::Template& tpl, const model::ListRow& ro
 }
 
 
+SignatureArt signature_art(const style::CertificateSpec& spec, double cx, double cy, const RasterImage* signature,
+                           const RasterImage* seal) {
+  SignatureArt art;
+  double left_third = cx - spec.signature_width / 6;  // where a signature's left third ends
+  if (signature) {
+    art.signature = fit_image(*signature, cx, cy, spec.signature_width, spec.signature_space);
+    left_third = art.signature.x + art.signature.width / 3;
+  }
+  if (seal) art.seal = fit_image(*seal, left_third - spec.seal_diameter / 2, cy, spec.seal_diameter, spec.seal_diameter);
+  return art;
+}
+
 CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row) {
   const auto& c = tpl.certificate;
   const std::string& name = row_field(row, "ho_ten");

@@ -4,6 +4,7 @@
 // (the PDF layout and the DOCX writer) so they say the same thing.
 #pragma once
 #include <string>
+#include "core/raster_image.h"
 #include "model/document.h"
 #include "style/profile.h"
 
@@ -44,6 +45,15 @@ struct CertificateText {
 // Throws vanban::Error(Model) naming the row and column when the row cannot make a
 // certificate: no name, a decision date that is not a date.
 CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row);
+
+// The signature and the seal in the signature room centred on (cx, cy): the signature
+// fitted in signature-width × signature-space, the red seal (seal-size across) over its
+// left third (Decree 30, Điều 33); without a signature image, where one would be.
+struct SignatureArt {
+  ImageBox signature, seal;
+};
+SignatureArt signature_art(const style::CertificateSpec& spec, double cx, double cy, const RasterImage* signature,
+                           const RasterImage* seal);
 
 // The verification URL of a row: the template's QR pattern with {key} filled in
 // (values percent-encoded); empty without a pattern.
