@@ -11,11 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.h"
+
 namespace vanban::model {
 
 struct ListOptions {
   std::string sheet;                              // XLSX sheet name; empty = the first
   std::map<std::string, std::string> column_map;  // header (as written or canonical) -> key
+  Limits limits;                                  // rows, columns, cells, XLSX sizes
 };
 
 struct ListRow {
