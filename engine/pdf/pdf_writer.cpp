@@ -19,14 +19,27 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/parallel.h"
 
 namespace vanban::pdf {
 namespace {
 
 using namespace PoDoFo;
 
-// Locale-independent number: at most 3 decimals, no trailing zeros.
+// Locale-independent number: at most 3 decimals, no trailing zeros. Nothing that is not
+// a finite number of a sane size (a NaN or an infinity from an option, a coordinate far
+// off any page) reaches a PDF operator: it is an error instead.
+double checked(double v) {
+  if (!std::isfinite(v) || std::abs(v) > 1e7) {
+    throw Error(ErrorKind::Layout, "a position or size that cannot be written into a PDF (" +
+                                       std::string(std::isnan(v) ? "not a number" : std::isinf(v) ? "infinite" : "out of range") +
+                                       ")");
+  }
+  return v;
+}
+
 void put_number(std::string& out, double v) {
+  v = checked(v);
   if (std::abs(v) < 0.0005) v = 0;
   char buf[32];
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
@@ -133,7 +146,7 @@ class Writer {
       PdfObject* form = doc_.GetObjects().CreateObject("XObject");
       form->GetDictionary().AddKey("Subtype", PdfName("Form"));
       PdfArray bbox;
-      for (double v : {0.0, 0.0, g.width, g.height}) bbox.push_back(PdfVariant(v));
+      for (double v : {0.0, 0.0, g.width, g.height}) bbox.push_back(PdfVariant(checked(v)));
       form->GetDictionary().AddKey("BBox", bbox);
       form->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
       graphics_.push_back(form);
@@ -162,10 +175,7 @@ class Writer {
         std::string().swap(contents[i]);
       }
     };
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < std::min<int>(threads, static_cast<int>(pages.size())); ++t) helpers.emplace_back(work);
-    work();
-    for (auto& t : helpers) t.join();
+    run_parallel(std::min<int>(std::clamp(threads, 1, 64), static_cast<int>(pages.size())), work);
     if (failed) throw Error(ErrorKind::Output, "zlib could not compress a page");
     // The page and its content stream go to the output at once (only their offsets are
     // kept: memory stays flat however many pages); their object numbers are taken from
@@ -275,7 +285,7 @@ class Writer {
 
   static PdfArray media_box(double width, double height) {
     PdfArray media;
-    for (double v : {0.0, 0.0, width, height}) media.push_back(PdfVariant(v));
+    for (double v : {0.0, 0.0, width, height}) media.push_back(PdfVariant(checked(v)));
     return media;
   }
 
