@@ -24,7 +24,8 @@ _PDF, _DOCX = 0, 1
 
 class _RenderOptions(ctypes.Structure):
     _fields_ = [("size", ctypes.c_size_t), ("format", ctypes.c_int), ("creation_date", ctypes.c_char_p),
-                ("blank", ctypes.c_int), ("source_name", ctypes.c_char_p)]
+                ("blank", ctypes.c_int), ("source_name", ctypes.c_char_p),
+                ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
 
 
 class _BatchOptions(ctypes.Structure):
@@ -32,7 +33,8 @@ class _BatchOptions(ctypes.Structure):
                 ("source_name", ctypes.c_char_p), ("sort_by_given_name", ctypes.c_int), ("sheet", ctypes.c_char_p),
                 ("a3", ctypes.c_int), ("print_on_blank", ctypes.c_int), ("offset_x_mm", ctypes.c_double),
                 ("offset_y_mm", ctypes.c_double), ("emblem_png", ctypes.c_char_p), ("seal_png", ctypes.c_char_p),
-                ("signature_png", ctypes.c_char_p), ("name_pattern", ctypes.c_char_p), ("jobs", ctypes.c_int)]
+                ("signature_png", ctypes.c_char_p), ("name_pattern", ctypes.c_char_p), ("jobs", ctypes.c_int),
+                ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
 
 
 def _load():
