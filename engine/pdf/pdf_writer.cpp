@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <new>
 #include <unordered_map>
 #include <atomic>
 #include <set>
@@ -167,10 +168,10 @@ class Writer {
       for (size_t i; (i = next.fetch_add(1)) < contents.size();) {
         uLongf size = compressBound(contents[i].size());
         compressed[i].resize(size);
-        if (compress2(reinterpret_cast<Bytef*>(compressed[i].data()), &size,
-                      reinterpret_cast<const Bytef*>(contents[i].data()), contents[i].size(), Z_BEST_SPEED) != Z_OK) {
-          failed = true;
-        }
+        int z = compress2(reinterpret_cast<Bytef*>(compressed[i].data()), &size,
+                          reinterpret_cast<const Bytef*>(contents[i].data()), contents[i].size(), Z_BEST_SPEED);
+        if (z == Z_MEM_ERROR) throw std::bad_alloc();
+        if (z != Z_OK) failed = true;
         compressed[i].resize(size);
         std::string().swap(contents[i]);
       }

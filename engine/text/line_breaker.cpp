@@ -68,6 +68,7 @@ std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   icu::BreakIterator* it = thread_iterator(owned);
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
   if (U_FAILURE(status)) throw Error(ErrorKind::Layout, std::string("ICU cannot read the text: ") + u_errorName(status));
   it->setText(text, status);
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {

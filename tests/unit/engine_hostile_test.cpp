@@ -116,14 +116,15 @@ TEST(Hostile, OutOfMemoryInABatchIsAMessageNotAnAbort) {
   std::string list = "Họ và tên,Đơn vị\n";
   for (int i = 0; i < 4000; ++i) list += "Nguyễn Văn An " + std::to_string(i) + ",Phòng Tổ chức cán bộ\n";
   std::string path = dir.write("l.csv", list);
-  for (int kb : {200000, 230000, 260000, 300000, 330000, 360000, 400000}) {
+  // Memory runs out in the list reader, a worker's layout (HarfBuzz, ICU), zlib or the
+  // PDF writer, depending on the limit; no row is reported as failed for it.
+  for (int kb = 180000; kb <= 460000; kb += 10000) {
     Result r = run("(ulimit -v " + std::to_string(kb) + "; " + kCli + " batch giay-khen " + q(path) + " -o " +
                    q(dir.file("o.pdf")) + " --jobs 64 --date 2021-03-05 2>&1; echo status=$?)");
-    EXPECT_TRUE(r.output.find("status=0") != std::string::npos || r.output.find("status=1") != std::string::npos)
-        << kb << " KB: " << r.output;
-    if (r.output.find("status=1") != std::string::npos) {
-      EXPECT_NE(r.output.find("out of memory"), std::string::npos) << kb << " KB: " << r.output;
-    }
+    const bool made = r.output.find("4000 certificates, 0 rows failed\nstatus=0") != std::string::npos;
+    const bool refused = r.output.find("error: out of memory") != std::string::npos &&
+                         r.output.find("status=1") != std::string::npos;
+    EXPECT_TRUE(made || refused) << kb << " KB: " << r.output;
   }
 }
 
