@@ -79,23 +79,31 @@ vanban_status fail(const vanban_engine* e, vanban_status status, std::string mes
 }
 
 // Runs `body`, turning every exception into a status and the thread's error record.
+// `source_name` names in-memory data in errors (NULL: none). Strings are made inside the
+// try (a failed allocation is caught too), and a handler that cannot allocate its message
+// still returns VANBAN_ENOMEM.
 template <typename Body>
-vanban_status guarded(const vanban_engine* e, const std::string& source, Body&& body) {
+vanban_status guarded(const vanban_engine* e, const char* source_name, Body&& body) {
   try {
-    return body();
-  } catch (const vanban::Error& err) {
-    std::string file = err.file().empty() && (err.kind() == ErrorKind::Model || err.kind() == ErrorKind::Syntax)
-                           ? source
-                           : err.file();
-    return fail(e, status_of(err.kind()), err.message(), file, err.line(), err.column(), err.field_path());
-  } catch (const std::bad_alloc&) {
-    return fail(e, VANBAN_ENOMEM, "out of memory");
-  } catch (const std::length_error&) {  // a size past what can be allocated at all
-    return fail(e, VANBAN_ENOMEM, "out of memory (a size too large to allocate)");
-  } catch (const std::exception& err) {
-    return fail(e, VANBAN_EINTERNAL, std::string("internal error: ") + err.what());
-  } catch (...) {
-    return fail(e, VANBAN_EINTERNAL, "internal error");
+    try {
+      const std::string source = source_name ? source_name : "";
+      return body(source);
+    } catch (const vanban::Error& err) {
+      std::string file = err.file().empty() && (err.kind() == ErrorKind::Model || err.kind() == ErrorKind::Syntax)
+                             ? std::string(source_name ? source_name : "")
+                             : err.file();
+      return fail(e, status_of(err.kind()), err.message(), file, err.line(), err.column(), err.field_path());
+    } catch (const std::bad_alloc&) {
+      return fail(e, VANBAN_ENOMEM, "out of memory");
+    } catch (const std::length_error&) {  // a size past what can be allocated at all
+      return fail(e, VANBAN_ENOMEM, "out of memory (a size too large to allocate)");
+    } catch (const std::exception& err) {
+      return fail(e, VANBAN_EINTERNAL, std::string("internal error: ") + err.what());
+    } catch (...) {
+      return fail(e, VANBAN_EINTERNAL, "internal error");
+    }
+  } catch (...) {  // the message itself could not be made
+    return VANBAN_ENOMEM;
   }
 }
 
@@ -253,7 +261,7 @@ vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& r
 }
 
 // A file named ".pdf" or ".docx" holds that format, as on the command line.
-vanban_status check_extension(const vanban_engine* e, const char* out_path, vanban_format format) {
+vanban_status check_extension(const vanban_engine* e, const char* out_path, vanban_format format) try {
   std::string name(out_path);
   if (name.empty() || name.back() == '/') return VANBAN_OK;
   for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -262,6 +270,8 @@ vanban_status check_extension(const vanban_engine* e, const char* out_path, vanb
     return fail(e, VANBAN_EMISUSE, "the format does not match the extension of the output file", out_path);
   }
   return VANBAN_OK;
+} catch (...) {
+  return fail(e, VANBAN_ENOMEM, "out of memory");
 }
 
 }  // namespace
@@ -295,7 +305,7 @@ vanban_status vanban_engine_open(const char* template_dir, const char* font_dir,
   vanban_engine* e = new (std::nothrow) vanban_engine;
   if (!e) return VANBAN_ENOMEM;
   *engine = e;
-  return guarded(e, {}, [&] {
+  return guarded(e, nullptr, [&](const std::string&) {
     vanban::DataDirs dirs = vanban::default_data_dirs();
     vanban::EngineOptions options;
     if (template_dir && *template_dir) options.template_dirs.push_back(template_dir);
@@ -367,8 +377,7 @@ vanban_status vanban_render(vanban_engine* engine, const char* template_name, co
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   if (!template_name) return fail(engine, VANBAN_EMISUSE, "no template name");
   if (!data && data_size && !o.blank) return fail(engine, VANBAN_EMISUSE, "data is NULL");
-  const std::string source = o.source_name ? o.source_name : "<data>";
-  return guarded(engine, source, [&] {
+  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
     std::string bytes = render_bytes(engine, template_name, std::string_view(data ? data : "", data ? data_size : 0), o, source);
     return hand_over(engine, bytes, out, out_size);
   });
@@ -382,8 +391,7 @@ vanban_status vanban_render_file(vanban_engine* engine, const char* template_nam
   if (!template_name || !out_path || (!data_path && !o.blank)) {
     return fail(engine, VANBAN_EMISUSE, "template_name, out_path and (unless blank) data_path are needed");
   }
-  const std::string source = data_path ? data_path : "";
-  return guarded(engine, source, [&] {
+  return guarded(engine, data_path, [&](const std::string& source) {
     std::string data = data_path ? vanban::read_input_file(data_path, limits_of(o.limits)) : std::string();
     vanban::file_io::write_file_atomically(out_path, render_bytes(engine, template_name, data, o, source));
     return VANBAN_OK;
@@ -396,8 +404,7 @@ vanban_status vanban_validate(vanban_engine* engine, const char* template_name, 
   const vanban_render_options o = known_fields(options, vanban_render_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL data");
-  const std::string source = o.source_name ? o.source_name : "<data>";
-  return guarded(engine, source, [&] {
+  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
     auto tpl = template_of(engine, template_name);
     engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0,
                             limits_of(o.limits));
@@ -415,8 +422,7 @@ vanban_status vanban_batch(vanban_engine* engine, const char* template_name, con
   if (!template_name || (!list && list_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL list");
   const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
-  const std::string source = o.source_name ? o.source_name : "<list>";
-  return guarded(engine, source, [&] {
+  return guarded(engine, o.source_name ? o.source_name : "<list>", [&](const std::string& source) {
     auto tpl = template_of(engine, template_name);
     vanban::RenderOptions render;
     if (o.creation_date) render.creation_date = o.creation_date;
@@ -440,7 +446,7 @@ vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name
   const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   if (vanban_status s = check_extension(engine, out_path, o.format)) return s;
-  return guarded(engine, list_path, [&] {
+  return guarded(engine, list_path, [&](const std::string&) {
     auto tpl = template_of(engine, template_name);
     const vanban::BatchOptions batch = batch_options(o);
     std::string list = vanban::read_input_file(list_path, batch.list.limits);

@@ -4,6 +4,7 @@
 // when it cannot: "failed to register TLS destructor"), keeping or finding the object
 // allocates nothing that can end the process; when it cannot be kept, the caller owns it.
 #pragma once
+#include <dlfcn.h>
 #include <pthread.h>
 
 #include <new>
@@ -17,6 +18,13 @@ class ThreadCache {
   // Meant as a function-local static: trivially destructible, the key is never deleted.
   explicit ThreadCache(Destroy destroy) {
     if (pthread_key_create(&key_, destroy) != 0) throw std::bad_alloc();
+    // A thread may end after a host program unloaded the library (dlclose, as Node's FFI
+    // does at exit): `destroy` must still be there. Pin the library that holds it, as
+    // glibc does for C++ thread_local destructors.
+    Dl_info info;
+    if (dladdr(reinterpret_cast<void*>(destroy), &info) && info.dli_fname) {
+      dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+    }
   }
   // This thread's object, or null.
   T* get() const { return static_cast<T*>(pthread_getspecific(key_)); }
