@@ -211,14 +211,18 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
+// $SOURCE_DATE_EPOCH (seconds since 1970) as an ISO date: a usage error unless it is a
+// whole number of seconds of a year from 1970 to 9999.
 std::string iso_from_epoch(const char* epoch) {
+  errno = 0;
   char* end = nullptr;
   long long seconds = std::strtoll(epoch, &end, 10);
-  if (!end || *end) return {};
-  std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
+  std::time_t t = static_cast<std::time_t>(seconds);
+  if (!*epoch || !end || *end || errno == ERANGE || seconds < 0 || seconds > 253402300799LL || !gmtime_r(&t, &tm)) {
+    throw vanban::Error(vanban::ErrorKind::Usage, "SOURCE_DATE_EPOCH is not a number of seconds since 1970 (up to the year 9999)");
+  }
+  char buf[64];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }

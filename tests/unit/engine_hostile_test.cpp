@@ -339,6 +339,14 @@ TEST(Hostile, ImpossibleDatesAreRefused) {
     EXPECT_NE(r.output.find("not a real date"), std::string::npos) << r.output;
     EXPECT_FALSE(fs::exists(dir.file(out)));
   }
+  for (const char* epoch : {"abc", "-5", "99999999999999999999", "253402300800"}) {
+    Result r = run(std::string("SOURCE_DATE_EPOCH=") + q(epoch) + " " + kCli + " render ke-hoach " + q(kPlan) + " -o " +
+                   q(dir.file("o.pdf")));
+    EXPECT_EQ(r.status, 2) << epoch << ": " << r.output;
+    EXPECT_NE(r.output.find("SOURCE_DATE_EPOCH"), std::string::npos) << r.output;
+  }
+  Result epoch = run("SOURCE_DATE_EPOCH=1614933000 " + kCli + " render ke-hoach " + q(kPlan) + " -o " + q(dir.file("o.pdf")));
+  EXPECT_EQ(epoch.status, 0) << epoch.output;
   vanban::RenderOptions render;
   render.creation_date = "2021-02-30";
   EXPECT_THROW(engine().render_docx(engine().load_template("ke-hoach"), vanban::test::read_bytes(kPlan), kPlan, render),
