@@ -141,6 +141,9 @@ TEST(Hostile, ADeviceIsNeitherATemplateNorData) {
   Result l = run("timeout 20 " + kCli + " batch giay-khen " + q(dir.path.string()) + " -o " + q(dir.file("o.pdf")));
   EXPECT_EQ(l.status, 1) << l.output;
   EXPECT_NE(l.output.find("is a directory"), std::string::npos) << l.output;
+  Result i = run("timeout 20 " + kCli + " batch giay-khen " + q(kList) + " --emblem /dev/zero -o " + q(dir.file("o.pdf")));
+  EXPECT_EQ(i.status, 1) << i.output;
+  EXPECT_NE(i.output.find("/dev/zero: is not a regular file"), std::string::npos) << i.output;
   EXPECT_FALSE(fs::exists(dir.file("o.pdf")));
 }
 
