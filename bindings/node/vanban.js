@@ -19,12 +19,13 @@ const STATUS = ['ok', 'syntax', 'model', 'template', 'font', 'layout', 'input', 
 
 const RenderOptions = koffi.struct('vanban_render_options', {
   size: 'size_t', format: 'int', creation_date: 'const char *', blank: 'int', source_name: 'const char *',
+  limits: 'void *',  // const vanban_limits *: null, the defaults
 });
 const BatchOptions = koffi.struct('vanban_batch_options', {
   size: 'size_t', format: 'int', creation_date: 'const char *', source_name: 'const char *',
   sort_by_given_name: 'int', sheet: 'const char *', a3: 'int', print_on_blank: 'int', offset_x_mm: 'double',
   offset_y_mm: 'double', emblem_png: 'const char *', seal_png: 'const char *', signature_png: 'const char *',
-  name_pattern: 'const char *', jobs: 'int',
+  name_pattern: 'const char *', jobs: 'int', limits: 'void *',
 });
 
 const c = {

@@ -82,6 +82,27 @@ class BindingTest(unittest.TestCase):
                                        format="docx")
             self.assertEqual(len([n for n in os.listdir(d + "/each") if n.endswith(".docx")]), 7)
 
+    def test_limits(self):
+        listing = os.path.join(SAMPLES, "danh-sach-khen-thuong.csv")
+        with tempfile.TemporaryDirectory() as d:
+            with self.assertRaises(vanban.VanbanError) as caught:
+                self.engine.batch_file("giay-khen", listing, os.path.join(d, "x.pdf"), limits={"max_input_bytes": 100})
+            self.assertEqual(caught.exception.status, "input")
+            self.assertIn("max_input_bytes", str(caught.exception))
+            self.assertFalse(os.path.exists(os.path.join(d, "x.pdf")))
+            with self.assertRaises(vanban.PartialBatch):  # within the limits
+                self.engine.batch_file("giay-khen", listing, os.path.join(d, "x.pdf"), limits={"max_rows": 50})
+        with self.assertRaises(ValueError):
+            self.engine.render("ke-hoach", b"{}", limits={"max_bananas": 1})
+
+    def test_checked_options(self):
+        with self.assertRaises(vanban.VanbanError) as caught:
+            self.engine.batch("giay-khen", sample("danh-sach-khen-thuong.csv"), offset_mm=(float("nan"), 0.0))
+        self.assertEqual(caught.exception.status, "misuse")
+        with self.assertRaises(vanban.VanbanError) as caught:
+            self.engine.render("ke-hoach", sample("ke-hoach-hoa-binh-2021.json"), creation_date="2021-02-30")
+        self.assertEqual(caught.exception.status, "misuse")
+
     def test_threads_share_one_engine(self):
         data = sample("ke-hoach-hoa-binh-2021.json")
         reference = self.engine.render("ke-hoach", data, creation_date="2021-03-05")

@@ -22,9 +22,20 @@ _STATUS = {0: "ok", 1: "syntax", 2: "model", 3: "template", 4: "font", 5: "layou
 _PDF, _DOCX = 0, 1
 
 
+class _Limits(ctypes.Structure):
+    _fields_ = [("size", ctypes.c_size_t), ("max_rows", ctypes.c_size_t), ("max_columns", ctypes.c_size_t),
+                ("max_cells", ctypes.c_size_t), ("max_shared_strings", ctypes.c_size_t),
+                ("max_zip_entry_bytes", ctypes.c_ulonglong), ("max_image_side", ctypes.c_uint),
+                ("max_nesting", ctypes.c_size_t), ("max_input_bytes", ctypes.c_ulonglong)]
+
+
+LIMITS = tuple(name for name, _ in _Limits._fields_[1:])
+
+
 class _RenderOptions(ctypes.Structure):
     _fields_ = [("size", ctypes.c_size_t), ("format", ctypes.c_int), ("creation_date", ctypes.c_char_p),
-                ("blank", ctypes.c_int), ("source_name", ctypes.c_char_p)]
+                ("blank", ctypes.c_int), ("source_name", ctypes.c_char_p),
+                ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
 
 
 class _BatchOptions(ctypes.Structure):
@@ -32,7 +43,8 @@ class _BatchOptions(ctypes.Structure):
                 ("source_name", ctypes.c_char_p), ("sort_by_given_name", ctypes.c_int), ("sheet", ctypes.c_char_p),
                 ("a3", ctypes.c_int), ("print_on_blank", ctypes.c_int), ("offset_x_mm", ctypes.c_double),
                 ("offset_y_mm", ctypes.c_double), ("emblem_png", ctypes.c_char_p), ("seal_png", ctypes.c_char_p),
-                ("signature_png", ctypes.c_char_p), ("name_pattern", ctypes.c_char_p), ("jobs", ctypes.c_int)]
+                ("signature_png", ctypes.c_char_p), ("name_pattern", ctypes.c_char_p), ("jobs", ctypes.c_int),
+                ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
 
 
 def _load():
@@ -50,6 +62,7 @@ def _load():
         "vanban_error_field": (P, [E]),
         "vanban_error_line": (I, [E]),
         "vanban_error_column": (I, [E]),
+        "vanban_limits_init": (None, [ctypes.POINTER(_Limits)]),
         "vanban_render_options_init": (None, [ctypes.POINTER(_RenderOptions)]),
         "vanban_batch_options_init": (None, [ctypes.POINTER(_BatchOptions)]),
         "vanban_render": (I, [E, P, P, S, ctypes.POINTER(_RenderOptions), OUT, SIZE]),
@@ -103,8 +116,29 @@ def _format(fmt):
     return _DOCX if fmt == "docx" else _PDF
 
 
+def _limits(options, limits):
+    """Points `options` at a vanban_limits made from a dict such as {"max_rows": 5000}
+    (the others keep their defaults), kept alive on the options."""
+    if not limits:
+        return options
+    unknown = set(limits) - set(LIMITS)
+    if unknown:
+        raise ValueError("unknown limits: " + ", ".join(sorted(unknown)) + " (known: " + ", ".join(LIMITS) + ")")
+    l = _Limits()
+    _lib.vanban_limits_init(ctypes.byref(l))
+    for name, value in limits.items():
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(name + " must be a positive whole number")
+        setattr(l, name, value)
+    options._limits = l
+    options.limits = ctypes.cast(ctypes.pointer(l), ctypes.c_void_p)
+    return options
+
+
 class Engine:
-    """Fonts and templates loaded once; share it between threads."""
+    """Fonts and templates loaded once; share it between threads. Every call takes
+    `limits`, a dict of what the input may ask ({"max_rows": 5000, "max_input_bytes": …};
+    names in LIMITS), the others keeping their defaults."""
 
     def __init__(self, template_dir=None, font_dir=None):
         self._handle = ctypes.c_void_p()
@@ -139,12 +173,12 @@ class Engine:
             raise self._error(status)
 
     @staticmethod
-    def _render_options(format, creation_date, blank, source_name):
+    def _render_options(format, creation_date, blank, source_name, limits=None):
         o = _RenderOptions()
         _lib.vanban_render_options_init(ctypes.byref(o))
         o.format, o.creation_date, o.blank, o.source_name = (
             _format(format), _b(creation_date), int(bool(blank)), _b(source_name))
-        return o
+        return _limits(o, limits)
 
     @staticmethod
     def _take(out, size):
@@ -153,30 +187,32 @@ class Engine:
         finally:
             _lib.vanban_free(ctypes.cast(out, ctypes.c_void_p))
 
-    def render(self, template, data=b"", *, format="pdf", creation_date=None, blank=False, source_name=None):
+    def render(self, template, data=b"", *, format="pdf", creation_date=None, blank=False, source_name=None,
+               limits=None):
         """Renders a document model (JSON or XML; for forms a JSON object or array or a CSV
         text) with a template name or path; returns the PDF or DOCX bytes."""
         data = _b(data) or b""
-        o = self._render_options(format, creation_date, blank, source_name)
+        o = self._render_options(format, creation_date, blank, source_name, limits)
         out, size = ctypes.POINTER(ctypes.c_ubyte)(), ctypes.c_size_t()
         self._check(_lib.vanban_render(self._handle, _b(template), data, len(data), ctypes.byref(o),
                                        ctypes.byref(out), ctypes.byref(size)))
         return self._take(out, size)
 
-    def render_file(self, template, data_path, out_path, *, format="pdf", creation_date=None, blank=False):
+    def render_file(self, template, data_path, out_path, *, format="pdf", creation_date=None, blank=False,
+                    limits=None):
         """Renders a file to a file (written whole or not at all)."""
-        o = self._render_options(format, creation_date, blank, None)
+        o = self._render_options(format, creation_date, blank, None, limits)
         self._check(_lib.vanban_render_file(self._handle, _b(template), _b(data_path), _b(out_path), ctypes.byref(o)))
 
-    def validate(self, template, data, *, source_name=None, blank=False):
+    def validate(self, template, data, *, source_name=None, blank=False, limits=None):
         """Raises VanbanError when `data` would not render; returns None otherwise."""
         data = _b(data)
-        o = self._render_options("pdf", None, blank, source_name)
+        o = self._render_options("pdf", None, blank, source_name, limits)
         self._check(_lib.vanban_validate(self._handle, _b(template), data, len(data), ctypes.byref(o)))
 
     @staticmethod
     def _batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
-                       signature, name_pattern, jobs):
+                       signature, name_pattern, jobs, limits=None):
         o = _BatchOptions()
         _lib.vanban_batch_options_init(ctypes.byref(o))
         o.format, o.creation_date, o.source_name = _format(format), _b(creation_date), _b(source_name)
@@ -186,16 +222,16 @@ class Engine:
         o.emblem_png, o.seal_png, o.signature_png, o.name_pattern = _b(emblem), _b(seal), _b(signature), _b(
             name_pattern)
         o.jobs = jobs
-        return o
+        return _limits(o, limits)
 
     def batch(self, template, list_data, *, format="pdf", creation_date=None, source_name=None, sort=False,
               sheet=None, a3=False, print_on_blank=False, offset_mm=(0.0, 0.0), emblem=None, seal=None,
-              signature=None, jobs=2):
+              signature=None, jobs=2, limits=None):
         """Certificates from a list (CSV, UTF-16 text, XLSX or JSON bytes): one PDF or DOCX
         with a page or section per row. Raises PartialBatch when some rows failed."""
         data = _b(list_data)
         o = self._batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem,
-                                seal, signature, None, jobs)
+                                seal, signature, None, jobs, limits)
         out, size = ctypes.POINTER(ctypes.c_ubyte)(), ctypes.c_size_t()
         rows, failed = ctypes.c_size_t(), ctypes.c_size_t()
         status = _lib.vanban_batch(self._handle, _b(template), data, len(data), ctypes.byref(o), ctypes.byref(out),
@@ -208,11 +244,11 @@ class Engine:
 
     def batch_file(self, template, list_path, out_path, *, format="pdf", creation_date=None, sort=False, sheet=None,
                    a3=False, print_on_blank=False, offset_mm=(0.0, 0.0), emblem=None, seal=None, signature=None,
-                   name_pattern=None, jobs=2):
+                   name_pattern=None, jobs=2, limits=None):
         """The same from a list file to a file, or (out_path ending in "/") to a file per row.
         Returns (rows, failed); raises PartialBatch (data None) when some rows failed."""
         o = self._batch_options(format, creation_date, None, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
-                                signature, name_pattern, jobs)
+                                signature, name_pattern, jobs, limits)
         rows, failed = ctypes.c_size_t(), ctypes.c_size_t()
         status = _lib.vanban_batch_file(self._handle, _b(template), _b(list_path), _b(out_path), ctypes.byref(o),
                                         ctypes.byref(rows), ctypes.byref(failed))

@@ -2,6 +2,8 @@
 // everything: no C++ exception crosses into C. Errors are kept per engine and per thread.
 #include "vanban/vanban.h"
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -27,7 +29,13 @@ struct vanban_engine {
   std::vector<std::string> template_dirs;
   mutable std::mutex mutex;                     // guards the two maps below
   mutable std::unordered_map<std::thread::id, vanban_error_record> errors;
-  std::map<std::string, std::shared_ptr<const vanban::style::Template>> templates;  // loaded once
+  // Templates loaded once, each with the state of its files (it and those it extends) on
+  // disk when it was read: a changed file makes the next call read it again.
+  struct CachedTemplate {
+    std::shared_ptr<const vanban::style::Template> tpl;
+    std::vector<std::string> stamps;
+  };
+  std::map<std::string, CachedTemplate> templates;
 
   vanban_error_record& error_of_this_thread() const {
     std::lock_guard<std::mutex> lock(mutex);
@@ -71,33 +79,68 @@ vanban_status fail(const vanban_engine* e, vanban_status status, std::string mes
 }
 
 // Runs `body`, turning every exception into a status and the thread's error record.
+// `source_name` names in-memory data in errors (NULL: none). Strings are made inside the
+// try (a failed allocation is caught too), and a handler that cannot allocate its message
+// still returns VANBAN_ENOMEM.
 template <typename Body>
-vanban_status guarded(const vanban_engine* e, const std::string& source, Body&& body) {
+vanban_status guarded(const vanban_engine* e, const char* source_name, Body&& body) {
   try {
-    return body();
-  } catch (const vanban::Error& err) {
-    std::string file = err.file().empty() && (err.kind() == ErrorKind::Model || err.kind() == ErrorKind::Syntax)
-                           ? source
-                           : err.file();
-    return fail(e, status_of(err.kind()), err.message(), file, err.line(), err.column(), err.field_path());
-  } catch (const std::bad_alloc&) {
-    return fail(e, VANBAN_ENOMEM, "out of memory");
-  } catch (const std::exception& err) {
-    return fail(e, VANBAN_EINTERNAL, std::string("internal error: ") + err.what());
-  } catch (...) {
-    return fail(e, VANBAN_EINTERNAL, "internal error");
+    try {
+      const std::string source = source_name ? source_name : "";
+      return body(source);
+    } catch (const vanban::Error& err) {
+      std::string file = err.file().empty() && (err.kind() == ErrorKind::Model || err.kind() == ErrorKind::Syntax)
+                             ? std::string(source_name ? source_name : "")
+                             : err.file();
+      return fail(e, status_of(err.kind()), err.message(), file, err.line(), err.column(), err.field_path());
+    } catch (const std::bad_alloc&) {
+      return fail(e, VANBAN_ENOMEM, "out of memory");
+    } catch (const std::length_error&) {  // a size past what can be allocated at all
+      return fail(e, VANBAN_ENOMEM, "out of memory (a size too large to allocate)");
+    } catch (const std::exception& err) {
+      return fail(e, VANBAN_EINTERNAL, std::string("internal error: ") + err.what());
+    } catch (...) {
+      return fail(e, VANBAN_EINTERNAL, "internal error");
+    }
+  } catch (...) {  // the message itself could not be made
+    return VANBAN_ENOMEM;
   }
 }
 
+// What a file is on disk now: device, inode, size and modification time ("" when it is
+// gone), to tell a changed template from the one in the cache.
+std::string stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
+std::vector<std::string> stamps_of(const vanban::style::Template& tpl) {
+  std::vector<std::string> stamps;
+  for (const auto& f : tpl.source_files) stamps.push_back(stamp_of(f));
+  return stamps;
+}
+
+// The template `name`, from the cache while its files are unchanged on disk, else read
+// again (a deleted template is an error, and leaves the cache).
 std::shared_ptr<const vanban::style::Template> template_of(vanban_engine* e, const char* name) {
   {
     std::lock_guard<std::mutex> lock(e->mutex);
     auto it = e->templates.find(name);
-    if (it != e->templates.end()) return it->second;
+    if (it != e->templates.end()) {
+      if (stamps_of(*it->second.tpl) == it->second.stamps) return it->second.tpl;
+      e->templates.erase(it);
+    }
   }
-  auto tpl = std::make_shared<const vanban::style::Template>(e->engine->load_template(name));
+  // The stamps are taken right after reading (a change within that moment is seen at the
+  // file's next change).
+  auto tpl = std::make_shared<vanban::style::Template>(e->engine->load_template(name));
+  std::vector<std::string> before = stamps_of(*tpl);
+  std::shared_ptr<const vanban::style::Template> loaded = tpl;
   std::lock_guard<std::mutex> lock(e->mutex);
-  return e->templates.emplace(name, std::move(tpl)).first->second;
+  e->templates[name] = vanban_engine::CachedTemplate{loaded, std::move(before)};
+  return loaded;
 }
 
 // Copies `bytes` into a malloc'd buffer the caller frees with vanban_free().
@@ -119,9 +162,51 @@ Options known_fields(const Options* given, Init init) {
   return o;
 }
 
+// The caller's limits (fields it knows by limits->size), or the defaults.
+vanban::Limits limits_of(const vanban_limits* given) {
+  const vanban_limits l = known_fields(given, vanban_limits_init);
+  vanban::Limits out;  // a field left 0 keeps its default
+  auto set = [](auto& field, auto value) {
+    if (value) field = value;
+  };
+  set(out.max_rows, l.max_rows);
+  set(out.max_columns, l.max_columns);
+  set(out.max_cells, l.max_cells);
+  set(out.max_shared_strings, l.max_shared_strings);
+  set(out.max_zip_entry_bytes, l.max_zip_entry_bytes);
+  set(out.max_image_side, l.max_image_side);
+  set(out.max_nesting, l.max_nesting);
+  set(out.max_input_bytes, l.max_input_bytes);
+  return out;
+}
+
+// The format as the caller's int, checked before it is used as an enum.
+bool format_known(const vanban_format& format) {
+  int raw = 0;
+  static_assert(sizeof raw == sizeof format);
+  std::memcpy(&raw, &format, sizeof raw);
+  return raw == VANBAN_PDF || raw == VANBAN_DOCX;
+}
+
+// The options every call checks alike: the format and the creation date.
+vanban_status check_common(const vanban_engine* e, const vanban_format& format, const char* creation_date) {
+  if (!format_known(format)) return fail(e, VANBAN_EMISUSE, "format must be VANBAN_PDF or VANBAN_DOCX");
+  if (creation_date && *creation_date) {
+    try {
+      vanban::pdf_date_from_iso(creation_date);
+    } catch (const vanban::Error& err) {
+      return fail(e, VANBAN_EMISUSE, err.message());
+    } catch (...) {
+      return fail(e, VANBAN_ENOMEM, "out of memory");
+    }
+  }
+  return VANBAN_OK;
+}
+
 vanban::RenderOptions render_options(const vanban_render_options& o) {
   vanban::RenderOptions r;
   if (o.creation_date) r.creation_date = o.creation_date;
+  r.limits = limits_of(o.limits);
   return r;
 }
 
@@ -137,7 +222,7 @@ std::string render_bytes(vanban_engine* e, const char* template_name, std::strin
   auto tpl = template_of(e, template_name);
   vanban::RenderOptions render = render_options(o);
   if (o.format == VANBAN_DOCX) return e->engine->render_docx(*tpl, data, source, render, o.blank != 0);
-  return e->engine->write_pdf(e->engine->lay_out(*tpl, data, source, o.blank != 0), render);
+  return e->engine->write_pdf(e->engine->lay_out(*tpl, data, source, o.blank != 0, render.limits), render);
 }
 
 vanban::BatchOptions batch_options(const vanban_batch_options& o) {
@@ -151,7 +236,8 @@ vanban::BatchOptions batch_options(const vanban_batch_options& o) {
   if (o.emblem_png) b.emblem_png = o.emblem_png;
   if (o.seal_png) b.seal_png = o.seal_png;
   if (o.signature_png) b.signature_png = o.signature_png;
-  b.jobs = o.jobs > 0 ? o.jobs : 2;
+  b.jobs = o.jobs == 0 ? 2 : o.jobs;  // checked by the engine: 1..256
+  b.list.limits = limits_of(o.limits);
   return b;
 }
 
@@ -172,6 +258,20 @@ vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& r
   vanban_status s = fail(e, VANBAN_EPARTIAL, "", source);
   e->error_of_this_thread().message = lines;
   return s;
+}
+
+// A file named ".pdf" or ".docx" holds that format, as on the command line.
+vanban_status check_extension(const vanban_engine* e, const char* out_path, vanban_format format) try {
+  std::string name(out_path);
+  if (name.empty() || name.back() == '/') return VANBAN_OK;
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto ends = [&](const char* ext) { return name.size() >= std::strlen(ext) && name.ends_with(ext); };
+  if ((ends(".pdf") && format != VANBAN_PDF) || (ends(".docx") && format != VANBAN_DOCX)) {
+    return fail(e, VANBAN_EMISUSE, "the format does not match the extension of the output file", out_path);
+  }
+  return VANBAN_OK;
+} catch (...) {
+  return fail(e, VANBAN_ENOMEM, "out of memory");
 }
 
 }  // namespace
@@ -205,7 +305,7 @@ vanban_status vanban_engine_open(const char* template_dir, const char* font_dir,
   vanban_engine* e = new (std::nothrow) vanban_engine;
   if (!e) return VANBAN_ENOMEM;
   *engine = e;
-  return guarded(e, {}, [&] {
+  return guarded(e, nullptr, [&](const std::string&) {
     vanban::DataDirs dirs = vanban::default_data_dirs();
     vanban::EngineOptions options;
     if (template_dir && *template_dir) options.template_dirs.push_back(template_dir);
@@ -237,6 +337,21 @@ VANBAN_ERROR_FIELD(vanban_error_line, int, r.line, 0)
 VANBAN_ERROR_FIELD(vanban_error_column, int, r.column, 0)
 VANBAN_ERROR_FIELD(vanban_error_status, vanban_status, r.status, VANBAN_OK)
 
+void vanban_limits_init(vanban_limits* limits) {
+  if (!limits) return;
+  std::memset(limits, 0, sizeof *limits);
+  const vanban::Limits d;
+  limits->size = sizeof *limits;
+  limits->max_rows = d.max_rows;
+  limits->max_columns = d.max_columns;
+  limits->max_cells = d.max_cells;
+  limits->max_shared_strings = d.max_shared_strings;
+  limits->max_zip_entry_bytes = d.max_zip_entry_bytes;
+  limits->max_image_side = d.max_image_side;
+  limits->max_nesting = d.max_nesting;
+  limits->max_input_bytes = d.max_input_bytes;
+}
+
 void vanban_render_options_init(vanban_render_options* options) {
   if (!options) return;
   std::memset(options, 0, sizeof *options);
@@ -259,10 +374,10 @@ vanban_status vanban_render(vanban_engine* engine, const char* template_name, co
   *out = nullptr;
   *out_size = 0;
   const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   if (!template_name) return fail(engine, VANBAN_EMISUSE, "no template name");
   if (!data && data_size && !o.blank) return fail(engine, VANBAN_EMISUSE, "data is NULL");
-  const std::string source = o.source_name ? o.source_name : "<data>";
-  return guarded(engine, source, [&] {
+  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
     std::string bytes = render_bytes(engine, template_name, std::string_view(data ? data : "", data ? data_size : 0), o, source);
     return hand_over(engine, bytes, out, out_size);
   });
@@ -272,12 +387,12 @@ vanban_status vanban_render_file(vanban_engine* engine, const char* template_nam
                                  const char* out_path, const vanban_render_options* options) {
   if (vanban_status s = check_engine(engine)) return s;
   const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   if (!template_name || !out_path || (!data_path && !o.blank)) {
     return fail(engine, VANBAN_EMISUSE, "template_name, out_path and (unless blank) data_path are needed");
   }
-  const std::string source = data_path ? data_path : "";
-  return guarded(engine, source, [&] {
-    std::string data = data_path ? vanban::file_io::read_file(data_path) : std::string();
+  return guarded(engine, data_path, [&](const std::string& source) {
+    std::string data = data_path ? vanban::read_input_file(data_path, limits_of(o.limits)) : std::string();
     vanban::file_io::write_file_atomically(out_path, render_bytes(engine, template_name, data, o, source));
     return VANBAN_OK;
   });
@@ -287,11 +402,12 @@ vanban_status vanban_validate(vanban_engine* engine, const char* template_name, 
                               const vanban_render_options* options) {
   if (vanban_status s = check_engine(engine)) return s;
   const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL data");
-  const std::string source = o.source_name ? o.source_name : "<data>";
-  return guarded(engine, source, [&] {
+  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
     auto tpl = template_of(engine, template_name);
-    engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0);
+    engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0,
+                            limits_of(o.limits));
     return VANBAN_OK;
   });
 }
@@ -305,8 +421,8 @@ vanban_status vanban_batch(vanban_engine* engine, const char* template_name, con
   *out_size = 0;
   if (!template_name || (!list && list_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL list");
   const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
-  const std::string source = o.source_name ? o.source_name : "<list>";
-  return guarded(engine, source, [&] {
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
+  return guarded(engine, o.source_name ? o.source_name : "<list>", [&](const std::string& source) {
     auto tpl = template_of(engine, template_name);
     vanban::RenderOptions render;
     if (o.creation_date) render.creation_date = o.creation_date;
@@ -328,18 +444,21 @@ vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name
     return fail(engine, VANBAN_EMISUSE, "template_name, list_path and out_path are needed");
   }
   const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
-  return guarded(engine, list_path, [&] {
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
+  if (vanban_status s = check_extension(engine, out_path, o.format)) return s;
+  return guarded(engine, list_path, [&](const std::string&) {
     auto tpl = template_of(engine, template_name);
-    std::string list = vanban::file_io::read_file(list_path);
+    const vanban::BatchOptions batch = batch_options(o);
+    std::string list = vanban::read_input_file(list_path, batch.list.limits);
     vanban::RenderOptions render;
     if (o.creation_date) render.creation_date = o.creation_date;
     const auto format = o.format == VANBAN_DOCX ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf;
     const std::string out(out_path);
     vanban::BatchResult result =
         out.back() == '/'
-            ? engine->engine->certificate_directory(*tpl, list, list_path, batch_options(o), render, format, out,
+            ? engine->engine->certificate_directory(*tpl, list, list_path, batch, render, format, out,
                                                     o.name_pattern ? o.name_pattern : "{stt}-{ho_ten}")
-            : engine->engine->certificates_file(*tpl, list, list_path, batch_options(o), render, format, out);
+            : engine->engine->certificates_file(*tpl, list, list_path, batch, render, format, out);
     return batch_outcome(engine, result, list_path, rows, failed);
   });
 }

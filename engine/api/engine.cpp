@@ -10,9 +10,9 @@
 #include <atomic>
 #include <filesystem>
 #include <set>
-#include <thread>
 
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include "model/form_data.h"
 #include "wording/wording.h"
 #include "model/reader.h"
@@ -99,10 +99,14 @@ Engine::Engine(const EngineOptions& options) : options_(options) {
 Engine::~Engine() = default;
 
 style::Template Engine::load_template(const std::string& name_or_path) const {
-  return style::load_template(name_or_path, options_.template_dirs);
+  style::TemplateAccess access;
+  access.allow_outside = options_.allow_template_paths;
+  return style::load_template(name_or_path, options_.template_dirs, access);
 }
 
-model::Document Engine::load_document(std::string_view data, const std::string& source_name) const {
+model::Document Engine::load_document(std::string_view data, const std::string& source_name,
+                                      const Limits& limits) const {
+  (void)limits;  // model::load_document takes no limits yet: they reach it with the readers' own checks
   return model::load_document(data, source_name);
 }
 
@@ -138,6 +142,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
                                 const RenderOptions& options, bool blank) const {
   docx::DocxOptions docx_options;
   docx_options.creation_date = options.creation_date;
+  if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
     if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl));
@@ -145,7 +150,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   }
   if (blank) throw Error(ErrorKind::Usage, "a blank print is for forms", tpl.source_path);
   check_document_layout(tpl);
-  model::Document document = load_document(data, source_name);
+  model::Document document = load_document(data, source_name, options.limits);
   AttachedForms forms(*this, document);
   // Laying out checks what only layout checks (attached form fields, missing glyphs).
   layout::layout_document(document, tpl, *fonts_, forms.by_name);
@@ -159,7 +164,7 @@ std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const Ren
 }
 
 layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_view data,
-                                        const std::string& source_name, bool blank) const {
+                                        const std::string& source_name, bool blank, const Limits& limits) const {
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
     if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl));
@@ -169,12 +174,12 @@ layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_
     throw Error(ErrorKind::Usage, "a blank print is for forms; template \"" + tpl.name + "\" lays out a document",
                 tpl.source_path);
   }
-  return layout(load_document(data, source_name), tpl);
+  return layout(load_document(data, source_name, limits), tpl);
 }
 
 std::string Engine::render_pdf(const std::string& template_name, std::string_view data,
                                const std::string& source_name, const RenderOptions& options, bool blank) const {
-  return write_pdf(lay_out(load_template(template_name), data, source_name, blank), options);
+  return write_pdf(lay_out(load_template(template_name), data, source_name, blank, options.limits), options);
 }
 
 namespace {
@@ -218,7 +223,8 @@ layout::CertificateOptions Engine::with_images(const style::Template& tpl, const
                                      std::tuple{&out.seal, &options.seal_png, &c.seal_path},
                                      std::tuple{&out.signature, &options.signature_png, &c.signature_path}}) {
     const std::string& path = given->empty() ? *named : *given;
-    if (!*image && !path.empty()) *image = std::make_shared<const RasterImage>(read_png(path));
+    if (!*image && !path.empty())
+      *image = std::make_shared<const RasterImage>(decode_png(read_input_file(path, options.list.limits), path));
   }
   return out;
 }
@@ -255,6 +261,7 @@ std::vector<const model::ListRow*> Engine::batch_rows(const style::Template& tpl
 
 BatchResult Engine::certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                  const BatchOptions& options, const CertificateSink& sink) const {
+  check_batch_options(options);
   const layout::CertificateOptions certificate = with_images(tpl, options);
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options);
@@ -278,10 +285,7 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
         }
       }
     };
-    std::vector<std::thread> threads;
-    for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
+    run_parallel(jobs, work);  // any other failure (out of memory) ends the batch, not the process
     for (size_t i = begin; i < end; ++i) {
       if (failed[i - begin]) {
         result.errors.push_back(*failed[i - begin]);
@@ -324,6 +328,8 @@ docx::CertificateDocxOptions docx_options(const layout::CertificateOptions& c) {
 BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                       const BatchOptions& options, const RenderOptions& render, bool one_per_row,
                                       const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const {
+  check_batch_options(options);
+  if (!render.creation_date.empty()) pdf_date_from_iso(render.creation_date);  // checked as for a PDF
   const docx::CertificateDocxOptions certificate = docx_options(with_images(tpl, options));
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options), good;
@@ -441,10 +447,7 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
         chunk[i].page = layout::Page();
       }
     };
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < std::min<int>(options.jobs, static_cast<int>(chunk.size())); ++t) helpers.emplace_back(work);
-    work();
-    for (auto& t : helpers) t.join();
+    run_parallel(std::min<int>(std::clamp(options.jobs, 1, 64), static_cast<int>(chunk.size())), work);
     for (size_t i = 0; i < chunk.size(); ++i) {
       if (errors[i]) std::rethrow_exception(errors[i]);
       sink(chunk[i].position, chunk[i].row, std::move(chunk[i].pdf));
@@ -517,42 +520,6 @@ std::string certificate_file_name(const std::string& pattern, const model::ListR
   }
   if (out.empty()) out = "row-" + std::to_string(row.row);
   return out;
-}
-
-std::string pdf_date_from_iso(const std::string& iso) {
-  if (iso.rfind("D:", 0) == 0) return iso;
-  // YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]
-  auto bad = [&]() -> Error {
-    return Error(ErrorKind::Usage, "creation date \"" + iso + "\" is not ISO 8601 (e.g. 2021-03-05T08:30:00+07:00)");
-  };
-  auto digits = [&](size_t pos, size_t n) {
-    if (pos + n > iso.size()) throw bad();
-    for (size_t i = pos; i < pos + n; ++i)
-      if (!std::isdigit(static_cast<unsigned char>(iso[i]))) throw bad();
-    return iso.substr(pos, n);
-  };
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') throw bad();
-  std::string out = "D:" + digits(0, 4) + digits(5, 2) + digits(8, 2);
-  size_t pos = 10;
-  std::string time = "000000";
-  if (pos < iso.size() && (iso[pos] == 'T' || iso[pos] == ' ')) {
-    time = digits(pos + 1, 2);
-    if (iso.size() < pos + 6 || iso[pos + 3] != ':') throw bad();
-    time += digits(pos + 4, 2);
-    pos += 6;
-    if (pos < iso.size() && iso[pos] == ':') {
-      time += digits(pos + 1, 2);
-      pos += 3;
-    } else {
-      time += "00";
-    }
-  }
-  out += time;
-  if (pos == iso.size() || (iso[pos] == 'Z' && pos + 1 == iso.size())) return out + "Z";
-  if ((iso[pos] == '+' || iso[pos] == '-') && iso.size() == pos + 6 && iso[pos + 3] == ':') {
-    return out + iso[pos] + digits(pos + 1, 2) + "'" + digits(pos + 4, 2) + "'";
-  }
-  throw bad();
 }
 
 const char* version() { return "0.1.0"; }

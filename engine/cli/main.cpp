@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cerrno>
 #include <cmath>
+#include <new>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -42,9 +44,16 @@ constexpr const char* kUsage =
     "                         (default: $SOURCE_DATE_EPOCH if set, else now)\n"
     "  --font-dir DIR         take the Times New Roman faces from DIR\n"
     "  --template-dir DIR     look for templates in DIR first (repeatable)\n"
+    "  --allow-template-paths let a template name files (extends=, emblem=, seal=, signature=)\n"
+    "                         outside its own directory\n"
+    "  --max-rows N           limits on what the input may ask (defaults: 1000000 rows,\n"
+    "  --max-columns N        16384 columns, images of 10000 pixels a side, input files of\n"
+    "  --max-image-side N     1073741824 bytes); past a limit the input is refused\n"
+    "  --max-input-bytes N\n"
     "\n"
     "batch: images (PNG with transparency): --emblem top centre, --signature in the signature\n"
     "       space, --seal over its left third; a template may name them (emblem=, seal=, signature=)\n"
+    "batch: --jobs N threads (1-256), --offset-x/--offset-y at most 50 mm either way\n"
     "batch: one PDF with a page per row (a DOCX with a section per row), or (-o ending in /)\n"
     "       one file per row (--format pdf or docx) named by --name\n"
     "       (default \"{stt}-{ho_ten}\"); rows that cannot make a certificate are reported and\n"
@@ -66,11 +75,40 @@ struct Args {
   double offset_x = 0, offset_y = 0;
   int jobs = 2;
   std::vector<std::string> template_dirs;
+  bool allow_template_paths = false;
+  vanban::Limits limits;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "vanban: " << message << "\n\n" << kUsage;
   std::exit(2);
+}
+
+// A whole number in [least, most]: the whole argument, digits only (no sign, no spaces,
+// nothing after), never wrapped around.
+unsigned long long count_of(const std::string& option, const std::string& v, unsigned long long least,
+                            unsigned long long most) {
+  bool digits = !v.empty() && v.size() <= 20 && v.find_first_not_of("0123456789") == std::string::npos;
+  errno = 0;
+  char* end = nullptr;
+  unsigned long long n = digits ? std::strtoull(v.c_str(), &end, 10) : 0;
+  if (!digits || errno == ERANGE || !end || *end || n < least || n > most) {
+    usage_error(option + " takes a whole number from " + std::to_string(least) + " to " + std::to_string(most) +
+                ", not \"" + v.substr(0, 40) + "\"");
+  }
+  return n;
+}
+
+// Millimetres, finite, at most vanban::kMaxOffsetMm either way; returned in points.
+double offset_of(const std::string& option, const std::string& v) {
+  errno = 0;
+  char* end = nullptr;
+  double mm = v.empty() ? NAN : std::strtod(v.c_str(), &end);
+  if (v.empty() || !end || *end || errno == ERANGE || !std::isfinite(mm) || std::abs(mm) > vanban::kMaxOffsetMm) {
+    usage_error(option + " takes millimetres from -" + std::to_string(static_cast<int>(vanban::kMaxOffsetMm)) + " to " +
+                std::to_string(static_cast<int>(vanban::kMaxOffsetMm)) + ", not \"" + v.substr(0, 40) + "\"");
+  }
+  return mm * 72 / 25.4;
 }
 
 Args parse(int argc, char** argv) {
@@ -114,14 +152,19 @@ Args parse(int argc, char** argv) {
     } else if (arg == "--print-on-blank") {
       a.print_on_blank = true;
     } else if (arg == "--offset-x" || arg == "--offset-y") {
-      std::string v = value();
-      char* end = nullptr;
-      double mm = std::strtod(v.c_str(), &end);
-      if (!end || *end) usage_error(arg + " takes millimetres");
-      (arg == "--offset-x" ? a.offset_x : a.offset_y) = mm * 72 / 25.4;
+      (arg == "--offset-x" ? a.offset_x : a.offset_y) = offset_of(arg, value());
     } else if (arg == "--jobs") {
-      a.jobs = std::atoi(value().c_str());
-      if (a.jobs < 1) usage_error("--jobs takes a positive number");
+      a.jobs = static_cast<int>(count_of(arg, value(), 1, vanban::kMaxJobs));
+    } else if (arg == "--max-rows") {
+      a.limits.max_rows = count_of(arg, value(), 1, 1ull << 40);
+    } else if (arg == "--max-columns") {
+      a.limits.max_columns = count_of(arg, value(), 1, 1ull << 30);
+    } else if (arg == "--max-image-side") {
+      a.limits.max_image_side = static_cast<uint32_t>(count_of(arg, value(), 1, 1u << 20));
+    } else if (arg == "--max-input-bytes") {
+      a.limits.max_input_bytes = count_of(arg, value(), 1, 1ull << 50);
+    } else if (arg == "--allow-template-paths") {
+      a.allow_template_paths = true;
     } else if (arg == "--blank") {
       a.blank = true;
     } else if (arg == "--date") {
@@ -143,6 +186,7 @@ Args parse(int argc, char** argv) {
     usage_error(a.blank ? "--blank takes a template and no data file" : a.command + " takes a template and a data file");
   }
   a.template_name = positional[1];
+  if (!a.date.empty()) vanban::pdf_date_from_iso(a.date);  // an impossible date is a usage error before any work
   if (!a.blank) a.data_path = positional[2];
   std::string lower = a.output;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -167,14 +211,18 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
+// $SOURCE_DATE_EPOCH (seconds since 1970) as an ISO date: a usage error unless it is a
+// whole number of seconds of a year from 1970 to 9999.
 std::string iso_from_epoch(const char* epoch) {
+  errno = 0;
   char* end = nullptr;
   long long seconds = std::strtoll(epoch, &end, 10);
-  if (!end || *end) return {};
-  std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
+  std::time_t t = static_cast<std::time_t>(seconds);
+  if (!*epoch || !end || *end || errno == ERANGE || seconds < 0 || seconds > 253402300799LL || !gmtime_r(&t, &tm)) {
+    throw vanban::Error(vanban::ErrorKind::Usage, "SOURCE_DATE_EPOCH is not a number of seconds since 1970 (up to the year 9999)");
+  }
+  char buf[64];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
@@ -184,8 +232,9 @@ std::string iso_from_epoch(const char* epoch) {
 // bytes (cut between letters), NFC kept.
 int batch(const vanban::Engine& engine, const Args& args) {
   vanban::style::Template tpl = engine.load_template(args.template_name);
-  std::string list = vanban::file_io::read_file(args.data_path);
+  std::string list = vanban::read_input_file(args.data_path, args.limits);
   vanban::BatchOptions options;
+  options.list.limits = args.limits;
   options.list.sheet = args.sheet;
   for (const auto& m : args.column_map) {
     size_t eq = m.find('=');
@@ -244,20 +293,23 @@ int batch(const vanban::Engine& engine, const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Args args = parse(argc, argv);
+  Args args;
   try {
+    args = parse(argc, argv);
     vanban::EngineOptions options;
     options.template_dirs = args.template_dirs;
     const vanban::DataDirs dirs = vanban::default_data_dirs();
     options.template_dirs.push_back(dirs.templates);
     options.font_manifest = dirs.fonts + "/fonts.xml";
     options.font_dir = args.font_dir;
+    options.allow_template_paths = args.allow_template_paths;
     vanban::Engine engine(options);
 
     if (args.command == "batch") return batch(engine, args);
-    std::string data = args.blank ? std::string() : vanban::file_io::read_file(args.data_path);
+    std::string data = args.blank ? std::string() : vanban::read_input_file(args.data_path, args.limits);
     vanban::style::Template tpl = engine.load_template(args.template_name);
     vanban::RenderOptions render;
+    render.limits = args.limits;
     render.creation_date = args.date;
     if (render.creation_date.empty()) {
       if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
@@ -267,7 +319,7 @@ int main(int argc, char** argv) {
       vanban::file_io::write_file_atomically(args.output, docx);
       return 0;
     }
-    vanban::layout::LaidOutDocument laid_out = engine.lay_out(tpl, data, args.data_path, args.blank);
+    vanban::layout::LaidOutDocument laid_out = engine.lay_out(tpl, data, args.data_path, args.blank, args.limits);
 
     if (args.command == "validate") {
       std::cout << (args.blank ? tpl.name : args.data_path) << ": valid " << tpl.name << " ("
@@ -284,6 +336,10 @@ int main(int argc, char** argv) {
     std::cerr << "vanban: error: "
               << vanban::Error::format(file, e.line(), e.column(), e.field_path(), e.message()) << "\n";
     return e.kind() == vanban::ErrorKind::Usage ? 2 : 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "vanban: error: out of memory (the input needs more memory than the process may have; "
+                 "try fewer --jobs, a smaller list or lower --max-rows)\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "vanban: internal error: " << e.what() << "\n";
     return 1;

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdio>
+#include <new>
 
 #include "core/error.h"
 
@@ -42,9 +43,11 @@ std::string to_nfc(std::string_view s) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("ICU NFC unavailable: ") + u_errorName(status));
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (text.isBogus()) throw std::bad_alloc();  // ICU could not allocate: not the text's fault
   if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return std::string(s);
   status = U_ZERO_ERROR;
   icu::UnicodeString normal = nfc->normalize(text, status);
+  if (status == U_MEMORY_ALLOCATION_ERROR || (U_SUCCESS(status) && normal.isBogus())) throw std::bad_alloc();
   if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("NFC normalisation failed: ") + u_errorName(status));
   std::string out;
   normal.toUTF8String(out);

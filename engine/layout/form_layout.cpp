@@ -4,7 +4,9 @@
 // repeated on every page; the place-and-date line and the signing caption.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "core/error.h"
 #include "layout/flow.h"
 #include "layout/layout.h"
 
@@ -190,7 +192,22 @@ class FormLayout : public FlowBuilder {
     if (weights == 0) {  // no proportional column: spread what is left over all of them
       double total = 0;
       for (double x : w) total += x;
-      for (double& x : w) x *= width_ / total;
+      if (total > 0) for (double& x : w) x *= width_ / total;
+    }
+    // Every column keeps room for its padding and a letter: a table too wide for the page
+    // is an error, never columns squeezed into a solid block of rules.
+    const double least = 2 * pad + cs.size;
+    double total = 0;
+    for (double x : w) total += x;
+    const bool too_narrow = std::any_of(w.begin(), w.end(), [&](double x) { return !(x >= least - 1e-6); });
+    if (n > 0 && (too_narrow || total > width_ + 0.5)) {
+      const double mm = 25.4 / 72;
+      char buf[160];
+      std::snprintf(buf, sizeof buf,
+                    "has %zu columns: too wide for the page (%.0f mm between the margins; each column needs at least %.1f mm)",
+                    n, width_ * mm, least * mm);
+      throw Error(ErrorKind::Template, "the table \"" + item.name + "\" of template \"" + tpl_.name + "\" " + buf,
+                  tpl_.source_path, item.source_line, 0);
     }
     return w;
   }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <new>
 #include <unordered_map>
 #include <atomic>
 #include <set>
@@ -19,14 +20,27 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/parallel.h"
 
 namespace vanban::pdf {
 namespace {
 
 using namespace PoDoFo;
 
-// Locale-independent number: at most 3 decimals, no trailing zeros.
+// Locale-independent number: at most 3 decimals, no trailing zeros. Nothing that is not
+// a finite number of a sane size (a NaN or an infinity from an option, a coordinate far
+// off any page) reaches a PDF operator: it is an error instead.
+double checked(double v) {
+  if (!std::isfinite(v) || std::abs(v) > 1e7) {
+    throw Error(ErrorKind::Layout, "a position or size that cannot be written into a PDF (" +
+                                       std::string(std::isnan(v) ? "not a number" : std::isinf(v) ? "infinite" : "out of range") +
+                                       ")");
+  }
+  return v;
+}
+
 void put_number(std::string& out, double v) {
+  v = checked(v);
   if (std::abs(v) < 0.0005) v = 0;
   char buf[32];
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
@@ -133,7 +147,7 @@ class Writer {
       PdfObject* form = doc_.GetObjects().CreateObject("XObject");
       form->GetDictionary().AddKey("Subtype", PdfName("Form"));
       PdfArray bbox;
-      for (double v : {0.0, 0.0, g.width, g.height}) bbox.push_back(PdfVariant(v));
+      for (double v : {0.0, 0.0, g.width, g.height}) bbox.push_back(PdfVariant(checked(v)));
       form->GetDictionary().AddKey("BBox", bbox);
       form->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
       graphics_.push_back(form);
@@ -154,18 +168,15 @@ class Writer {
       for (size_t i; (i = next.fetch_add(1)) < contents.size();) {
         uLongf size = compressBound(contents[i].size());
         compressed[i].resize(size);
-        if (compress2(reinterpret_cast<Bytef*>(compressed[i].data()), &size,
-                      reinterpret_cast<const Bytef*>(contents[i].data()), contents[i].size(), Z_BEST_SPEED) != Z_OK) {
-          failed = true;
-        }
+        int z = compress2(reinterpret_cast<Bytef*>(compressed[i].data()), &size,
+                          reinterpret_cast<const Bytef*>(contents[i].data()), contents[i].size(), Z_BEST_SPEED);
+        if (z == Z_MEM_ERROR) throw std::bad_alloc();
+        if (z != Z_OK) failed = true;
         compressed[i].resize(size);
         std::string().swap(contents[i]);
       }
     };
-    std::vector<std::thread> helpers;
-    for (int t = 1; t < std::min<int>(threads, static_cast<int>(pages.size())); ++t) helpers.emplace_back(work);
-    work();
-    for (auto& t : helpers) t.join();
+    run_parallel(std::min<int>(std::clamp(threads, 1, 64), static_cast<int>(pages.size())), work);
     if (failed) throw Error(ErrorKind::Output, "zlib could not compress a page");
     // The page and its content stream go to the output at once (only their offsets are
     // kept: memory stays flat however many pages); their object numbers are taken from
@@ -275,7 +286,7 @@ class Writer {
 
   static PdfArray media_box(double width, double height) {
     PdfArray media;
-    for (double v : {0.0, 0.0, width, height}) media.push_back(PdfVariant(v));
+    for (double v : {0.0, 0.0, width, height}) media.push_back(PdfVariant(checked(v)));
     return media;
   }
 

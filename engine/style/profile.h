@@ -2,6 +2,7 @@
 // Read from templates/*.xml (see docs/templates.md); the engine's C++ holds no
 // decree numbers of its own. All lengths are in pt.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -162,6 +163,7 @@ struct CertificateSpec {
 struct Template {
   std::string name;              // "ke-hoach"
   std::string source_path;       // file it was read from (for messages)
+  std::vector<std::string> source_files;  // every file read: those it extends, then itself
   std::string layout = "administrative-document";
   std::string type_name;         // "KẾ HOẠCH"
   std::string type_name_sentence;// "Kế hoạch" (used in "(Kèm theo Kế hoạch số …)")
@@ -182,13 +184,25 @@ struct Template {
   const NumberingStyle& numbering_for(const std::string& kind) const;
 };
 
+// What a template file may reach. A template is read from a regular file of at most
+// `max_bytes`; a template it extends is named (looked up beside it, then in the search
+// directories) or, by a path, lies in its own directory; the images it names lie in its
+// own directory. Paths are compared after resolving symbolic links, so a link cannot
+// lead outside. `allow_outside` lifts the directory rule (not the others).
+struct TemplateAccess {
+  bool allow_outside = false;
+  uint64_t max_bytes = 16u << 20;
+};
+
 // Loads a template by name (looked up as <dir>/<name>.xml in each of `search_dirs`)
 // or by path (anything containing '/' or ending in ".xml"), following `extends`
 // chains. Throws vanban::Error(Template) naming the file and line:column.
-Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs);
+Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs,
+                       const TemplateAccess& access = {});
 
 // The same for a template held in memory; `source_name` names it in errors, and a
 // template it extends is looked up in `search_dirs` (and beside `source_name`).
-Template parse_template(std::string_view xml, const std::string& source_name, const std::vector<std::string>& search_dirs);
+Template parse_template(std::string_view xml, const std::string& source_name, const std::vector<std::string>& search_dirs,
+                        const TemplateAccess& access = {});
 
 }  // namespace vanban::style

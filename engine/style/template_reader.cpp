@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -19,6 +20,8 @@ namespace fs = std::filesystem;
 struct Source {
   std::string path;
   std::string text;
+  TemplateAccess access = {};
+  fs::path root = {};  // the template's own directory, symbolic links resolved
 
   // 1-based line:column of a byte offset.
   std::pair<int, int> position(ptrdiff_t offset) const {
@@ -49,7 +52,7 @@ double parse_number(const Source& src, const pugi::xml_node& node, const char* a
   const char* begin = text.data();
   const char* end = text.data() + text.size();
   auto result = std::from_chars(begin, end, value);
-  if (result.ec != std::errc()) {
+  if (result.ec != std::errc() || !std::isfinite(value)) {
     src.fail(node, std::string("attribute ") + attr + ": expected a number, got \"" +
                        std::string(text) + "\"");
   }
@@ -114,12 +117,33 @@ Setter number(double& target, const Source& src) {
 Setter flag(bool& target, const Source& src) {
   return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_bool(src, n, a); };
 }
-// A file named relative to the template file that names it.
+// Whether `p` (symbolic links resolved as far as it exists) lies in the directory `root`.
+bool lies_in(const fs::path& root, const fs::path& p) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(p, ec);
+  if (ec || root.empty()) return false;
+  auto [r, q] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  return r == root.end();
+}
+
+// The directory a template file lies in, symbolic links resolved.
+fs::path own_directory(const std::string& path) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(path, ec);
+  return ec ? fs::path() : real.parent_path();
+}
+
+// A file named relative to the template file that names it, inside its directory
+// unless the access allows more.
 Setter file_path(std::string& target, const Source& src) {
   return [&target, &src](const pugi::xml_node& node, const char* attribute) {
     std::filesystem::path p = node.attribute(attribute).as_string();
     if (p.empty()) src.fail(node, std::string("attribute ") + attribute + " names no file");
     target = (p.is_absolute() ? p : std::filesystem::path(src.path).parent_path() / p).lexically_normal().string();
+    if (!src.access.allow_outside && !lies_in(src.root, target)) {
+      src.fail(node, std::string("attribute ") + attribute + ": \"" + p.string() +
+                         "\" lies outside the template's directory (templates may only name files beside them)");
+    }
   };
 }
 
@@ -303,22 +327,47 @@ void read_form(const Source& src, const pugi::xml_node& node, FormSpec& form) {
 }
 
 void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
-                    Template& tpl, std::vector<std::string>& chain);
+                    const TemplateAccess& access, Template& tpl, std::vector<std::string>& chain);
 void read_text_into(Source src, const std::vector<std::string>& search_dirs, Template& tpl,
                     std::vector<std::string>& chain);
 
+// The file of a template: a path as given (the template of a call), or one named by
+// `extends` in the template `relative_to` — by a path relative to it, inside its
+// directory, or by a name looked up beside it and then in `search_dirs`. A name found
+// in a directory must not be a link leading out of it.
 std::string resolve(const std::string& name_or_path, const std::vector<std::string>& search_dirs,
-                    const std::string& relative_to) {
-  bool is_path = name_or_path.find('/') != std::string::npos ||
+                    const Source* relative_to) {
+  bool is_path = name_or_path.find('/') != std::string::npos || name_or_path.find('\\') != std::string::npos ||
                  (name_or_path.size() > 4 && name_or_path.ends_with(".xml"));
-  if (is_path) return name_or_path;
+  if (is_path) {
+    if (!relative_to) return name_or_path;
+    fs::path p(name_or_path);
+    std::string path = (p.is_absolute() ? p : fs::path(relative_to->path).parent_path() / p).lexically_normal().string();
+    if (!relative_to->access.allow_outside && !lies_in(relative_to->root, path)) {
+      throw Error(ErrorKind::Template,
+                  "extends=\"" + name_or_path +
+                      "\" lies outside the template's directory (extend a template by its name, or one beside it)",
+                  relative_to->path);
+    }
+    return path;
+  }
+  if (name_or_path.empty() || name_or_path == "." || name_or_path == "..") {
+    throw Error(ErrorKind::Template, "a template name must not be empty", relative_to ? relative_to->path : "");
+  }
   std::vector<std::string> dirs;
-  if (!relative_to.empty()) dirs.push_back(fs::path(relative_to).parent_path().string());
+  if (relative_to) dirs.push_back(fs::path(relative_to->path).parent_path().string());
   dirs.insert(dirs.end(), search_dirs.begin(), search_dirs.end());
   for (const auto& dir : dirs) {
-    fs::path candidate = fs::path(dir) / (name_or_path + ".xml");
+    fs::path candidate = fs::path(dir.empty() ? "." : dir) / (name_or_path + ".xml");
     std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (!fs::is_regular_file(candidate, ec)) continue;
+    const bool allowed = (relative_to && relative_to->access.allow_outside) ||
+                         lies_in(fs::weakly_canonical(dir.empty() ? "." : dir, ec), candidate);
+    if (!allowed) {
+      throw Error(ErrorKind::Template,
+                  "template \"" + name_or_path + "\" is a link leading outside its directory " + dir, candidate.string());
+    }
+    return candidate.string();
   }
   std::string where;
   for (const auto& d : search_dirs) where += (where.empty() ? "" : ", ") + d;
@@ -327,19 +376,35 @@ std::string resolve(const std::string& name_or_path, const std::vector<std::stri
 }
 
 void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
-                    Template& tpl, std::vector<std::string>& chain) {
+                    const TemplateAccess& access, Template& tpl, std::vector<std::string>& chain) {
   if (std::find(chain.begin(), chain.end(), path) != chain.end()) {
     throw Error(ErrorKind::Template, "templates extend each other in a circle", path);
   }
+  if (chain.size() >= 32) throw Error(ErrorKind::Template, "templates extend each other more than 32 deep", path);
   chain.push_back(path);
-  Source src{path, {}};
+  Source src{path, {}, access, own_directory(path)};
   {
+    // A regular file of a sane size: not a device (/dev/zero), a pipe or a directory.
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) throw Error(ErrorKind::Template, "cannot read the template file: no such file", path);
+    if (!fs::is_regular_file(status)) throw Error(ErrorKind::Template, "the template is not a regular file", path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::Template, "cannot read the template file", path);
     std::ostringstream ss;
-    ss << in.rdbuf();
+    std::string buffer(64 * 1024, '\0');
+    uint64_t total = 0;
+    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+      total += static_cast<uint64_t>(in.gcount());
+      if (total > access.max_bytes) {
+        throw Error(ErrorKind::Template,
+                    "the template file is larger than " + std::to_string(access.max_bytes) + " bytes", path);
+      }
+      ss.write(buffer.data(), in.gcount());
+    }
     src.text = ss.str();
   }
+  tpl.source_files.push_back(path);
   read_text_into(std::move(src), search_dirs, tpl, chain);
 }
 
@@ -356,7 +421,7 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
   if (!root) throw Error(ErrorKind::Template, "the root element must be <template>", path, 1, 1);
 
   if (auto base = root.attribute("extends")) {
-    read_file_into(resolve(base.value(), search_dirs, path), search_dirs, tpl, chain);
+    read_file_into(resolve(base.value(), search_dirs, &src), search_dirs, src.access, tpl, chain);
   }
   tpl.name = root.attribute("name").value();
   tpl.source_path = path;
@@ -462,17 +527,19 @@ const NumberingStyle& Template::numbering_for(const std::string& kind) const {
   return it->second;
 }
 
-Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs) {
+Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs,
+                       const TemplateAccess& access) {
   Template tpl;
   std::vector<std::string> chain;
-  read_file_into(resolve(name_or_path, search_dirs, {}), search_dirs, tpl, chain);
+  read_file_into(resolve(name_or_path, search_dirs, nullptr), search_dirs, access, tpl, chain);
   return tpl;
 }
 
-Template parse_template(std::string_view xml, const std::string& source_name, const std::vector<std::string>& search_dirs) {
+Template parse_template(std::string_view xml, const std::string& source_name, const std::vector<std::string>& search_dirs,
+                        const TemplateAccess& access) {
   Template tpl;
   std::vector<std::string> chain{source_name};
-  read_text_into(Source{source_name, std::string(xml)}, search_dirs, tpl, chain);
+  read_text_into(Source{source_name, std::string(xml), access, own_directory(source_name)}, search_dirs, tpl, chain);
   return tpl;
 }
 

@@ -6,23 +6,26 @@
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <new>
 
 #include "core/error.h"
+#include "core/thread_cache.h"
 
 namespace vanban::text {
 namespace {
 
-// A line-break iterator per thread, cloned once from ICU's "vi" rules.
-icu::BreakIterator* thread_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status) || !it) {
-      throw Error(ErrorKind::Layout, std::string("ICU line breaking unavailable: ") + u_errorName(status));
-    }
-    return it;
-  }();
-  return iterator.get();
+// A line-break iterator per thread, cloned once from ICU's "vi" rules. `owned` holds one
+// this thread could not keep (the caller's to free).
+icu::BreakIterator* thread_iterator(std::unique_ptr<icu::BreakIterator>& owned) {
+  static const ThreadCache<icu::BreakIterator> cache([](void* it) { delete static_cast<icu::BreakIterator*>(it); });
+  if (icu::BreakIterator* it = cache.get()) return it;
+  UErrorCode status = U_ZERO_ERROR;
+  owned.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+  if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
+  if (U_FAILURE(status) || !owned) {
+    throw Error(ErrorKind::Layout, std::string("ICU line breaking unavailable: ") + u_errorName(status));
+  }
+  return cache.keep(owned.get()) ? owned.release() : owned.get();
 }
 
 UChar32 code_point_before(std::string_view s, size_t offset, size_t* start) {
@@ -61,10 +64,12 @@ bool joins_a_token(std::string_view s, size_t offset) {
 std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   std::vector<BreakOpportunity> out;
   if (utf8.empty()) return out;
+  std::unique_ptr<icu::BreakIterator> owned;
+  icu::BreakIterator* it = thread_iterator(owned);
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
   if (U_FAILURE(status)) throw Error(ErrorKind::Layout, std::string("ICU cannot read the text: ") + u_errorName(status));
-  icu::BreakIterator* it = thread_iterator();
   it->setText(text, status);
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     // With UTF-8 UText, boundaries are native (byte) indexes.

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <memory>
+#include <new>
 
 #include "core/error.h"
+#include "core/thread_cache.h"
 #include "core/unicode.h"
 
 namespace vanban::text {
@@ -14,12 +16,21 @@ namespace {
 struct BufferDeleter {
   void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
 };
+using Buffer = std::unique_ptr<hb_buffer_t, BufferDeleter>;
 
-// One reusable buffer per thread: no shared mutable state between threads.
-hb_buffer_t* thread_buffer() {
-  thread_local std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
-  hb_buffer_reset(buffer.get());
-  return buffer.get();
+// One reusable buffer per thread: no shared mutable state between threads. `owned`
+// holds a buffer this thread could not keep (the caller's to free).
+hb_buffer_t* thread_buffer(Buffer& owned) {
+  static const ThreadCache<hb_buffer_t> cache([](void* b) { hb_buffer_destroy(static_cast<hb_buffer_t*>(b)); });
+  hb_buffer_t* buffer = cache.get();
+  if (!buffer) {
+    owned.reset(hb_buffer_create());
+    if (!hb_buffer_allocation_successful(owned.get())) throw std::bad_alloc();
+    if (cache.keep(owned.get())) buffer = owned.release();
+    else buffer = owned.get();
+  }
+  hb_buffer_reset(buffer);
+  return buffer;
 }
 
 }  // namespace
@@ -27,7 +38,8 @@ hb_buffer_t* thread_buffer() {
 std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8) {
   std::vector<ShapedGlyph> out;
   if (utf8.empty()) return out;
-  hb_buffer_t* buffer = thread_buffer();
+  Buffer owned;
+  hb_buffer_t* buffer = thread_buffer(owned);
   hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
   hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
   hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);

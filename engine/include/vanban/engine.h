@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "layout/certificate_layout.h"
 #include "layout/layout.h"
 #include "model/document.h"
@@ -23,23 +24,29 @@ struct EngineOptions {
   std::vector<std::string> template_dirs;  // searched in order for <name>.xml
   std::string font_manifest;               // fonts/fonts.xml: the faces and where to find them
   std::string font_dir;                    // optional: a directory holding real Times New Roman files
+  // A template may name files (extends=, emblem=, seal=, signature=) outside its own
+  // directory only when this is set (style::TemplateAccess).
+  bool allow_template_paths = false;
 };
 
 struct RenderOptions {
   // Fixed creation date for byte-identical output: ISO 8601 ("2021-03-05",
   // "2021-03-05T08:30:00+07:00") or a PDF date ("D:20210305083000+07'00'").
-  // Empty: the current time.
+  // Empty: the current time. Checked: an invalid date is Error(Usage).
   std::string creation_date;
+  Limits limits;                        // what the data may ask (rows, nesting, sizes)
 };
 
 struct BatchOptions {
-  model::ListOptions list;              // sheet, column map
+  // sheet, column map, and the limits of the batch (list.limits: its rows, columns,
+  // cells and sizes, the side of its images, the size of the files it reads).
+  model::ListOptions list;
   bool sort_by_given_name = false;      // Vietnamese order: given name, middle, family (ICU "vi")
   layout::CertificateOptions certificate;
   // PNG files of the emblem, seal and signature (read once per batch); empty: the
   // template's own, if it names one. An image already in `certificate` wins.
   std::string emblem_png, seal_png, signature_png;
-  int jobs = 2;                         // threads laying pages out
+  int jobs = 2;                         // threads laying pages out (1..kMaxJobs; fewer when threads cannot start)
   std::function<void(size_t done, size_t total)> progress;  // called on the calling thread
 };
 
@@ -81,13 +88,13 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   style::Template load_template(const std::string& name_or_path) const;
-  model::Document load_document(std::string_view data, const std::string& source_name) const;
+  model::Document load_document(std::string_view data, const std::string& source_name, const Limits& limits = {}) const;
   layout::LaidOutDocument layout(const model::Document& document, const style::Template& tpl) const;
   // Lays out `data` with `tpl` whatever its layout: an administrative document (JSON or
   // XML model), or forms (a JSON object, a JSON array or a CSV file of records; `blank`
   // prints one empty form and needs no data).
   layout::LaidOutDocument lay_out(const style::Template& tpl, std::string_view data, const std::string& source_name,
-                                  bool blank) const;
+                                  bool blank, const Limits& limits = {}) const;
   std::string render_pdf(const std::string& template_name, std::string_view data,
                          const std::string& source_name, const RenderOptions& options, bool blank = false) const;
   std::string write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const;
@@ -156,8 +163,23 @@ struct DataDirs {
 };
 DataDirs default_data_dirs();
 
-// "2021-03-05T08:30:00+07:00" -> "D:20210305083000+07'00'"; throws Error(Usage).
+// "2021-03-05T08:30:00+07:00" -> "D:20210305083000+07'00'"; a PDF date ("D:2021…") is
+// checked and kept. Throws Error(Usage) for anything else, an impossible date or time
+// (2021-02-30, 25:00) or a time zone offset out of range included.
 std::string pdf_date_from_iso(const std::string& iso);
+
+// The most threads a batch uses; and how far the text may move on a pre-printed blank.
+constexpr int kMaxJobs = 256;
+constexpr double kMaxOffsetMm = 50;
+
+// Checks a batch's options: finite offsets of at most kMaxOffsetMm, a finite positive
+// scale, jobs in 1..kMaxJobs. Throws Error(Usage) naming the option.
+void check_batch_options(const BatchOptions& options);
+
+// Reads an input file named on the command line or to the C API (a data file, a list, a
+// PNG image): it must be a regular file (not a device such as /dev/zero, a pipe or a
+// directory) of at most limits.max_input_bytes. Throws Error(Input) naming the path.
+std::string read_input_file(const std::string& path, const Limits& limits);
 
 const char* version();
 

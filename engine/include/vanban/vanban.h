@@ -49,7 +49,7 @@ typedef enum vanban_status {
   VANBAN_EINTERNAL = 11  /* a bug: please report it with the message */
 } vanban_status;
 
-typedef enum vanban_format { VANBAN_PDF = 0, VANBAN_DOCX = 1 } vanban_format;
+typedef enum vanban_format { VANBAN_PDF = 0, VANBAN_DOCX = 1 } vanban_format; /* others: VANBAN_EMISUSE */
 
 typedef struct vanban_engine vanban_engine;
 
@@ -83,6 +83,26 @@ VANBAN_API int vanban_error_column(const vanban_engine* engine);
 VANBAN_API const char* vanban_error_field(const vanban_engine* engine);
 VANBAN_API vanban_status vanban_error_status(const vanban_engine* engine);
 
+/* Limits on what an input may ask of the library: declared sizes are never trusted, and
+ * past a limit the call fails with an error naming it (VANBAN_EINPUT for a file too large
+ * or not a regular file; the readers' status — VANBAN_ESYNTAX, VANBAN_EMODEL or
+ * VANBAN_ETEMPLATE for an image — for a list or image past a limit). Initialise with
+ * vanban_limits_init(), which sets the defaults (shown), then change what you need, and
+ * point the options' `limits` at it (NULL: the defaults; a field left 0: its default). */
+typedef struct vanban_limits {
+  size_t size;                         /* sizeof(vanban_limits), set by _init */
+  size_t max_rows;                     /* rows of a list or form records: 1000000 */
+  size_t max_columns;                  /* columns of a list: 16384 */
+  size_t max_cells;                    /* non-empty cells of a list: 20000000 */
+  size_t max_shared_strings;           /* XLSX shared strings: 2000000 */
+  unsigned long long max_zip_entry_bytes; /* one XLSX entry, uncompressed: 256 MiB */
+  unsigned int max_image_side;         /* pixels, either side of a PNG: 10000 */
+  size_t max_nesting;                  /* nesting of JSON/XML values and blocks: 200 */
+  unsigned long long max_input_bytes;  /* one input file (data, list, image): 1 GiB */
+} vanban_limits;
+
+VANBAN_API void vanban_limits_init(vanban_limits* limits);
+
 /* Options of one rendering. Initialise with vanban_render_options_init(): later versions
  * may add fields at the end, and `size` tells the library which ones the caller knows. */
 typedef struct vanban_render_options {
@@ -92,11 +112,22 @@ typedef struct vanban_render_options {
                                   same input gives the same bytes; NULL = now */
   int blank;                   /* forms: print the form empty (no data needed) */
   const char* source_name;     /* names in-memory data in errors; NULL = "<data>" */
+  const vanban_limits* limits; /* NULL: the defaults of vanban_limits_init() */
 } vanban_render_options;
 
 VANBAN_API void vanban_render_options_init(vanban_render_options* options);
 
-/* Renders `data` (a JSON or XML document model; for form templates a JSON object, a JSON
+/* Checks shared by every call: `format` must be VANBAN_PDF or VANBAN_DOCX and
+ * `creation_date` a real date and time (2021-02-30, 25:00 or an offset past ±14:00 are
+ * refused), else VANBAN_EMISUSE. A file named as data, list or template must be a regular
+ * file (not /dev/zero, a pipe or a directory): VANBAN_EINPUT or VANBAN_ETEMPLATE.
+ * Templates are found by name in the template directories, or by path; a template may
+ * not name files (extends=, emblem=, seal=, signature=) outside its own directory
+ * (VANBAN_ETEMPLATE). An engine keeps each template it loaded, and reads it again when
+ * its file (or one it extends) changed on disk; a deleted one is an error. Running out of
+ * memory, in any thread of the call, is VANBAN_ENOMEM; the host is never aborted.
+ *
+ * Renders `data` (a JSON or XML document model; for form templates a JSON object, a JSON
  * array or a CSV file of records) with the template `template_name` (a name such as
  * "ke-hoach" or a path to a template file). On VANBAN_OK, *out holds *out_size bytes of
  * PDF or DOCX, to be freed with vanban_free(); on failure *out is NULL. */
@@ -122,12 +153,15 @@ typedef struct vanban_batch_options {
   const char* sheet;           /* XLSX sheet name; NULL = the first */
   int a3;                      /* A3 instead of the template's A4 */
   int print_on_blank;          /* only the variable text, for pre-printed blanks */
-  double offset_x_mm, offset_y_mm;  /* moves the text on a blank */
+  double offset_x_mm, offset_y_mm;  /* moves the text on a blank: finite, at most 50 mm either
+                                       way (else VANBAN_EMISUSE) */
   const char* emblem_png;      /* paths of PNG images, or NULL (the template's own) */
   const char* seal_png;
   const char* signature_png;
   const char* name_pattern;    /* one file per row: "{stt}-{ho_ten}" (NULL = that) */
-  int jobs;                    /* threads laying pages out; 0 = 2 */
+  int jobs;                    /* threads laying pages out, 1..256 (0 = 2); fewer are used when
+                                  the process may not start more */
+  const vanban_limits* limits; /* NULL: the defaults of vanban_limits_init() */
 } vanban_batch_options;
 
 VANBAN_API void vanban_batch_options_init(vanban_batch_options* options);
@@ -142,7 +176,9 @@ VANBAN_API vanban_status vanban_batch(vanban_engine* engine, const char* templat
                                       size_t* out_size, size_t* rows, size_t* failed);
 
 /* The same from a list file, to `out_path`: a file, or with a trailing '/' a directory that
- * receives one file per row named by options->name_pattern. */
+ * receives one file per row named by options->name_pattern. A file whose name ends in
+ * ".pdf" or ".docx" (any case) must be of options->format (else VANBAN_EMISUSE, nothing
+ * written), as the command line chooses the format by the extension. */
 VANBAN_API vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name, const char* list_path,
                                            const char* out_path, const vanban_batch_options* options, size_t* rows,
                                            size_t* failed);
