@@ -2,9 +2,12 @@
 
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "core/error.h"
@@ -65,6 +68,40 @@ size_t count_code_points(std::string_view s, size_t byte_offset) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
   }
   return count;
+}
+
+std::string excerpt(std::string_view s, size_t max_chars) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  std::string out;
+  size_t count = 0;
+  size_t cluster_start = 0;  // size of `out` before the current base character
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    const bool mark = c >= 0 && (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK ||
+                                 u_charType(c) == U_ENCLOSING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK);
+    if (count == max_chars) {
+      // Full: a mark would join the last base, which would then be cut: drop that base too.
+      if (mark) out.resize(cluster_start);
+      out += "…";
+      return out;
+    }
+    if (!mark) cluster_start = out.size();
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029) {
+      out += ' ';
+    } else {
+      char buf[4];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), n, c);
+      out.append(buf, static_cast<size_t>(n));
+    }
+    ++count;
+  }
+  return out;
 }
 
 std::string describe_code_point(std::string_view s, size_t byte_offset) {

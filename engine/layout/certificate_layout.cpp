@@ -242,7 +242,9 @@ Page certificate_page(const CertificatePrototype& proto, const model::ListRow& r
   // then wrapped at that size.
   double top = proto.head_bottom;
   auto name_style = tpl.style("cert-name");
-  double natural = set_paragraph(plain_text(said.name_line), name_style, 1e6, fonts)[0].natural_width;
+  double natural = 0;  // the widest line (a name may hold a line break)
+  for (const Line& l : set_paragraph(plain_text(said.name_line), name_style, 1e6, fonts))
+    natural = std::max(natural, l.natural_width);
   if (natural > width) name_style.size = std::max(c.name_min_size, name_style.size * width / natural * 0.999);
   top = k.stack(said.name_line, name_style, left, width, top);
   top = k.stack(said.info, tpl.style("cert-info"), left, width, top);
