@@ -1,6 +1,7 @@
 #include "core/unicode.h"
 
 #include <unicode/locid.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -44,13 +45,17 @@ std::string to_nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("ICU NFC unavailable: ") + u_errorName(status));
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return std::string(s);
+  if (s.size() > INT32_MAX) throw Error(ErrorKind::Syntax, "a text of more than 2 GB");
+  // On the UTF-8 itself: no UTF-16 copy (twice the size) of a text that is NFC already,
+  // as nearly all are.
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
   status = U_ZERO_ERROR;
-  icu::UnicodeString normal = nfc->normalize(text, status);
-  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("NFC normalisation failed: ") + u_errorName(status));
   std::string out;
-  normal.toUTF8String(out);
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("NFC normalisation failed: ") + u_errorName(status));
   return out;
 }
 

@@ -39,6 +39,13 @@ const std::map<std::string, std::string> kSynonyms = {
 };
 
 std::string fold(std::string_view header) {
+  // A header is a few words: only its first 200 bytes are read (cut on a code point), so
+  // a header of megabytes costs nothing.
+  if (header.size() > 200) {
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(header[cut]) & 0xC0) == 0x80) --cut;
+    header = header.substr(0, cut);
+  }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(header.data(), static_cast<int32_t>(header.size())));
   s.toLower(icu::Locale("vi"));

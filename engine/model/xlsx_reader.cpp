@@ -30,7 +30,12 @@ std::string zip_entry(zip_t* z, const char* name, bool required, const std::stri
                      " bytes (limit max_zip_entry_bytes)",
                  source);
   };
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > limits.max_zip_entry_bytes) throw too_big();
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > limits.max_zip_entry_bytes) {
+    throw Error(ErrorKind::Input,
+                std::string(name) + " declares " + std::to_string(st.size) + " bytes uncompressed, more than " +
+                    std::to_string(limits.max_zip_entry_bytes) + " (limit max_zip_entry_bytes)",
+                source);
+  }
   zip_file_t* f = zip_fopen(z, name, 0);
   if (!f) throw Error(ErrorKind::Syntax, std::string("cannot read ") + name, source);
   struct Closer {
