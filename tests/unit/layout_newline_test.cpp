@@ -5,10 +5,12 @@
 #include <cmath>
 #include <map>
 
+#include "core/error.h"
 #include "layout/certificate_layout.h"
 #include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "model/form_data.h"
+#include "model/recipient_list.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -98,6 +100,40 @@ TEST(LineBreaks, FormFieldKeepsItsBreaks) {
     found = found || (a > 0 && b > a);
   }
   EXPECT_TRUE(found) << all;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RowErrors, ControlCharacterNamesItsRowAndColumn) {
+  auto list = model::read_recipient_list(std::string("STT,Họ và tên,Đơn vị\n1,Lan,A\n2,B\x01" "n,A\n"), "l.csv", {});
+  ASSERT_EQ(list.rows.size(), 2u);
+  EXPECT_NO_THROW(layout::certificate_page(load("giay-khen"), list.rows[0], {}, fonts()));
+  try {
+    layout::certificate_page(load("giay-khen"), list.rows[1], {}, fonts());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.line(), 3);
+    EXPECT_EQ(e.column(), 2);
+    EXPECT_NE(e.message().find("U+0001"), std::string::npos) << e.message();
+  }
+}
+
+TEST(RowErrors, ACharacterTheFontLacksNamesItsRowAndColumn) {
+  model::ListRow row;
+  row.row = 7;
+  row.columns = std::make_shared<std::map<std::string, int>>(std::map<std::string, int>{{"ho_ten", 2}, {"don_vi", 4}});
+  row.fields = {{"ho_ten", "Lan"}, {"don_vi", "Trường \xF0\x9F\x98\x80"}};  // an emoji
+  try {
+    layout::certificate_page(load("giay-khen"), row, {}, fonts());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Font);
+    EXPECT_EQ(e.line(), 7);
+    EXPECT_EQ(e.column(), 4);
+    EXPECT_EQ(e.field_path(), "row 7, don_vi");
+  }
 }
 
 }  // namespace

@@ -469,3 +469,71 @@ TEST_F(Xlsx, LineBreaksInCellsAreKeptAndControlCharactersNamed) {
 }
 
 }  // namespace
+
+// --- images and form data ---------------------------------------------------------------
+
+#include "core/raster_image.h"
+#include "model/form_data.h"
+
+namespace {
+
+std::string png_chunk(const std::string& kind, const std::string& data) {
+  auto be32 = [](uint32_t v) {
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+  };
+  return be32(static_cast<uint32_t>(data.size())) + kind + data + be32(0);  // the CRC is not checked first
+}
+
+// A PNG of a few bytes declaring `w` × `h` pixels.
+std::string png_declaring(uint32_t w, uint32_t h) {
+  auto be32 = [](uint32_t v) {
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+  };
+  std::string ihdr = be32(w) + be32(h) + std::string("\x08\x06\x00\x00\x00", 5);
+  return std::string("\x89PNG\r\n\x1a\n", 8) + png_chunk("IHDR", ihdr) + png_chunk("IDAT", std::string("x\x9c\x03\x00\x00\x00\x00\x01", 8)) +
+         png_chunk("IEND", "");
+}
+
+TEST(HostileImages, DeclaredSizeIsCheckedBeforeAnythingIsAllocated) {
+  std::string png = png_declaring(20000, 20000);
+  EXPECT_LT(png.size(), 80u);
+  auto e = error_of([&] { decode_png(png, "big.png"); });
+  EXPECT_NE(e.message().find("20000×20000"), std::string::npos) << e.message();
+  EXPECT_NE(e.message().find("limit max_image_side"), std::string::npos) << e.message();
+  Limits small;
+  small.max_image_side = 100;
+  EXPECT_NE(error_of([&] { decode_png(png_declaring(101, 1), "p.png", small); }).message().find("limit max_image_side"),
+            std::string::npos);
+  // 2^32-1 a side: no overflow on the way to the error.
+  EXPECT_NE(error_of([&] { decode_png(png_declaring(0xFFFFFFFFu, 0xFFFFFFFFu), "p.png"); }).message().find("max_image_side"),
+            std::string::npos);
+}
+
+TEST(HostileFormData, ControlCharactersAreErrorsNamingRowAndColumn) {
+  model::FormSchema schema;
+  schema.fields = {"ten", "dia_chi"};
+  using namespace std::string_literals;
+  auto records = model::load_form_records("ten,dia_chi\nA,\"số 1\r\nphố Huế\"\n", "f.csv", schema);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].values.at("dia_chi"), "số 1\nphố Huế");
+  auto e = error_of([&] { model::load_form_records("ten,dia_chi\nA,b\nC,d\x00\n"s, "f.csv", schema); });
+  EXPECT_EQ(e.line(), 3);
+  EXPECT_EQ(e.field_path(), "row 3, column 2");
+  EXPECT_NE(e.message().find("U+0000"), std::string::npos);
+  auto j = error_of([&] { model::load_form_records(R"({"ten":"a\u0002b"})", "f.json", schema); });
+  EXPECT_EQ(j.field_path(), "ten");
+  EXPECT_EQ(j.column(), 8);
+  // Nesting and record counts are limited too.
+  Limits few;
+  few.max_rows = 1;
+  EXPECT_NE(error_of([&] { model::load_form_records(R"([{"ten":"a"},{"ten":"b"}])", "f.json", schema, few); })
+                .message()
+                .find("limit max_rows"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { model::load_form_records(std::string(1000, '[') + std::string(1000, ']'), "f.json", schema); })
+                .message()
+                .find("limit max_nesting"),
+            std::string::npos);
+}
+
+}  // namespace
