@@ -79,7 +79,7 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
   bool at_cell_start = true;
   auto end_cell = [&] {
     if (row.size() >= limits.max_columns) {
-      limit_exceeded(source, "row " + std::to_string(rows.size() + 1) + " has", limits.max_columns, "columns", "max_columns",
+      limit_exceeded(source, "row " + std::to_string(record) + " has", limits.max_columns, "columns", "max_columns",
                      cell.at);
     }
     cell.problem = tidy_cell(cell.text);
@@ -113,7 +113,7 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
         Location open = map.at(base + i);
         ++i;
         for (;;) {
-          if (i >= text.size()) csv_fail(source, open, "row " + std::to_string(rows.size() + 1), "a quoted cell is never closed");
+          if (i >= text.size()) csv_fail(source, open, "row " + std::to_string(record), "a quoted cell is never closed");
           if (text[i] == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
               cell.text += '"';
@@ -126,7 +126,7 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
           cell.text += text[i++];
         }
         if (i < text.size() && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
-          csv_fail(source, map.at(base + i), "row " + std::to_string(rows.size() + 1),
+          csv_fail(source, map.at(base + i), "row " + std::to_string(record),
                "unexpected text after a quoted cell (a quote inside a cell is written \"\")");
         }
         continue;

@@ -58,7 +58,8 @@ FormRecord json_record(const Value& obj, const std::string& source, const std::s
   record.origin = origin;
   for (size_t i = 0; i < obj.members.size(); ++i) {
     const auto& [key, value] = obj.members[i];
-    std::string p = path.empty() ? key : path + "." + key;
+    const std::string shown = unicode::excerpt(key);  // a key may be megabytes long
+    std::string p = path.empty() ? shown : path + "." + shown;
     Location key_at = i < obj.member_where.size() ? obj.member_where[i] : obj.where;
     if (schema.fields.count(key)) {
       record.values[key] = scalar_text(value, source, p);
@@ -81,7 +82,7 @@ FormRecord json_record(const Value& obj, const std::string& source, const std::s
           for (size_t c = 0; c < row.members.size(); ++c) {
             const auto& [col, cell] = row.members[c];
             if (!columns.count(col)) {
-              fail(source, c < row.member_where.size() ? row.member_where[c] : row.where, rp + "." + col,
+              fail(source, c < row.member_where.size() ? row.member_where[c] : row.where, rp + "." + unicode::excerpt(col),
                    "unknown column \"" + unicode::excerpt(col) + "\" (columns: " + list(columns) + ")");
             }
             cells[col] = scalar_text(cell, source, rp + "." + col);
