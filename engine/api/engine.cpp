@@ -106,8 +106,7 @@ style::Template Engine::load_template(const std::string& name_or_path) const {
 
 model::Document Engine::load_document(std::string_view data, const std::string& source_name,
                                       const Limits& limits) const {
-  (void)limits;  // model::load_document takes no limits yet: they reach it with the readers' own checks
-  return model::load_document(data, source_name);
+  return model::load_document(data, source_name, limits);
 }
 
 namespace {
@@ -145,7 +144,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
-    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl));
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), options.limits);
     return docx::write_forms(tpl, records, blank, *fonts_, docx_options);
   }
   if (blank) throw Error(ErrorKind::Usage, "a blank print is for forms", tpl.source_path);
@@ -167,7 +166,7 @@ layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_
                                         const std::string& source_name, bool blank, const Limits& limits) const {
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
-    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl));
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), limits);
     return layout::layout_forms(tpl, records, blank, *fonts_);
   }
   if (blank) {
@@ -224,7 +223,7 @@ layout::CertificateOptions Engine::with_images(const style::Template& tpl, const
                                      std::tuple{&out.signature, &options.signature_png, &c.signature_path}}) {
     const std::string& path = given->empty() ? *named : *given;
     if (!*image && !path.empty())
-      *image = std::make_shared<const RasterImage>(decode_png(read_input_file(path, options.list.limits), path));
+      *image = std::make_shared<const RasterImage>(decode_png(read_input_file(path, options.list.limits), path, options.list.limits));
   }
   return out;
 }

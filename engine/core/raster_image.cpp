@@ -3,6 +3,7 @@
 #include <png.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "core/error.h"
@@ -10,7 +11,22 @@
 
 namespace vanban {
 
-RasterImage decode_png(std::string_view bytes, const std::string& source_name) {
+RasterImage decode_png(std::string_view bytes, const std::string& source_name, const Limits& limits) {
+  // The size the file declares (IHDR, right after the 8-byte signature) is checked before
+  // libpng is asked for anything: a 69-byte file may declare 20000 × 20000 pixels.
+  if (bytes.size() >= 24 && bytes.substr(12, 4) == "IHDR") {
+    auto be32 = [&](size_t at) {
+      const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+      return uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | uint32_t{p[3]};
+    };
+    const uint32_t w = be32(16), h = be32(20);
+    if (w > limits.max_image_side || h > limits.max_image_side) {
+      throw Error(ErrorKind::Template,
+                  "cannot read the PNG image: it declares " + std::to_string(w) + "×" + std::to_string(h) +
+                      " px, more than " + std::to_string(limits.max_image_side) + " px a side (limit max_image_side)",
+                  source_name);
+    }
+  }
   png_image image;
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
@@ -19,11 +35,16 @@ RasterImage decode_png(std::string_view bytes, const std::string& source_name) {
     return Error(ErrorKind::Template, "cannot read the PNG image: " + why, source_name);
   };
   if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) throw fail(image.message);
-  if (image.width == 0 || image.height == 0 || image.width > 20000 || image.height > 20000) {
-    throw fail("its size " + std::to_string(image.width) + "×" + std::to_string(image.height) + " px is out of range");
+  if (image.width == 0 || image.height == 0 || image.width > limits.max_image_side ||
+      image.height > limits.max_image_side) {
+    throw fail("its size " + std::to_string(image.width) + "×" + std::to_string(image.height) +
+               " px is out of range (at most " + std::to_string(limits.max_image_side) + " px a side, limit max_image_side)");
   }
+  // width × height × 4 in 64 bits: no overflow below 2^32 px a side.
+  const uint64_t rgba_bytes = uint64_t{image.width} * image.height * 4;
+  if (rgba_bytes > (uint64_t{1} << 40)) throw fail("its size is out of range");
   image.format = PNG_FORMAT_RGBA;  // 8-bit sRGB, straight (not premultiplied) alpha
-  std::string rgba(PNG_IMAGE_SIZE(image), '\0');
+  std::string rgba(static_cast<size_t>(rgba_bytes), '\0');
   if (!png_image_finish_read(&image, nullptr, rgba.data(), 0, nullptr)) throw fail(image.message);
   RasterImage out;
   out.width = static_cast<int>(image.width);
@@ -48,6 +69,8 @@ ImageBox fit_image(const RasterImage& image, double cx, double cy, double box_wi
   return ImageBox{cx - w / 2, cy - h / 2, w, h};
 }
 
-RasterImage read_png(const std::string& path) { return decode_png(file_io::read_file(path), path); }
+RasterImage read_png(const std::string& path, const Limits& limits) {
+  return decode_png(file_io::read_file(path), path, limits);
+}
 
 }  // namespace vanban

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/limits.h"
+
 namespace vanban {
 
 struct RasterImage {
@@ -23,10 +25,12 @@ struct ImageBox {
 ImageBox fit_image(const RasterImage& image, double cx, double cy, double box_width, double box_height);
 
 // Decodes a PNG held in memory; `source_name` names it in errors. Throws
-// vanban::Error(Template) when the bytes are not a PNG libpng can read.
-RasterImage decode_png(std::string_view bytes, const std::string& source_name);
+// vanban::Error(Template) when the bytes are not a PNG libpng can read, or when the
+// size its header declares passes limits.max_image_side (checked before any pixel
+// memory is allocated).
+RasterImage decode_png(std::string_view bytes, const std::string& source_name, const Limits& limits = {});
 
 // Reads and decodes a PNG file; throws vanban::Error naming the path.
-RasterImage read_png(const std::string& path);
+RasterImage read_png(const std::string& path, const Limits& limits = {});
 
 }  // namespace vanban

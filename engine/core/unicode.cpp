@@ -1,10 +1,14 @@
 #include "core/unicode.h"
 
 #include <unicode/locid.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <new>
 
@@ -42,15 +46,18 @@ std::string to_nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("ICU NFC unavailable: ") + u_errorName(status));
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (text.isBogus()) throw std::bad_alloc();  // ICU could not allocate: not the text's fault
-  if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return std::string(s);
+  if (s.size() > INT32_MAX) throw Error(ErrorKind::Syntax, "a text of more than 2 GB");
+  // On the UTF-8 itself: no UTF-16 copy (twice the size) of a text that is NFC already,
+  // as nearly all are.
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
   status = U_ZERO_ERROR;
-  icu::UnicodeString normal = nfc->normalize(text, status);
-  if (status == U_MEMORY_ALLOCATION_ERROR || (U_SUCCESS(status) && normal.isBogus())) throw std::bad_alloc();
-  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("NFC normalisation failed: ") + u_errorName(status));
   std::string out;
-  normal.toUTF8String(out);
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();  // ICU could not allocate: not the text's fault
+  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("NFC normalisation failed: ") + u_errorName(status));
   return out;
 }
 
@@ -68,6 +75,40 @@ size_t count_code_points(std::string_view s, size_t byte_offset) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
   }
   return count;
+}
+
+std::string excerpt(std::string_view s, size_t max_chars) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  std::string out;
+  size_t count = 0;
+  size_t cluster_start = 0;  // size of `out` before the current base character
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    const bool mark = c >= 0 && (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK ||
+                                 u_charType(c) == U_ENCLOSING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK);
+    if (count == max_chars) {
+      // Full: a mark would join the last base, which would then be cut: drop that base too.
+      if (mark) out.resize(cluster_start);
+      out += "…";
+      return out;
+    }
+    if (!mark) cluster_start = out.size();
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0x2028 || c == 0x2029) {
+      out += ' ';
+    } else {
+      char buf[4];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), n, c);
+      out.append(buf, static_cast<size_t>(n));
+    }
+    ++count;
+  }
+  return out;
 }
 
 std::string describe_code_point(std::string_view s, size_t byte_offset) {

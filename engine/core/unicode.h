@@ -20,6 +20,12 @@ std::string to_upper_vi(std::string_view s);
 // Number of Unicode code points in the first `byte_offset` bytes (for column numbers).
 size_t count_code_points(std::string_view s, size_t byte_offset);
 
+// At most `max_chars` code points of `s` for quoting in a message, cut before a combining
+// mark's base so a Vietnamese letter is never split from its diacritics, with "…" appended
+// when something was cut. Always valid UTF-8: invalid bytes become U+FFFD and control
+// characters a space, so a message stays on one line whatever the input holds.
+std::string excerpt(std::string_view s, size_t max_chars = 60);
+
 // "U+1EC7 'ệ'" style description of the code point starting at `byte_offset`.
 std::string describe_code_point(std::string_view s, size_t byte_offset);
 

@@ -224,7 +224,39 @@ CertificatePrototype certificate_prototype(const style::Template& tpl, const Cer
   return proto;
 }
 
+namespace {
+
+Page compose_certificate(const CertificatePrototype& proto, const model::ListRow& row);
+
+}  // namespace
+
 Page certificate_page(const CertificatePrototype& proto, const model::ListRow& row) {
+  try {
+    return compose_certificate(proto, row);
+  } catch (const Error& e) {
+    // A character the fonts lack: name the row and the (leftmost) cell that holds one.
+    if (e.kind() != ErrorKind::Font || e.line() != 0) throw;
+    std::string key;
+    int column = 0;
+    for (const auto& [k, v] : row.fields) {
+      try {
+        set_paragraph(plain_text(v), proto.tpl->style("cert-info"), 1e6, *proto.fonts);
+      } catch (const Error&) {
+        int c = row.column_of(k);
+        if (key.empty() || (c > 0 && (column == 0 || c < column))) {
+          key = k;
+          column = c;
+        }
+      }
+    }
+    throw Error(e.kind(), e.message(), e.file(), row.row, column,
+                "row " + std::to_string(row.row) + (key.empty() ? "" : ", " + key));
+  }
+}
+
+namespace {
+
+Page compose_certificate(const CertificatePrototype& proto, const model::ListRow& row) {
   const style::Template& tpl = *proto.tpl;
   const CertificateOptions& options = proto.options;
   const text::FontFamily& fonts = *proto.fonts;
@@ -242,7 +274,9 @@ Page certificate_page(const CertificatePrototype& proto, const model::ListRow& r
   // then wrapped at that size.
   double top = proto.head_bottom;
   auto name_style = tpl.style("cert-name");
-  double natural = set_paragraph(plain_text(said.name_line), name_style, 1e6, fonts)[0].natural_width;
+  double natural = 0;  // the widest line (a name may hold a line break)
+  for (const Line& l : set_paragraph(plain_text(said.name_line), name_style, 1e6, fonts))
+    natural = std::max(natural, l.natural_width);
   if (natural > width) name_style.size = std::max(c.name_min_size, name_style.size * width / natural * 0.999);
   top = k.stack(said.name_line, name_style, left, width, top);
   top = k.stack(said.info, tpl.style("cert-info"), left, width, top);
@@ -288,6 +322,8 @@ Page certificate_page(const CertificatePrototype& proto, const model::ListRow& r
   scale_page(page, options.scale);
   return page;
 }
+
+}  // namespace
 
 Page certificate_page(const style::Template& tpl, const model::ListRow& row, const CertificateOptions& options,
                       const text::FontFamily& fonts) {

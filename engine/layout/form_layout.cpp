@@ -163,11 +163,16 @@ class FormLayout : public FlowBuilder {
         w[c] = col.width;
       } else if (col.kind == style::ColumnWidth::Fit) {
         // The title on one line, or the widest cell, plus padding.
-        double widest = set_paragraph(plain(col.title), hs, 1e6, fonts_)[0].natural_width;
+        // (A cell with line breaks is as wide as its widest line.)
+        auto natural = [&](const std::string& text, const style::ParagraphStyle& st) {
+          double most = 0;
+          for (const Line& l : set_paragraph(plain(text), st, 1e6, fonts_)) most = std::max(most, l.natural_width);
+          return most;
+        };
+        double widest = natural(col.title, hs);
         for (const auto& row : rows) {
           auto it = row.find(col.name);
-          if (it != row.end() && !it->second.empty())
-            widest = std::max(widest, set_paragraph(plain(it->second), cs, 1e6, fonts_)[0].natural_width);
+          if (it != row.end() && !it->second.empty()) widest = std::max(widest, natural(it->second, cs));
         }
         w[c] = widest + 2 * pad;
       } else {

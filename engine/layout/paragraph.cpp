@@ -18,6 +18,7 @@ struct Glyph {
   double advance, x_offset, y_offset;
   bool is_space;
   double size;
+  bool newline = false;  // a "\n": a forced break, never skipped as a space after a break
 };
 
 bool is_space_text(std::string_view s) { return s == " " || s == "\u00A0"; }
@@ -63,6 +64,10 @@ std::vector<Line> set_greedy(const model::RichText& spans, const style::Paragrap
     const text::Font& font = fonts.face(style.bold || span.bold, style.italic || span.italic);
     size_t base = text.size();
     text += piece;
+    // A line break in the text (a cell written with Alt+Enter, "\n" in JSON) is a forced
+    // break: the line breaker sees the "\n" in `text`; it is shaped as a space (a font
+    // has no glyph for U+000A), trimmed like one at the end of its line.
+    std::replace(piece.begin(), piece.end(), '\n', ' ');
     std::vector<text::ShapedGlyph> shaped = text::shape(font, style.size, piece);
     for (size_t i = 0; i < shaped.size(); ++i) {
       const auto& s = shaped[i];
@@ -78,7 +83,7 @@ std::vector<Line> set_greedy(const model::RichText& spans, const style::Paragrap
       size_t te = first_of_cluster ? base + end : tb;
       glyphs.push_back(Glyph{&font, s.glyph_id, tb, te, tb, s.x_advance, s.x_offset, s.y_offset,
                              is_space_text(std::string_view(piece).substr(s.cluster, end - s.cluster)),
-                             style.size});
+                             style.size, text[tb] == '\n'});
     }
   }
 
@@ -162,7 +167,7 @@ std::vector<Line> set_greedy(const model::RichText& spans, const style::Paragrap
     }
     breaks.push_back({start, fit, fit_mandatory || fit >= n});
     start = fit;
-    while (start < n && glyphs[start].is_space && !breaks.back().last) ++start;  // spaces after a break
+    while (start < n && glyphs[start].is_space && !glyphs[start].newline && !breaks.back().last) ++start;  // spaces after a break
   }
 
   // 4. Lines: alignment, justification, runs.

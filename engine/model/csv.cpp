@@ -16,6 +16,49 @@ namespace {
 
 }  // namespace
 
+std::string tidy_cell(std::string& text) {
+  bool plain = true;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F || c == 0xC2) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return {};
+  std::string out;
+  std::string problem;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t') {
+      out += ' ';
+    } else if (c == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n') {
+      out += '\n';
+    } else if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                                          static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
+      if (problem.empty()) {
+        problem = "the cell holds the control character " + unicode::describe_code_point(text, i) +
+                  " (only line breaks and tabs may be in a cell)";
+      }
+      out += text[i];
+    } else {
+      out += text[i];
+    }
+  }
+  text = std::move(out);
+  return problem;
+}
+
+void limit_exceeded(const std::string& source, const std::string& what, size_t limit, const std::string& noun,
+                    const char* limit_name, Location at) {
+  throw Error(ErrorKind::Model, what + " more than " + std::to_string(limit) + " " + noun + " (limit " + limit_name + ")",
+              source, at.line, at.column);
+}
+
 char detect_delimiter(std::string_view text) {
   std::string_view header = text.substr(0, text.find('\n'));
   size_t tabs = std::count(header.begin(), header.end(), '\t');
@@ -26,22 +69,40 @@ char detect_delimiter(std::string_view text) {
 }
 
 std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::string& source, const SourceMap& map,
-                                         size_t base, char delimiter) {
+                                         size_t base, char delimiter, const Limits& limits) {
   std::vector<std::vector<Cell>> rows;
   std::vector<Cell> row;
   Cell cell;
   size_t i = 0;
+  size_t cells = 0;  // non-empty cells so far
+  int record = 1;    // the spreadsheet row: records, empty ones included (a cell may hold line breaks)
   bool at_cell_start = true;
   auto end_cell = [&] {
+    if (row.size() >= limits.max_columns) {
+      limit_exceeded(source, "row " + std::to_string(record) + " has", limits.max_columns, "columns", "max_columns",
+                     cell.at);
+    }
+    cell.problem = tidy_cell(cell.text);
     cell.text = unicode::to_nfc(cell.text);
+    cell.row = record;
+    cell.col = static_cast<int>(row.size()) + 1;
+    if (!cell.text.empty() && ++cells > limits.max_cells) {
+      limit_exceeded(source, "the list has", limits.max_cells, "non-empty cells", "max_cells", cell.at);
+    }
     row.push_back(std::move(cell));
     cell = Cell{};
     at_cell_start = true;
   };
   auto end_row = [&] {
     bool empty = row.size() == 1 && row[0].text.empty();
-    if (!empty) rows.push_back(std::move(row));
+    if (!empty) {
+      if (rows.size() > limits.max_rows) {  // the header and max_rows rows are allowed
+        limit_exceeded(source, "the list has", limits.max_rows, "rows", "max_rows", row.front().at);
+      }
+      rows.push_back(std::move(row));
+    }
     row.clear();
+    ++record;
   };
   while (i < text.size()) {
     char c = text[i];
@@ -52,7 +113,7 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
         Location open = map.at(base + i);
         ++i;
         for (;;) {
-          if (i >= text.size()) csv_fail(source, open, "row " + std::to_string(rows.size() + 1), "a quoted cell is never closed");
+          if (i >= text.size()) csv_fail(source, open, "row " + std::to_string(record), "a quoted cell is never closed");
           if (text[i] == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
               cell.text += '"';
@@ -65,7 +126,7 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
           cell.text += text[i++];
         }
         if (i < text.size() && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
-          csv_fail(source, map.at(base + i), "row " + std::to_string(rows.size() + 1),
+          csv_fail(source, map.at(base + i), "row " + std::to_string(record),
                "unexpected text after a quoted cell (a quote inside a cell is written \"\")");
         }
         continue;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/unicode.h"
 #include "model/document.h"
 #include "model/reader.h"
 #include "model/value.h"
@@ -16,7 +17,7 @@ using Type = Value::Type;
 
 class Builder {
  public:
-  explicit Builder(const std::string& source) : source_(source) {}
+  Builder(const std::string& source, const Limits& limits) : source_(source), limits_(limits) {}
 
   Document document(const Value& root) {
     expect(root, Type::Object, "");
@@ -44,7 +45,7 @@ class Builder {
       else if (n == "roman") d.appendix_numbering = AppendixNumbering::Roman;
       else if (n == "arabic") d.appendix_numbering = AppendixNumbering::Arabic;
       else if (n == "none") d.appendix_numbering = AppendixNumbering::None;
-      else fail(*v, "appendix_numbering", "expected \"auto\", \"roman\", \"arabic\" or \"none\", got \"" + n + "\"");
+      else fail(*v, "appendix_numbering", "expected \"auto\", \"roman\", \"arabic\" or \"none\", got \"" + unicode::excerpt(n) + "\"");
     }
     if (auto v = root.find("appendices")) {
       expect(*v, Type::Array, "appendices");
@@ -55,6 +56,7 @@ class Builder {
 
  private:
   const std::string& source_;
+  const Limits& limits_;
 
   static std::string join(const std::string& path, const std::string& key) {
     return path.empty() ? key : path + "." + key;
@@ -67,7 +69,7 @@ class Builder {
 
   static std::string describe(const Value& v) {
     switch (v.type) {
-      case Type::String: return "\"" + v.string.substr(0, 40) + (v.string.size() > 40 ? "…" : "") + "\"";
+      case Type::String: return "\"" + unicode::excerpt(v.string, 40) + "\"";
       case Type::Number: {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%g", v.number);
@@ -89,7 +91,7 @@ class Builder {
       if (!allowed.count(key)) {
         Value at;
         at.where = i < obj.member_where.size() ? obj.member_where[i] : obj.where;
-        fail(at, join(path, key), "unknown field \"" + key + "\"");
+        fail(at, join(path, unicode::excerpt(key)), "unknown field \"" + unicode::excerpt(key) + "\"");
       }
     }
   }
@@ -203,20 +205,25 @@ class Builder {
         fail(item, p, "expected a string or {\"b\"|\"i\"|\"bi\": \"text\"}, got " + describe(item));
       }
       const auto& [key, text] = item.members[0];
-      if (key != "b" && key != "i" && key != "bi") fail(item, join(p, key), "unknown emphasis \"" + key + "\" (b, i or bi)");
+      if (key != "b" && key != "i" && key != "bi") fail(item, join(p, unicode::excerpt(key)), "unknown emphasis \"" + unicode::excerpt(key) + "\" (b, i or bi)");
       out.push_back(Span{string(text, join(p, key)), key != "i", key != "b"});
     }
     return out;
   }
 
-  std::vector<Block> blocks(const Value& v, const std::string& path) const {
+  // `depth` counts the blocks around these: blocks are read (and later laid out)
+  // recursively, so their nesting is limited whatever the reader allowed.
+  std::vector<Block> blocks(const Value& v, const std::string& path, size_t depth = 0) const {
     expect(v, Type::Array, path);
+    if (depth >= limits_.max_nesting) {
+      fail(v, path, "blocks nested more than " + std::to_string(limits_.max_nesting) + " deep (limit max_nesting)");
+    }
     std::vector<Block> out;
-    for (size_t i = 0; i < v.items.size(); ++i) out.push_back(block(v.items[i], index(path, i)));
+    for (size_t i = 0; i < v.items.size(); ++i) out.push_back(block(v.items[i], index(path, i), depth));
     return out;
   }
 
-  Block block(const Value& v, const std::string& path) const {
+  Block block(const Value& v, const std::string& path, size_t depth) const {
     expect(v, Type::Object, path);
     std::string type = string(require(v, "type", path), join(path, "type"));
     Block b;
@@ -226,7 +233,7 @@ class Builder {
       if (b.text.empty()) fail(*v.find("text"), join(path, "text"), "must not be empty");
     };
     auto children = [&] {
-      if (auto c = v.find("content")) b.children = blocks(*c, join(path, "content"));
+      if (auto c = v.find("content")) b.children = blocks(*c, join(path, "content"), depth + 1);
     };
     auto label = [&] {
       if (auto l = v.find("label")) {
@@ -262,7 +269,7 @@ class Builder {
       if (b.line_count == 0) fail(*v.find("lines"), join(path, "lines"), "expected an integer from 1 to 50");
     } else {
       fail(*v.find("type"), join(path, "type"),
-           "unknown block type \"" + type + "\" (section, clause, point, dash, plus, paragraph, contact, fill_lines)");
+           "unknown block type \"" + unicode::excerpt(type) + "\" (section, clause, point, dash, plus, paragraph, contact, fill_lines)");
     }
     return b;
   }
@@ -318,14 +325,15 @@ DataFormat detect_format(std::string_view bytes) {
   return i < bytes.size() && bytes[i] == '<' ? DataFormat::Xml : DataFormat::Json;
 }
 
-Document load_document(std::string_view bytes, const std::string& source_name) {
-  return load_document(bytes, detect_format(bytes), source_name);
+Document load_document(std::string_view bytes, const std::string& source_name, const Limits& limits) {
+  return load_document(bytes, detect_format(bytes), source_name, limits);
 }
 
-Document load_document(std::string_view bytes, DataFormat format, const std::string& source_name) {
+Document load_document(std::string_view bytes, DataFormat format, const std::string& source_name,
+                       const Limits& limits) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  Value root = format == DataFormat::Xml ? read_xml(bytes, source_name) : read_json(bytes, source_name);
-  return Builder(source_name).document(root);
+  Value root = format == DataFormat::Xml ? read_xml(bytes, source_name, limits) : read_json(bytes, source_name, limits);
+  return Builder(source_name, limits).document(root);
 }
 
 }  // namespace vanban::model

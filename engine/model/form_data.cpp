@@ -34,7 +34,12 @@ std::string list(const std::set<std::string>& names) {
 // A text value: a string, a number (written as in the data) or null (empty).
 std::string scalar_text(const Value& v, const std::string& source, const std::string& path) {
   switch (v.type) {
-    case Type::String: return v.string;
+    case Type::String: {
+      std::string text = v.string;
+      std::string problem = tidy_cell(text);  // TAB -> space, CR LF -> line break
+      if (!problem.empty()) fail(source, v.where, path, problem);
+      return text;
+    }
     case Type::Null: return {};
     case Type::Number: {
       char buf[64];
@@ -53,7 +58,8 @@ FormRecord json_record(const Value& obj, const std::string& source, const std::s
   record.origin = origin;
   for (size_t i = 0; i < obj.members.size(); ++i) {
     const auto& [key, value] = obj.members[i];
-    std::string p = path.empty() ? key : path + "." + key;
+    const std::string shown = unicode::excerpt(key);  // a key may be megabytes long
+    std::string p = path.empty() ? shown : path + "." + shown;
     Location key_at = i < obj.member_where.size() ? obj.member_where[i] : obj.where;
     if (schema.fields.count(key)) {
       record.values[key] = scalar_text(value, source, p);
@@ -76,8 +82,8 @@ FormRecord json_record(const Value& obj, const std::string& source, const std::s
           for (size_t c = 0; c < row.members.size(); ++c) {
             const auto& [col, cell] = row.members[c];
             if (!columns.count(col)) {
-              fail(source, c < row.member_where.size() ? row.member_where[c] : row.where, rp + "." + col,
-                   "unknown column \"" + col + "\" (columns: " + list(columns) + ")");
+              fail(source, c < row.member_where.size() ? row.member_where[c] : row.where, rp + "." + unicode::excerpt(col),
+                   "unknown column \"" + unicode::excerpt(col) + "\" (columns: " + list(columns) + ")");
             }
             cells[col] = scalar_text(cell, source, rp + "." + col);
           }
@@ -89,15 +95,15 @@ FormRecord json_record(const Value& obj, const std::string& source, const std::s
     } else {
       std::set<std::string> all = schema.fields;
       for (const auto& [name, cols] : schema.tables) all.insert(name);
-      fail(source, key_at, p, "unknown field \"" + key + "\" (fields of this form: " + list(all) + ")");
+      fail(source, key_at, p, "unknown field \"" + unicode::excerpt(key) + "\" (fields of this form: " + list(all) + ")");
     }
   }
   return record;
 }
 
 std::vector<FormRecord> csv_records(std::string_view text, const std::string& source, const FormSchema& schema,
-                                    const SourceMap& map, size_t base) {
-  auto rows = parse_csv(text, source, map, base, detect_delimiter(text));
+                                    const SourceMap& map, size_t base, const Limits& limits) {
+  auto rows = parse_csv(text, source, map, base, detect_delimiter(text), limits);
   if (rows.empty()) fail(source, Location{1, 1}, "", "the CSV file has no header row");
   const auto& header = rows[0];
   for (size_t c = 0; c < header.size(); ++c) {
@@ -105,7 +111,8 @@ std::vector<FormRecord> csv_records(std::string_view text, const std::string& so
     std::string path = "row 1, column " + std::to_string(c + 1);
     if (schema.tables.count(name)) fail(source, header[c].at, path, "the table \"" + name + "\" can be given in JSON only");
     if (!schema.fields.count(name)) {
-      fail(source, header[c].at, path, "unknown field \"" + name + "\" (fields of this form: " + list(schema.fields) + ")");
+      fail(source, header[c].at, path,
+           "unknown field \"" + unicode::excerpt(name) + "\" (fields of this form: " + list(schema.fields) + ")");
     }
   }
   std::vector<FormRecord> records;
@@ -117,7 +124,13 @@ std::vector<FormRecord> csv_records(std::string_view text, const std::string& so
     }
     FormRecord record;
     record.origin = "row " + std::to_string(r + 1);
-    for (size_t c = 0; c < row.size(); ++c) record.values[header[c].text] = row[c].text;
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (!row[c].problem.empty()) {
+        fail(source, row[c].at, "row " + std::to_string(row[c].row) + ", column " + std::to_string(c + 1),
+             row[c].problem);
+      }
+      record.values[header[c].text] = row[c].text;
+    }
     records.push_back(std::move(record));
   }
   return records;
@@ -126,7 +139,7 @@ std::vector<FormRecord> csv_records(std::string_view text, const std::string& so
 }  // namespace
 
 std::vector<FormRecord> load_form_records(std::string_view bytes, const std::string& source_name,
-                                          const FormSchema& schema) {
+                                          const FormSchema& schema, const Limits& limits) {
   size_t base = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   SourceMap map(bytes);
   check_utf8(bytes, map, source_name);
@@ -136,10 +149,13 @@ std::vector<FormRecord> load_form_records(std::string_view bytes, const std::str
   size_t first = text.find_first_not_of(" \t\r\n");
   bool json_like = first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
   if (ends_with_ci(source_name, ".csv") || (!json_like && first != std::string_view::npos)) {
-    return csv_records(text, source_name, schema, map, base);
+    return csv_records(text, source_name, schema, map, base, limits);
   }
 
-  Value root = read_json(text, source_name);
+  Value root = read_json(text, source_name, limits);
+  if (root.type == Type::Array && root.items.size() > limits.max_rows) {
+    limit_exceeded(source_name, "the data has", limits.max_rows, "records", "max_rows", root.items[limits.max_rows].where);
+  }
   std::vector<FormRecord> records;
   if (root.type == Type::Array) {
     for (size_t i = 0; i < root.items.size(); ++i) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.h"
+
 namespace vanban::model {
 
 struct FormSchema {
@@ -26,7 +28,10 @@ struct FormRecord {
 
 // Throws vanban::Error naming the file, the line:column and the record/row and field:
 // an unknown field, a value of the wrong type, a malformed CSV row.
+// Nesting, records (max_rows) and CSV sizes are limited by `limits`; a cell holding a
+// control character other than a line break or a tab is an error naming its row and
+// column.
 std::vector<FormRecord> load_form_records(std::string_view bytes, const std::string& source_name,
-                                          const FormSchema& schema);
+                                          const FormSchema& schema, const Limits& limits = {});
 
 }  // namespace vanban::model

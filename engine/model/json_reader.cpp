@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <iterator>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/error.h"
 #include "core/unicode.h"
@@ -46,8 +48,8 @@ class TrackingIterator {
 
 class Handler : public nlohmann::json_sax<nlohmann::json> {
  public:
-  Handler(std::string_view text, const std::string& source, const char** last)
-      : text_(text), source_(source), map_(text), last_(last) {}
+  Handler(std::string_view text, const std::string& source, const char** last, const Limits& limits)
+      : text_(text), source_(source), map_(text), last_(last), limits_(limits) {}
 
   Value result;
 
@@ -71,11 +73,13 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   bool start_array(std::size_t) override { return open(Value::Type::Array); }
   bool end_array() override { return close(); }
   bool key(string_t& k) override {
-    Value* object = stack_.back();
     std::string name = unicode::to_nfc(k);
     Location where = map_.at(string_start());
-    if (object->find(name)) {
-      throw Error(ErrorKind::Syntax, "duplicate key \"" + name + "\"", source_, where.line, where.column);
+    // The keys seen in each open object, so a duplicate is found in constant time
+    // (an object of 100,000 keys stays linear).
+    if (!keys_.back().insert(name).second) {
+      throw Error(ErrorKind::Syntax, "duplicate key \"" + unicode::excerpt(name) + "\"", source_, where.line,
+                  where.column);
     }
     key_ = name;
     key_where_ = where;
@@ -85,6 +89,15 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
     std::string what = ex.what();
     size_t at = what.find("syntax error");
     std::string message = "malformed JSON: " + (at == std::string::npos ? what : what.substr(at));
+    // nlohmann quotes the whole token ("last read: '…'"), which may be megabytes long.
+    if (size_t quote = message.find("; last read: '"); quote != std::string::npos) {
+      size_t from = quote + 14;
+      size_t to = message.rfind('\'');
+      std::string_view token = std::string_view(message).substr(from, to > from ? to - from : 0);
+      message = message.substr(0, from) + unicode::excerpt(token) + "'";
+    } else {
+      message = unicode::excerpt(message, 300);
+    }
     // `position` is just past the offending token: point at its first character.
     // nlohmann writes control characters of the token as "<U+000A>": undo that to count bytes.
     std::string token;
@@ -115,7 +128,9 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   const std::string& source_;
   SourceMap map_;
   const char** last_;
+  const Limits& limits_;
   std::vector<Value*> stack_;
+  std::vector<std::unordered_set<std::string>> keys_;  // per open container (empty for arrays)
   std::string key_;
   Location key_where_;
   bool done_ = false;
@@ -178,6 +193,12 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   }
   bool open(Value::Type type) {
     Value v = scalar(type, last_offset());
+    if (stack_.size() >= limits_.max_nesting) {
+      throw Error(ErrorKind::Syntax,
+                  "values nested more than " + std::to_string(limits_.max_nesting) + " deep (limit max_nesting)",
+                  source_, v.where.line, v.where.column);
+    }
+    keys_.emplace_back();
     if (stack_.empty()) {
       result = std::move(v);
       stack_.push_back(&result);
@@ -190,17 +211,18 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   }
   bool close() {
     stack_.pop_back();
+    keys_.pop_back();
     return true;
   }
 };
 
 }  // namespace
 
-Value read_json(std::string_view text, const std::string& source_name) {
+Value read_json(std::string_view text, const std::string& source_name, const Limits& limits) {
   SourceMap map(text);
   check_utf8(text, map, source_name);
   const char* last = text.data();
-  Handler handler(text, source_name, &last);
+  Handler handler(text, source_name, &last, limits);
   TrackingIterator first(text.data(), &last), end(text.data() + text.size(), &last);
   nlohmann::json::sax_parse(first, end, &handler);
   return std::move(handler.result);

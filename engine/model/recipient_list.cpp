@@ -4,18 +4,16 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <zip.h>
-#include <pugixml.hpp>
-
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
 
 #include "core/error.h"
 #include "core/unicode.h"
 #include "model/csv.h"
 #include "model/value.h"
+#include "model/xlsx_reader.h"
 
 namespace vanban::model {
 namespace {
@@ -41,6 +39,13 @@ const std::map<std::string, std::string> kSynonyms = {
 };
 
 std::string fold(std::string_view header) {
+  // A header is a few words: only its first 200 bytes are read (cut on a code point), so
+  // a header of megabytes costs nothing.
+  if (header.size() > 200) {
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(header[cut]) & 0xC0) == 0x80) --cut;
+    header = header.substr(0, cut);
+  }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(header.data(), static_cast<int32_t>(header.size())));
   s.toLower(icu::Locale("vi"));
@@ -64,177 +69,6 @@ std::string fold(std::string_view header) {
   return out;
 }
 
-// --- XLSX ----------------------------------------------------------------------------------
-
-std::string zip_entry(zip_t* z, const char* name, bool required, const std::string& source) {
-  zip_stat_t st;
-  if (zip_stat(z, name, 0, &st) != 0) {
-    if (required) throw Error(ErrorKind::Syntax, std::string("not an Excel workbook: no ") + name, source);
-    return {};
-  }
-  zip_file_t* f = zip_fopen(z, name, 0);
-  std::string data(st.size, '\0');
-  zip_int64_t n = f ? zip_fread(f, data.data(), st.size) : -1;
-  if (f) zip_fclose(f);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) throw Error(ErrorKind::Syntax, std::string("cannot read ") + name, source);
-  return data;
-}
-
-pugi::xml_document parse_part(const std::string& xml, const char* part, const std::string& source) {
-  pugi::xml_document doc;
-  auto r = doc.load_buffer(xml.data(), xml.size());
-  if (!r) throw Error(ErrorKind::Syntax, std::string("malformed ") + part + ": " + r.description(), source);
-  return doc;
-}
-
-std::string rich_text(const pugi::xml_node& si) {
-  std::string out;
-  for (auto t : si.select_nodes(".//*[local-name()='t']")) out += t.node().text().get();
-  return out;
-}
-
-bool is_date_format(int id, const std::string& code) {
-  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return true;
-  if (code.empty()) return false;
-  bool in_quotes = false;
-  for (size_t i = 0; i < code.size(); ++i) {
-    char c = code[i];
-    if (c == '"') in_quotes = !in_quotes;
-    if (in_quotes || c == '\\') continue;
-    if (c == '[') {  // [Red], [$-42A]
-      while (i < code.size() && code[i] != ']') ++i;
-      continue;
-    }
-    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (l == 'd' || l == 'y' || (l == 'm' && code.find_first_of("dDyY") != std::string::npos)) return true;
-  }
-  return false;
-}
-
-// Excel serial day (1900 system) -> "dd/mm/yyyy".
-std::string serial_date(double serial) {
-  long days = static_cast<long>(std::floor(serial));
-  // Day 60 is Excel's non-existent 29/02/1900; count from 30/12/1899.
-  long z = days - 25569 + 719468;  // to days since 0000-03-01 (civil_from_days)
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp + (mp < 10 ? 3 : -9);
-  y += (m <= 2);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%02ld/%02ld/%04ld", d, m, y);
-  return buf;
-}
-
-std::vector<std::vector<Cell>> read_xlsx(std::string_view bytes, const std::string& source, const std::string& sheet_name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* z = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
-  if (!z) {
-    if (src) zip_source_free(src);
-    throw Error(ErrorKind::Syntax, "not a readable XLSX (ZIP) file", source);
-  }
-  struct Closer {
-    zip_t* z;
-    ~Closer() { zip_discard(z); }
-  } closer{z};
-
-  auto workbook = parse_part(zip_entry(z, "xl/workbook.xml", true, source), "workbook.xml", source);
-  auto rels = parse_part(zip_entry(z, "xl/_rels/workbook.xml.rels", true, source), "workbook.xml.rels", source);
-  std::string rid, available;
-  for (auto s : workbook.select_nodes("//*[local-name()='sheet']")) {
-    std::string name = s.node().attribute("name").value();
-    available += (available.empty() ? "" : ", ") + name;
-    if (rid.empty() && (sheet_name.empty() || name == sheet_name)) rid = s.node().attribute("r:id").value();
-  }
-  if (rid.empty()) throw Error(ErrorKind::Model, "no sheet \"" + sheet_name + "\" (sheets: " + available + ")", source);
-  std::string target;
-  for (auto r : rels.select_nodes("//*[local-name()='Relationship']"))
-    if (rid == r.node().attribute("Id").value()) target = r.node().attribute("Target").value();
-  if (target.empty()) throw Error(ErrorKind::Syntax, "the workbook names a sheet it does not contain", source);
-  std::string path = target[0] == '/' ? target.substr(1) : "xl/" + target;
-
-  std::vector<std::string> shared;
-  std::string sst = zip_entry(z, "xl/sharedStrings.xml", false, source);
-  if (!sst.empty()) {
-    auto doc = parse_part(sst, "sharedStrings.xml", source);
-    for (auto si : doc.select_nodes("//*[local-name()='si']")) shared.push_back(unicode::to_nfc(rich_text(si.node())));
-  }
-  std::vector<bool> date_style;
-  std::string styles_xml = zip_entry(z, "xl/styles.xml", false, source);
-  if (!styles_xml.empty()) {
-    auto doc = parse_part(styles_xml, "styles.xml", source);
-    std::map<int, std::string> codes;
-    for (auto f : doc.select_nodes("//*[local-name()='numFmt']"))
-      codes[f.node().attribute("numFmtId").as_int()] = f.node().attribute("formatCode").value();
-    auto xfs = doc.select_node("//*[local-name()='cellXfs']").node();
-    for (auto xf : xfs.children()) {
-      int id = xf.attribute("numFmtId").as_int();
-      date_style.push_back(is_date_format(id, codes.count(id) ? codes[id] : ""));
-    }
-  }
-
-  auto sheet = parse_part(zip_entry(z, path.c_str(), true, source), path.c_str(), source);
-  std::vector<std::vector<Cell>> rows;
-  for (auto rn : sheet.select_nodes("//*[local-name()='sheetData']/*[local-name()='row']")) {
-    pugi::xml_node row = rn.node();
-    int r = row.attribute("r").as_int(static_cast<int>(rows.size()) + 1);
-    std::vector<Cell> cells;
-    for (pugi::xml_node c : row.children()) {
-      if (std::string(c.name()).find("c") == std::string::npos) continue;
-      std::string ref = c.attribute("r").value();
-      int col = 0;
-      for (char ch : ref) {
-        if (ch >= 'A' && ch <= 'Z') col = col * 26 + (ch - 'A' + 1);
-        else break;
-      }
-      if (col == 0) col = static_cast<int>(cells.size()) + 1;
-      std::string type = c.attribute("t").value();
-      std::string v = c.child("v").text().get();
-      if (v.empty()) v = c.select_node("*[local-name()='v']").node().text().get();
-      std::string text;
-      if (type == "s") {
-        size_t i = static_cast<size_t>(std::atol(v.c_str()));
-        if (i >= shared.size()) throw Error(ErrorKind::Syntax, "cell " + ref + " names a missing shared string", source, r, col);
-        text = shared[i];
-      } else if (type == "inlineStr") {
-        text = rich_text(c.select_node("*[local-name()='is']").node());
-      } else if (type == "str" || type == "e") {
-        text = v;
-      } else if (type == "b") {
-        text = v == "1" ? "TRUE" : "FALSE";
-      } else if (!v.empty()) {
-        double n = std::atof(v.c_str());
-        size_t style = static_cast<size_t>(c.attribute("s").as_int(0));
-        if (style < date_style.size() && date_style[style]) {
-          text = serial_date(n);
-        } else if (std::floor(n) == n && std::fabs(n) < 1e15) {
-          char buf[32];
-          std::snprintf(buf, sizeof buf, "%.0f", n);
-          text = buf;
-        } else {
-          char buf[32];
-          std::snprintf(buf, sizeof buf, "%.15g", n);
-          text = buf;
-        }
-      }
-      if (static_cast<int>(cells.size()) < col - 1) cells.resize(col - 1, Cell{"", Location{r, 0}});
-      for (size_t k = 0; k < cells.size(); ++k) cells[k].at = Location{r, static_cast<int>(k) + 1};
-      cells.push_back(Cell{unicode::to_nfc(text), Location{r, col}});
-    }
-    if (rows.empty() && cells.empty()) continue;
-    // Keep spreadsheet row numbers: pad skipped rows.
-    while (!rows.empty() && rows.size() + 1 < static_cast<size_t>(r) && rows.front().size()) rows.push_back({});
-    rows.push_back(std::move(cells));
-  }
-  return rows;
-}
-
 std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
   icu::UnicodeString s;
   for (size_t i = 2; i + 1 < bytes.size(); i += 2) {
@@ -254,11 +88,82 @@ std::string canonical_key(std::string_view header) {
   return it == kSynonyms.end() ? folded : it->second;
 }
 
+namespace {
+
+// A JSON array of objects as rows of cells: the header is every key in order of first
+// appearance (looked up in a hash map, so wide and long lists stay linear).
+std::vector<std::vector<Cell>> json_table(std::string_view body, const std::string& source, const Limits& limits) {
+  Value root = read_json(body, source, limits);
+  if (root.type != Value::Type::Array) {
+    throw Error(ErrorKind::Model, "expected an array of objects, one per person", source, root.where.line,
+                root.where.column);
+  }
+  if (root.items.size() > limits.max_rows) {
+    const Value& past = root.items[limits.max_rows];
+    limit_exceeded(source, "the list has", limits.max_rows, "rows", "max_rows", past.where);
+  }
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, size_t> index;
+  size_t cells = 0;
+  for (const auto& item : root.items) {
+    if (item.type != Value::Type::Object) {
+      throw Error(ErrorKind::Model, "expected an object per person", source, item.where.line, item.where.column);
+    }
+    for (size_t m = 0; m < item.members.size(); ++m) {
+      const auto& [k, v] = item.members[m];
+      if (index.emplace(k, keys.size()).second) {
+        if (keys.size() >= limits.max_columns) {
+          limit_exceeded(source, "the list has", limits.max_columns, "columns", "max_columns",
+                         m < item.member_where.size() ? item.member_where[m] : item.where);
+        }
+        keys.push_back(k);
+      }
+      if (v.type != Value::Type::Null && ++cells > limits.max_cells) {
+        limit_exceeded(source, "the list has", limits.max_cells, "non-empty cells", "max_cells", v.where);
+      }
+    }
+  }
+  std::vector<std::vector<Cell>> table;
+  table.reserve(root.items.size() + 1);
+  std::vector<Cell> header;
+  for (size_t c = 0; c < keys.size(); ++c) header.push_back(Cell{keys[c], root.where, {}, 1, static_cast<int>(c) + 1});
+  table.push_back(std::move(header));
+  for (size_t r = 0; r < root.items.size(); ++r) {
+    auto& item = root.items[r];
+    std::vector<Cell> row;
+    const int row_number = static_cast<int>(r) + 2;  // as in the CSV the list would be
+    for (auto& [k, v] : item.members) {
+      std::string t;
+      if (v.type == Value::Type::String) {
+        t = std::move(v.string);
+      } else if (v.type == Value::Type::Number) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, v.integral ? "%.0f" : "%g", v.number);
+        t = buf;
+      } else if (v.type != Value::Type::Null) {
+        throw Error(ErrorKind::Model, "expected text, got " + std::string(Value::type_name(v.type)), source,
+                    v.where.line, v.where.column, unicode::excerpt(k));
+      }
+      Cell cell{std::move(t), v.where, {}, row_number, static_cast<int>(index[k]) + 1};
+      cell.problem = tidy_cell(cell.text);
+      row.push_back(std::move(cell));
+    }
+    if (row.empty()) row.push_back(Cell{"", item.where, {}, row_number, 1});
+    table.push_back(std::move(row));
+    std::vector<Value>().swap(item.items);
+    std::vector<Member>().swap(item.members);  // the tree is freed as the table is made
+  }
+  return table;
+}
+
+}  // namespace
+
 RecipientList read_recipient_list(std::string_view bytes, const std::string& source_name, const ListOptions& options) {
+  const Limits& limits = options.limits;
   std::vector<std::vector<Cell>> rows;
   std::string converted;
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    rows = read_xlsx(bytes, source_name, options.sheet);
+    rows = read_xlsx(bytes, source_name, options.sheet, limits);
   } else {
     std::string_view text = bytes;
     size_t base = 0;
@@ -273,80 +178,75 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
     std::string_view body = text.substr(base);
     size_t first = body.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && body[first] == '[') {
-      Value root = read_json(body, source_name);
-      std::vector<std::string> keys;
-      std::vector<std::vector<Cell>> table;
-      for (const auto& item : root.items) {
-        if (item.type != Value::Type::Object) throw Error(ErrorKind::Model, "expected an object per person", source_name, item.where.line, item.where.column);
-        for (const auto& [k, v] : item.members)
-          if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-      }
-      std::vector<Cell> header;
-      for (const auto& k : keys) header.push_back(Cell{k, root.where});
-      table.push_back(header);
-      for (const auto& item : root.items) {
-        std::vector<Cell> row;
-        for (const auto& k : keys) {
-          const Value* v = item.find(k);
-          std::string t;
-          if (v && v->type == Value::Type::String) t = v->string;
-          else if (v && v->type == Value::Type::Number) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, v->integral ? "%.0f" : "%g", v->number);
-            t = buf;
-          } else if (v && v->type != Value::Type::Null) {
-            throw Error(ErrorKind::Model, "expected text, got " + std::string(Value::type_name(v->type)), source_name,
-                        v->where.line, v->where.column, k);
-          }
-          row.push_back(Cell{t, v ? v->where : item.where});
-        }
-        table.push_back(row);
-      }
-      rows = std::move(table);
+      rows = json_table(body, source_name, limits);
     } else {
-      rows = parse_csv(body, source_name, map, base, detect_delimiter(body));
+      rows = parse_csv(body, source_name, map, base, detect_delimiter(body), limits);
     }
   }
-  while (!rows.empty() && rows.front().empty()) rows.erase(rows.begin());
-  if (rows.empty()) throw Error(ErrorKind::Model, "the list is empty: no header row", source_name);
+  size_t skip = 0;
+  while (skip < rows.size() && rows[skip].empty()) ++skip;
+  if (skip == rows.size()) throw Error(ErrorKind::Model, "the list is empty: no header row", source_name);
 
   RecipientList list;
-  const auto& header = rows.front();
+  // The header, dense: a column without a header cell is named column_N.
+  std::vector<Cell> header;
+  for (auto& cell : rows[skip]) {
+    size_t c = cell.col > 0 ? static_cast<size_t>(cell.col) - 1 : header.size();
+    if (c < header.size()) continue;  // a column given twice: the first wins
+    while (header.size() < c) header.push_back(Cell{"", cell.at, {}, cell.row, static_cast<int>(header.size()) + 1});
+    header.push_back(std::move(cell));
+  }
   std::set<std::string> seen;
   for (size_t c = 0; c < header.size(); ++c) {
+    const Cell& h = header[c];
+    const int line = h.row ? h.row : h.at.line;
+    if (!h.problem.empty()) {
+      throw Error(ErrorKind::Model, "header: " + h.problem, source_name, line, static_cast<int>(c) + 1,
+                  "row " + std::to_string(line) + ", column " + std::to_string(c + 1));
+    }
     std::string key;
-    auto mapped = options.column_map.find(header[c].text);
-    if (mapped == options.column_map.end()) mapped = options.column_map.find(canonical_key(header[c].text));
-    key = mapped != options.column_map.end() ? mapped->second : canonical_key(header[c].text);
+    auto mapped = options.column_map.find(h.text);
+    if (mapped == options.column_map.end()) mapped = options.column_map.find(canonical_key(h.text));
+    key = mapped != options.column_map.end() ? mapped->second : canonical_key(h.text);
     if (key.empty()) key = "column_" + std::to_string(c + 1);
     if (!seen.insert(key).second) {
-      throw Error(ErrorKind::Model, "two columns mean \"" + key + "\" (\"" + header[c].text + "\")", source_name,
-                  header[c].at.line, header[c].at.column);
+      throw Error(ErrorKind::Model,
+                  "two columns mean \"" + unicode::excerpt(key) + "\" (\"" + unicode::excerpt(h.text) + "\")",
+                  source_name, h.at.line, h.at.column);
     }
     list.keys.push_back(key);
   }
   if (!seen.count("ho_ten")) {
-    throw Error(ErrorKind::Model, "no name column (\"Họ và tên\" or ho_ten) among: " +
-                                      [&] {
-                                        std::string all;
-                                        for (const auto& h : header) all += (all.empty() ? "" : ", ") + h.text;
-                                        return all;
-                                      }(),
-                source_name, header.empty() ? 1 : header[0].at.line, 1);
+    std::string all;
+    for (const auto& h : header) {
+      if (all.size() > 300) {
+        all += ", …";
+        break;
+      }
+      all += (all.empty() ? "" : ", ") + unicode::excerpt(h.text, 40);
+    }
+    throw Error(ErrorKind::Model, "no name column (\"Họ và tên\" or ho_ten) among: " + all, source_name,
+                header.empty() ? 1 : header[0].at.line, 1);
   }
   auto columns = std::make_shared<std::map<std::string, int>>();
   for (size_t c = 0; c < list.keys.size(); ++c) (*columns)[list.keys[c]] = static_cast<int>(c) + 1;
-  list.rows.reserve(rows.size());
-  for (size_t r = 1; r < rows.size(); ++r) {
+  list.rows.reserve(rows.size() - skip - 1);
+  for (size_t r = skip + 1; r < rows.size(); ++r) {
     auto& cells = rows[r];
     bool empty = true;
-    for (const auto& cell : cells) empty = empty && cell.text.find_first_not_of(" \t") == std::string::npos;
+    for (const auto& cell : cells) empty = empty && cell.text.find_first_not_of(" \t\n") == std::string::npos;
     if (!empty) {
       ListRow row;
-      row.row = cells.empty() ? static_cast<int>(r) + 1 : cells.front().at.line;
+      row.row = cells.front().row ? cells.front().row : cells.front().at.line;
       row.columns = columns;
-      for (size_t c = 0; c < list.keys.size() && c < cells.size(); ++c) {
-        if (!cells[c].text.empty()) row.fields.emplace(list.keys[c], std::move(cells[c].text));
+      for (size_t i = 0; i < cells.size(); ++i) {
+        size_t c = cells[i].col > 0 ? static_cast<size_t>(cells[i].col) - 1 : i;
+        if (c >= list.keys.size()) continue;  // a cell beyond the header is not read
+        if (!cells[i].problem.empty() && row.problem.empty()) {
+          row.problem = cells[i].problem;
+          row.problem_key = list.keys[c];
+        }
+        if (!cells[i].text.empty()) row.fields.emplace(list.keys[c], std::move(cells[i].text));
       }
       list.rows.push_back(std::move(row));
     }

@@ -27,6 +27,12 @@ struct ListRow {
   // canonical key -> 1-based column, shared by the rows of a list (for error messages)
   std::shared_ptr<const std::map<std::string, int>> columns;
   int column_of(const std::string& key) const;    // 0 when unknown
+  // Why this row cannot be used (a cell holding a control character other than a line
+  // break or a tab), and the key of that cell's column; empty when the row is fine. The
+  // wording reports it as this row's error, naming its row and column; the other rows
+  // of the list are still made.
+  std::string problem;
+  std::string problem_key;
 };
 
 struct RecipientList {
@@ -35,7 +41,9 @@ struct RecipientList {
 };
 
 // Throws vanban::Error (file, line:column or row, column) when the file cannot be read
-// as a list at all: malformed CSV or XLSX, no header, no name column.
+// as a list at all: malformed CSV or XLSX, no header, no name column, or past one of
+// options.limits (the message names the limit: "... more than 1000000 rows (limit
+// max_rows)"). In a cell, a TAB becomes a space and CR LF a line break ("\n", kept).
 RecipientList read_recipient_list(std::string_view bytes, const std::string& source_name, const ListOptions& options);
 
 // "Họ và tên" -> "ho_ten", "Số sổ vàng" -> "so_so_vang", "ho_ten" -> "ho_ten".

@@ -1,6 +1,7 @@
 #include "model/value.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/error.h"
 #include "core/unicode.h"
@@ -27,8 +28,21 @@ const char* Value::type_name(Type t) {
 
 SourceMap::SourceMap(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i)
+  block_code_points_.reserve(text.size() / kBlock + 1);
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) block_code_points_.push_back(count);
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
     if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+size_t SourceMap::code_points_before(size_t offset) const {
+  size_t block = offset / kBlock;
+  if (block >= block_code_points_.size()) block = block_code_points_.empty() ? 0 : block_code_points_.size() - 1;
+  size_t from = block * kBlock;
+  size_t base = block_code_points_.empty() ? 0 : block_code_points_[block];
+  return base + unicode::count_code_points(text_.substr(from), offset - from);
 }
 
 Location SourceMap::at(size_t offset) const {
@@ -36,8 +50,9 @@ Location SourceMap::at(size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line = static_cast<size_t>(it - line_starts_.begin());  // 1-based
   size_t start = line_starts_[line - 1];
-  std::string_view rest = text_.substr(start);
-  return Location{static_cast<int>(line), static_cast<int>(unicode::count_code_points(rest, offset - start) + 1)};
+  size_t column = code_points_before(offset) - code_points_before(start) + 1;
+  auto clamp = [](size_t n) { return static_cast<int>(std::min<size_t>(n, INT32_MAX)); };
+  return Location{clamp(line), clamp(column)};
 }
 
 void check_utf8(std::string_view text, const SourceMap& map, const std::string& source_name) {

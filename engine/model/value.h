@@ -2,9 +2,12 @@
 // and the document builder validates. Strings are valid UTF-8 in NFC.
 #pragma once
 #include <memory>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/limits.h"
 
 namespace vanban::model {
 
@@ -40,22 +43,31 @@ struct Member {
   Value second;
 };
 
-// Maps byte offsets of a source text to line:column (column in code points).
+// Maps byte offsets of a source text to line:column (column in code points), in
+// O(log lines + kBlock) per look-up whatever the length of the line: the code points
+// before every kBlock-th byte are counted once, so a minified file of one long line
+// costs no more than a file of many short ones.
 class SourceMap {
  public:
   explicit SourceMap(std::string_view text);
   Location at(size_t offset) const;
 
+  static constexpr size_t kBlock = 256;
+
  private:
   std::string_view text_;
   std::vector<size_t> line_starts_;
+  std::vector<size_t> block_code_points_;  // code points before byte i * kBlock
+  size_t code_points_before(size_t offset) const;
 };
 
 // Throws vanban::Error(Syntax) at the line:column of the first invalid UTF-8 sequence.
 void check_utf8(std::string_view text, const SourceMap& map, const std::string& source_name);
 
-// Readers. Throw vanban::Error with the source name and line:column.
-Value read_json(std::string_view text, const std::string& source_name);
-Value read_xml(std::string_view text, const std::string& source_name);
+// Readers. Throw vanban::Error with the source name and line:column; values nested
+// deeper than limits.max_nesting are an error (no recursion follows the input's depth).
+// XML knows the five entities of XML and numeric references only; a DOCTYPE is refused.
+Value read_json(std::string_view text, const std::string& source_name, const Limits& limits = {});
+Value read_xml(std::string_view text, const std::string& source_name, const Limits& limits = {});
 
 }  // namespace vanban::model

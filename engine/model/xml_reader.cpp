@@ -12,9 +12,11 @@
 #include <pugixml.hpp>
 
 #include <set>
+#include <unordered_set>
 
 #include "core/error.h"
 #include "core/unicode.h"
+#include "core/xml_check.h"
 #include "model/value.h"
 
 namespace vanban::model {
@@ -81,7 +83,7 @@ class Converter {
         if (skip_structure && blank(c.value()) && (structural(c.previous_sibling()) || structural(c.next_sibling()))) continue;
         spans.items.push_back(string_value(c.value(), where(c)));
       } else if (c.type() == pugi::node_element && kInline.count(c.name())) {
-        if (has_element_children(c)) fail(c, "<" + std::string(c.name()) + "> may hold only text");
+        if (has_element_children(c)) fail(c, "<" + unicode::excerpt(c.name()) + "> may hold only text");
         Value span;
         span.type = Value::Type::Object;
         span.where = where(c);
@@ -90,7 +92,7 @@ class Converter {
         spans.items.push_back(std::move(span));
         any_inline = true;
       } else if (c.type() == pugi::node_element && !skip_structure) {
-        fail(c, "unexpected element <" + std::string(c.name()) + "> in text");
+        fail(c, "unexpected element <" + unicode::excerpt(c.name()) + "> in text");
       }
     }
     if (!any_inline) {
@@ -109,14 +111,16 @@ class Converter {
     return false;
   }
 
-  void add_member(Value& obj, const std::string& key, Value v, Location at, const pugi::xml_node& node) {
-    if (obj.find(key)) fail(node, "\"" + key + "\" is given twice");
+  // `seen` holds the keys of `obj` so far: a duplicate is found in constant time.
+  void add_member(Value& obj, std::unordered_set<std::string>& seen, const std::string& key, Value v, Location at,
+                  const pugi::xml_node& node) {
+    if (!seen.insert(key).second) fail(node, "\"" + unicode::excerpt(key) + "\" is given twice");
     obj.members.emplace_back(key, std::move(v));
     obj.member_where.push_back(at);
   }
 
-  void add_attributes(Value& obj, const pugi::xml_node& node) {
-    for (auto a : node.attributes()) add_member(obj, a.name(), string_value(a.value(), where(node)), where(node), node);
+  void add_attributes(Value& obj, std::unordered_set<std::string>& seen, const pugi::xml_node& node) {
+    for (auto a : node.attributes()) add_member(obj, seen, a.name(), string_value(a.value(), where(node)), where(node), node);
   }
 
   Value element(const pugi::xml_node& node) {
@@ -131,12 +135,13 @@ class Converter {
     Value obj;
     obj.type = Value::Type::Object;
     obj.where = where(node);
-    add_attributes(obj, node);
+    std::unordered_set<std::string> seen;
+    add_attributes(obj, seen, node);
     for (auto c : node.children()) {
       if (c.type() == pugi::node_element) {
-        add_member(obj, c.name(), element(c), where(c), c);
+        add_member(obj, seen, c.name(), element(c), where(c), c);
       } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + std::string(node.name()) + ">");
+        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">");
       }
     }
     return obj;
@@ -153,10 +158,10 @@ class Converter {
     }
     for (auto c : node.children()) {
       if (c.type() == pugi::node_element) {
-        if (std::string(c.name()) != "item") fail(c, "expected <item> inside <" + std::string(node.name()) + ">");
+        if (unicode::excerpt(c.name()) != "item") fail(c, "expected <item> inside <" + unicode::excerpt(node.name()) + ">");
         arr.items.push_back(element(c));
       } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + std::string(node.name()) + ">; write <item>…</item>");
+        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">; write <item>…</item>");
       }
     }
     return arr;
@@ -170,7 +175,7 @@ class Converter {
       if (c.type() == pugi::node_element) {
         arr.items.push_back(block(c));
       } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + std::string(node.name()) + ">; put it in a block such as <paragraph>");
+        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">; put it in a block such as <paragraph>");
       }
     }
     return arr;
@@ -180,31 +185,38 @@ class Converter {
     Value obj;
     obj.type = Value::Type::Object;
     obj.where = where(node);
-    add_member(obj, "type", string_value(node.name(), where(node)), where(node), node);
-    add_attributes(obj, node);
+    std::unordered_set<std::string> seen;
+    add_member(obj, seen, "type", string_value(node.name(), where(node)), where(node), node);
+    add_attributes(obj, seen, node);
     Value content;
     content.type = Value::Type::Array;
     for (auto c : node.children()) {
       if (c.type() != pugi::node_element || kInline.count(c.name())) continue;
       std::string name = c.name();
       if (name == "title" || name == "text") {
-        add_member(obj, name, rich_text(c), where(c), c);
+        add_member(obj, seen, name, rich_text(c), where(c), c);
       } else {
         if (content.items.empty()) content.where = where(c);
         content.items.push_back(block(c));
       }
     }
-    if (has_text(node)) add_member(obj, "text", rich_text(node, true), where(node), node);
-    if (!content.items.empty()) add_member(obj, "content", std::move(content), content.where, node);
+    if (has_text(node)) add_member(obj, seen, "text", rich_text(node, true), where(node), node);
+    if (!content.items.empty()) add_member(obj, seen, "content", std::move(content), content.where, node);
     return obj;
   }
 };
 
 }  // namespace
 
-Value read_xml(std::string_view text, const std::string& source_name) {
+Value read_xml(std::string_view text, const std::string& source_name, const Limits& limits) {
   SourceMap map(text);
   check_utf8(text, map, source_name);
+  // Unknown entities (pugixml would keep "&ndash;" as text) and nesting deeper than the
+  // limit (the converter below recurses once per element level).
+  if (auto problem = xml_check::find_problem(text, limits.max_nesting)) {
+    Location where = map.at(problem->offset);
+    throw Error(ErrorKind::Syntax, problem->message, source_name, where.line, where.column);
+  }
   pugi::xml_document doc;
   unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
   pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);

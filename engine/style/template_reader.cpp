@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/xml_check.h"
 #include "style/profile.h"
 
 namespace vanban::style {
@@ -411,6 +412,12 @@ void read_file_into(const std::string& path, const std::vector<std::string>& sea
 void read_text_into(Source src, const std::vector<std::string>& search_dirs, Template& tpl,
                     std::vector<std::string>& chain) {
   const std::string& path = src.path;
+  // Only the five XML entities and numeric references (pugixml would keep "&ndash;" as
+  // text); the reader does not recurse over elements, so no depth limit is needed here.
+  if (auto problem = xml_check::find_problem(src.text, 0)) {
+    auto [line, column] = src.position(static_cast<ptrdiff_t>(problem->offset));
+    throw Error(ErrorKind::Template, problem->message, path, line, column);
+  }
   pugi::xml_document doc;
   pugi::xml_parse_result parsed = doc.load_buffer(src.text.data(), src.text.size());
   if (!parsed) {

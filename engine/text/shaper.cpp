@@ -55,11 +55,8 @@ std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_vie
   out.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     if (info[i].codepoint == 0) {
-      size_t cut = std::min<size_t>(utf8.size(), 60);
-      while (cut < utf8.size() && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) ++cut;
       throw Error(ErrorKind::Font, "the font has no glyph for " + unicode::describe_code_point(utf8, info[i].cluster) +
-                                       " (in \"" + std::string(utf8.substr(0, cut)) + (cut < utf8.size() ? "…" : "") +
-                                       "\")",
+                                       " (in \"" + unicode::excerpt(utf8) + "\")",
                   font.path());
     }
     out.push_back(ShapedGlyph{info[i].codepoint, info[i].cluster, pos[i].x_advance * scale,

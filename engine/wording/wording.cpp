@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/unicode.h"
 #include "model/recipient_list.h"
 
 namespace vanban::wording {
@@ -212,12 +213,13 @@ SignatureArt signature_art(const style::CertificateSpec& spec, double cx, double
 
 CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row) {
   const auto& c = tpl.certificate;
+  if (!row.problem.empty()) row_error(row, row.problem_key, row.problem);
   const std::string& name = row_field(row, "ho_ten");
   if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", "the name is missing");
   int d = 0, m = 0, y = 0;
   const std::string& decided = row_field(row, "ngay_quyet_dinh");
   if (!decided.empty() && !parse_date(decided, d, m, y)) {
-    row_error(row, "ngay_quyet_dinh", "\"" + decided + "\" is not a date (dd/mm/yyyy)");
+    row_error(row, "ngay_quyet_dinh", "\"" + unicode::excerpt(decided) + "\" is not a date (dd/mm/yyyy)");
   }
   CertificateText t;
   std::string salutation = row_field(row, "gioi_tinh");
