@@ -152,6 +152,7 @@ vanban::BatchOptions batch_options(const vanban_batch_options& o) {
   if (o.seal_png) b.seal_png = o.seal_png;
   if (o.signature_png) b.signature_png = o.signature_png;
   b.jobs = o.jobs > 0 ? o.jobs : 2;
+  b.overwrite = o.overwrite != 0;
   return b;
 }
 

@@ -467,13 +467,22 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
   std::filesystem::create_directories(dir, ec);
   if (ec) throw Error(ErrorKind::Output, "cannot create the directory: " + ec.message(), dir);
   const std::string extension = format == OutputFormat::Docx ? ".docx" : ".pdf";
+  file_io::remove_stale_temporaries(dir);
+  // Names compared as a case-insensitive file system compares them (file_name_key).
   std::set<std::string> used;
-  return certificate_files(tpl, list, source_name, options, render, format,
-                           [&](size_t position, const model::ListRow& row, std::string bytes) {
-                             std::string base = certificate_file_name(pattern, row, position), name = base;
-                             for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
-                             file_io::write_file_atomically((std::filesystem::path(dir) / (name + extension)).string(), bytes);
-                           });
+  std::vector<BatchRowError> kept;  // rows whose file was already there
+  BatchResult result = certificate_files(
+      tpl, list, source_name, options, render, format, [&](size_t position, const model::ListRow& row, std::string bytes) {
+        std::string base = certificate_file_name(pattern, row, position), name = base + extension;
+        for (int n = 2; !used.insert(file_name_key(name)).second; ++n) name = base + "-" + std::to_string(n) + extension;
+        const std::string path = (fs::path(dir) / name).string();
+        if (!file_io::write_new_file(path, bytes, options.overwrite ? file_io::Existing::Replace : file_io::Existing::Keep)) {
+          kept.push_back(BatchRowError{row.row, 0, "", "the file " + path + " already exists and is kept (--overwrite replaces it)"});
+        }
+      });
+  result.produced -= kept.size();
+  result.errors.insert(result.errors.end(), kept.begin(), kept.end());
+  return result;
 }
 
 std::string batch_report_csv(const BatchResult& result) {
@@ -487,36 +496,6 @@ std::string batch_report_csv(const BatchResult& result) {
     report += std::to_string(e.row) + "," + std::to_string(e.column) + "," + csv(e.field) + "," + csv(e.message) + "\n";
   }
   return report;
-}
-
-std::string certificate_file_name(const std::string& pattern, const model::ListRow& row, size_t position) {
-  std::string name;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      name += pattern[i];
-      continue;
-    }
-    std::string key = pattern.substr(i + 1, close - i - 1);
-    auto it = row.fields.find(key);
-    if (it != row.fields.end() && !it->second.empty()) name += it->second;
-    else if (key == "stt") name += std::to_string(position);
-    i = close;
-  }
-  std::string out;
-  for (unsigned char c : name) {
-    bool unsafe = c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos;
-    out += unsafe ? '_' : static_cast<char>(c);
-  }
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
-  if (out.size() > 150) {
-    size_t cut = 150;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-  }
-  if (out.empty()) out = "row-" + std::to_string(row.row);
-  return out;
 }
 
 std::string pdf_date_from_iso(const std::string& iso) {

@@ -128,6 +128,8 @@ typedef struct vanban_batch_options {
   const char* signature_png;
   const char* name_pattern;    /* one file per row: "{stt}-{ho_ten}" (NULL = that) */
   int jobs;                    /* threads laying pages out; 0 = 2 */
+  int overwrite;               /* one file per row: replace files already in the directory
+                                  (0: such a row fails, VANBAN_EPARTIAL, and the file is kept) */
 } vanban_batch_options;
 
 VANBAN_API void vanban_batch_options_init(vanban_batch_options* options);
