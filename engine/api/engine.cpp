@@ -322,8 +322,8 @@ docx::CertificateDocxOptions docx_options(const layout::CertificateOptions& c) {
 }  // namespace
 
 BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                      const BatchOptions& options, const RenderOptions& render, bool one_per_row,
-                                      const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const {
+                                      const BatchOptions& options, const RenderOptions& render,
+                                      const CertificateFileSink* per_row, std::ostream* out, std::string* bytes) const {
   const docx::CertificateDocxOptions certificate = docx_options(with_images(tpl, options));
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options), good;
@@ -339,11 +339,15 @@ BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_vi
       continue;
     }
     ++result.produced;
-    if (one_per_row) sink(i + 1, rows[i], docx::write_certificates(tpl, {rows[i]}, certificate, *fonts_, docx));
+    if (per_row) (*per_row)(i + 1, *rows[i], docx::write_certificates(tpl, {rows[i]}, certificate, *fonts_, docx));
     else good.push_back(rows[i]);
     if (options.progress && (i + 1) % 64 == 0) options.progress(i + 1, rows.size());
   }
-  if (!one_per_row && !good.empty()) sink(0, nullptr, docx::write_certificates(tpl, good, certificate, *fonts_, docx));
+  // One file: streamed, a row at a time (docx::write_certificates).
+  if (!per_row && !good.empty()) {
+    if (out) docx::write_certificates(tpl, good, certificate, *fonts_, docx, *out);
+    else if (bytes) *bytes = docx::write_certificates(tpl, good, certificate, *fonts_, docx);
+  }
   if (options.progress) options.progress(rows.size(), rows.size());
   return result;
 }
@@ -352,27 +356,20 @@ BatchResult Engine::certificates_file(const style::Template& tpl, std::string_vi
                                       const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                       std::string& out) const {
   out.clear();
-  if (format == OutputFormat::Docx) {
-    return docx_certificates(tpl, list, source_name, options, render, false,
-                             [&](size_t, const model::ListRow*, std::string bytes) { out = std::move(bytes); });
-  }
+  if (format == OutputFormat::Docx) return docx_certificates(tpl, list, source_name, options, render, nullptr, nullptr, &out);
   return pdf_certificates(tpl, list, source_name, options, render, nullptr, &out);
 }
 
 BatchResult Engine::certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                       const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                       const std::string& path) const {
-  if (format == OutputFormat::Docx) {
-    std::string bytes;
-    BatchResult result = certificates_file(tpl, list, source_name, options, render, format, bytes);
-    if (result.produced > 0) file_io::write_file_atomically(path, bytes);
-    return result;
-  }
-  // Pages go into the (temporary) file as they are made; the file replaces `path` only
-  // when a certificate was made.
+  // Pages (a PDF) or the ZIP (a DOCX) go into the (temporary) file as they are made; the
+  // file replaces `path` only when a certificate was made.
   BatchResult result;
   file_io::write_file_atomically(path, [&](std::ostream& out) {
-    result = pdf_certificates(tpl, list, source_name, options, render, &out, nullptr);
+    result = format == OutputFormat::Docx
+                 ? docx_certificates(tpl, list, source_name, options, render, nullptr, &out, nullptr)
+                 : pdf_certificates(tpl, list, source_name, options, render, &out, nullptr);
     return result.produced > 0;
   });
   return result;
@@ -409,10 +406,7 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
                                       const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                       const CertificateFileSink& sink) const {
   if (format == OutputFormat::Docx) {
-    return docx_certificates(tpl, list, source_name, options, render, true,
-                             [&](size_t position, const model::ListRow* row, std::string bytes) {
-                               sink(position, *row, std::move(bytes));
-                             });
+    return docx_certificates(tpl, list, source_name, options, render, &sink, nullptr, nullptr);
   }
   const layout::CertificateOptions certificate = with_images(tpl, options);
   const layout::DocumentInfo info = certificate_info(tpl, render);

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "core/error.h"
 #include "core/qr_code.h"
+#include "docx/package.h"
 #include "wording/wording.h"
 
 namespace vanban::docx {
@@ -13,12 +15,56 @@ namespace vanban::docx {
 void Writer::certificates(const std::vector<const model::ListRow*>& rows, const CertificateDocxOptions& opt) {
   scale_ = opt.scale;
   certificate_ = &opt;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    certificate(*rows[i]);
-    xml_node last = body_.append_child("w:p");
-    if (i + 1 < rows.size()) certificate_section(ppr(last));
+  rows_ = &rows;
+  // Measured: the size of document.xml (libzip writes the entry's header first), the
+  // styles and media the rows use. Only one row's tree is held at a time.
+  // The first pieces are kept (up to a bound) rather than made twice.
+  constexpr uint64_t kKeptBytes = 64 << 20;
+  uint64_t kept = 0;
+  document_size_ = 0;
+  for (size_t i = 0; i <= rows.size() + 1; ++i) {
+    const int drawings = drawing_ids_;
+    const size_t qr = qr_next_;
+    std::string piece = certificate_piece(i);
+    document_size_ += piece.size();
+    if (kept_pieces_.size() == i && kept + piece.size() <= kKeptBytes) {
+      kept += piece.size();
+      kept_pieces_.push_back(std::move(piece));
+    } else if (kept_pieces_.size() == i) {
+      resume_drawing_ids_ = drawings;  // where the replay starts making pieces again
+      resume_qr_next_ = qr;
+    }
   }
-  certificate_section(body_);
+  replaying_ = true;
+}
+
+std::string Writer::certificate_piece(size_t i) {
+  const size_t n = rows_->size();
+  auto serialise = [](xml_node parent) {
+    std::ostringstream out;
+    for (xml_node c = parent.first_child(); c; c = c.next_sibling()) c.print(out, "", pugi::format_raw);
+    return out.str();
+  };
+  if (i == 0 || i == n + 1) {
+    // The start and the end of the document, around a marker.
+    new_tree();
+    if (i == n + 1) certificate_section(body_);
+    std::string section = serialise(body_);
+    body_.remove_children();
+    body_.append_child("vanban-rows");
+    std::string whole = xml_string(doc_);
+    size_t at = whole.find("<vanban-rows");
+    size_t end = whole.find('>', at) + 1;
+    new_tree();
+    return i == 0 ? whole.substr(0, at) : section + whole.substr(end);
+  }
+  new_tree();
+  certificate(*(*rows_)[i - 1]);
+  xml_node last = body_.append_child("w:p");
+  if (i < n) certificate_section(ppr(last));
+  std::string out = serialise(body_);
+  new_tree();
+  return out;
 }
 
 // The height of a paragraph of `text` in `style_name` set `width` wide, as Word sets it
@@ -51,9 +97,28 @@ void Writer::frame(xml_node p, double x, double y, double w) {
 void Writer::picture(xml_node p, const std::shared_ptr<const RasterImage>& image, double x, double y, double w, double h) {
   auto id = media_ids_.find(image.get());
   if (id == media_ids_.end()) {
-    media_.push_back(image->png);
+    media_.push_back(Media{image->png, nullptr, image->png.size()});
     id = media_ids_.emplace(image.get(), "rIdImage" + std::to_string(media_.size())).first;
   }
+  picture(p, id->second, x, y, w, h);
+}
+
+void Writer::qr_picture(xml_node p, const model::ListRow& row, double x, double y, double size) {
+  if (!replaying_) {
+    std::string png = qr_png(qr_encode(wording::certificate_url(tpl_, row)), 8);
+    // Kept up to a bound (made again when zipped past it: memory stays flat).
+    constexpr uint64_t kKeptQrBytes = 64 << 20;
+    const uint64_t size = png.size();
+    if (kept_qr_bytes_ + size > kKeptQrBytes) png.clear();
+    else kept_qr_bytes_ += size;
+    media_.push_back(Media{std::move(png), &row, size});
+    qr_media_.push_back(static_cast<uint32_t>(media_.size()));
+  }
+  if (qr_next_ >= qr_media_.size()) throw Error(ErrorKind::Output, "a QR code was not counted");
+  picture(p, "rIdImage" + std::to_string(qr_media_[qr_next_++]), x, y, size, size);
+}
+
+void Writer::picture(xml_node p, const std::string& id, double x, double y, double w, double h) {
   auto emu = [&](double pt) { return str(std::lround(pt * scale_ * 12700)); };
   const std::string n = std::to_string(++drawing_ids_);
   xml_node anchor = p.append_child("w:r").append_child("w:drawing").append_child("wp:anchor");
@@ -97,7 +162,7 @@ void Writer::picture(xml_node p, const std::shared_ptr<const RasterImage>& image
   c_nv.append_attribute("name") = ("image" + n + ".png").c_str();
   nv.append_child("pic:cNvPicPr");
   xml_node fill = pic.append_child("pic:blipFill");
-  fill.append_child("a:blip").append_attribute("r:embed") = id->second.c_str();
+  fill.append_child("a:blip").append_attribute("r:embed") = id.c_str();
   fill.append_child("a:stretch").append_child("a:fillRect");
   xml_node sp_pr = pic.append_child("pic:spPr");
   xml_node xfrm = sp_pr.append_child("a:xfrm");
@@ -196,9 +261,7 @@ void Writer::certificate(const model::ListRow& row) {
   for (const auto& t : lines) frame(paragraph(plain(t), "cert-decision"), left + ox, bottom - left_h + oy, c.bottom_left_width);
   // The verification QR code above them, as in the PDF (a PNG per certificate).
   if (!c.qr_pattern.empty()) {
-    auto code = std::make_shared<const RasterImage>(decode_png(qr_png(qr_encode(wording::certificate_url(tpl_, row)), 8), "QR code"));
-    kept_images_.push_back(code);
-    picture(block.front(), code, left + ox, bottom - left_h - c.qr_size - 4 + oy, c.qr_size, c.qr_size);
+    qr_picture(block.front(), row, left + ox, bottom - left_h - c.qr_size - 4 + oy, c.qr_size);
   }
 }
 

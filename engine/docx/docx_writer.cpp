@@ -34,4 +34,14 @@ std::string write_certificates(const style::Template& tpl, const std::vector<con
   return w.finish(c.title_lines.empty() ? tpl.name : c.title_lines.front(), c.issuer);
 }
 
+void write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
+                        const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
+                        const DocxOptions& options, std::ostream& out) {
+  if (rows.empty()) throw Error(ErrorKind::Output, "no certificate to write");
+  Writer w(tpl, fonts, options);
+  w.certificates(rows, certificate);
+  const auto& c = tpl.certificate;
+  w.finish(c.title_lines.empty() ? tpl.name : c.title_lines.front(), c.issuer, out);
+}
+
 }  // namespace vanban::docx

@@ -5,6 +5,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,16 @@ struct CertificateDocxOptions {
 // The border is the page border of each section; the name shrinks to fit one line down
 // to the template's minimum size, as in the PDF; the bottom blocks are frames anchored
 // to the page; images are floating pictures anchored to the page.
+//
+// The batch is streamed: document.xml is made a row at a time while the ZIP is written
+// (after a first pass that measures it), so memory does not grow with the rows (the
+// images are stored once; a QR code is made when its part is zipped).
 std::string write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
                                const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
                                const DocxOptions& options);
+// The same written to `out` (the same bytes).
+void write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
+                        const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
+                        const DocxOptions& options, std::ostream& out);
 
 }  // namespace vanban::docx

@@ -2,8 +2,12 @@
 #include "docx/writer.h"
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 
 #include "core/error.h"
+#include "core/qr_code.h"
+#include "wording/wording.h"
 #include "core/unicode.h"
 #include "docx/package.h"
 #include "text/shaper.h"
@@ -21,23 +25,110 @@ const char* jc(style::Align a) {
 }
 
 
-std::string Writer::finish(const std::string& title, const std::string& author) {
+void Writer::new_tree() {
+  doc_.reset();
+  auto root = doc_.append_child("w:document");
+  root.append_attribute("xmlns:w") = kW;
+  root.append_attribute("xmlns:r") = kR;
+  root.append_attribute("xmlns:wp") = kWp;
+  body_ = root.append_child("w:body");
+}
+
+namespace {
+
+// A part streamed from pieces made one at a time (a batch's document.xml, a QR code).
+class PieceStream : public PartStream {
+ public:
+  // `piece(i)` is the i-th piece; an empty optional after the last.
+  explicit PieceStream(std::function<bool(size_t, std::string&)> piece) : piece_(std::move(piece)) {}
+  void rewind() override {
+    next_ = 0;
+    pos_ = 0;
+    buffer_.clear();
+  }
+  size_t read(char* out, size_t n) override {
+    while (pos_ == buffer_.size()) {
+      buffer_.clear();
+      pos_ = 0;
+      if (!piece_(next_, buffer_)) {
+        std::string().swap(buffer_);  // the part is done: its memory too
+        return 0;
+      }
+      ++next_;
+    }
+    size_t k = std::min(n, buffer_.size() - pos_);
+    std::memcpy(out, buffer_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+
+ private:
+  std::function<bool(size_t, std::string&)> piece_;
+  size_t next_ = 0, pos_ = 0;
+  std::string buffer_;
+};
+
+}  // namespace
+
+void Writer::package(Package& package, const std::string& title, const std::string& author) {
   if (!certificate_) section_properties(body_);
-  Package package;
   package.add("[Content_Types].xml", content_types());
   package.add("_rels/.rels", root_rels());
   package.add("docProps/core.xml", core(title, author));
   package.add("docProps/app.xml", app());
   std::string header_default = header(true), header_first = header(false);  // before styles(): they use a style
-  package.add("word/document.xml", xml_string(doc_));
+  if (rows_) {
+    // Made again, row by row, as libzip reads it (the first rows were kept when measured),
+    // the drawing and QR numbers as they were when measured.
+    streams_.push_back(std::make_unique<PieceStream>([this](size_t i, std::string& out) {
+      if (i > rows_->size() + 1) return false;
+      if (i < kept_pieces_.size()) {
+        out = kept_pieces_[i];
+        return true;
+      }
+      if (i == kept_pieces_.size()) {
+        drawing_ids_ = resume_drawing_ids_;
+        qr_next_ = resume_qr_next_;
+      }
+      out = certificate_piece(i);
+      return true;
+    }));
+    package.add("word/document.xml", *streams_.back(), document_size_);
+  } else {
+    package.add("word/document.xml", xml_string(doc_));
+  }
   package.add("word/styles.xml", styles());
   package.add("word/settings.xml", settings());
   package.add("word/fontTable.xml", font_table());
   package.add("word/header1.xml", std::move(header_default));
   package.add("word/header2.xml", std::move(header_first));
   package.add("word/_rels/document.xml.rels", document_rels());
-  for (size_t i = 0; i < media_.size(); ++i) package.add("word/media/image" + std::to_string(i + 1) + ".png", media_[i]);
-  return package.zip(mtime());
+  for (size_t i = 0; i < media_.size(); ++i) {
+    const std::string name = "word/media/image" + std::to_string(i + 1) + ".png";
+    if (!media_[i].png.empty() || !media_[i].qr_row) {
+      package.add(name, std::move(media_[i].png));
+      continue;
+    }
+    const model::ListRow* row = media_[i].qr_row;
+    streams_.push_back(std::make_unique<PieceStream>([this, row](size_t piece, std::string& out) {
+      if (piece > 0) return false;
+      out = qr_png(qr_encode(wording::certificate_url(tpl_, *row)), 8);
+      return true;
+    }));
+    package.add(name, *streams_.back(), media_[i].size);
+  }
+}
+
+std::string Writer::finish(const std::string& title, const std::string& author) {
+  Package p;
+  package(p, title, author);
+  return p.zip(mtime());
+}
+
+void Writer::finish(const std::string& title, const std::string& author, std::ostream& out) {
+  Package p;
+  package(p, title, author);
+  p.zip(mtime(), out);
 }
 
 RichText Writer::plain(const std::string& s) { return {Span{s, false, false}}; }

@@ -5,7 +5,9 @@
 #include <pugixml.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <ctime>
+#include <ostream>
 #include <map>
 #include <memory>
 #include <set>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "docx/docx_writer.h"
+#include "docx/package.h"
 
 namespace vanban::docx {
 
@@ -41,11 +44,7 @@ class Writer {
   Writer(const style::Template& tpl, const text::FontFamily& fonts, const DocxOptions& options)
       : tpl_(tpl), fonts_(fonts), options_(options),
         width_(tpl.page.width - tpl.page.margin_left - tpl.page.margin_right) {
-    auto root = doc_.append_child("w:document");
-    root.append_attribute("xmlns:w") = kW;
-    root.append_attribute("xmlns:r") = kR;
-    root.append_attribute("xmlns:wp") = kWp;
-    body_ = root.append_child("w:body");
+    new_tree();
   }
 
 
@@ -53,12 +52,23 @@ class Writer {
 
   void forms(const std::vector<const model::FormRecord*>& records);
 
+  // Certificates: document.xml is not kept but measured here, row by row, and made
+  // again while the package is zipped (rows must outlive finish()).
   void certificates(const std::vector<const model::ListRow*>& rows, const CertificateDocxOptions& opt);
 
+  // The package, as bytes or written to `out`.
   std::string finish(const std::string& title, const std::string& author);
+  void finish(const std::string& title, const std::string& author, std::ostream& out);
 
  private:
- private:
+  // A picture part: its PNG, or (a certificate's QR code, made again when zipped) the
+  // row it encodes and its size.
+  struct Media {
+    std::string png;
+    const model::ListRow* qr_row = nullptr;
+    uint64_t size = 0;
+  };
+
   const style::Template& tpl_;
   const text::FontFamily& fonts_;
   DocxOptions options_;
@@ -68,10 +78,22 @@ class Writer {
   std::set<std::string> used_styles_;
   double scale_ = 1;                                     // A3 certificates: every size × √2
   const CertificateDocxOptions* certificate_ = nullptr;  // set while writing certificates
-  std::vector<std::string> media_;                       // word/media/image<n>.png
+  std::vector<Media> media_;                             // word/media/image<n>.png
   std::map<const RasterImage*, std::string> media_ids_;  // image -> relationship id
-  std::vector<std::shared_ptr<const RasterImage>> kept_images_;  // keeps media_ids_' keys unique
   int drawing_ids_ = 0;
+  // Certificates streamed: the rows, document.xml's size, the media numbers of the QR
+  // codes in row order; `replaying` once measured (the bytes are then made again,
+  // identical: the drawing and QR counters start again at 0).
+  const std::vector<const model::ListRow*>* rows_ = nullptr;
+  uint64_t document_size_ = 0;
+  std::vector<uint32_t> qr_media_;
+  bool replaying_ = false;
+  size_t qr_next_ = 0;
+  uint64_t kept_qr_bytes_ = 0;
+  std::vector<std::string> kept_pieces_;  // the first pieces of document.xml, kept when measured
+  int resume_drawing_ids_ = 0;            // the counters before the first piece not kept
+  size_t resume_qr_next_ = 0;
+  std::vector<std::unique_ptr<PartStream>> streams_;  // live until the package is zipped
 
 
   // --- certificates (certificates.cpp)
@@ -88,6 +110,17 @@ class Writer {
 
   // A picture anchored to the page at (x, y) (top-left, pt, unscaled), `w` × `h`.
   void picture(xml_node p, const std::shared_ptr<const RasterImage>& image, double x, double y, double w, double h);
+  // The same for the part whose relationship is `id`.
+  void picture(xml_node p, const std::string& id, double x, double y, double w, double h);
+  // The row's verification QR code (the template's qr pattern).
+  void qr_picture(xml_node p, const model::ListRow& row, double x, double y, double size);
+  // Piece `i` of a certificate batch's document.xml: 0 the start, 1…n the rows' sections,
+  // n + 1 the last section's properties and the end.
+  std::string certificate_piece(size_t i);
+  // Starts document.xml's tree again, empty.
+  void new_tree();
+  // The package's parts; document.xml streamed when certificates were written.
+  void package(Package& package, const std::string& title, const std::string& author);
 
   // `image` in `box` (as the PDF layout places it), moved by the print-on-blank offsets.
   void picture_in(xml_node p, const std::shared_ptr<const RasterImage>& image, const ImageBox& box);

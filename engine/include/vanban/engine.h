@@ -156,10 +156,11 @@ class Engine {
                                const BatchOptions& options, const RenderOptions& render, std::ostream* out,
                                std::string* bytes) const;
   // DOCX certificates: rows checked one by one (the bad ones reported); the good ones
-  // written as one file (sink gets nullptr) or one file per row.
+  // written one file per row to `per_row`, else as one file streamed to `out`, else
+  // returned in `bytes`.
   BatchResult docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                const BatchOptions& options, const RenderOptions& render, bool one_per_row,
-                                const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const;
+                                const BatchOptions& options, const RenderOptions& render,
+                                const CertificateFileSink* per_row, std::ostream* out, std::string* bytes) const;
 };
 
 // Where the templates and the font manifest (fonts.xml) are: $VANBAN_TEMPLATE_DIR and
