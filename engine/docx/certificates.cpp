@@ -19,7 +19,6 @@ void Writer::certificates(const std::vector<const model::ListRow*>& rows, const 
   // Measured: the size of document.xml (libzip writes the entry's header first), the
   // styles and media the rows use. Only one row's tree is held at a time.
   // The first pieces are kept (up to a bound) rather than made twice.
-  constexpr uint64_t kKeptBytes = 64 << 20;
   uint64_t kept = 0;
   document_size_ = 0;
   for (size_t i = 0; i <= rows.size() + 1; ++i) {
@@ -27,7 +26,7 @@ void Writer::certificates(const std::vector<const model::ListRow*>& rows, const 
     const size_t qr = qr_next_;
     std::string piece = certificate_piece(i);
     document_size_ += piece.size();
-    if (kept_pieces_.size() == i && kept + piece.size() <= kKeptBytes) {
+    if (kept_pieces_.size() == i && kept + piece.size() <= opt.keep_bytes) {
       kept += piece.size();
       kept_pieces_.push_back(std::move(piece));
     } else if (kept_pieces_.size() == i) {
@@ -107,9 +106,8 @@ void Writer::qr_picture(xml_node p, const model::ListRow& row, double x, double 
   if (!replaying_) {
     std::string png = qr_png(qr_encode(wording::certificate_url(tpl_, row)), 8);
     // Kept up to a bound (made again when zipped past it: memory stays flat).
-    constexpr uint64_t kKeptQrBytes = 64 << 20;
     const uint64_t size = png.size();
-    if (kept_qr_bytes_ + size > kKeptQrBytes) png.clear();
+    if (kept_qr_bytes_ + size > certificate_->keep_bytes) png.clear();
     else kept_qr_bytes_ += size;
     media_.push_back(Media{std::move(png), &row, size});
     qr_media_.push_back(static_cast<uint32_t>(media_.size()));

@@ -40,6 +40,10 @@ struct CertificateDocxOptions {
   bool print_on_blank = false;   // only the variable text; the fixed lines keep their room
   double offset_x = 0, offset_y = 0;  // pt (print on blank)
   std::shared_ptr<const RasterImage> emblem, seal, signature;
+  // A batch's document.xml and QR codes are made twice (measured, then zipped) except
+  // for the first `keep_bytes` of them, kept in memory from the first time. Any value
+  // gives the same bytes.
+  uint64_t keep_bytes = 64 << 20;
 };
 
 // Certificates: one section (one page) per row, in the order given. Every row must make

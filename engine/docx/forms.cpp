@@ -46,8 +46,12 @@ const std::string& Writer::value(const model::FormRecord* record, const std::str
 
 int Writer::lines_of(const std::string& text, const std::string& style_name) {
   const auto& st = tpl_.style(style_name);
-  double w = text::measure(fonts_.face(st.bold, st.italic), st.size, text);
-  return std::max(1, static_cast<int>(std::ceil(w / (width_ - st.left_indent) * 1.04)));
+  int lines = 0;
+  for (const std::string& line : lines_of_text(text)) {
+    double w = text::measure(fonts_.face(st.bold, st.italic), st.size, line);
+    lines += std::max(1, static_cast<int>(std::ceil(w / (width_ - st.left_indent) * 1.04)));
+  }
+  return lines;
 }
 
 void Writer::form_items(const style::Template& form, const model::FormRecord* record) {
@@ -132,7 +136,9 @@ void Writer::form_table(const style::Template& form, const style::FormItem& item
       double widest = text::measure(fonts_.face(hs.bold, hs.italic), hs.size, col.title);
       for (const auto& r : *rows) {
         auto it = r.find(col.name);
-        if (it != r.end()) widest = std::max(widest, text::measure(fonts_.face(cs.bold, cs.italic), cs.size, it->second));
+        if (it == r.end()) continue;
+        for (const std::string& line : lines_of_text(it->second))  // the widest of a cell's lines
+          widest = std::max(widest, text::measure(fonts_.face(cs.bold, cs.italic), cs.size, line));
       }
       w[c] = widest + 2 * pad;
     } else {

@@ -144,24 +144,27 @@ std::vector<double> Writer::wrap(const std::string& text, const std::string& sty
   const auto& st = tpl_.style(style_name);
   const text::Font& font = fonts_.face(st.bold, st.italic);
   if (size <= 0) size = st.size;
-  std::string t = st.uppercase ? unicode::to_upper_vi(text) : text;
+  std::string upper = st.uppercase ? unicode::to_upper_vi(text) : text;
   double space = text::measure(font, size, " ");
   std::vector<double> lines;
-  double line = 0;
-  size_t start = 0;
-  while (start <= t.size()) {
-    size_t end = t.find(' ', start);
-    if (end == std::string::npos) end = t.size();
-    double w = text::measure(font, size, t.substr(start, end - start));
-    if (line > 0 && line + space + w > width) {
-      lines.push_back(line);
-      line = w;
-    } else {
-      line += (line > 0 ? space : 0) + w;
+  // Each line of the text (run() breaks them) wrapped on its own.
+  for (const std::string& t : lines_of_text(upper)) {
+    double line = 0;
+    size_t start = 0;
+    while (start <= t.size()) {
+      size_t end = t.find(' ', start);
+      if (end == std::string::npos) end = t.size();
+      double w = text::measure(font, size, t.substr(start, end - start));
+      if (line > 0 && line + space + w > width) {
+        lines.push_back(line);
+        line = w;
+      } else {
+        line += (line > 0 ? space : 0) + w;
+      }
+      start = end + 1;
     }
-    start = end + 1;
+    lines.push_back(line);
   }
-  lines.push_back(line);
   return lines;
 }
 
@@ -188,9 +191,30 @@ void Writer::run(xml_node p, const std::string& text, bool bold, bool italic) {
     r.append_child("w:rPr").append_child("w:rStyle").append_attribute("w:val") =
         bold && italic ? "VBBoldItalic" : bold ? "VBBold" : "VBItalic";
   }
-  xml_node t = r.append_child("w:t");
-  t.append_attribute("xml:space") = "preserve";
-  t.text().set(text.c_str());
+  // A line break in the text (a cell's Alt+Enter: LF, CR LF or CR) is a <w:br/>, a TAB a
+  // space, as in the PDF.
+  const std::vector<std::string> lines = lines_of_text(text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) r.append_child("w:br");
+    if (lines[i].empty()) continue;
+    xml_node t = r.append_child("w:t");
+    t.append_attribute("xml:space") = "preserve";
+    t.text().set(lines[i].c_str());
+  }
+}
+
+std::vector<std::string> Writer::lines_of_text(const std::string& text) {
+  std::vector<std::string> lines(1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      lines.emplace_back();
+    } else {
+      lines.back() += c == '\t' ? ' ' : c;
+    }
+  }
+  return lines;
 }
 
 xml_node Writer::ppr(xml_node p) {

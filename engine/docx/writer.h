@@ -186,8 +186,11 @@ class Writer {
   // <w:p> with a style; the text upper-cased when the style says so (like the PDF).
   xml_node paragraph(const RichText& text, const std::string& style_name, xml_node parent = {});
 
+  // The lines of a text: split at LF, CR LF and CR, TABs made spaces.
+  static std::vector<std::string> lines_of_text(const std::string& text);
   // A run; inline emphasis through the character styles "Chữ đậm", "Chữ nghiêng",
-  // "Chữ đậm nghiêng", so an editor keeps it as a style, not as loose formatting.
+  // "Chữ đậm nghiêng", so an editor keeps it as a style, not as loose formatting; line
+  // breaks as <w:br/>.
   static void run(xml_node p, const std::string& text, bool bold, bool italic);
 
   static xml_node ppr(xml_node p);
