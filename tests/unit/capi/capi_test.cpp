@@ -208,6 +208,12 @@ TEST(CApi, BatchReportsTheRowsThatFailedAndMakesTheOthers) {
   int files = 0;
   for (const auto& f : fs::directory_iterator(dir)) files += f.path().extension() == ".docx";
   EXPECT_EQ(files, 7);
+  // Again into the same directory: the files are there, kept unless overwrite is asked.
+  EXPECT_EQ(vanban_batch_file(engine.e, "giay-khen", list.c_str(), dir.c_str(), &o, &rows, &failed), VANBAN_EMODEL);
+  EXPECT_NE(std::string(vanban_errmsg(engine.e)).find("already exists"), std::string::npos);
+  o.overwrite = 1;
+  EXPECT_EQ(vanban_batch_file(engine.e, "giay-khen", list.c_str(), dir.c_str(), &o, &rows, &failed), VANBAN_EPARTIAL);
+  EXPECT_EQ(failed, 2u);
 
   // A list where no row makes a certificate is an error, with nothing returned.
   std::string none = batch(engine.e, "Họ và tên,Ngày quyết định\n,1/1/2020\n", VANBAN_PDF, &rows, &failed, &status);
