@@ -185,9 +185,8 @@ std::string iso_from_epoch(const char* epoch) {
   return buf;
 }
 
-// A file name from a pattern ("{stt}-{ho_ten}"), safe on every file system: no path
-// separators, reserved or control characters, no trailing dots or spaces, at most 150
-// bytes (cut between letters), NFC kept.
+// `vanban batch`: one file, or one file per row (vanban::certificate_file_name), and the
+// report of the failed rows.
 int batch(const vanban::Engine& engine, const Args& args) {
   vanban::style::Template tpl = engine.load_template(args.template_name);
   std::string list = vanban::file_io::read_file(args.data_path);

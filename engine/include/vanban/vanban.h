@@ -152,6 +152,13 @@ VANBAN_API vanban_status vanban_batch_file(vanban_engine* engine, const char* te
 /* Frees a buffer the library returned (NULL is allowed). */
 VANBAN_API void vanban_free(void* buffer);
 
+/* Removes the temporary files the library is writing now (output goes to a temporary file
+ * beside the target, ".vanban-tmp-<pid>-XXXXXX", renamed when complete). The library
+ * installs no signal handler: a program that wants no debris when SIGINT or SIGTERM ends it
+ * calls this from its handler (it is async-signal-safe) and then ends; the writes under way
+ * fail. */
+VANBAN_API void vanban_remove_temporaries(void);
+
 #ifdef __cplusplus
 }
 #endif
