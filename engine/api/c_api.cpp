@@ -347,4 +347,6 @@ vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name
 
 void vanban_free(void* buffer) { std::free(buffer); }
 
+void vanban_remove_temporaries(void) { vanban::file_io::remove_live_temporaries(); }
+
 }  // extern "C"
