@@ -13,7 +13,10 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
+#include <exception>
+#include <ostream>
+#include <streambuf>
+#include <vector>
 #include <random>
 
 #include "core/error.h"
@@ -202,6 +205,47 @@ class TemporaryFile {
   gid_t gid_ = 0;
 };
 
+// A stream buffer writing to the temporary file's descriptor (the file is never opened
+// again by name: nothing put in its place meanwhile is written to).
+class FdBuffer : public std::streambuf {
+ public:
+  explicit FdBuffer(const TemporaryFile& file) : file_(file), buffer_(1 << 16) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override {
+    std::string_view pending(pbase(), static_cast<size_t>(pptr() - pbase()));
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    try {
+      file_.write(pending);
+    } catch (const Error&) {
+      if (!failure_) failure_ = std::current_exception();
+      return -1;
+    }
+    return 0;
+  }
+
+ public:
+  // The write error (disk full…) with its message, if any.
+  void rethrow() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  const TemporaryFile& file_;
+  std::vector<char> buffer_;
+  std::exception_ptr failure_;
+};
+
 }  // namespace
 
 size_t remove_stale_temporaries(const std::string& dir) noexcept {
@@ -254,12 +298,12 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
 void write_file_atomically(const std::string& path, const std::function<bool(std::ostream&)>& write) {
   TemporaryFile tmp(path);
   remove_stale_temporaries(tmp.directory());
-  std::ofstream out(tmp.name(), std::ios::binary | std::ios::trunc);
-  if (!out) tmp.fail("cannot write");
+  FdBuffer buffer(tmp);
+  std::ostream out(&buffer);
   if (!write(out)) return;
   out.flush();
-  if (!out) tmp.fail("cannot write");
-  out.close();
+  buffer.rethrow();
+  if (!out) throw Error(ErrorKind::Output, "cannot write", path);
   tmp.commit();
 }
 
