@@ -102,6 +102,8 @@ class TemporaryFile {
     struct stat st {};
     if ((follow_links ? ::stat(target_.c_str(), &st) : ::lstat(target_.c_str(), &st)) == 0) {
       if (S_ISDIR(st.st_mode)) throw Error(ErrorKind::Output, "is a directory", path);
+      // A device, a pipe or a socket would be replaced by a plain file (/dev/null by a PDF).
+      if (follow_links && !S_ISREG(st.st_mode)) throw Error(ErrorKind::Output, "is not a regular file", path);
       if (S_ISREG(st.st_mode)) {
         existing_ = true;
         mode_ = st.st_mode & 07777;

@@ -94,6 +94,10 @@ TEST(FileOutput, ASymbolicLinksTargetIsReplacedAndTheLinkKept) {
   EXPECT_TRUE(fs::is_symlink(dir.path / "dangling.pdf"));
   EXPECT_EQ(file_io::read_file(dir.file("real/later.pdf")), "made");
   EXPECT_TRUE(dir.names(".vanban-tmp-").empty());
+  // A device or a pipe is not replaced by a plain file.
+  ASSERT_EQ(::mkfifo(dir.file("pipe").c_str(), 0600), 0);
+  EXPECT_THROW(file_io::write_file_atomically(dir.file("pipe"), "x"), Error);
+  EXPECT_TRUE(fs::is_fifo(dir.path / "pipe"));
 }
 
 TEST(FileOutput, ANameOfTheFileSystemsFullLengthWorks) {
