@@ -25,7 +25,7 @@ const BatchOptions = koffi.struct('vanban_batch_options', {
   size: 'size_t', format: 'int', creation_date: 'const char *', source_name: 'const char *',
   sort_by_given_name: 'int', sheet: 'const char *', a3: 'int', print_on_blank: 'int', offset_x_mm: 'double',
   offset_y_mm: 'double', emblem_png: 'const char *', seal_png: 'const char *', signature_png: 'const char *',
-  name_pattern: 'const char *', jobs: 'int', limits: 'void *',
+  name_pattern: 'const char *', jobs: 'int', overwrite: 'int', limits: 'void *',
 });
 
 const c = {
@@ -85,7 +85,7 @@ function batchOptions(o = {}) {
     source_name: o.sourceName || null, sort_by_given_name: o.sort ? 1 : 0, sheet: o.sheet || null, a3: o.a3 ? 1 : 0,
     print_on_blank: o.printOnBlank ? 1 : 0, offset_x_mm: x, offset_y_mm: y, emblem_png: o.emblem || null,
     seal_png: o.seal || null, signature_png: o.signature || null, name_pattern: o.namePattern || null,
-    jobs: o.jobs || 2 };
+    jobs: o.jobs || 2, overwrite: o.overwrite ? 1 : 0 };
 }
 
 // Copies a buffer the library returned and frees it.

@@ -95,6 +95,37 @@ class BindingTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.engine.render("ke-hoach", b"{}", limits={"max_bananas": 1})
 
+    def test_struct_layouts_match_the_library(self):
+        # The _init functions write the library's sizeof into `size`: a field missing or out
+        # of order in the binding's copy of a struct shows here.
+        for struct, init in ((vanban._RenderOptions, "vanban_render_options_init"),
+                             (vanban._BatchOptions, "vanban_batch_options_init"),
+                             (vanban._Limits, "vanban_limits_init")):
+            o = struct()
+            getattr(vanban._lib, init)(vanban.ctypes.byref(o))
+            self.assertEqual(o.size, vanban.ctypes.sizeof(struct), struct.__name__)
+
+    def test_file_per_row_overwrites_only_when_asked(self):
+        listing = os.path.join(SAMPLES, "danh-sach-khen-thuong.csv")
+        with tempfile.TemporaryDirectory() as d:
+            with self.assertRaises(vanban.PartialBatch):  # rows 8 and 9 of the sample are bad
+                self.engine.batch_file("giay-khen", listing, d + "/each/")
+            names = sorted(n for n in os.listdir(d + "/each") if n.endswith(".pdf"))
+            self.assertEqual(len(names), 7)
+            victim = os.path.join(d, "each", names[0])
+            with open(victim, "wb") as f:
+                f.write(b"mine")
+            with self.assertRaises(vanban.VanbanError) as caught:  # every file is there already: no row made one
+                self.engine.batch_file("giay-khen", listing, d + "/each/")
+            self.assertIn("already exists and is kept", str(caught.exception))
+            with open(victim, "rb") as f:
+                self.assertEqual(f.read(), b"mine")
+            with self.assertRaises(vanban.PartialBatch) as caught:
+                self.engine.batch_file("giay-khen", listing, d + "/each/", overwrite=True)
+            self.assertEqual(caught.exception.failed, 2)
+            with open(victim, "rb") as f:
+                self.assertTrue(f.read().startswith(b"%PDF"))
+
     def test_checked_options(self):
         with self.assertRaises(vanban.VanbanError) as caught:
             self.engine.batch("giay-khen", sample("danh-sach-khen-thuong.csv"), offset_mm=(float("nan"), 0.0))

@@ -44,7 +44,7 @@ class _BatchOptions(ctypes.Structure):
                 ("a3", ctypes.c_int), ("print_on_blank", ctypes.c_int), ("offset_x_mm", ctypes.c_double),
                 ("offset_y_mm", ctypes.c_double), ("emblem_png", ctypes.c_char_p), ("seal_png", ctypes.c_char_p),
                 ("signature_png", ctypes.c_char_p), ("name_pattern", ctypes.c_char_p), ("jobs", ctypes.c_int),
-                ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
+                ("overwrite", ctypes.c_int), ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
 
 
 def _load():
@@ -212,7 +212,7 @@ class Engine:
 
     @staticmethod
     def _batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
-                       signature, name_pattern, jobs, limits=None):
+                       signature, name_pattern, jobs, limits=None, overwrite=False):
         o = _BatchOptions()
         _lib.vanban_batch_options_init(ctypes.byref(o))
         o.format, o.creation_date, o.source_name = _format(format), _b(creation_date), _b(source_name)
@@ -222,6 +222,7 @@ class Engine:
         o.emblem_png, o.seal_png, o.signature_png, o.name_pattern = _b(emblem), _b(seal), _b(signature), _b(
             name_pattern)
         o.jobs = jobs
+        o.overwrite = int(bool(overwrite))
         return _limits(o, limits)
 
     def batch(self, template, list_data, *, format="pdf", creation_date=None, source_name=None, sort=False,
@@ -244,11 +245,12 @@ class Engine:
 
     def batch_file(self, template, list_path, out_path, *, format="pdf", creation_date=None, sort=False, sheet=None,
                    a3=False, print_on_blank=False, offset_mm=(0.0, 0.0), emblem=None, seal=None, signature=None,
-                   name_pattern=None, jobs=2, limits=None):
-        """The same from a list file to a file, or (out_path ending in "/") to a file per row.
+                   name_pattern=None, jobs=2, limits=None, overwrite=False):
+        """The same from a list file to a file, or (out_path ending in "/") to a file per row
+        (a file already there is a failed row unless `overwrite`).
         Returns (rows, failed); raises PartialBatch (data None) when some rows failed."""
         o = self._batch_options(format, creation_date, None, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
-                                signature, name_pattern, jobs, limits)
+                                signature, name_pattern, jobs, limits, overwrite)
         rows, failed = ctypes.c_size_t(), ctypes.c_size_t()
         status = _lib.vanban_batch_file(self._handle, _b(template), _b(list_path), _b(out_path), ctypes.byref(o),
                                         ctypes.byref(rows), ctypes.byref(failed))

@@ -237,6 +237,7 @@ vanban::BatchOptions batch_options(const vanban_batch_options& o) {
   if (o.seal_png) b.seal_png = o.seal_png;
   if (o.signature_png) b.signature_png = o.signature_png;
   b.jobs = o.jobs == 0 ? 2 : o.jobs;  // checked by the engine: 1..256
+  b.overwrite = o.overwrite != 0;
   b.list.limits = limits_of(o.limits);
   return b;
 }
@@ -464,5 +465,7 @@ vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name
 }
 
 void vanban_free(void* buffer) { std::free(buffer); }
+
+void vanban_remove_temporaries(void) { vanban::file_io::remove_live_temporaries(); }
 
 }  // extern "C"

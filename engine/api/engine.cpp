@@ -325,8 +325,8 @@ docx::CertificateDocxOptions docx_options(const layout::CertificateOptions& c) {
 }  // namespace
 
 BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                      const BatchOptions& options, const RenderOptions& render, bool one_per_row,
-                                      const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const {
+                                      const BatchOptions& options, const RenderOptions& render,
+                                      const CertificateFileSink* per_row, std::ostream* out, std::string* bytes) const {
   check_batch_options(options);
   if (!render.creation_date.empty()) pdf_date_from_iso(render.creation_date);  // checked as for a PDF
   const docx::CertificateDocxOptions certificate = docx_options(with_images(tpl, options));
@@ -344,11 +344,15 @@ BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_vi
       continue;
     }
     ++result.produced;
-    if (one_per_row) sink(i + 1, rows[i], docx::write_certificates(tpl, {rows[i]}, certificate, *fonts_, docx));
+    if (per_row) (*per_row)(i + 1, *rows[i], docx::write_certificates(tpl, {rows[i]}, certificate, *fonts_, docx));
     else good.push_back(rows[i]);
     if (options.progress && (i + 1) % 64 == 0) options.progress(i + 1, rows.size());
   }
-  if (!one_per_row && !good.empty()) sink(0, nullptr, docx::write_certificates(tpl, good, certificate, *fonts_, docx));
+  // One file: streamed, a row at a time (docx::write_certificates).
+  if (!per_row && !good.empty()) {
+    if (out) docx::write_certificates(tpl, good, certificate, *fonts_, docx, *out);
+    else if (bytes) *bytes = docx::write_certificates(tpl, good, certificate, *fonts_, docx);
+  }
   if (options.progress) options.progress(rows.size(), rows.size());
   return result;
 }
@@ -357,27 +361,20 @@ BatchResult Engine::certificates_file(const style::Template& tpl, std::string_vi
                                       const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                       std::string& out) const {
   out.clear();
-  if (format == OutputFormat::Docx) {
-    return docx_certificates(tpl, list, source_name, options, render, false,
-                             [&](size_t, const model::ListRow*, std::string bytes) { out = std::move(bytes); });
-  }
+  if (format == OutputFormat::Docx) return docx_certificates(tpl, list, source_name, options, render, nullptr, nullptr, &out);
   return pdf_certificates(tpl, list, source_name, options, render, nullptr, &out);
 }
 
 BatchResult Engine::certificates_file(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                       const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                       const std::string& path) const {
-  if (format == OutputFormat::Docx) {
-    std::string bytes;
-    BatchResult result = certificates_file(tpl, list, source_name, options, render, format, bytes);
-    if (result.produced > 0) file_io::write_file_atomically(path, bytes);
-    return result;
-  }
-  // Pages go into the (temporary) file as they are made; the file replaces `path` only
-  // when a certificate was made.
+  // Pages (a PDF) or the ZIP (a DOCX) go into the (temporary) file as they are made; the
+  // file replaces `path` only when a certificate was made.
   BatchResult result;
   file_io::write_file_atomically(path, [&](std::ostream& out) {
-    result = pdf_certificates(tpl, list, source_name, options, render, &out, nullptr);
+    result = format == OutputFormat::Docx
+                 ? docx_certificates(tpl, list, source_name, options, render, nullptr, &out, nullptr)
+                 : pdf_certificates(tpl, list, source_name, options, render, &out, nullptr);
     return result.produced > 0;
   });
   return result;
@@ -414,10 +411,7 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
                                       const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                       const CertificateFileSink& sink) const {
   if (format == OutputFormat::Docx) {
-    return docx_certificates(tpl, list, source_name, options, render, true,
-                             [&](size_t position, const model::ListRow* row, std::string bytes) {
-                               sink(position, *row, std::move(bytes));
-                             });
+    return docx_certificates(tpl, list, source_name, options, render, &sink, nullptr, nullptr);
   }
   const layout::CertificateOptions certificate = with_images(tpl, options);
   const layout::DocumentInfo info = certificate_info(tpl, render);
@@ -469,13 +463,22 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
   std::filesystem::create_directories(dir, ec);
   if (ec) throw Error(ErrorKind::Output, "cannot create the directory: " + ec.message(), dir);
   const std::string extension = format == OutputFormat::Docx ? ".docx" : ".pdf";
+  file_io::remove_stale_temporaries(dir);
+  // Names compared as a case-insensitive file system compares them (file_name_key).
   std::set<std::string> used;
-  return certificate_files(tpl, list, source_name, options, render, format,
-                           [&](size_t position, const model::ListRow& row, std::string bytes) {
-                             std::string base = certificate_file_name(pattern, row, position), name = base;
-                             for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
-                             file_io::write_file_atomically((std::filesystem::path(dir) / (name + extension)).string(), bytes);
-                           });
+  std::vector<BatchRowError> kept;  // rows whose file was already there
+  BatchResult result = certificate_files(
+      tpl, list, source_name, options, render, format, [&](size_t position, const model::ListRow& row, std::string bytes) {
+        std::string base = certificate_file_name(pattern, row, position), name = base + extension;
+        for (int n = 2; !used.insert(file_name_key(name)).second; ++n) name = base + "-" + std::to_string(n) + extension;
+        const std::string path = (fs::path(dir) / name).string();
+        if (!file_io::write_new_file(path, bytes, options.overwrite ? file_io::Existing::Replace : file_io::Existing::Keep)) {
+          kept.push_back(BatchRowError{row.row, 0, "", "the file " + path + " already exists and is kept (--overwrite replaces it)"});
+        }
+      });
+  result.produced -= kept.size();
+  result.errors.insert(result.errors.end(), kept.begin(), kept.end());
+  return result;
 }
 
 std::string batch_report_csv(const BatchResult& result) {
@@ -491,35 +494,6 @@ std::string batch_report_csv(const BatchResult& result) {
   return report;
 }
 
-std::string certificate_file_name(const std::string& pattern, const model::ListRow& row, size_t position) {
-  std::string name;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      name += pattern[i];
-      continue;
-    }
-    std::string key = pattern.substr(i + 1, close - i - 1);
-    auto it = row.fields.find(key);
-    if (it != row.fields.end() && !it->second.empty()) name += it->second;
-    else if (key == "stt") name += std::to_string(position);
-    i = close;
-  }
-  std::string out;
-  for (unsigned char c : name) {
-    bool unsafe = c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos;
-    out += unsafe ? '_' : static_cast<char>(c);
-  }
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
-  if (out.size() > 150) {
-    size_t cut = 150;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-  }
-  if (out.empty()) out = "row-" + std::to_string(row.row);
-  return out;
-}
 
 const char* version() { return "0.1.0"; }
 

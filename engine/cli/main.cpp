@@ -1,10 +1,13 @@
 // vanban: the command line over the engine.
 //   vanban render <template> <data> -o <out.pdf> [options]
 //   vanban validate <template> <data> [options]
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cerrno>
+#include <cstring>
 #include <cmath>
 #include <new>
 #include <cstdio>
@@ -29,7 +32,7 @@ constexpr const char* kUsage =
     "       vanban batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|out.docx|dir/>\n"
     "                    [--format pdf|docx] [--sort ten] [--name PATTERN] [--sheet NAME] [--map 'Header=key'] [--paper a3]\n"
     "                    [--print-on-blank --offset-x MM --offset-y MM] [--jobs N] [--date ISO8601]\n"
-    "                    [--emblem PNG] [--seal PNG] [--signature PNG]\n"
+    "                    [--emblem PNG] [--seal PNG] [--signature PNG] [--overwrite]\n"
     "       vanban --version\n"
     "\n"
     "<template>  a template name (ke-hoach, bao-cao, phu-luc-1, …) or the path of a template file\n"
@@ -57,7 +60,8 @@ constexpr const char* kUsage =
     "batch: one PDF with a page per row (a DOCX with a section per row), or (-o ending in /)\n"
     "       one file per row (--format pdf or docx) named by --name\n"
     "       (default \"{stt}-{ho_ten}\"); rows that cannot make a certificate are reported and\n"
-    "       listed in <out>.errors.csv, the others are produced\n"
+    "       listed in <out>.errors.csv (removed after a run with none), the others are produced;\n"
+    "       into a directory, a file already there is a failed row unless --overwrite\n"
     "\n"
     "exit status: 0 done, 1 the data, template or fonts are wrong, 2 usage error,\n"
     "             3 batch: some rows failed (the others were produced)\n";
@@ -67,7 +71,7 @@ struct Args {
   bool blank = false;
   bool docx = false;
   // batch
-  bool sort_by_given_name = false, print_on_blank = false;
+  bool sort_by_given_name = false, print_on_blank = false, overwrite = false;
   std::string name_pattern = "{stt}-{ho_ten}", sheet, paper = "a4";
   std::string emblem, seal, signature;  // PNG files
   std::string format;                   // batch into a directory: pdf (default) or docx
@@ -149,6 +153,8 @@ Args parse(int argc, char** argv) {
       a.seal = value();
     } else if (arg == "--signature") {
       a.signature = value();
+    } else if (arg == "--overwrite") {
+      a.overwrite = true;
     } else if (arg == "--print-on-blank") {
       a.print_on_blank = true;
     } else if (arg == "--offset-x" || arg == "--offset-y") {
@@ -227,9 +233,8 @@ std::string iso_from_epoch(const char* epoch) {
   return buf;
 }
 
-// A file name from a pattern ("{stt}-{ho_ten}"), safe on every file system: no path
-// separators, reserved or control characters, no trailing dots or spaces, at most 150
-// bytes (cut between letters), NFC kept.
+// `vanban batch`: one file, or one file per row (vanban::certificate_file_name), and the
+// report of the failed rows.
 int batch(const vanban::Engine& engine, const Args& args) {
   vanban::style::Template tpl = engine.load_template(args.template_name);
   std::string list = vanban::read_input_file(args.data_path, args.limits);
@@ -250,6 +255,7 @@ int batch(const vanban::Engine& engine, const Args& args) {
   options.seal_png = args.seal;
   options.signature_png = args.signature;
   options.jobs = args.jobs;
+  options.overwrite = args.overwrite;
   auto start = std::chrono::steady_clock::now();
   if (isatty(STDERR_FILENO)) {
     options.progress = [start](size_t done, size_t total) {
@@ -276,23 +282,57 @@ int batch(const vanban::Engine& engine, const Args& args) {
   } else {
     result = engine.certificates_file(tpl, list, args.data_path, options, render, format, args.output);
   }
+  // The report: one line per failed row, on stderr and in <out>.errors.csv; after a run
+  // with no failed row, a report left by an earlier run is removed (it would not match).
+  const std::string report_path = to_dir ? args.output + "errors.csv" : args.output + ".errors.csv";
   if (!result.errors.empty()) {
-    // The report: one line per failed row, on stderr and in <out>.errors.csv.
     for (const auto& e : result.errors) {
       std::cerr << "vanban: " << vanban::Error::format(args.data_path, e.row, e.column, e.field, e.message) << "\n";
     }
-    std::string report_path = to_dir ? args.output + "errors.csv" : args.output + ".errors.csv";
-    vanban::file_io::write_file_atomically(report_path, vanban::batch_report_csv(result));
-    std::cerr << "vanban: the failed rows are listed in " << report_path << "\n";
+    // An output named up to the file system's limit leaves no room for ".errors.csv".
+    const std::filesystem::path report(report_path);
+    const long name_max = ::pathconf(report.has_parent_path() ? report.parent_path().c_str() : ".", _PC_NAME_MAX);
+    if (name_max > 0 && report.filename().string().size() > static_cast<size_t>(name_max)) {
+      std::cerr << "vanban: the failed rows are not saved in <out>.errors.csv: its name would be longer than the "
+                   "file system allows\n";
+    } else {
+      vanban::file_io::write_file_atomically(report_path, vanban::batch_report_csv(result));
+      std::cerr << "vanban: the failed rows are listed in " << report_path << "\n";
+    }
+  } else if (::unlink(report_path.c_str()) != 0 && errno != ENOENT) {
+    throw vanban::Error(vanban::ErrorKind::Output, std::string("cannot remove the report of an earlier run: ") +
+                                                       std::strerror(errno), report_path);
   }
   std::cerr << result.produced << " certificates, " << result.errors.size() << " rows failed\n";
   if (result.produced == 0) return 1;
   return result.errors.empty() ? 0 : 3;
 }
 
+// SIGINT, SIGTERM, SIGHUP: the temporary files being written are removed, then the
+// signal is raised again with its default action (SA_RESETHAND), so the exit status
+// still tells the caller which signal ended the program.
+extern "C" void on_fatal_signal(int sig) {
+  vanban::file_io::remove_live_temporaries();
+  ::raise(sig);
+}
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_fatal_signal;
+  sa.sa_flags = SA_RESETHAND;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    // A signal ignored when we started (nohup, a shell's background job) stays ignored.
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  install_signal_handlers();
   Args args;
   try {
     args = parse(argc, argv);

@@ -1,16 +1,26 @@
 #include "core/file_io.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
-#include <fstream>
+#include <exception>
+#include <ostream>
+#include <streambuf>
+#include <vector>
+#include <random>
 
 #include "core/error.h"
+#include "core/temporary_registry.h"
 
 namespace vanban::file_io {
 
@@ -40,76 +50,270 @@ std::string read_file(const std::string& path) {
   return data;
 }
 
+std::string_view temporary_prefix() { return ".vanban-tmp-"; }
+
 namespace {
 
-// A temporary file beside `path`, renamed over it by commit() or removed.
+namespace fs = std::filesystem;
+
+// The file a path names, symbolic links followed (a dangling link names the file it
+// would create); relative link targets are read against the link's directory.
+std::string resolve_links(const std::string& path) {
+  std::string p = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p;
+    std::string target(static_cast<size_t>(st.st_size > 0 ? st.st_size : 4096) + 1, '\0');
+    ssize_t n = ::readlink(p.c_str(), target.data(), target.size());
+    if (n < 0 || static_cast<size_t>(n) >= target.size()) return p;
+    target.resize(static_cast<size_t>(n));
+    fs::path link(p);
+    p = target.front() == '/' || !link.has_parent_path() ? target : (link.parent_path() / target).string();
+  }
+  throw Error(ErrorKind::Output, "too many levels of symbolic links", path);
+}
+
+// ".vanban-tmp-<pid>-XXXXXX": the pid when the name is one of ours, else -1.
+long temporary_pid(const char* name) {
+  std::string_view n(name), prefix = temporary_prefix();
+  if (n.substr(0, prefix.size()) != prefix) return -1;
+  n.remove_prefix(prefix.size());
+  size_t dash = n.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash > 10 || n.size() != dash + 7) return -1;
+  long pid = 0;
+  for (char c : n.substr(0, dash)) {
+    if (c < '0' || c > '9') return -1;
+    pid = pid * 10 + (c - '0');
+  }
+  for (char c : n.substr(dash + 1)) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return -1;
+  }
+  return pid;
+}
+
+// A temporary file beside `target` (the file itself, links resolved), renamed over it by
+// commit() or removed. It is locked (flock) while open, so that no sweep of stale
+// temporaries takes it, and registered for removal by a signal handler.
 class TemporaryFile {
  public:
-  explicit TemporaryFile(const std::string& path) : path_(path) {
-    namespace fs = std::filesystem;
-    fs::path target(path);
-    std::error_code ec;
-    if (fs::is_directory(target, ec)) throw Error(ErrorKind::Output, "is a directory", path);
+  TemporaryFile(const std::string& path, bool follow_links = true)
+      : path_(path), target_(follow_links ? resolve_links(path) : path) {
+    fs::path target(target_);
+    struct stat st {};
+    if ((follow_links ? ::stat(target_.c_str(), &st) : ::lstat(target_.c_str(), &st)) == 0) {
+      if (S_ISDIR(st.st_mode)) throw Error(ErrorKind::Output, "is a directory", path);
+      // A device, a pipe or a socket would be replaced by a plain file (/dev/null by a PDF).
+      if (follow_links && !S_ISREG(st.st_mode)) throw Error(ErrorKind::Output, "is not a regular file", path);
+      if (S_ISREG(st.st_mode)) {
+        existing_ = true;
+        mode_ = st.st_mode & 07777;
+        uid_ = st.st_uid;
+        gid_ = st.st_gid;
+      }
+    }
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    name_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    fd_ = ::mkstemp(name_.data());
-    if (fd_ < 0) throw Error(ErrorKind::Output, std::string("cannot create a file here: ") + std::strerror(errno), path);
+    dir_ = dir.string();
+    // Short whatever the target's name (a 255-byte name still works); an existing file's
+    // copy starts private and gets the file's mode on commit, a new one 0666 less umask.
+    static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    thread_local std::mt19937_64 random(std::random_device{}() ^ (static_cast<uint64_t>(::getpid()) << 32) ^
+                                        reinterpret_cast<uintptr_t>(&random));
+    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
+      std::string suffix(6, 'X');
+      for (char& c : suffix) c = kChars[random() % (sizeof kChars - 1)];
+      name_ = (dir / (std::string(temporary_prefix()) + std::to_string(::getpid()) + "-" + suffix)).string();
+      slot_ = temporaries::add(name_.c_str());
+      fd_ = ::open(name_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, existing_ ? 0600 : 0666);
+      if (fd_ < 0) {
+        int err = errno;
+        temporaries::remove(slot_);
+        slot_ = -1;
+        if (err != EEXIST) {
+          errno = err;
+          throw Error(ErrorKind::Output, std::string("cannot create a file here: ") + std::strerror(err), path);
+        }
+      }
+    }
+    if (fd_ < 0) throw Error(ErrorKind::Output, "cannot create a temporary file here", path);
+    ::flock(fd_, LOCK_EX | LOCK_NB);
   }
   ~TemporaryFile() {
     if (fd_ >= 0) ::close(fd_);
     if (!committed_) ::unlink(name_.c_str());
+    temporaries::remove(slot_);
   }
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
 
   const std::string& name() const { return name_; }
+  const std::string& directory() const { return dir_; }
   int fd() const { return fd_; }
 
   [[noreturn]] void fail(const char* what) const {
     throw Error(ErrorKind::Output, std::string(what) + ": " + std::strerror(errno), path_);
   }
 
-  void commit() {
-    if (::fchmod(fd_, 0644) != 0) fail("cannot set permissions");
+  void write(std::string_view bytes) const {
+    size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail("cannot write");
+      }
+      done += static_cast<size_t>(n);
+    }
+  }
+
+  // Renames the file over the target; with `keep_existing`, returns false (and leaves the
+  // target alone) when the target exists.
+  bool commit(bool keep_existing = false) {
+    if (existing_) {
+      // The owner (when allowed: root replacing another's file) and the mode of the file
+      // replaced.
+      if (uid_ != ::geteuid() || gid_ != ::getegid()) (void)::fchown(fd_, uid_, gid_);
+      if (::fchmod(fd_, mode_) != 0) fail("cannot set permissions");
+    }
     if (::fsync(fd_) != 0) fail("cannot flush");
     int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail("cannot close");
-    if (::rename(name_.c_str(), path_.c_str()) != 0) fail("cannot replace the file");
+    if (keep_existing) {
+      if (::renameat2(AT_FDCWD, name_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) != 0) {
+        if (errno == EEXIST) return false;
+        if (errno != EINVAL && errno != ENOSYS) fail("cannot write the file");
+        // No RENAME_NOREPLACE on this file system: link() never replaces either.
+        if (::link(name_.c_str(), target_.c_str()) != 0) {
+          if (errno == EEXIST) return false;
+          fail("cannot write the file");
+        }
+        ::unlink(name_.c_str());
+      }
+    } else if (::rename(name_.c_str(), target_.c_str()) != 0) {
+      fail("cannot replace the file");
+    }
     committed_ = true;
+    return true;
   }
 
  private:
-  std::string path_, name_;
+  std::string path_, target_, name_, dir_;
   int fd_ = -1;
+  int slot_ = -1;
   bool committed_ = false;
+  bool existing_ = false;
+  mode_t mode_ = 0;
+  uid_t uid_ = 0;
+  gid_t gid_ = 0;
+};
+
+// A stream buffer writing to the temporary file's descriptor (the file is never opened
+// again by name: nothing put in its place meanwhile is written to).
+class FdBuffer : public std::streambuf {
+ public:
+  explicit FdBuffer(const TemporaryFile& file) : file_(file), buffer_(1 << 16) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override {
+    std::string_view pending(pbase(), static_cast<size_t>(pptr() - pbase()));
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    try {
+      file_.write(pending);
+    } catch (const Error&) {
+      if (!failure_) failure_ = std::current_exception();
+      return -1;
+    }
+    return 0;
+  }
+
+ public:
+  // The write error (disk full…) with its message, if any.
+  void rethrow() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  const TemporaryFile& file_;
+  std::vector<char> buffer_;
+  std::exception_ptr failure_;
 };
 
 }  // namespace
 
+size_t remove_stale_temporaries(const std::string& dir) noexcept {
+  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) return 0;
+  DIR* d = ::fdopendir(dfd);
+  if (!d) {
+    ::close(dfd);
+    return 0;
+  }
+  size_t removed = 0;
+  const long self = ::getpid();
+  const time_t now = std::time(nullptr);
+  while (dirent* e = ::readdir(d)) {
+    long pid = temporary_pid(e->d_name);
+    if (pid <= 0 || pid == self) continue;
+    struct stat st {};
+    if (::fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
+      continue;
+    }
+    // Its writer holds a lock on it; between creating and locking it (microseconds) the
+    // writer is a live process here, or (another pid namespace) the file is new.
+    bool writer_gone = ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+    if (!writer_gone && now - st.st_mtime < 60) continue;
+    int fd = ::openat(dfd, e->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      struct stat again {};
+      // The same file still (not replaced by another between the checks).
+      if (::fstatat(dfd, e->d_name, &again, AT_SYMLINK_NOFOLLOW) == 0 && again.st_ino == st.st_ino &&
+          again.st_dev == st.st_dev && ::unlinkat(dfd, e->d_name, 0) == 0) {
+        ++removed;
+      }
+    }
+    ::close(fd);
+  }
+  ::closedir(d);
+  return removed;
+}
+
+void remove_live_temporaries() noexcept { temporaries::remove_all_files(); }
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   TemporaryFile tmp(path);
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(tmp.fd(), bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      tmp.fail("cannot write");
-    }
-    done += static_cast<size_t>(n);
-  }
+  remove_stale_temporaries(tmp.directory());
+  tmp.write(bytes);
   tmp.commit();
 }
 
 void write_file_atomically(const std::string& path, const std::function<bool(std::ostream&)>& write) {
   TemporaryFile tmp(path);
-  std::ofstream out(tmp.name(), std::ios::binary | std::ios::trunc);
-  if (!out) tmp.fail("cannot write");
+  remove_stale_temporaries(tmp.directory());
+  FdBuffer buffer(tmp);
+  std::ostream out(&buffer);
   if (!write(out)) return;
   out.flush();
-  if (!out) tmp.fail("cannot write");
-  out.close();
+  buffer.rethrow();
+  if (!out) throw Error(ErrorKind::Output, "cannot write", path);
   tmp.commit();
+}
+
+bool write_new_file(const std::string& path, std::string_view bytes, Existing existing) {
+  // Kept: any entry of that name, a symbolic link too (never followed out of the directory).
+  TemporaryFile tmp(path, existing == Existing::Replace);
+  tmp.write(bytes);
+  return tmp.commit(existing == Existing::Keep);
 }
 
 }  // namespace vanban::file_io

@@ -126,3 +126,15 @@ std::string describe_code_point(std::string_view s, size_t byte_offset) {
 }
 
 }  // namespace vanban::unicode
+
+namespace vanban::unicode {
+
+std::string fold_case(std::string_view s) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  text.foldCase(U_FOLD_CASE_DEFAULT);
+  std::string out;
+  text.toUTF8String(out);
+  return to_nfc(out);
+}
+
+}  // namespace vanban::unicode

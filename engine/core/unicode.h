@@ -30,3 +30,11 @@ std::string excerpt(std::string_view s, size_t max_chars = 60);
 std::string describe_code_point(std::string_view s, size_t byte_offset);
 
 }  // namespace vanban::unicode
+
+namespace vanban::unicode {
+
+// Full case folding (ICU, default rules) then NFC: two names equal under it are the same
+// name on a case-insensitive file system (NTFS, APFS, FAT). Precondition: valid UTF-8.
+std::string fold_case(std::string_view s);
+
+}  // namespace vanban::unicode

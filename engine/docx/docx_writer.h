@@ -5,6 +5,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ struct CertificateDocxOptions {
   bool print_on_blank = false;   // only the variable text; the fixed lines keep their room
   double offset_x = 0, offset_y = 0;  // pt (print on blank)
   std::shared_ptr<const RasterImage> emblem, seal, signature;
+  // A batch's document.xml and QR codes are made twice (measured, then zipped) except
+  // for the first `keep_bytes` of them, kept in memory from the first time. Any value
+  // gives the same bytes.
+  uint64_t keep_bytes = 64 << 20;
 };
 
 // Certificates: one section (one page) per row, in the order given. Every row must make
@@ -46,8 +51,16 @@ struct CertificateDocxOptions {
 // The border is the page border of each section; the name shrinks to fit one line down
 // to the template's minimum size, as in the PDF; the bottom blocks are frames anchored
 // to the page; images are floating pictures anchored to the page.
+//
+// The batch is streamed: document.xml is made a row at a time while the ZIP is written
+// (after a first pass that measures it), so memory does not grow with the rows (the
+// images are stored once; a QR code is made when its part is zipped).
 std::string write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
                                const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
                                const DocxOptions& options);
+// The same written to `out` (the same bytes).
+void write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
+                        const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
+                        const DocxOptions& options, std::ostream& out);
 
 }  // namespace vanban::docx

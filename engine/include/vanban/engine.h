@@ -47,6 +47,9 @@ struct BatchOptions {
   // template's own, if it names one. An image already in `certificate` wins.
   std::string emblem_png, seal_png, signature_png;
   int jobs = 2;                         // threads laying pages out (1..kMaxJobs; fewer when threads cannot start)
+  // One file per row (certificate_directory): replace a file already in the directory.
+  // Without it such a row fails (its error names the file) and the file is left alone.
+  bool overwrite = false;
   std::function<void(size_t done, size_t total)> progress;  // called on the calling thread
 };
 
@@ -75,10 +78,19 @@ using CertificateSink = std::function<void(size_t position, const model::ListRow
 std::string batch_report_csv(const BatchResult& result);
 
 // A file name for a row from a pattern such as "{stt}-{ho_ten}": {key} is the row's
-// field ({stt} falls back to `position`), made safe for every file system (no / \ : * ?
-// " < > | or control characters, no leading or trailing dot or space, at most 150
-// bytes cut on a letter boundary); "row-<n>" when nothing is left.
+// field ({stt} falls back to `position`), made safe for every file system, Windows
+// included: / \ : * ? " < > | and control characters become "_" (a line break or TAB a
+// space), invisible format characters (bidi embeddings, overrides and isolates U+202A-E,
+// U+2066-9, marks U+200E/F and U+061C, zero-width characters, soft hyphen: category Cf)
+// are dropped, no leading or trailing dot or space, at most 150 bytes cut on a letter
+// boundary, NFC; a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0-9,
+// LPT0-9, in any case, with any extension) gets a leading "_"; "row-<n>" when nothing is
+// left.
 std::string certificate_file_name(const std::string& pattern, const model::ListRow& row, size_t position);
+
+// The key under which two file names are the same name on a case-insensitive file
+// system (NTFS, APFS): ICU case folding, then NFC. "Nguyễn An" and "NGUYỄN AN" share one.
+std::string file_name_key(const std::string& name);
 
 class Engine {
  public:
@@ -120,7 +132,9 @@ class Engine {
                                 const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                 const std::string& path) const;
   // One file per row written into `dir` (created if need be), named by `pattern`
-  // (certificate_file_name; equal names get "-2", "-3"…), with the format's extension.
+  // (certificate_file_name; names equal but for case get "-2", "-3"…), with the format's
+  // extension. A file already in `dir` is replaced only with options.overwrite; else its
+  // row fails (listed in `errors`, naming the file) and the file is kept.
   BatchResult certificate_directory(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                     const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                     const std::string& dir, const std::string& pattern) const;
@@ -149,10 +163,11 @@ class Engine {
                                const BatchOptions& options, const RenderOptions& render, std::ostream* out,
                                std::string* bytes) const;
   // DOCX certificates: rows checked one by one (the bad ones reported); the good ones
-  // written as one file (sink gets nullptr) or one file per row.
+  // written one file per row to `per_row`, else as one file streamed to `out`, else
+  // returned in `bytes`.
   BatchResult docx_certificates(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                const BatchOptions& options, const RenderOptions& render, bool one_per_row,
-                                const std::function<void(size_t, const model::ListRow*, std::string)>& sink) const;
+                                const BatchOptions& options, const RenderOptions& render,
+                                const CertificateFileSink* per_row, std::ostream* out, std::string* bytes) const;
 };
 
 // Where the templates and the font manifest (fonts.xml) are: $VANBAN_TEMPLATE_DIR and

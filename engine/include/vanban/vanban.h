@@ -161,6 +161,8 @@ typedef struct vanban_batch_options {
   const char* name_pattern;    /* one file per row: "{stt}-{ho_ten}" (NULL = that) */
   int jobs;                    /* threads laying pages out, 1..256 (0 = 2); fewer are used when
                                   the process may not start more */
+  int overwrite;               /* one file per row: replace files already in the directory
+                                  (0: such a row fails, VANBAN_EPARTIAL, and the file is kept) */
   const vanban_limits* limits; /* NULL: the defaults of vanban_limits_init() */
 } vanban_batch_options;
 
@@ -185,6 +187,13 @@ VANBAN_API vanban_status vanban_batch_file(vanban_engine* engine, const char* te
 
 /* Frees a buffer the library returned (NULL is allowed). */
 VANBAN_API void vanban_free(void* buffer);
+
+/* Removes the temporary files the library is writing now (output goes to a temporary file
+ * beside the target, ".vanban-tmp-<pid>-XXXXXX", renamed when complete). The library
+ * installs no signal handler: a program that wants no debris when SIGINT or SIGTERM ends it
+ * calls this from its handler (it is async-signal-safe) and then ends; the writes under way
+ * fail. */
+VANBAN_API void vanban_remove_temporaries(void);
 
 #ifdef __cplusplus
 }

@@ -1,10 +1,12 @@
 // The C API through the shared library (libvanban.so), using vanban.h only, as the
 // Python, PHP, Java or Node bindings do.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -208,6 +210,12 @@ TEST(CApi, BatchReportsTheRowsThatFailedAndMakesTheOthers) {
   int files = 0;
   for (const auto& f : fs::directory_iterator(dir)) files += f.path().extension() == ".docx";
   EXPECT_EQ(files, 7);
+  // Again into the same directory: the files are there, kept unless overwrite is asked.
+  EXPECT_EQ(vanban_batch_file(engine.e, "giay-khen", list.c_str(), dir.c_str(), &o, &rows, &failed), VANBAN_EMODEL);
+  EXPECT_NE(std::string(vanban_errmsg(engine.e)).find("already exists"), std::string::npos);
+  o.overwrite = 1;
+  EXPECT_EQ(vanban_batch_file(engine.e, "giay-khen", list.c_str(), dir.c_str(), &o, &rows, &failed), VANBAN_EPARTIAL);
+  EXPECT_EQ(failed, 2u);
 
   // A list where no row makes a certificate is an error, with nothing returned.
   std::string none = batch(engine.e, "Họ và tên,Ngày quyết định\n,1/1/2020\n", VANBAN_PDF, &rows, &failed, &status);
@@ -277,4 +285,53 @@ TEST(CApi, ThreadsSharingAnEngineGiveTheSingleThreadedBytes) {
       EXPECT_TRUE(results[t][r] == reference[j]) << jobs[j].name << " on thread " << t << " differs";
     }
   }
+}
+
+namespace {
+
+// A host's own SIGTERM handler calls vanban_remove_temporaries(): a batch being written
+// leaves no temporary file when the signal ends the host.
+void host_on_term(int) {
+  vanban_remove_temporaries();
+  _exit(42);
+}
+
+}  // namespace
+
+TEST(CApi, AHostsSignalHandlerRemovesTheTemporaries) {
+  Scratch scratch;
+  const std::string list = scratch.file("list.csv"), out = scratch.file("out") + "/";
+  ASSERT_EQ(vanban::test::run("/usr/bin/python3 " + std::string(VANBAN_SOURCE_DIR) + "/tests/bench/make_recipients.py 20000 " +
+                              list).status, 0);
+  fs::create_directories(out);
+  auto temporaries = [&] {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(out))
+      if (e.path().filename().string().rfind(".vanban-tmp-", 0) == 0) names.push_back(e.path().string());
+    return names;
+  };
+  pid_t host = fork();
+  if (host == 0) {
+    signal(SIGTERM, host_on_term);
+    vanban_engine* e = nullptr;
+    if (vanban_engine_open(nullptr, nullptr, &e) != VANBAN_OK) _exit(1);
+    vanban_batch_options o;
+    vanban_batch_options_init(&o);
+    o.jobs = 1;
+    vanban_batch_file(e, "giay-khen", list.c_str(), (out + "all.pdf").c_str(), &o, nullptr, nullptr);
+    _exit(0);
+  }
+  for (int i = 0; i < 3000; ++i) {
+    auto names = temporaries();
+    std::error_code ec;
+    if (!names.empty() && fs::file_size(names[0], ec) > 100000) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_FALSE(temporaries().empty()) << "the host was writing";
+  kill(host, SIGTERM);
+  int status = 0;
+  waitpid(host, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 42) << status;
+  EXPECT_TRUE(temporaries().empty());
+  EXPECT_FALSE(fs::exists(out + "all.pdf"));
 }

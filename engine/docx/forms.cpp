@@ -1,0 +1,192 @@
+// Forms: labels, dotted lines for handwriting (right tabs with a dot leader), tables.
+#include "docx/writer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.h"
+#include "text/shaper.h"
+
+namespace vanban::docx {
+
+void Writer::forms(const std::vector<const model::FormRecord*>& records) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (i > 0) end_section();
+    const auto& f = tpl_.form;
+    appendix_heading(f.label, f.title, f.reference);
+    form_items(tpl_, records[i]);
+  }
+}
+
+// A right tab with a dot leader at `to` (pt from the left margin), what Word users do
+// for lines left for handwriting.
+void Writer::leader_tab(xml_node p, double to) {
+  xml_node tabs = ppr(p).child("w:tabs");
+  if (!tabs) tabs = ppr_child(p, "w:tabs", {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:pBdr"});
+  xml_node tab = tabs.append_child("w:tab");
+  tab.append_attribute("w:val") = "right";
+  tab.append_attribute("w:leader") = "dot";
+  tab.append_attribute("w:pos") = str(twips(to)).c_str();
+}
+
+void Writer::tab_run(xml_node p) { p.append_child("w:r").append_child("w:tab"); }
+
+void Writer::dotted_line(double to, xml_node parent) {
+  xml_node p = paragraph({}, "fill-line", parent);
+  leader_tab(p, to);
+  tab_run(p);
+}
+
+const std::string& Writer::value(const model::FormRecord* record, const std::string& name) {
+  static const std::string empty;
+  if (!record) return empty;
+  auto it = record->values.find(name);
+  return it == record->values.end() ? empty : it->second;
+}
+
+int Writer::lines_of(const std::string& text, const std::string& style_name) {
+  const auto& st = tpl_.style(style_name);
+  int lines = 0;
+  for (const std::string& line : lines_of_text(text)) {
+    double w = text::measure(fonts_.face(st.bold, st.italic), st.size, line);
+    lines += std::max(1, static_cast<int>(std::ceil(w / (width_ - st.left_indent) * 1.04)));
+  }
+  return lines;
+}
+
+void Writer::form_items(const style::Template& form, const model::FormRecord* record) {
+  using Kind = style::FormItem::Kind;
+  for (const auto& item : form.form.items) {
+    auto numbered = [](const style::FormItem& f) { return f.number.empty() ? f.label : f.number + ". " + f.label; };
+    switch (item.kind) {
+      case Kind::Field:
+        if (item.lines > 0) {
+          keep_next(paragraph(plain(numbered(item)), "form-label"));
+          if (!item.hint.empty()) keep_next(paragraph(plain(item.hint), "form-hint"));
+          const std::string& v = value(record, item.name);
+          int used = 0;
+          if (!v.empty()) {
+            paragraph(plain(v), "form-value");
+            used = lines_of(v, "form-value");
+          }
+          if (v.empty() || form.form.keep_unused_lines)
+            for (int i = used; i < item.lines; ++i) dotted_line(width_);
+        } else {
+          inline_fields(form, {item}, record);
+        }
+        break;
+      case Kind::Row: inline_fields(form, item.children, record); break;
+      case Kind::Table: form_table(form, item, record); break;
+      case Kind::PlaceDate: {
+        const std::string& v = value(record, item.name);
+        keep_next(paragraph(plain(v.empty() ? item.text : v), "form-place-date"));
+        break;
+      }
+      case Kind::Signing: {
+        keep_next(paragraph(plain(item.text), "form-signing-caption"));
+        const std::string& name = value(record, item.name);
+        auto p = paragraph(plain(name), "form-signer");
+        set_spacing_before(p, item.space);
+        break;
+      }
+      case Kind::Text: paragraph(plain(item.text), "body"); break;
+    }
+  }
+}
+
+// "1. Họ và tên: value……" with the dots as a right tab leader; several fields share
+// the line, each dotted to the end of its column.
+void Writer::inline_fields(const style::Template& form, const std::vector<style::FormItem>& fields,
+                   const model::FormRecord* record) {
+  xml_node p = paragraph({}, "form-inline");
+  double column = width_ / fields.size();
+  for (size_t c = 0; c < fields.size(); ++c) {
+    const auto& f = fields[c];
+    const std::string& v = value(record, f.name);
+    std::string text = (f.number.empty() ? f.label : f.number + ". " + f.label) + (v.empty() ? "" : " " + v);
+    run(p, (c > 0 ? " " : "") + text + " ", false, false);
+    if (v.empty() || form.form.keep_unused_lines) {
+      leader_tab(p, column * (c + 1) - (c + 1 < fields.size() ? 7 : 0));
+      tab_run(p);
+    }
+  }
+}
+
+void Writer::form_table(const style::Template& form, const style::FormItem& item, const model::FormRecord* record) {
+  if (!item.label.empty()) keep_next(paragraph(plain(item.number.empty() ? item.label : item.number + ". " + item.label), "table-label"));
+  static const std::vector<model::TableRow> none;
+  const std::vector<model::TableRow>* rows = &none;
+  if (record) {
+    auto it = record->tables.find(item.name);
+    if (it != record->tables.end()) rows = &it->second;
+  }
+  std::vector<model::TableRow> blank(rows->empty() ? item.blank_rows : 0);
+  if (rows->empty()) rows = &blank;
+  // Widths as the PDF layout computes them: fixed, fitted to the title, the rest shared.
+  const auto& hs = tpl_.style("table-header");
+  const auto& cs = tpl_.style("table-cell");
+  const double pad = form.form.cell_padding;
+  size_t n = item.columns.size();
+  std::vector<double> w(n, 0);
+  double fixed = 0, weights = 0;
+  for (size_t c = 0; c < n; ++c) {
+    const auto& col = item.columns[c];
+    if (col.kind == style::ColumnWidth::Fixed) w[c] = col.width;
+    else if (col.kind == style::ColumnWidth::Fit) {
+      double widest = text::measure(fonts_.face(hs.bold, hs.italic), hs.size, col.title);
+      for (const auto& r : *rows) {
+        auto it = r.find(col.name);
+        if (it == r.end()) continue;
+        for (const std::string& line : lines_of_text(it->second))  // the widest of a cell's lines
+          widest = std::max(widest, text::measure(fonts_.face(cs.bold, cs.italic), cs.size, line));
+      }
+      w[c] = widest + 2 * pad;
+    } else {
+      weights += col.width;
+      continue;
+    }
+    fixed += w[c];
+  }
+  double rest = std::max(0.0, width_ - fixed);
+  for (size_t c = 0; c < n; ++c)
+    if (item.columns[c].kind == style::ColumnWidth::Proportional) w[c] = weights > 0 ? rest * item.columns[c].width / weights : 0;
+  double total = 0;
+  for (double x : w) total += x;
+  if (total > width_ || weights == 0) for (double& x : w) x *= width_ / total;
+
+  xml_node tbl = table(w, true);
+  bool grouped = std::any_of(item.columns.begin(), item.columns.end(), [](const auto& c) { return !c.group.empty(); });
+  xml_node tr1 = row(tbl, true, true);
+  for (size_t c = 0; c < n;) {
+    const auto& col = item.columns[c];
+    if (col.group.empty()) {
+      paragraph(plain(col.title), "table-header", cell(tr1, w[c], 1, grouped ? "restart" : nullptr, true));
+      ++c;
+      continue;
+    }
+    size_t e = c;
+    double span_width = 0;
+    while (e < n && item.columns[e].group == col.group) span_width += w[e++];
+    paragraph(plain(col.group), "table-header", cell(tr1, span_width, static_cast<int>(e - c), nullptr, true));
+    c = e;
+  }
+  if (grouped) {
+    xml_node tr2 = row(tbl, true, true);
+    for (size_t c = 0; c < n; ++c) {
+      const auto& col = item.columns[c];
+      if (col.group.empty()) cell(tr2, w[c], 1, "", true).append_child("w:p");
+      else paragraph(plain(col.title), "table-header", cell(tr2, w[c], 1, nullptr, true));
+    }
+  }
+  for (const auto& r : *rows) {
+    xml_node tr = row(tbl, true, false);
+    for (size_t c = 0; c < n; ++c) {
+      auto it = r.find(item.columns[c].name);
+      xml_node p = paragraph(plain(it == r.end() ? "" : it->second), "table-cell", cell(tr, w[c]));
+      ppr_child(p, "w:jc", {"w:pStyle", "w:keepNext", "w:spacing", "w:ind"}).append_attribute("w:val") = jc(item.columns[c].align);
+    }
+  }
+  body_.append_child("w:p");  // Word wants a paragraph between a table and what follows
+}
+
+}  // namespace vanban::docx
