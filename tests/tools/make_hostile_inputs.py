@@ -5,6 +5,8 @@ small only because they lie. Standard library only.
 
     make_hostile_inputs.py OUT_DIR            # every input below (about 300 MB on disk)
     make_hostile_inputs.py OUT_DIR --seeds    # only the small (< 4 KB) ones
+    make_hostile_inputs.py OUT_DIR --fuzz-seeds  # the small ones and the large ones of at most
+                                                 # 1 MiB, in a folder per fuzz target
 
 Each file's name says what it is; run e.g.
     vanban batch giay-khen OUT_DIR/list-minified-20000.json -o /tmp/x.pdf
@@ -157,20 +159,41 @@ def small_inputs():
     }
 
 
-def large_inputs(out):
-    def write(name, data):
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(data)
+def large_input_makers():
+    """name -> function making its bytes, for the large inputs held in memory whole."""
+    return {
+        "list-small.csv": lambda: "Họ và tên,Đơn vị\nBùi Thị Lan,Trường Tiểu học Hữu Nghị\n".encode(),
+        "list-minified-2000.json": lambda: minified_list(2000),
+        "list-minified-20000.json": lambda: minified_list(20000),
+        "list-minified-20000.csv": lambda: (
+            "STT,Họ và tên,Giới tính,Chức vụ,Đơn vị,Thành tích,Số quyết định,Ngày quyết định\n" +
+            "".join(",".join(str(v) for v in person(i).values()) + "\n" for i in range(1, 20001))).encode(),
+        "flat-array-2mb.json": lambda: ("[" + ",".join(str(i % 10) for i in range(1_000_000)) + "]").encode(),
+        "list-200000-columns.csv": lambda: (",".join("Cột %d" % i for i in range(200_000)) + "\n" +
+                                            ",".join("x" for _ in range(200_000)) + "\n").encode(),
+        "model-nested-objects-100000.json": lambda: b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+        "model-nested-arrays-100000.json": lambda: b"[" * 100_000 + b"]" * 100_000,
+        "model-nested-dash-10000.json": lambda: nested_dash_json(10_000),
+        "model-nested-dash-10000.xml": lambda: nested_dash_xml(10_000),
+        "model-entity-ndash.xml": lambda: (
+            '<?xml version="1.0" encoding="UTF-8"?><document template="ke-hoach">'
+            '<issuing_agency>SỞ GIÁO DỤC</issuing_agency><place>Hòa Bình</place>'
+            '<date day="1" month="3" year="2021"/><subject>A &ndash; B</subject><body>'
+            '<paragraph>x</paragraph></body><signature><authority><item>GIÁM ĐỐC</item>'
+            '</authority><signer_name>Nguyễn Văn A</signer_name></signature></document>').encode(),
+        "xlsx-3000000-shared-strings.xlsx": lambda: xlsx({
+            "xl/sharedStrings.xml": '<?xml version="1.0"?><sst xmlns="%s">%s</sst>' % (NS, "<si><t>x</t></si>" * 3_000_000),
+            "xl/worksheets/sheet1.xml": sheet(HEADER_ROW)}),
+        "xlsx-lying-small-size.xlsx": lambda: patch_uncompressed_size(
+            xlsx({"xl/worksheets/sheet1.xml": sheet(HEADER_ROW + " " * 300_000_000)}), "xl/worksheets/sheet1.xml", 1000),
+        "png-20000x20000.png": lambda: png_declaring(20000, 20000),
+    }
 
-    write("list-small.csv", "Họ và tên,Đơn vị\nBùi Thị Lan,Trường Tiểu học Hữu Nghị\n".encode())
-    write("list-minified-2000.json", minified_list(2000))
-    write("list-minified-20000.json", minified_list(20000))
-    write("list-minified-20000.csv", ("STT,Họ và tên,Giới tính,Chức vụ,Đơn vị,Thành tích,Số quyết định,Ngày quyết định\n" +
-                                      "".join(",".join(str(v) for v in person(i).values()) + "\n"
-                                              for i in range(1, 20001))).encode())
-    write("flat-array-2mb.json", ("[" + ",".join(str(i % 10) for i in range(1_000_000)) + "]").encode())
-    write("list-200000-columns.csv", (",".join("Cột %d" % i for i in range(200_000)) + "\n" +
-                                      ",".join("x" for _ in range(200_000)) + "\n").encode())
+
+def large_inputs(out):
+    for name, make in large_input_makers().items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(make())
     with open(os.path.join(out, "list-200mb-line.csv"), "wb") as f:
         f.write("Họ và tên,".encode())
         block = "Nguyễn Thị Hồng Nhung ".encode() * 40000
@@ -179,28 +202,33 @@ def large_inputs(out):
             f.write(block)
             written += len(block)
         f.write(b"\n")
-    write("model-nested-objects-100000.json", b'{"a":' * 100_000 + b"1" + b"}" * 100_000)
-    write("model-nested-arrays-100000.json", b"[" * 100_000 + b"]" * 100_000)
-    write("model-nested-dash-10000.json", nested_dash_json(10_000))
-    write("model-nested-dash-10000.xml", nested_dash_xml(10_000))
-    write("model-entity-ndash.xml", ('<?xml version="1.0" encoding="UTF-8"?><document template="ke-hoach">'
-                                     '<issuing_agency>SỞ GIÁO DỤC</issuing_agency><place>Hòa Bình</place>'
-                                     '<date day="1" month="3" year="2021"/><subject>A &ndash; B</subject><body>'
-                                     '<paragraph>x</paragraph></body><signature><authority><item>GIÁM ĐỐC</item>'
-                                     '</authority><signer_name>Nguyễn Văn A</signer_name></signature></document>').encode())
-    write("xlsx-3000000-shared-strings.xlsx", xlsx({
-        "xl/sharedStrings.xml": '<?xml version="1.0"?><sst xmlns="%s">%s</sst>' % (NS, "<si><t>x</t></si>" * 3_000_000),
-        "xl/worksheets/sheet1.xml": sheet(HEADER_ROW)}))
-    write("xlsx-lying-small-size.xlsx", patch_uncompressed_size(
-        xlsx({"xl/worksheets/sheet1.xml": sheet(HEADER_ROW + " " * 300_000_000)}), "xl/worksheets/sheet1.xml", 1000))
     zip_bomb(os.path.join(out, "xlsx-zip-bomb-5.9GB.xlsx"), 5_900_000_000)
-    write("png-20000x20000.png", png_declaring(20000, 20000))
+
+
+# The large inputs small enough for libFuzzer's -max_len (1 MiB), by the target that reads them.
+FUZZ_SEEDS = {
+    "list-small.csv": "fuzz_recipient_list", "list-minified-2000.json": "fuzz_recipient_list",
+    "model-nested-objects-100000.json": "fuzz_model", "model-nested-arrays-100000.json": "fuzz_model",
+    "model-nested-dash-10000.json": "fuzz_model", "model-nested-dash-10000.xml": "fuzz_model",
+    "model-entity-ndash.xml": "fuzz_model", "png-20000x20000.png": "fuzz_png",
+}
+
+
+def fuzz_seeds(out):
+    """The large inputs of at most 1 MiB, each in the folder of the target that reads it."""
+    makers = large_input_makers()
+    for name, target in FUZZ_SEEDS.items():
+        data = makers[name]()
+        assert len(data) <= 1 << 20, name
+        os.makedirs(os.path.join(out, target), exist_ok=True)
+        with open(os.path.join(out, target, name), "wb") as f:
+            f.write(data)
 
 
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    out = sys.argv[1]
+    out = next(a for a in sys.argv[1:] if not a.startswith("--"))
     os.makedirs(out, exist_ok=True)
     for name, data in small_inputs().items():
         assert len(data) < 4096, name
@@ -208,7 +236,9 @@ def main():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
             f.write(data)
-    if "--seeds" not in sys.argv[2:]:
+    if "--fuzz-seeds" in sys.argv[1:]:
+        fuzz_seeds(out)
+    elif "--seeds" not in sys.argv[1:]:
         large_inputs(out)
 
 
