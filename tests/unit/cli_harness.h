@@ -16,6 +16,20 @@
 
 namespace vanban::test {
 
+// AddressSanitizer reserves terabytes of address space and aborts when it cannot map
+// more: an address-space limit tests nothing of ours there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
 struct Result {
   int status;
   std::string output;  // stdout and stderr

@@ -24,19 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// AddressSanitizer reserves terabytes of address space and aborts when it cannot map
-// more: an address-space limit tests nothing of ours there.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
+using vanban::test::kSanitized;
 using vanban::test::Dir;
 using vanban::test::read_bytes;
 const std::string kSamples = std::string(VANBAN_SOURCE_DIR) + "/samples";
