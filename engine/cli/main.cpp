@@ -303,8 +303,15 @@ int batch(const vanban::Engine& engine, const Args& args) {
     throw vanban::Error(vanban::ErrorKind::Output, std::string("cannot remove the report of an earlier run: ") +
                                                        std::strerror(errno), report_path);
   }
+  if (result.rows == 0) {
+    std::cerr << "vanban: error: " << args.data_path << ": the list has no rows under its header; nothing was written\n";
+    return 1;
+  }
   std::cerr << result.produced << " certificates, " << result.errors.size() << " rows failed\n";
-  if (result.produced == 0) return 1;
+  if (result.produced == 0) {
+    std::cerr << "vanban: error: no row made a certificate; nothing was written\n";
+    return 1;
+  }
   return result.errors.empty() ? 0 : 3;
 }
 

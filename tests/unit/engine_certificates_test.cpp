@@ -204,6 +204,18 @@ TEST(Certificates, AnUnreadableListWritesNothing) {
   EXPECT_EQ(vanban::file_io::read_file(pdf), "previous");
 }
 
+TEST(Certificates, AListWithNoRowsOrNoGoodRowSaysSo) {
+  Dir dir("vanban-cert");
+  std::string pdf = dir.write("out.pdf", "previous");
+  Result r = run(kCli + " batch giay-khen " + q(dir.write("h.csv", "Họ và tên,Đơn vị\n")) + " -o " + q(pdf));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("h.csv: the list has no rows under its header"), std::string::npos) << r.output;
+  r = run(kCli + " batch giay-khen " + q(dir.write("b.csv", "Họ và tên,Đơn vị\n,A\n")) + " -o " + q(pdf));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("error: no row made a certificate"), std::string::npos) << r.output;
+  EXPECT_EQ(vanban::file_io::read_file(pdf), "previous");
+}
+
 }  // namespace
 
 namespace {
