@@ -26,7 +26,8 @@ class _Limits(ctypes.Structure):
     _fields_ = [("size", ctypes.c_size_t), ("max_rows", ctypes.c_size_t), ("max_columns", ctypes.c_size_t),
                 ("max_cells", ctypes.c_size_t), ("max_shared_strings", ctypes.c_size_t),
                 ("max_zip_entry_bytes", ctypes.c_ulonglong), ("max_image_side", ctypes.c_uint),
-                ("max_nesting", ctypes.c_size_t), ("max_input_bytes", ctypes.c_ulonglong)]
+                ("max_nesting", ctypes.c_size_t), ("max_input_bytes", ctypes.c_ulonglong),
+                ("max_text_bytes", ctypes.c_size_t)]
 
 
 LIMITS = tuple(name for name, _ in _Limits._fields_[1:])

@@ -177,6 +177,7 @@ vanban::Limits limits_of(const vanban_limits* given) {
   set(out.max_image_side, l.max_image_side);
   set(out.max_nesting, l.max_nesting);
   set(out.max_input_bytes, l.max_input_bytes);
+  set(out.max_text_bytes, l.max_text_bytes);
   return out;
 }
 
@@ -351,6 +352,7 @@ void vanban_limits_init(vanban_limits* limits) {
   limits->max_image_side = d.max_image_side;
   limits->max_nesting = d.max_nesting;
   limits->max_input_bytes = d.max_input_bytes;
+  limits->max_text_bytes = d.max_text_bytes;
 }
 
 void vanban_render_options_init(vanban_render_options* options) {

@@ -51,8 +51,9 @@ constexpr const char* kUsage =
     "                         outside its own directory\n"
     "  --max-rows N           limits on what the input may ask (defaults: 1000000 rows,\n"
     "  --max-columns N        16384 columns, images of 10000 pixels a side, input files of\n"
-    "  --max-image-side N     1073741824 bytes); past a limit the input is refused\n"
-    "  --max-input-bytes N\n"
+    "  --max-image-side N     1073741824 bytes, texts (a cell, a string of a model) of 65536\n"
+    "  --max-input-bytes N    bytes); past a limit the input is refused\n"
+    "  --max-text-bytes N\n"
     "\n"
     "batch: images (PNG with transparency): --emblem top centre, --signature in the signature\n"
     "       space, --seal over its left third; a template may name them (emblem=, seal=, signature=)\n"
@@ -169,6 +170,8 @@ Args parse(int argc, char** argv) {
       a.limits.max_image_side = static_cast<uint32_t>(count_of(arg, value(), 1, 1u << 20));
     } else if (arg == "--max-input-bytes") {
       a.limits.max_input_bytes = count_of(arg, value(), 1, 1ull << 50);
+    } else if (arg == "--max-text-bytes") {
+      a.limits.max_text_bytes = count_of(arg, value(), 1, 1ull << 40);
     } else if (arg == "--allow-template-paths") {
       a.allow_template_paths = true;
     } else if (arg == "--blank") {

@@ -17,6 +17,8 @@ struct Limits {
   uint32_t max_image_side = 10'000;        // pixels, either side of a PNG
   size_t max_nesting = 200;                // nesting depth of JSON/XML values and document blocks
   uint64_t max_input_bytes = 1ull << 30;   // one input file (model, list, template, image)
+  size_t max_text_bytes = 65'536;          // one text: a cell of a list or form, a string of a model
+                                           // (a 14 MB cell took 80 s and 4.4 GB to be refused by layout)
 };
 
 }  // namespace vanban

@@ -82,6 +82,9 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
       limit_exceeded(source, "row " + std::to_string(record) + " has", limits.max_columns, "columns", "max_columns",
                      cell.at);
     }
+    if (cell.text.size() > limits.max_text_bytes) {
+      limit_exceeded(source, "a cell has", limits.max_text_bytes, "bytes of text", "max_text_bytes", cell.at);
+    }
     cell.problem = tidy_cell(cell.text);
     cell.text = unicode::to_nfc(cell.text);
     cell.row = record;

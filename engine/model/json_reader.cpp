@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/unicode.h"
+#include "model/csv.h"
 #include "model/value.h"
 
 namespace vanban::model {
@@ -63,6 +64,9 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v), true); }
   bool number_float(number_float_t v, const string_t&) override { return number(v, false); }
   bool string(string_t& v) override {
+    if (v.size() > limits_.max_text_bytes) {
+      limit_exceeded(source_, "a text has", limits_.max_text_bytes, "bytes", "max_text_bytes", map_.at(string_start()));
+    }
     Value value = scalar(Value::Type::String, string_start());
     value.string = unicode::to_nfc(v);
     return add(std::move(value));

@@ -295,6 +295,9 @@ std::vector<std::vector<Cell>> read_xlsx(std::string_view bytes, const std::stri
         text = number_text(std::atof(v.c_str()), date);
       }
       if (text.empty()) continue;
+      if (text.size() > limits.max_text_bytes) {
+        limit_exceeded(source, "a cell has", limits.max_text_bytes, "bytes of text", "max_text_bytes", Location{ri, ci});
+      }
       if (++non_empty > limits.max_cells) {
         limit_exceeded(source, "the list has", limits.max_cells, "non-empty cells", "max_cells", Location{ri, ci});
       }

@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/unicode.h"
 #include "core/xml_check.h"
+#include "model/csv.h"
 #include "model/value.h"
 
 namespace vanban::model {
@@ -29,7 +30,8 @@ const std::set<std::string> kInline = {"b", "i", "bi"};
 
 class Converter {
  public:
-  Converter(std::string_view text, const std::string& source) : text_(text), source_(source), map_(text) {}
+  Converter(std::string_view text, const std::string& source, const Limits& limits)
+      : text_(text), source_(source), map_(text), limits_(limits) {}
 
   Value document(const pugi::xml_node& root) { return object(root); }
 
@@ -37,6 +39,7 @@ class Converter {
   std::string_view text_;
   const std::string& source_;
   SourceMap map_;
+  const Limits& limits_;
 
   Location where(const pugi::xml_node& node) const {
     ptrdiff_t offset = node.offset_debug();
@@ -56,6 +59,9 @@ class Converter {
   }
 
   Value string_value(const std::string& s, Location at) const {
+    if (s.size() > limits_.max_text_bytes) {
+      limit_exceeded(source_, "a text has", limits_.max_text_bytes, "bytes", "max_text_bytes", at);
+    }
     Value v;
     v.type = Value::Type::String;
     v.string = unicode::to_nfc(s);
@@ -230,7 +236,7 @@ Value read_xml(std::string_view text, const std::string& source_name, const Limi
     Location where = map.at(static_cast<size_t>(root.offset_debug() > 0 ? root.offset_debug() - 1 : 0));
     throw Error(ErrorKind::Syntax, "the root element must be <document>", source_name, where.line, where.column);
   }
-  return Converter(text, source_name).document(root);
+  return Converter(text, source_name, limits).document(root);
 }
 
 }  // namespace vanban::model

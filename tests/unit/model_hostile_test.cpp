@@ -272,7 +272,13 @@ TEST(HostileCsv, AHugeHeaderIsNotEchoed) {
   std::string header = "Tên,";
   while (header.size() < 20'000'000) header += "Nguyễn Thị Hồng Nhung ";
   auto e = error_of([&] { read_recipient_list(header + "\nx,y\n", "huge.csv", {}); });
-  EXPECT_NE(e.message().find("no name column"), std::string::npos);
+  EXPECT_NE(e.message().find("limit max_text_bytes"), std::string::npos) << e.message();
+  EXPECT_LT(e.message().size(), 500u);
+  // With the text limit raised, the header is read and its error quotes it short.
+  model::ListOptions options;
+  options.limits.max_text_bytes = 30'000'000;
+  e = error_of([&] { read_recipient_list(header + "\nx,y\n", "huge.csv", options); });
+  EXPECT_NE(e.message().find("no name column"), std::string::npos) << e.message();
   EXPECT_LT(e.message().size(), 500u);
   EXPECT_TRUE(valid_utf8(e.message()));
 }
@@ -327,6 +333,29 @@ TEST(ListCells, LineBreaksAndTabsAreKeptControlCharactersFailTheirRowOnly) {
   EXPECT_EQ(json.rows[1].row, 3);
   EXPECT_NE(json.rows[1].problem.find("U+0000"), std::string::npos);
 }
+
+TEST(HostileText, ACellOrStringPastMaxTextBytesIsRefusedWhereItIs) {
+  // A 14 MB cell took 80 s and 4.4 GB before layout found it did not fit.
+  const std::string big(70'000, 'x');
+  model::ListOptions options;
+  auto e = error_of([&] { read_recipient_list("Họ và tên,Thành tích\nAn,ok\nBình," + big + "\n", "l.csv", options); });
+  EXPECT_NE(e.message().find("a cell has more than 65536 bytes of text (limit max_text_bytes)"), std::string::npos)
+      << e.message();
+  EXPECT_EQ(e.line(), 3);
+  EXPECT_EQ(e.column(), 6);
+  e = error_of([&] { read_recipient_list("[{\"ho_ten\":\"An\",\n \"thanh_tich\":\"" + big + "\"}]", "l.json", options); });
+  EXPECT_NE(e.message().find("limit max_text_bytes"), std::string::npos) << e.message();
+  EXPECT_EQ(e.line(), 2);
+  e = error_of([&] { model::read_xml("<document><subject>" + big + "</subject></document>", "d.xml"); });
+  EXPECT_NE(e.message().find("limit max_text_bytes"), std::string::npos) << e.message();
+  // Within a raised limit the same texts are read.
+  options.limits.max_text_bytes = 100'000;
+  EXPECT_EQ(read_recipient_list("Họ và tên,Thành tích\nBình," + big + "\n", "l.csv", options).rows.size(), 1u);
+  Limits raised;
+  raised.max_text_bytes = 100'000;
+  EXPECT_EQ(model::read_json("[\"" + big + "\"]", "d.json", raised).items.at(0).string.size(), big.size());
+}
+
 
 // --- XLSX -------------------------------------------------------------------------------
 
@@ -446,6 +475,14 @@ TEST_F(Xlsx, EntriesAreInflatedNoFurtherThanTheLimit) {
   // Or it says 4 GB: refused before anything is allocated.
   auto lie = error_of([&] { read_recipient_list(patch(make({{"xl/worksheets/sheet1.xml", sheet("")}}), 0xFFFFFFF0u), "l.xlsx", {}); });
   EXPECT_NE(lie.message().find("limit max_zip_entry_bytes"), std::string::npos) << lie.message();
+}
+
+TEST_F(Xlsx, ACellPastMaxTextBytesIsRefused) {
+  std::string xlsx = make({{"xl/worksheets/sheet1.xml", sheet("<row r=\"2\">" + cell("A2", std::string(70'000, 'x')) + "</row>")}});
+  auto e = error_of([&] { read_recipient_list(xlsx, "l.xlsx", {}); });
+  EXPECT_NE(e.message().find("limit max_text_bytes"), std::string::npos) << e.message();
+  EXPECT_EQ(e.line(), 2);
+  EXPECT_EQ(e.column(), 1);
 }
 
 TEST_F(Xlsx, UnknownEntitiesInAPartAreErrors) {

@@ -99,6 +99,8 @@ typedef struct vanban_limits {
   unsigned int max_image_side;         /* pixels, either side of a PNG: 10000 */
   size_t max_nesting;                  /* nesting of JSON/XML values and blocks: 200 */
   unsigned long long max_input_bytes;  /* one input file (data, list, image): 1 GiB */
+  size_t max_text_bytes;               /* one text: a cell of a list or form, a string of a
+                                          model: 65536 */
 } vanban_limits;
 
 VANBAN_API void vanban_limits_init(vanban_limits* limits);
