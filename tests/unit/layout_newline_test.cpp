@@ -12,19 +12,14 @@
 #include "model/form_data.h"
 #include "model/recipient_list.h"
 #include "style/profile.h"
+#include "test_fonts.h"
 #include "text/font.h"
 
 namespace {
 
 using namespace vanban;
 
-const std::string kLib = "/usr/share/fonts/truetype/liberation2/LiberationSerif-";
-
-const text::FontFamily& fonts() {
-  static const auto family = text::load_family(
-      {kLib + "Regular.ttf", kLib + "Bold.ttf", kLib + "Italic.ttf", kLib + "BoldItalic.ttf"});
-  return *family;
-}
+const text::FontFamily& fonts() { return test::liberation_fonts(); }
 
 const style::Template& load(const std::string& name) {
   static std::map<std::string, style::Template> cache;

@@ -5,6 +5,7 @@
 #include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "style/profile.h"
+#include "test_fonts.h"
 #include "text/font.h"
 #include "wording/wording.h"
 
@@ -12,13 +13,7 @@ namespace {
 
 using namespace vanban;
 
-const std::string kLib = "/usr/share/fonts/truetype/liberation2/LiberationSerif-";
-
-const text::FontFamily& fonts() {
-  static const auto family = text::load_family(
-      {kLib + "Regular.ttf", kLib + "Bold.ttf", kLib + "Italic.ttf", kLib + "BoldItalic.ttf"});
-  return *family;
-}
+const text::FontFamily& fonts() { return test::liberation_fonts(); }
 
 const style::Template& tpl() {
   static const style::Template t = style::load_template("ke-hoach", {VANBAN_SOURCE_DIR "/templates"});

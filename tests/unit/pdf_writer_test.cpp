@@ -13,6 +13,7 @@
 
 #include "core/file_io.h"
 #include "pdf/pdf_writer.h"
+#include "test_fonts.h"
 #include "text/font.h"
 
 namespace {
@@ -20,13 +21,7 @@ namespace {
 using namespace vanban;
 namespace fs = std::filesystem;
 
-const std::string kLib = "/usr/share/fonts/truetype/liberation2/LiberationSerif-";
-
-const text::FontFamily& fonts() {
-  static const auto family = text::load_family(
-      {kLib + "Regular.ttf", kLib + "Bold.ttf", kLib + "Italic.ttf", kLib + "BoldItalic.ttf"});
-  return *family;
-}
+const text::FontFamily& fonts() { return test::liberation_fonts(); }
 
 std::string run(const std::string& command, int* status = nullptr) {
   std::string out;

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/unicode.h"
+#include "test_fonts.h"
 #include "text/font.h"
 #include "text/line_breaker.h"
 #include "text/shaper.h"
@@ -18,14 +19,9 @@ namespace {
 using namespace vanban;
 namespace fs = std::filesystem;
 
-const std::string kLib = "/usr/share/fonts/truetype/liberation2/LiberationSerif-";
 constexpr double kMm = 72.0 / 25.4;
 
-const text::FontFamily& fonts() {
-  static const auto family = text::load_family(
-      {kLib + "Regular.ttf", kLib + "Bold.ttf", kLib + "Italic.ttf", kLib + "BoldItalic.ttf"});
-  return *family;
-}
+const text::FontFamily& fonts() { return test::liberation_fonts(); }
 
 // --- Unicode ---------------------------------------------------------------------------
 
