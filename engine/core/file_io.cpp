@@ -149,6 +149,17 @@ class TemporaryFile {
   const std::string& directory() const { return dir_; }
   int fd() const { return fd_; }
 
+  // The rename made durable too: the file's bytes are synced before it, but without a sync
+  // of its directory a file reported as written could be missing after a power loss. Best
+  // effort: once renamed the file is in place whole, and some file systems refuse to sync
+  // a directory.
+  void sync_directory() const {
+    int dir = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) return;
+    (void)::fsync(dir);
+    ::close(dir);
+  }
+
   [[noreturn]] void fail(const char* what) const {
     throw Error(ErrorKind::Output, std::string(what) + ": " + std::strerror(errno), path_);
   }
@@ -193,6 +204,7 @@ class TemporaryFile {
       fail("cannot replace the file");
     }
     committed_ = true;
+    sync_directory();
     return true;
   }
 

@@ -114,6 +114,30 @@ TEST(OutputHygiene, InterruptingTheCommandLeavesNoTemporaryAndTheOldFile) {
   EXPECT_EQ(vanban::file_io::read_file(out), "the old output");
 }
 
+TEST(OutputHygiene, TheRenameIsMadeDurableBySyncingTheDirectory) {
+  if (run("command -v strace").status != 0) GTEST_SKIP() << "strace is not installed";
+  Dir dir("vanban-out");
+  const std::string out = dir.file("plan.pdf"), log = dir.file("strace.log");
+  Result r = run("strace -f -e trace=rename,openat,fsync -o " + q(log) + " " + kCli + " render ke-hoach " +
+                 q(kSource + "/samples/ke-hoach-hoa-binh-2021.json") + " -o " + q(out) + " --date 2021-03-05");
+  ASSERT_EQ(r.status, 0) << r.output;
+  // After the rename onto plan.pdf: the directory opened, and that descriptor synced.
+  std::istringstream lines(vanban::test::read_bytes(log));
+  std::string line, dir_fd;
+  bool renamed = false, synced = false;
+  while (std::getline(lines, line)) {
+    if (!renamed) {
+      renamed = line.find("rename(") != std::string::npos && line.find("plan.pdf\")") != std::string::npos;
+    } else if (dir_fd.empty() && line.find("O_DIRECTORY") != std::string::npos) {
+      dir_fd = line.substr(line.rfind("= ") + 2);
+    } else if (!dir_fd.empty() && line.find("fsync(" + dir_fd + ")") != std::string::npos) {
+      synced = true;
+    }
+  }
+  EXPECT_TRUE(renamed) << vanban::test::read_bytes(log);
+  EXPECT_TRUE(synced) << vanban::test::read_bytes(log);
+}
+
 TEST(OutputHygiene, TheErrorReportIsThatOfTheLastRun) {
   Dir dir("vanban-out");
   const std::string bad = kSource + "/samples/danh-sach-khen-thuong.csv";
