@@ -223,7 +223,7 @@ layout::CertificateOptions Engine::with_images(const style::Template& tpl, const
                                      std::tuple{&out.signature, &options.signature_png, &c.signature_path}}) {
     const std::string& path = given->empty() ? *named : *given;
     if (!*image && !path.empty())
-      *image = std::make_shared<const RasterImage>(decode_png(read_input_file(path, options.list.limits), path, options.list.limits));
+      *image = std::make_shared<const RasterImage>(read_png(path, options.list.limits));
   }
   return out;
 }

@@ -145,27 +145,7 @@ void check_batch_options(const BatchOptions& options) {
 }
 
 std::string read_input_file(const std::string& path, const Limits& limits) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
-    if (!S_ISREG(st.st_mode)) {
-      throw Error(ErrorKind::Input,
-                  S_ISDIR(st.st_mode) ? "is a directory, not a file" : "is not a regular file (a device or a pipe)",
-                  path);
-    }
-    if (static_cast<uint64_t>(st.st_size) > limits.max_input_bytes) {
-      throw Error(ErrorKind::Input, "the file has " + std::to_string(st.st_size) + " bytes, more than the limit of " +
-                                        std::to_string(limits.max_input_bytes) + " (max_input_bytes)",
-                  path);
-    }
-  }
-  // A missing or unreadable file: read_file says why.
-  std::string bytes = file_io::read_file(path);
-  if (bytes.size() > limits.max_input_bytes) {  // it grew while being read
-    throw Error(ErrorKind::Input, "the file has more than the limit of " + std::to_string(limits.max_input_bytes) +
-                                      " bytes (max_input_bytes)",
-                path);
-  }
-  return bytes;
+  return file_io::read_file(path, limits.max_input_bytes, "max_input_bytes");
 }
 
 }  // namespace vanban

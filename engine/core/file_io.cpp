@@ -24,13 +24,31 @@
 
 namespace vanban::file_io {
 
-std::string read_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(ErrorKind::Input, std::string("cannot open: ") + std::strerror(errno), path);
+std::string read_file(const std::string& path, uint64_t max_bytes, const char* limit_name) {
+  // "is 5000 bytes, more than the limit of 100 (limit max_input_bytes)"
+  auto too_large = [&](const std::string& what) {
+    return Error(ErrorKind::Input, what + " bytes, more than the limit of " + std::to_string(max_bytes) +
+                                       (limit_name ? std::string(" (limit ") + limit_name + ")" : std::string()),
+                 path);
+  };
+  // What the path is, checked before opening (a device is not opened at all) and again on
+  // what was opened (it may have been replaced meanwhile). O_NONBLOCK: opening a FIFO
+  // does not wait for a writer.
+  auto check = [&](const struct stat& st) {
+    if (S_ISDIR(st.st_mode)) throw Error(ErrorKind::Input, "is a directory, not a file", path);
+    if (!S_ISREG(st.st_mode)) throw Error(ErrorKind::Input, "is not a regular file (a device or a pipe)", path);
+    if (static_cast<uint64_t>(st.st_size) > max_bytes) throw too_large("is " + std::to_string(st.st_size));
+  };
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (::stat(path.c_str(), &st) == 0) check(st);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw Error(ErrorKind::Input, std::string("cannot be opened: ") + std::strerror(errno), path);
+  try {
+    if (::fstat(fd, &st) != 0) throw Error(ErrorKind::Input, std::string("cannot be read: ") + std::strerror(errno), path);
+    check(st);
+  } catch (...) {
     ::close(fd);
-    throw Error(ErrorKind::Input, "is a directory, not a file", path);
+    throw;
   }
   std::string data;
   if (st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
@@ -41,9 +59,13 @@ std::string read_file(const std::string& path) {
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd);
-      throw Error(ErrorKind::Input, std::string("cannot read: ") + std::strerror(err), path);
+      throw Error(ErrorKind::Input, std::string("cannot be read: ") + std::strerror(err), path);
     }
     if (n == 0) break;
+    if (data.size() + static_cast<size_t>(n) > max_bytes) {  // it grew while being read
+      ::close(fd);
+      throw too_large("grew while read to over " + std::to_string(max_bytes));
+    }
     data.append(buf, static_cast<size_t>(n));
   }
   ::close(fd);

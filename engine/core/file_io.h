@@ -10,6 +10,7 @@
 // recognised by its name and removed by the next write into the same directory once
 // its process is gone.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -17,8 +18,12 @@
 
 namespace vanban::file_io {
 
-// Reads a whole file; throws vanban::Error naming the path on failure.
-std::string read_file(const std::string& path);
+// Reads a whole regular file of at most `max_bytes` (past it, the error names
+// `limit_name`): a device such as /dev/zero, a pipe or a directory is refused before it is
+// read, and a file that grows past the limit while read is refused too. Throws
+// vanban::Error(Input) naming the path; its message is a predicate ("is not a regular
+// file …") that a caller may put behind a subject of its own.
+std::string read_file(const std::string& path, uint64_t max_bytes = UINT64_MAX, const char* limit_name = nullptr);
 
 // Writes `bytes` to `path` atomically: a temporary file in the same directory is
 // written, flushed and renamed over `path`. On failure the temporary file is removed,

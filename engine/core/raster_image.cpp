@@ -70,7 +70,7 @@ ImageBox fit_image(const RasterImage& image, double cx, double cy, double box_wi
 }
 
 RasterImage read_png(const std::string& path, const Limits& limits) {
-  return decode_png(file_io::read_file(path), path, limits);
+  return decode_png(file_io::read_file(path, limits.max_input_bytes, "max_input_bytes"), path, limits);
 }
 
 }  // namespace vanban

@@ -30,7 +30,8 @@ ImageBox fit_image(const RasterImage& image, double cx, double cy, double box_wi
 // memory is allocated).
 RasterImage decode_png(std::string_view bytes, const std::string& source_name, const Limits& limits = {});
 
-// Reads and decodes a PNG file; throws vanban::Error naming the path.
+// Reads and decodes a PNG file: a regular file of at most limits.max_input_bytes; throws
+// vanban::Error naming the path.
 RasterImage read_png(const std::string& path, const Limits& limits = {});
 
 }  // namespace vanban

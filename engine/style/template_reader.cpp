@@ -4,12 +4,12 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
 
 #include "core/error.h"
+#include "core/file_io.h"
 #include "core/xml_check.h"
 #include "style/profile.h"
 
@@ -384,26 +384,11 @@ void read_file_into(const std::string& path, const std::vector<std::string>& sea
   if (chain.size() >= 32) throw Error(ErrorKind::Template, "templates extend each other more than 32 deep", path);
   chain.push_back(path);
   Source src{path, {}, access, own_directory(path)};
-  {
-    // A regular file of a sane size: not a device (/dev/zero), a pipe or a directory.
-    std::error_code ec;
-    auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw Error(ErrorKind::Template, "cannot read the template file: no such file", path);
-    if (!fs::is_regular_file(status)) throw Error(ErrorKind::Template, "the template is not a regular file", path);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Template, "cannot read the template file", path);
-    std::ostringstream ss;
-    std::string buffer(64 * 1024, '\0');
-    uint64_t total = 0;
-    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-      total += static_cast<uint64_t>(in.gcount());
-      if (total > access.max_bytes) {
-        throw Error(ErrorKind::Template,
-                    "the template file is larger than " + std::to_string(access.max_bytes) + " bytes", path);
-      }
-      ss.write(buffer.data(), in.gcount());
-    }
-    src.text = ss.str();
+  // A regular file of a sane size: not a device (/dev/zero), a pipe or a directory.
+  try {
+    src.text = file_io::read_file(path, access.max_bytes);
+  } catch (const Error& e) {
+    throw Error(ErrorKind::Template, "the template " + e.message(), path);
   }
   tpl.source_files.push_back(path);
   read_text_into(std::move(src), search_dirs, tpl, chain);

@@ -148,6 +148,11 @@ TEST(Hostile, ADeviceIsNeitherATemplateNorData) {
   Result i = run("timeout 20 " + kCli + " batch giay-khen " + q(kList) + " --emblem /dev/zero -o " + q(dir.file("o.pdf")));
   EXPECT_EQ(i.status, 1) << i.output;
   EXPECT_NE(i.output.find("/dev/zero: is not a regular file"), std::string::npos) << i.output;
+  // A FIFO with no writer: refused at once, not waited on.
+  ASSERT_EQ(run("mkfifo " + q(dir.file("fifo.json"))).status, 0);
+  Result f = run("timeout 20 " + kCli + " render ke-hoach " + q(dir.file("fifo.json")) + " -o " + q(dir.file("o.pdf")));
+  EXPECT_EQ(f.status, 1) << f.output;
+  EXPECT_NE(f.output.find("fifo.json: is not a regular file"), std::string::npos) << f.output;
   EXPECT_FALSE(fs::exists(dir.file("o.pdf")));
 }
 
