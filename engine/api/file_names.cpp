@@ -7,26 +7,18 @@
 
 #include "core/unicode.h"
 #include "vanban/engine.h"
+#include "wording/wording.h"
 
 namespace vanban {
 namespace {
 
 // The pattern with {key} replaced by the row's field ({stt} falls back to `position`).
 std::string substitute(const std::string& pattern, const model::ListRow& row, size_t position) {
-  std::string name;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      name += pattern[i];
-      continue;
-    }
-    std::string key = pattern.substr(i + 1, close - i - 1);
+  return wording::fill_pattern(pattern, [&](const std::string& key) {
     auto it = row.fields.find(key);
-    if (it != row.fields.end() && !it->second.empty()) name += it->second;
-    else if (key == "stt") name += std::to_string(position);
-    i = close;
-  }
-  return name;
+    if (it != row.fields.end() && !it->second.empty()) return it->second;
+    return key == "stt" ? std::to_string(position) : std::string();
+  });
 }
 
 // Every letter kept; controls and what Windows forbids replaced, invisible format

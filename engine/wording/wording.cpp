@@ -182,8 +182,7 @@ std::string percent_encode(const std::string& s) {
 
 }  // namespace
 
-std::string certificate_url(const style::Template& tpl, const model::ListRow& row) {
-  const std::string& pattern = tpl.certificate.qr_pattern;
+std::string fill_pattern(const std::string& pattern, const std::function<std::string(const std::string& key)>& value) {
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {
     size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
@@ -191,11 +190,17 @@ std::string certificate_url(const style::Template& tpl, const model::ListRow& ro
       out += pattern[i];
       continue;
     }
-    auto value = row.fields.find(pattern.substr(i + 1, close - i - 1));
-    if (value != row.fields.end()) out += percent_encode(value->second);
+    out += value(pattern.substr(i + 1, close - i - 1));
     i = close;
   }
   return out;
+}
+
+std::string certificate_url(const style::Template& tpl, const model::ListRow& row) {
+  return fill_pattern(tpl.certificate.qr_pattern, [&](const std::string& key) {
+    auto value = row.fields.find(key);
+    return value != row.fields.end() ? percent_encode(value->second) : std::string();
+  });
 }
 
 

@@ -3,6 +3,7 @@
 // "(Kèm theo Kế hoạch số … ngày … của …)", "I." / "1." / "a)". Shared by every writer
 // (the PDF layout and the DOCX writer) so they say the same thing.
 #pragma once
+#include <functional>
 #include <string>
 #include "core/raster_image.h"
 #include "model/document.h"
@@ -54,6 +55,10 @@ struct SignatureArt {
 };
 SignatureArt signature_art(const style::CertificateSpec& spec, double cx, double cy, const RasterImage* signature,
                            const RasterImage* seal);
+
+// `pattern` with each {key} replaced by value(key) ("{stt}-{ho_ten}"); a "{" with no "}"
+// after it is kept as written.
+std::string fill_pattern(const std::string& pattern, const std::function<std::string(const std::string& key)>& value);
 
 // The verification URL of a row: the template's QR pattern with {key} filled in
 // (values percent-encoded); empty without a pattern.
