@@ -92,24 +92,17 @@ def patch_uncompressed_size(data, name, size):
     the central directory: the entry lies about its size."""
     out = bytearray(data)
     key = name.encode()
-    at = 0
-    while True:
-        at = out.find(b"PK\x03\x04", at)
-        if at < 0:
-            break
-        name_len = struct.unpack_from("<H", out, at + 26)[0]
-        if bytes(out[at + 30:at + 30 + name_len]) == key:
-            struct.pack_into("<I", out, at + 22, size)
-        at += 4
-    at = 0
-    while True:
-        at = out.find(b"PK\x01\x02", at)
-        if at < 0:
-            break
-        name_len = struct.unpack_from("<H", out, at + 28)[0]
-        if bytes(out[at + 46:at + 46 + name_len]) == key:
-            struct.pack_into("<I", out, at + 24, size)
-        at += 4
+    # (signature, offset of the name's length, of the name, of the uncompressed size)
+    for signature, name_len_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        at = 0
+        while True:
+            at = out.find(signature, at)
+            if at < 0:
+                break
+            name_len = struct.unpack_from("<H", out, at + name_len_at)[0]
+            if bytes(out[at + name_at:at + name_at + name_len]) == key:
+                struct.pack_into("<I", out, at + size_at, size)
+            at += 4
     return bytes(out)
 
 
