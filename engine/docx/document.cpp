@@ -126,7 +126,9 @@ void Writer::blocks(const std::vector<Block>& list) {
 // Nơi nhận and the signature: one borderless row that never splits.
 void Writer::closing(const model::Document& d) {
   const auto& c = tpl_.closing;
-  if (d.recipients.empty() && d.signature.authority_lines.empty()) return;
+  static const model::Signature kNone;
+  const model::Signature& signature = d.signatures.empty() ? kNone : d.signatures.front();
+  if (d.recipients.empty() && signature.authority_lines.empty()) return;
   // The body's last paragraph stays with the block.
   for (xml_node last = body_.last_child(); last; last = last.previous_sibling()) {
     if (std::string(last.name()) == "w:p") {
@@ -140,17 +142,17 @@ void Writer::closing(const model::Document& d) {
   auto label = paragraph(plain(c.recipients_label), "recipients-label", left);
   // "Nơi nhận:" level with the first authority line (ND30-NN-3): same top, baselines
   // an ascent down, so the smaller label starts lower by the difference.
-  double level = d.signature.authority_lines.empty() ? 0 : ascent("authority") - ascent("recipients-label");
+  double level = signature.authority_lines.empty() ? 0 : ascent("authority") - ascent("recipients-label");
   set_spacing_before(label, c.space_before + std::max(0.0, level));
   for (const auto& r : d.recipients) paragraph(plain(c.recipient_prefix + r), "recipients", left);
   xml_node right = cell(tr, width_ - c.recipients_width);
   bool first = true;
-  for (const auto& line : d.signature.authority_lines) {
+  for (const auto& line : signature.authority_lines) {
     auto p = paragraph(plain(line), "authority", right);
     if (first) set_spacing_before(p, c.space_before);
     first = false;
   }
-  auto signer = paragraph(plain(d.signature.signer_name), "signer", right);
+  auto signer = paragraph(plain(signature.signer_name), "signer", right);
   set_spacing_before(signer, c.signature_space);
 }
 

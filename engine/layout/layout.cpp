@@ -153,9 +153,9 @@ class DocumentLayout : public FlowBuilder {
   // right, their first lines level (ND30-NN-3, ND30-SIG-4); one box, never split.
   void closing() {
     const auto& c = tpl_.closing;
-    if (doc_.recipients.empty() && doc_.signature.authority_lines.empty() && doc_.signature.signer_name.empty()) {
-      return;
-    }
+    static const model::Signature kNone;
+    const model::Signature& signature = doc_.signatures.empty() ? kNone : doc_.signatures.front();
+    if (doc_.recipients.empty() && signature.authority_lines.empty() && signature.signer_name.empty()) return;
     Box box;
     Column leftcol{left_, c.recipients_width};
     Column rightcol{left_ + c.recipients_width, width_ - c.recipients_width};
@@ -164,7 +164,7 @@ class DocumentLayout : public FlowBuilder {
     if (!doc_.recipients.empty()) label = set_paragraph(plain(c.recipients_label), tpl_.style("recipients-label"), leftcol.width, fonts_);
     std::vector<Line> authority;
     const auto& authority_style = tpl_.style("authority");
-    for (const auto& line : doc_.signature.authority_lines) {
+    for (const auto& line : signature.authority_lines) {
       auto lines = set_paragraph(plain(line), authority_style, rightcol.width, fonts_);
       authority.insert(authority.end(), lines.begin(), lines.end());
     }
@@ -197,9 +197,9 @@ class DocumentLayout : public FlowBuilder {
       bottom = std::max(bottom, y + line.descent);
       y += line.height;
     }
-    if (!doc_.signature.signer_name.empty()) {
+    if (!signature.signer_name.empty()) {
       y += c.signature_space;
-      for (const Line& line : set_paragraph(plain(doc_.signature.signer_name), tpl_.style("signer"), rightcol.width, fonts_)) {
+      for (const Line& line : set_paragraph(plain(signature.signer_name), tpl_.style("signer"), rightcol.width, fonts_)) {
         place_line(line, rightcol.x, y, box.runs);
         bottom = std::max(bottom, y + line.descent);
         y += line.height;

@@ -37,7 +37,7 @@ class Builder {
     d.subject = nonempty_string(require(root, "subject", ""), "subject");
     d.body = blocks(require(root, "body", ""), "body");
     if (auto v = root.find("recipients")) d.recipients = lines(*v, "recipients");
-    d.signature = signature(require(root, "signature", ""), "signature");
+    d.signatures.push_back(signature(require(root, "signature", ""), "signature"));
     if (auto v = root.find("issuer_name")) d.issuer_name = string(*v, "issuer_name");
     if (auto v = root.find("appendix_numbering")) {
       std::string n = string(*v, "appendix_numbering");
@@ -184,6 +184,7 @@ class Builder {
     Signature s;
     s.authority_lines = lines(require(v, "authority", path), join(path, "authority"));
     s.signer_name = nonempty_string(require(v, "signer_name", path), join(path, "signer_name"));
+    s.field_path = path;
     return s;
   }
 

@@ -41,12 +41,47 @@ struct RuleStyle {
 };
 
 // Numbering of body blocks: prefix + number in a format + suffix.
-enum class NumberFormat { Roman, Arabic, VietnameseLetter, None };
+// Ordinal: the Vietnamese ordinal word ("thứ nhất", "thứ hai", … "thứ tư" …).
+enum class NumberFormat { Roman, Arabic, VietnameseLetter, Ordinal, None };
 struct NumberingStyle {
+  std::string scheme;           // "" = the kind's default; else a name a model may pick ("outline", "ordinal")
   NumberFormat format = NumberFormat::None;
-  std::string prefix, suffix;   // "I" -> prefix "" suffix ". "
+  std::string prefix, suffix;   // "I" -> prefix "" suffix ". "; "Điều " 1 ". "; "Phần " I ""
+  // The number continues the enclosing numbered block's: "1.1. ", "1.1.1. " (the
+  // parent's number, ".", this one's).
+  bool outline = false;
+  // The label stands on its own line in `label_style` and the title follows on the next
+  // line in `title_style` ("Phần I" / "QUY ĐỊNH CHUNG", "Chương II" / …, ND30-NUM-2/3).
+  std::string label_style;
   std::string title_style;      // paragraph style of a titled block's heading line
   std::string text_style;       // paragraph style of an untitled block / text
+};
+
+// The regions a kind of document is made of, in order (<regions> in a template; none =
+// header, title, body, closing, appendices: Mẫu 1.4).
+struct RegionSpec {
+  enum class Kind { Header, Title, KinhGui, Preamble, Body, Closing, Copy, Appendices, Footer };
+  Kind kind = Kind::Body;
+  // header: "required" | "optional" (printed when the model gives one) | "none" (no Số line)
+  std::string number = "required";
+  bool subject_under_number = false;  // header: the trích yếu as "V/v …" under Số (Công văn, ND30-TL-4)
+  bool type_name = true;              // title: the tên loại line ("QUYẾT ĐỊNH")
+  bool subject = true;                // title: the trích yếu under it, with its rule
+  std::string signatures = "side-by-side";  // closing: how several signatures stand by default, or "stacked"
+  std::string decision_word;          // preamble: the line after the căn cứ ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")
+  std::string label;                  // kinh-gui: "Kính gửi:"
+  int source_line = 0;
+};
+
+// A boxed or plain mark: urgency stamps (ND30-KHAN-1/2), secrecy (ND30-MAT-1),
+// circulation (ND30-LH-1), the draft mark. `text` empty = any text of that kind.
+struct StampStyle {
+  std::string kind;             // "urgency", "secrecy", "circulation", "draft"
+  std::string text;             // "HỎA TỐC"
+  double width = 0, height = 0; // the box (0 = the text plus padding)
+  double border = 0;            // 0 = no box
+  Color color;
+  std::string style = "stamp";  // paragraph style of the text
 };
 
 struct Page {
@@ -75,6 +110,20 @@ struct Header {
 struct Title {
   RuleStyle subject_rule;        // under the trích yếu
   double space_after = 12;       // rule -> body
+  std::string subject_prefix = "V/v ";  // a Công văn's trích yếu under Số (ND30-TL-4)
+};
+
+// ô 13 (ND30-DC-1): the address lines at the foot of page 1 under a full-width rule.
+struct FooterStyle {
+  RuleStyle rule;
+  std::string style = "address";
+};
+
+// The copy block (ND30-COPY-1): the forms a copy may take and their abbreviations.
+struct CopyStyle {
+  RuleStyle rule;                // across the text width, above the block
+  std::vector<std::pair<std::string, std::string>> forms{{"SAO Y", "SY"}, {"SAO LỤC", "SL"}, {"TRÍCH SAO", "TrS"}};
+  double space_before = 12;
 };
 
 struct Closing {
@@ -175,7 +224,12 @@ struct Template {
   Closing closing;
   AppendixStyle appendix;
   std::map<std::string, ParagraphStyle> styles;
-  std::map<std::string, NumberingStyle> numbering;   // by block kind: section, clause, point, dash, plus, contact
+  std::map<std::string, NumberingStyle> numbering;   // by block kind: part, chapter, section, article, clause, point, dash, plus, star, contact
+  std::map<std::string, NumberingStyle> numbering_schemes;  // "kind:scheme" -> the alternative a model may pick
+  std::vector<RegionSpec> regions;                    // empty = Mẫu 1.4's
+  std::vector<StampStyle> stamps;
+  FooterStyle footer;
+  CopyStyle copy;
   std::vector<std::string> vietnamese_letters;        // a b c d đ e g h i k l m n o p q r s t u v x y
   FormSpec form;                                      // layout "form" only
   CertificateSpec certificate;                        // layout "certificate" only

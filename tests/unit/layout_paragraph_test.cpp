@@ -123,7 +123,7 @@ model::Document small_document(int sections, int paragraphs_per_section) {
     d.body.push_back(section);
   }
   d.recipients = {"Như trên;", "Lưu: VT."};
-  d.signature = {{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}, "Nguyễn Văn A"};
+  d.signatures = {{{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}, "Nguyễn Văn A", "signature"}};
   return d;
 }
 

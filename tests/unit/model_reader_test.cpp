@@ -70,8 +70,8 @@ void expect_equal(const model::Document& a, const model::Document& b) {
   EXPECT_EQ(a.date.year, b.date.year);
   EXPECT_EQ(a.subject, b.subject);
   EXPECT_EQ(a.recipients, b.recipients);
-  EXPECT_EQ(a.signature.authority_lines, b.signature.authority_lines);
-  EXPECT_EQ(a.signature.signer_name, b.signature.signer_name);
+  EXPECT_EQ(a.signatures.at(0).authority_lines, b.signatures.at(0).authority_lines);
+  EXPECT_EQ(a.signatures.at(0).signer_name, b.signatures.at(0).signer_name);
   EXPECT_EQ(a.issuer_name, b.issuer_name);
   EXPECT_EQ(a.appendix_numbering, b.appendix_numbering);
   expect_equal(a.body, b.body);
@@ -96,7 +96,7 @@ TEST(Model, SampleLoadsWithItsStructure) {
   EXPECT_EQ(sections, 4);
   EXPECT_EQ(d.body.back().kind, model::BlockKind::Paragraph);
   EXPECT_EQ(d.recipients.size(), 7u);
-  EXPECT_EQ(d.signature.signer_name, "Bùi Thị Kim Tuyến");
+  EXPECT_EQ(d.signatures.at(0).signer_name, "Bùi Thị Kim Tuyến");
   ASSERT_EQ(d.appendices.size(), 3u);
   EXPECT_EQ(d.appendix_numbering, model::AppendixNumbering::Arabic);
 }
@@ -118,7 +118,7 @@ TEST(Model, DecomposedTextLoadsEqualToPrecomposed) {
   auto b = load_document(nfd, "nfd.json");
   EXPECT_EQ(a.place, b.place);
   EXPECT_EQ(b.place, "Hòa Bình");
-  EXPECT_EQ(a.signature.signer_name, b.signature.signer_name);
+  EXPECT_EQ(a.signatures.at(0).signer_name, b.signatures.at(0).signer_name);
 }
 
 TEST(Model, JsonSyntaxErrorHasLineAndColumn) {
@@ -196,7 +196,7 @@ TEST(Model, RichTextSpansAndNumberPadding) {
   EXPECT_TRUE(t[1].italic && !t[1].bold);
   EXPECT_TRUE(t[3].bold && !t[3].italic);
   EXPECT_TRUE(t[4].bold && t[4].italic);
-  EXPECT_EQ(rich.signature.authority_lines.size(), 2u);
+  EXPECT_EQ(rich.signatures.at(0).authority_lines.size(), 2u);
   EXPECT_EQ(rich.date.day, 0);
   EXPECT_EQ(rich.date.month, 0);
 }
