@@ -230,12 +230,8 @@ class DocumentLayout : public FlowBuilder {
       return;
     }
     st.keep_with_next = true;
-    std::vector<Line> label = set_paragraph(l.label.text, st, w, fonts_);
-    double colon = 0;  // the pen position of the label's last glyph (its colon)
-    if (!label.empty() && !label.back().runs.empty() && !label.back().runs.back().glyphs.empty()) {
-      colon = label.back().runs.back().glyphs.back().x;
-    }
-    push_lines(label, st, x - left_);
+    push_lines(set_paragraph(l.label.text, st, w, fonts_), st, l.indent);
+    const double colon = l.item_indent - l.indent;
     for (size_t i = 0; i < l.items.size(); ++i) {
       style::ParagraphStyle ist = style_of(l.items[i]);
       ist.first_indent = ist.left_indent = 0;
@@ -267,23 +263,12 @@ class DocumentLayout : public FlowBuilder {
   void closing(const realize::Closing& c) {
     Box box;
     Column leftcol{left_, c.recipients_width};
-    const double right_x = left_ + c.recipients_width, right_w = width_ - c.recipients_width;
     const size_t n = c.signatures.size();
     std::vector<SetSignature> sigs(n);
-    const bool no_recipients = !c.recipients_label && c.recipients.empty();
     for (size_t s = 0; s < n; ++s) {
       SetSignature& set = sigs[s];
-      if (c.side_by_side && n > 1 && no_recipients) {
-        // The first in the Nơi nhận column, the others share the rest.
-        set.x = s == 0 ? left_ : right_x + (s - 1) * right_w / (n - 1);
-        set.width = s == 0 ? c.recipients_width : right_w / (n - 1);
-      } else if (c.side_by_side && n > 1) {
-        set.x = right_x + s * right_w / n;
-        set.width = right_w / n;
-      } else {
-        set.x = right_x;
-        set.width = right_w;
-      }
+      set.x = left_ + c.signatures[s].x;
+      set.width = c.signatures[s].width;
       for (const auto& p : c.signatures[s].authority) {
         auto lines = set_paragraph(p.text, tpl_.style(p.style), set.width, fonts_);
         set.authority.insert(set.authority.end(), lines.begin(), lines.end());
