@@ -35,6 +35,7 @@ struct Paragraph {
   // A rule centred under the widest line of this paragraph (agency, motto, trích yếu,
   // "(Kèm theo …)"); the next paragraph starts below it.
   std::optional<style::RuleStyle> rule_under;
+  double rule_space_after = 0;       // from rule_under to what follows (title.space_after, appendix.space_after); the header's rules use Header::number_gap
 };
 
 // Dotted lines for handwriting, the text width long.
@@ -79,6 +80,7 @@ struct LabelledList {
   std::vector<Paragraph> items;  // with their "- " and ";" / "." when several
   bool same_line = false;        // one recipient: on the label's line
   double indent = 0;             // where the label starts, from the text's left edge (pt)
+  double item_indent = 0;       // where each item's "- " starts, from the text's left edge: under the colon (ND30-NN-2)
 };
 
 // A form template attached as an appendix's content (layout "form"): laid out by its
@@ -124,6 +126,7 @@ struct Signature {
   std::vector<Paragraph> authority;
   std::optional<Paragraph> name;
   double space = 0;              // room for the signature and seal
+  double x = 0, width = 0;       // its column, from the text's left edge (pt)
 };
 
 // Nơi nhận and the signatures (ô 7, 9b): one block never split across pages; the label
