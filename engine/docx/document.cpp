@@ -48,9 +48,14 @@ xml_node Writer::paragraph(const realize::Paragraph& p, double column, xml_node 
   if (p.keep_with_next) keep_next(x);
   if (p.rule_under) {
     const style::RuleStyle& rs = *p.rule_under;
-    // Centred under the widest line (ND30-CQ-5, ND30-QH-4, ND30-TL-3).
+    // Centred under the widest line (ND30-CQ-5, ND30-QH-4, ND30-TL-3, ND30-PL-6).
     double length = rs.length_ratio > 0 ? measure_widest(text_of(p.text), p.style, column) * rs.length_ratio : rs.length;
-    rule(length, column, rs, rule_space_after < 0 ? p.rule_space_after : rule_space_after, parent);
+    if (rule_space_after < 0) rule_space_after = p.space_after.value_or(tpl_.style(p.style).space_after);
+    rule(length, column, rs, rule_space_after, parent);
+  } else if (p.space_after) {
+    xml_node s = spacing(x);
+    s.remove_attribute("w:after");
+    s.append_attribute("w:after") = str(twips(*p.space_after)).c_str();
   }
   return x;
 }
@@ -111,6 +116,7 @@ void Writer::flow(const realize::Flow& f) {
       labelled_list(*list);
     } else if (const auto* form = std::get_if<realize::FormContent>(&item)) {
       if (!form->form) throw Error(ErrorKind::Output, "form content \"" + form->id + "\" without its form template");
+      appendix_heading(form->label, form->title, form->reference);
       form_items(*form->form, form->record.get());
     } else {
       not_written("a table", std::get<realize::Table>(item).id);  // helper E: docx/tables.cpp

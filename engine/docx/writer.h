@@ -142,7 +142,7 @@ class Writer {
   void flow(const realize::Flow& f);
 
   // A realized paragraph in `parent` (the body when null), `column` wide: its style, its
-  // keep-with-next, the rule under it (`rule_space_after` < 0: the paragraph's own).
+  // keep-with-next, the rule under it (`rule_space_after` < 0: the paragraph's space after).
   xml_node paragraph(const realize::Paragraph& p, double column, xml_node parent = {}, double rule_space_after = -1);
 
   // Kính gửi (ND30-NN-2): the label at its indent; one recipient on its line, or the

@@ -35,7 +35,9 @@ struct Paragraph {
   // A rule centred under the widest line of this paragraph (agency, motto, trích yếu,
   // "(Kèm theo …)"); the next paragraph starts below it.
   std::optional<style::RuleStyle> rule_under;
-  double rule_space_after = 0;       // from rule_under to what follows (title.space_after, appendix.space_after); the header's rules use Header::number_gap
+  // Replaces the style's space after: the space from this paragraph (its rule, if any)
+  // to what follows (the title's, ND30-TL-5; an appendix heading's, ND30-PL-6).
+  std::optional<double> space_after;
 };
 
 // Dotted lines for handwriting, the text width long.
@@ -89,6 +91,9 @@ struct FormContent {
   std::string id, source;
   const style::Template* form = nullptr;
   std::shared_ptr<const model::FormRecord> record;
+  // The appendix heading the form prints in its own styles (ND30-PL-2..6): "Phụ lục 1",
+  // the title (the appendix's, else the form's), "(Kèm theo …)".
+  std::string label, title, reference;
 };
 
 using Item = std::variant<Paragraph, FillLines, FullRule, Table, LabelledList, FormContent>;

@@ -73,7 +73,7 @@ realize::Document document_start(const std::string& type_name, const std::string
   title.items.push_back(para("title.type", "document-type", type_name));
   auto s = para("title.subject", "subject", subject);
   s.rule_under = tpl.title.subject_rule;
-  s.rule_space_after = tpl.title.space_after;
+  s.space_after = tpl.title.space_after;
   title.items.push_back(s);
   d.regions.push_back(title);
   return d;
