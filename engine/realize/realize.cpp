@@ -1,6 +1,7 @@
 // Document tree + template -> realized document: the regions in the order the template
 // declares them (Mẫu 1.4's when it declares none), each made of styled, numbered and
 // labelled paragraphs with stable ids. Both writers read only the result.
+#include <algorithm>
 #include <cstdio>
 
 #include "core/error.h"
@@ -90,7 +91,8 @@ class Realizer {
 
     Document out;
     out.tpl = &tpl;
-    out.title = d.subject;
+    out.title = d.subject;  // document information: one line
+    std::replace(out.title.begin(), out.title.end(), '\n', ' ');
     out.subject = tpl.type_name;
     for (const auto& line : d.issuing_agency) out.author += (out.author.empty() ? "" : " ") + line;
     for (const auto& spec : specs) {

@@ -118,7 +118,10 @@ TEST(Realize, NumberingSchemes) {
       block(BlockKind::Part, "Tổ chức thực hiện", "",
             {block(BlockKind::Chapter, "Điều khoản thi hành", "",
                    {block(BlockKind::Section, "Trách nhiệm", "", {art3, clause, literal})})}),
+      block(BlockKind::Part, "Phụ lục thi hành", ""),
   };
+  d.body[2].label = "Phần 5a";
+  d.body[2].literal_label = true;
   test::number_paths(d.body, "body");
   d.numbering = {{"part", "ordinal"}, {"section", "muc"}, {"clause", "outline"}};
   realize::Document doc = realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts());
@@ -140,6 +143,8 @@ TEST(Realize, NumberingSchemes) {
   EXPECT_EQ(label("body.1.0.0.1.0"), "1.1. | body | 1.1. Một");
   EXPECT_EQ(label("body.1.0.0.1.1.0"), "1.2.1. | body | 1.2.1. Khoản cháu");
   EXPECT_EQ(label("body.1.0.0.2"), "1.2.3. | body | 1.2.3. Giữ nguyên");
+  EXPECT_EQ(label("body.2.label"), "Phần 5a | part-label | Phần 5a");  // a literal label on its own line too
+  EXPECT_EQ(label("body.2"), " | part-title | Phụ lục thi hành");
   // "Điều 3." is bold even with its text on the line (ND30-NUM-4); a khoản's "1." is not.
   EXPECT_TRUE(test::paragraph_with_id(doc, "body.1.0.0.0")->text.front().bold);
   EXPECT_FALSE(test::paragraph_with_id(doc, "body.1.0.0.1")->text.front().bold);
