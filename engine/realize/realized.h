@@ -181,6 +181,9 @@ using FormTemplates = std::map<std::string, const style::Template*>;
 Document realize_document(const model::Document& document, const style::Template& tpl, const text::FontFamily& fonts,
                           const FormTemplates& forms = {});
 
+// The data keys a form template declares (its fields and tables' columns).
+model::FormSchema form_schema(const style::Template& form);
+
 // The widths (pt) of a table's columns in `width`: fixed first, fitted ones to their
 // widest line (a header text set in `header_style`, a cell's in `cell_style`, each
 // line of a "\n" text, plus 2 × padding), then the proportional ones share the rest.
