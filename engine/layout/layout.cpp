@@ -230,11 +230,12 @@ class DocumentLayout : public FlowBuilder {
       return;
     }
     st.keep_with_next = true;
+    st.space_after = 0;  // the list follows on the next line
     push_lines(set_paragraph(l.label.text, st, w, fonts_), st, l.indent);
     const double colon = l.item_indent - l.indent;
     for (size_t i = 0; i < l.items.size(); ++i) {
       style::ParagraphStyle ist = style_of(l.items[i]);
-      ist.first_indent = ist.left_indent = 0;
+      ist.first_indent = ist.left_indent = ist.space_before = 0;
       if (i + 1 < l.items.size()) ist.space_after = 0;
       push_lines(set_paragraph(l.items[i].text, ist, w - colon, fonts_), ist, x + colon - left_);
     }
@@ -303,13 +304,20 @@ class DocumentLayout : public FlowBuilder {
       }
     }
 
+    // Side by side, the names share a baseline too: under the longest authority.
+    double names = 0;
+    for (const SetSignature& set : sigs) {
+      double y_name = first;
+      for (const Line& line : set.authority) y_name += line.height;
+      names = std::max(names, y_name + set.space);
+    }
     double next = first;  // stacked: where the next signature's first line goes
     for (size_t s = 0; s < n; ++s) {
       const SetSignature& set = sigs[s];
       y = c.side_by_side ? first : next;
       bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
       if (!set.name.empty()) {
-        y += set.space;
+        y = c.side_by_side ? names : y + set.space;
         bottom = std::max(bottom, place_lines(set.name, set.x, y, box.runs));
       }
       next = y + c.space_before;
