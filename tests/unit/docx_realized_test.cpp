@@ -89,15 +89,16 @@ const json* span_starting(const json& spans, const std::string& text) {
 
 double centre(const json& span) { return (span["x0"].get<double>() + span["x1"].get<double>()) / 2; }
 
-// Mẫu 1.9: two signatures side by side, no recipients. In both PDFs: the authority lines
-// level, the names level, each centred in the column realize gave it, the same centres
-// in both to 1 pt; no "Nơi nhận" anywhere in the DOCX.
+// Mẫu 1.9: two signatures side by side (two authority lines and one), no recipients. In
+// both PDFs: the first authority lines level, the names level, each centred in the
+// column realize gave it, the same centres in both to 1 pt and the names as far below the
+// first authority line (to 1 pt); no "Nơi nhận" anywhere in the DOCX.
 TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
   Dir dir("vanban-docx-realized");
   model::Document d = school_document("Họp hội đồng thi đua khen thưởng năm học 2020 - 2021",
                                       "Cuộc họp kết thúc lúc 11 giờ cùng ngày.");
   d.signatures.resize(2);
-  d.signatures[0].authority_lines = {"THƯ KÝ"};
+  d.signatures[0].authority_lines = {"TM. TỔ THƯ KÝ", "THƯ KÝ"};
   d.signatures[0].signer_name = "Lê Thị Hoa";
   d.signatures[1].authority_lines = {"CHỦ TỌA"};
   d.signatures[1].signer_name = "Nguyễn Văn Bình";
@@ -108,9 +109,9 @@ TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
   EXPECT_EQ(out.docx_xml.find("Nơi nhận"), std::string::npos);
   EXPECT_NE(out.docx_xml.find("CHỦ TỌA"), std::string::npos);
 
-  std::map<std::string, double> vanban_centres;
+  std::map<std::string, double> vanban_centres, vanban_baselines;
   for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
-    const json* left = span_starting(*spans, "THƯ KÝ");
+    const json* left = span_starting(*spans, "TM. TỔ THƯ KÝ");
     const json* right = span_starting(*spans, "CHỦ TỌA");
     const json* left_name = span_starting(*spans, "Lê Thị Hoa");
     const json* right_name = span_starting(*spans, "Nguyễn Văn Bình");
@@ -122,8 +123,13 @@ TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
     EXPECT_LT(centre(*left), centre(*right) - 100);
     for (const json* s : {left, right, left_name, right_name}) {
       std::string text = (*s)["text"];
-      if (spans == &out.vanban_spans) vanban_centres[text] = centre(*s);
-      else EXPECT_NEAR(centre(*s), vanban_centres[text], 1.0) << text;  // LibreOffice as vanban
+      if (spans == &out.vanban_spans) {
+        vanban_centres[text] = centre(*s);
+        vanban_baselines[text] = (*s)["baseline"].get<double>() - (*left)["baseline"].get<double>();
+      } else {  // LibreOffice as vanban; the baselines from the first authority line's
+        EXPECT_NEAR(centre(*s), vanban_centres[text], 1.0) << text;
+        EXPECT_NEAR((*s)["baseline"].get<double>() - (*left)["baseline"].get<double>(), vanban_baselines[text], 1.0) << text;
+      }
     }
   }
 }
@@ -142,20 +148,28 @@ TEST(DocxRealized, KinhGuiDashesUnderTheColonAndNoEmptyRecipientsLabel) {
   EXPECT_NE(out.docx_xml.find("HIỆU TRƯỞNG"), std::string::npos);
   const auto& st = tpl.style("kinh-gui");
   const auto& font = vanban::test::liberation_fonts().face(st.bold, st.italic);
-  std::vector<double> vanban_dashes;
+  std::vector<double> vanban_dashes, vanban_baselines;
   for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
     const json* label = span_starting(*spans, "Kính gửi:");
     ASSERT_TRUE(label) << spans->dump();
     double colon = (*label)["x1"].get<double>() - vanban::text::measure(font, st.size, ":");
-    std::vector<double> dashes;
+    std::vector<double> dashes, baselines;
     for (const auto& s : *spans)
-      if (s["text"].get<std::string>().rfind("- ", 0) == 0 && s["baseline"].get<double>() > (*label)["baseline"].get<double>())
+      if (s["text"].get<std::string>().rfind("- ", 0) == 0 && s["baseline"].get<double>() > (*label)["baseline"].get<double>()) {
         dashes.push_back(s["x0"].get<double>());
+        baselines.push_back(s["baseline"].get<double>());
+      }
     ASSERT_EQ(dashes.size(), 3u) << spans->dump();
     for (size_t i = 0; i < dashes.size(); ++i) {
       EXPECT_NEAR(dashes[i], colon, 1.0);
       if (spans == &out.vanban_spans) vanban_dashes.push_back(dashes[i]);
       else EXPECT_NEAR(dashes[i], vanban_dashes[i], 1.0);  // LibreOffice as vanban
+    }
+    // One item a line directly under the label, as many points down in both.
+    for (size_t i = 0; i < baselines.size(); ++i) {
+      baselines[i] -= (*label)["baseline"].get<double>();
+      if (spans == &out.vanban_spans) vanban_baselines.push_back(baselines[i]);
+      else EXPECT_NEAR(baselines[i], vanban_baselines[i], 1.0) << i;
     }
   }
 }
