@@ -233,7 +233,8 @@ TEST(Model, FillLinesBoundsAndUnknownBlockType) {
   };
   EXPECT_EQ(error_of(with_block(R"({"type": "fill_lines", "lines": 0})")).field_path(), "body[0].lines");
   EXPECT_EQ(error_of(with_block(R"({"type": "fill_lines", "lines": 51})")).field_path(), "body[0].lines");
-  EXPECT_EQ(error_of(with_block(R"({"type": "table"})")).field_path(), "body[0].type");
+  EXPECT_EQ(error_of(with_block(R"({"type": "chart"})")).field_path(), "body[0].type");
+  EXPECT_EQ(error_of(with_block(R"({"type": "table"})")).field_path(), "body[0].columns");
   EXPECT_EQ(error_of(with_block(R"({"type": "section", "label": "V.", "title": "X"})")).field_path(), "body[0].label");
 }
 
