@@ -10,6 +10,7 @@
 #include "wording/wording.h"
 #include "core/unicode.h"
 #include "docx/package.h"
+#include "text/line_breaker.h"
 #include "text/shaper.h"
 
 namespace vanban::docx {
@@ -173,12 +174,75 @@ double Writer::measure_widest(const std::string& text, const std::string& style_
   return *std::max_element(lines.begin(), lines.end());
 }
 
-// <w:p> with a style; the text upper-cased when the style says so (like the PDF).
+// <w:p> with a style; the text upper-cased when the style says so (like the PDF). A
+// centred paragraph (a header line, a title) that wraps gets a <w:br/> where the PDF
+// breaks it (text::balanced_line_breaks, measured with the same fonts), so Word and
+// LibreOffice show the same lines; in a certificate's frames the width is not known
+// here, and Word wraps them.
 xml_node Writer::paragraph(const RichText& text, const std::string& style_name, xml_node parent) {
   const auto& st = use_style(style_name);
   xml_node p = (parent ? parent : body_).append_child("w:p");
   p.append_child("w:pPr").append_child("w:pStyle").append_attribute("w:val") = style_id(style_name).c_str();
-  for (const Span& span : text) run(p, st.uppercase ? unicode::to_upper_vi(span.text) : span.text, span.bold, span.italic);
+  std::vector<std::string> pieces;
+  std::string all;
+  for (const Span& span : text) {
+    pieces.push_back(st.uppercase ? unicode::to_upper_vi(span.text) : span.text);
+    all += pieces.back();
+  }
+  // The column: the cell's width less the table's cell margins, or the text width.
+  double column = 0;
+  xml_node holder = p.parent();
+  if (holder == body_) {
+    column = width_;
+  } else if (std::strcmp(holder.name(), "w:tc") == 0) {
+    column = holder.child("w:tcPr").child("w:tcW").attribute("w:w").as_double() / 20;
+    xml_node margins = holder.parent().parent().child("w:tblPr").child("w:tblCellMar");
+    column -= (margins.child("w:left").attribute("w:w").as_double() + margins.child("w:right").attribute("w:w").as_double()) / 20;
+  }
+  std::vector<size_t> starts;
+  if (st.align == style::Align::Center && !certificate_ && column > 0 && !all.empty()) {
+    // The glyphs as the layout shapes them: span by span, a "\n" shaped as a space.
+    std::vector<text::MeasuredGlyph> glyphs;
+    size_t base = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      std::string piece = pieces[i];
+      std::replace(piece.begin(), piece.end(), '\n', ' ');
+      const text::Font& font = fonts_.face(st.bold || text[i].bold, st.italic || text[i].italic);
+      auto shaped = text::shape(font, st.size, piece);
+      for (size_t g = 0; g < shaped.size(); ++g) {
+        size_t end = piece.size();
+        for (size_t h = g + 1; h < shaped.size(); ++h) {
+          if (shaped[h].cluster != shaped[g].cluster) {
+            end = shaped[h].cluster;
+            break;
+          }
+        }
+        std::string_view cluster = std::string_view(piece).substr(shaped[g].cluster, end - shaped[g].cluster);
+        glyphs.push_back({base + shaped[g].cluster, shaped[g].x_advance, cluster == " " || cluster == "\u00A0"});
+      }
+      base += piece.size();
+    }
+    starts = text::balanced_line_breaks(all, glyphs, column - st.left_indent - st.first_indent, column - st.left_indent);
+  }
+  // Each chosen break (not a "\n" already there) becomes a "\n" in its span, the spaces
+  // before it dropped; run() writes it as <w:br/>.
+  size_t base = 0, next = 0;
+  char before = '\n';  // the character before the one at hand, across spans
+  for (size_t i = 0; i < text.size(); ++i) {
+    const std::string& piece = pieces[i];
+    std::string out;
+    for (size_t j = 0; j < piece.size(); ++j) {
+      while (next < starts.size() && starts[next] < base + j) ++next;
+      if (next < starts.size() && starts[next] == base + j && before != '\n') {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        out += '\n';
+      }
+      out += piece[j];
+      before = piece[j];
+    }
+    run(p, out, text[i].bold, text[i].italic);
+    base += piece.size();
+  }
   return p;
 }
 
