@@ -3,6 +3,9 @@
 // showing the same lines.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -19,6 +22,23 @@ using vanban::test::Result;
 using vanban::test::run;
 
 const std::string kCli = VANBAN_CLI;
+const std::string kSource = VANBAN_SOURCE_DIR;
+
+// The length of the first rule on page 1 below the line `text` (within 15 pt), or -1:
+// the rule under the issuing agency is 0.4 of its widest line (ND30-CQ).
+double rule_under(const std::string& pdf, const std::string& text) {
+  Result r = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(pdf));
+  auto page = nlohmann::json::parse(r.output)["pages"][0];
+  for (const auto& s : page["spans"]) {
+    if (s["text"] != text) continue;
+    double baseline = s["baseline"];
+    for (const auto& rule : page["rules"]) {
+      double y = rule["y0"];
+      if (y > baseline && y < baseline + 15) return std::abs(rule["x1"].get<double>() - rule["x0"].get<double>());
+    }
+  }
+  return -1;
+}
 
 std::string render(const Dir& dir, const std::string& args, const std::string& out) {
   Result r = run(kCli + " render " + args + " -o " + q(dir.file(out)) + " --date 2021-03-05");
@@ -73,7 +93,12 @@ TEST(CentredLines, SchoolNameInTheHeaderBreaksBetweenItsWordsInPdfAndDocx) {
   expect_lines(page_lines(pdf), "TRƯỜNG TIỂU HỌC", "QUANG CHÂU", "PDF");
   std::string docx = render(dir, "ke-hoach " + q(data), "t.docx");
   EXPECT_NE(document_xml(docx).find("TRƯỜNG TIỂU HỌC</w:t><w:br/><w:t xml:space=\"preserve\">QUANG CHÂU"), std::string::npos);
-  expect_lines(page_lines(libreoffice_pdf(dir, docx)), "TRƯỜNG TIỂU HỌC", "QUANG CHÂU", "LibreOffice");
+  std::string lo = libreoffice_pdf(dir, docx);
+  expect_lines(page_lines(lo), "TRƯỜNG TIỂU HỌC", "QUANG CHÂU", "LibreOffice");
+  // The rule under the agency is measured on the same (balanced) lines in both.
+  double rule = rule_under(pdf, "QUANG CHÂU");
+  EXPECT_GT(rule, 0);
+  EXPECT_NEAR(rule_under(lo, "QUANG CHÂU"), rule, 0.5);
 }
 
 TEST(CentredLines, BlankPhuLuc1TitleKeepsDienHinhTogether) {
