@@ -122,6 +122,19 @@ class Converter {
     return false;
   }
 
+  // Calls `each` for every child element of `node`; text there other than white space
+  // is an error, "text is not expected inside <name>" followed by `hint`.
+  template <class Each>
+  void elements(const pugi::xml_node& node, const std::string& hint, Each each) {
+    for (auto c : node.children()) {
+      if (c.type() == pugi::node_element) {
+        each(c);
+      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
+        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">" + hint);
+      }
+    }
+  }
+
   // `seen` holds the keys of `obj` so far: a duplicate is found in constant time.
   void add_member(Value& obj, std::unordered_set<std::string>& seen, const std::string& key, Value v, Location at,
                   const pugi::xml_node& node) {
@@ -148,13 +161,7 @@ class Converter {
     obj.where = where(node);
     std::unordered_set<std::string> seen;
     add_attributes(obj, seen, node);
-    for (auto c : node.children()) {
-      if (c.type() == pugi::node_element) {
-        add_member(obj, seen, c.name(), element(c), where(c), c);
-      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">");
-      }
-    }
+    elements(node, "", [&](const pugi::xml_node& c) { add_member(obj, seen, c.name(), element(c), where(c), c); });
     return obj;
   }
 
@@ -167,14 +174,10 @@ class Converter {
       if (has_text(node)) return string_value(node.text().get(), where(node));
       return arr;
     }
-    for (auto c : node.children()) {
-      if (c.type() == pugi::node_element) {
-        if (unicode::excerpt(c.name()) != "item") fail(c, "expected <item> inside <" + unicode::excerpt(node.name()) + ">");
-        arr.items.push_back(rich_items ? rich_text(c) : element(c));
-      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">; write <item>…</item>");
-      }
-    }
+    elements(node, "; write <item>…</item>", [&](const pugi::xml_node& c) {
+      if (unicode::excerpt(c.name()) != "item") fail(c, "expected <item> inside <" + unicode::excerpt(node.name()) + ">");
+      arr.items.push_back(rich_items ? rich_text(c) : element(c));
+    });
     return arr;
   }
 
@@ -182,13 +185,8 @@ class Converter {
     Value arr;
     arr.type = Value::Type::Array;
     arr.where = where(node);
-    for (auto c : node.children()) {
-      if (c.type() == pugi::node_element) {
-        arr.items.push_back(block(c));
-      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">; put it in a block such as <paragraph>");
-      }
-    }
+    elements(node, "; put it in a block such as <paragraph>",
+             [&](const pugi::xml_node& c) { arr.items.push_back(block(c)); });
     return arr;
   }
 
@@ -220,16 +218,12 @@ class Converter {
   // <table><columns><item width="12mm" align="center"/>…</columns>
   //   <header><row><cell colspan="2">…</cell></row></header><rows><row>…</row></rows></table>
   Value table(const pugi::xml_node& node, Value obj, std::unordered_set<std::string>& seen) {
-    for (auto c : node.children()) {
+    elements(node, "", [&](const pugi::xml_node& c) {
       std::string name = c.name();
-      if (c.type() == pugi::node_element) {
-        if (name == "columns") add_member(obj, seen, name, item_array(c), where(c), c);
-        else if (name == "header" || name == "rows") add_member(obj, seen, name, rows(c), where(c), c);
-        else fail(c, "unexpected element <" + unicode::excerpt(name) + "> in <table> (columns, header, rows)");
-      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <table>");
-      }
-    }
+      if (name == "columns") add_member(obj, seen, name, item_array(c), where(c), c);
+      else if (name == "header" || name == "rows") add_member(obj, seen, name, rows(c), where(c), c);
+      else fail(c, "unexpected element <" + unicode::excerpt(name) + "> in <table> (columns, header, rows)");
+    });
     return obj;
   }
 
@@ -237,25 +231,17 @@ class Converter {
     Value arr;
     arr.type = Value::Type::Array;
     arr.where = where(node);
-    for (auto r : node.children()) {
-      if (r.type() == pugi::node_element) {
-        if (std::string(r.name()) != "row") fail(r, "expected <row> inside <" + unicode::excerpt(node.name()) + ">");
-        Value row;
-        row.type = Value::Type::Array;
-        row.where = where(r);
-        for (auto c : r.children()) {
-          if (c.type() == pugi::node_element) {
-            if (std::string(c.name()) != "cell") fail(c, "expected <cell> inside <row>");
-            row.items.push_back(cell(c));
-          } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-            fail(c, "text is not expected inside <row>; write <cell>…</cell>");
-          }
-        }
-        arr.items.push_back(std::move(row));
-      } else if ((r.type() == pugi::node_pcdata || r.type() == pugi::node_cdata) && !blank(r.value())) {
-        fail(r, "text is not expected inside <" + unicode::excerpt(node.name()) + ">; write <row>…</row>");
-      }
-    }
+    elements(node, "; write <row>…</row>", [&](const pugi::xml_node& r) {
+      if (std::string(r.name()) != "row") fail(r, "expected <row> inside <" + unicode::excerpt(node.name()) + ">");
+      Value row;
+      row.type = Value::Type::Array;
+      row.where = where(r);
+      elements(r, "; write <cell>…</cell>", [&](const pugi::xml_node& c) {
+        if (std::string(c.name()) != "cell") fail(c, "expected <cell> inside <row>");
+        row.items.push_back(cell(c));
+      });
+      arr.items.push_back(std::move(row));
+    });
     return arr;
   }
 
