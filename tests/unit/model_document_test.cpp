@@ -8,21 +8,14 @@
 
 #include "core/error.h"
 #include "model/reader.h"
+#include "model_test_helpers.h"
 
 namespace {
 
 using namespace vanban;
 using model::load_document;
 
-Error error_of(const std::string& text, const std::string& name = "plan.json") {
-  try {
-    load_document(text, name);
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no error for:\n" << text;
-  return Error(ErrorKind::Model, "none");
-}
+Error error_of(const std::string& text, const std::string& name = "plan.json") { return test::model_error(text, name); }
 
 std::string formatted(const Error& e) { return Error::format(e.file(), e.line(), e.column(), e.field_path(), e.message()); }
 

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "model/reader.h"
+#include "model_test_helpers.h"
 
 namespace {
 
@@ -22,15 +23,7 @@ std::string with_table(const std::string& columns, const std::string& rows, cons
 
 const std::string kThree = R"([{"width": "1.5cm"}, {"width": "*"}, {"width": "36pt"}])";
 
-Error error_of(const std::string& text, const Limits& limits = {}) {
-  try {
-    load_document(text, "t.json", limits);
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no error for:\n" << text;
-  return Error(ErrorKind::Model, "none");
-}
+Error error_of(const std::string& text, const Limits& limits = {}) { return test::model_error(text, "t.json", limits); }
 
 TEST(ModelTable, WidthsInEveryUnit) {
   auto d = load_document(with_table(kThree, R"([["a", "b", "c"]])"), "t.json");
