@@ -10,6 +10,7 @@
 #include "wording/wording.h"
 #include "core/unicode.h"
 #include "docx/package.h"
+#include "text/line_breaker.h"
 #include "text/shaper.h"
 
 namespace vanban::docx {
@@ -131,6 +132,40 @@ void Writer::finish(const std::string& title, const std::string& author, std::os
   p.zip(mtime(), out);
 }
 
+namespace {
+
+// Where the lines after the first of a centred paragraph start (byte offsets into the
+// concatenated `pieces`, the spans' text as printed), as the layout breaks them: the
+// glyphs shaped span by span with a "\n" shaped as a space, then
+// text::balanced_line_breaks. Nothing when it fits on one line.
+std::vector<size_t> centred_breaks(const text::FontFamily& fonts, const style::ParagraphStyle& st, const RichText& text,
+                                   const std::vector<std::string>& pieces, double column, double size) {
+  std::vector<text::MeasuredGlyph> glyphs;
+  std::string all;
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string piece = pieces[i];
+    std::replace(piece.begin(), piece.end(), '\n', ' ');
+    const text::Font& font = fonts.face(st.bold || text[i].bold, st.italic || text[i].italic);
+    auto shaped = text::shape(font, size, piece);
+    for (size_t g = 0; g < shaped.size(); ++g) {
+      size_t end = piece.size();
+      for (size_t h = g + 1; h < shaped.size(); ++h) {
+        if (shaped[h].cluster != shaped[g].cluster) {
+          end = shaped[h].cluster;
+          break;
+        }
+      }
+      std::string_view cluster = std::string_view(piece).substr(shaped[g].cluster, end - shaped[g].cluster);
+      glyphs.push_back({all.size() + shaped[g].cluster, shaped[g].x_advance, cluster == " " || cluster == "\u00A0"});
+    }
+    all += pieces[i];
+  }
+  if (all.empty()) return {};
+  return text::balanced_line_breaks(all, glyphs, column - st.left_indent - st.first_indent, column - st.left_indent);
+}
+
+}  // namespace
+
 RichText Writer::plain(const std::string& s) { return {Span{s, false, false}}; }
 
 const style::ParagraphStyle& Writer::use_style(const std::string& name) {
@@ -139,14 +174,30 @@ const style::ParagraphStyle& Writer::use_style(const std::string& name) {
 }
 
 // The widths of the lines of `text` wrapped greedily at spaces in a column `width`
-// wide, as Word and LibreOffice wrap it (rules are measured against the widest).
+// wide, as Word and LibreOffice wrap it (rules are measured against the widest); a
+// centred style's lines where paragraph() breaks them.
 std::vector<double> Writer::wrap(const std::string& text, const std::string& style_name, double width, double size) {
   const auto& st = tpl_.style(style_name);
   const text::Font& font = fonts_.face(st.bold, st.italic);
   if (size <= 0) size = st.size;
   std::string upper = st.uppercase ? unicode::to_upper_vi(text) : text;
-  double space = text::measure(font, size, " ");
   std::vector<double> lines;
+  // A centred paragraph is written with the breaks the layout chooses (paragraph()).
+  if (st.align == style::Align::Center && !certificate_) {
+    std::vector<size_t> starts = centred_breaks(fonts_, st, plain(text), {upper}, width, size);
+    if (!starts.empty()) {
+      starts.push_back(upper.size());
+      size_t begin = 0;
+      for (size_t end : starts) {
+        std::string line = upper.substr(begin, end - begin);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n' || line.back() == '\r')) line.pop_back();
+        lines.push_back(text::measure(font, size, line));
+        begin = end;
+      }
+      return lines;
+    }
+  }
+  double space = text::measure(font, size, " ");
   // Each line of the text (run() breaks them) wrapped on its own.
   for (const std::string& t : lines_of_text(upper)) {
     double line = 0;
@@ -173,12 +224,48 @@ double Writer::measure_widest(const std::string& text, const std::string& style_
   return *std::max_element(lines.begin(), lines.end());
 }
 
-// <w:p> with a style; the text upper-cased when the style says so (like the PDF).
+// <w:p> with a style; the text upper-cased when the style says so (like the PDF). A
+// centred paragraph (a header line, a title) that wraps gets a <w:br/> where the PDF
+// breaks it (text::balanced_line_breaks, measured with the same fonts), so Word and
+// LibreOffice show the same lines; in a certificate's frames the width is not known
+// here, and Word wraps them.
 xml_node Writer::paragraph(const RichText& text, const std::string& style_name, xml_node parent) {
   const auto& st = use_style(style_name);
   xml_node p = (parent ? parent : body_).append_child("w:p");
   p.append_child("w:pPr").append_child("w:pStyle").append_attribute("w:val") = style_id(style_name).c_str();
-  for (const Span& span : text) run(p, st.uppercase ? unicode::to_upper_vi(span.text) : span.text, span.bold, span.italic);
+  std::vector<std::string> pieces;
+  for (const Span& span : text) pieces.push_back(st.uppercase ? unicode::to_upper_vi(span.text) : span.text);
+  // The column: the cell's width less the table's cell margins, or the text width.
+  double column = 0;
+  xml_node holder = p.parent();
+  if (holder == body_) {
+    column = width_;
+  } else if (std::strcmp(holder.name(), "w:tc") == 0) {
+    column = holder.child("w:tcPr").child("w:tcW").attribute("w:w").as_double() / 20;
+    xml_node margins = holder.parent().parent().child("w:tblPr").child("w:tblCellMar");
+    column -= (margins.child("w:left").attribute("w:w").as_double() + margins.child("w:right").attribute("w:w").as_double()) / 20;
+  }
+  std::vector<size_t> starts;
+  if (st.align == style::Align::Center && !certificate_ && column > 0) starts = centred_breaks(fonts_, st, text, pieces, column, st.size);
+  // Each chosen break (not a "\n" already there) becomes a "\n" in its span, the spaces
+  // before it dropped; run() writes it as <w:br/>.
+  size_t base = 0, next = 0;
+  char before = '\n';  // the character before the one at hand, across spans
+  for (size_t i = 0; i < text.size(); ++i) {
+    const std::string& piece = pieces[i];
+    std::string out;
+    for (size_t j = 0; j < piece.size(); ++j) {
+      while (next < starts.size() && starts[next] < base + j) ++next;
+      if (next < starts.size() && starts[next] == base + j && before != '\n') {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        out += '\n';
+      }
+      out += piece[j];
+      before = piece[j];
+    }
+    run(p, out, text[i].bold, text[i].italic);
+    base += piece.size();
+  }
   return p;
 }
 

@@ -53,7 +53,7 @@ void emit_runs(const std::vector<Glyph>& glyphs, size_t begin, size_t end, doubl
 
 namespace {
 
-std::vector<Line> set_greedy(const model::RichText& spans, const style::ParagraphStyle& style, double width,
+std::vector<Line> set_lines(const model::RichText& spans, const style::ParagraphStyle& style, double width,
                              const text::FontFamily& fonts) {
   // 1. The paragraph's text and its glyphs, span by span.
   std::string text;
@@ -124,7 +124,7 @@ std::vector<Line> set_greedy(const model::RichText& spans, const style::Paragrap
     if (opportunities.empty() || opportunities.back().glyph != n) opportunities.push_back({n, true});
   }
 
-  // 3. Greedy filling.
+  // 3. Greedy filling; a centred paragraph: balanced lines (text::balanced_line_breaks).
   struct Break {
     size_t begin, end;
     bool last;  // last line of the paragraph or before a mandatory break: not justified
@@ -134,6 +134,25 @@ std::vector<Line> set_greedy(const model::RichText& spans, const style::Paragrap
   auto available = [&](size_t line_index) {
     return width - style.left_indent - (line_index == 0 ? style.first_indent : 0);
   };
+  if (style.align == style::Align::Center && opportunities.size() > 1) {
+    std::vector<text::MeasuredGlyph> measured;
+    measured.reserve(n);
+    for (const Glyph& g : glyphs) measured.push_back({g.cluster, g.advance, g.is_space});
+    std::vector<size_t> starts = text::balanced_line_breaks(text, measured, available(0), available(1));
+    if (!starts.empty()) {
+      starts.push_back(text.size());
+      size_t begin = 0;
+      for (size_t offset : starts) {
+        size_t end = begin;
+        while (end < n && glyphs[end].cluster < offset) ++end;
+        bool forced = false;
+        for (const auto& op : opportunities) forced |= op.glyph == end && op.mandatory;
+        breaks.push_back({begin, end, forced || end >= n});
+        begin = end;
+      }
+      start = n;  // no greedy filling
+    }
+  }
   size_t k = 0;
   while (start < n) {
     double avail = available(breaks.size());
@@ -204,25 +223,7 @@ std::vector<Line> set_greedy(const model::RichText& spans, const style::Paragrap
 
 std::vector<Line> set_paragraph(const model::RichText& spans, const style::ParagraphStyle& style, double width,
                                 const text::FontFamily& fonts) {
-  std::vector<Line> lines = set_greedy(spans, style, width, fonts);
-  if (style.align != style::Align::Center || lines.size() < 2) return lines;
-  // A centred title that wraps gets lines of even length: the narrowest column that
-  // keeps the same number of lines, centred in the real one.
-  double lo = 0, hi = width;
-  for (const Line& l : lines) lo = std::max(lo, l.natural_width * 0.5);
-  for (int i = 0; i < 12 && hi - lo > 0.5; ++i) {
-    double mid = (lo + hi) / 2;
-    if (set_greedy(spans, style, mid, fonts).size() == lines.size()) hi = mid;
-    else lo = mid;
-  }
-  std::vector<Line> balanced = set_greedy(spans, style, hi, fonts);
-  double shift = (width - hi) / 2;
-  for (Line& l : balanced) {
-    l.x_start += shift;
-    for (auto& run : l.runs)
-      for (auto& g : run.glyphs) g.x += shift;
-  }
-  return balanced;
+  return set_lines(spans, style, width, fonts);
 }
 
 void append_leaders(Line& line, const std::string& leader, const style::ParagraphStyle& style, double from,

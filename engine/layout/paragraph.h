@@ -1,5 +1,6 @@
 // Paragraph setting: shaping each styled span, ICU line-break opportunities,
-// greedy line filling, alignment and justification (through the advances of the
+// greedy line filling (balanced lines for a centred paragraph: text::balanced_line_breaks),
+// alignment and justification (through the advances of the
 // spaces, since PDF word spacing does not apply to two-byte codes).
 #pragma once
 #include <vector>

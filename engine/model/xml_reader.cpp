@@ -4,7 +4,11 @@
 // - an element holding only text is a string; text mixed with <b>, <i>, <bi> is rich
 //   text, the same span array the JSON form uses;
 // - the children of the array fields (recipients, authority, parent_agency,
-//   issuing_agency, appendices) are their items, written <item>…</item>;
+//   issuing_agency, appendices, kinh_gui, address, signatures, preamble) are their
+//   items, written <item>…</item>; a preamble item is rich text;
+// - a <table> block holds <columns> (<item width=… align=…/>), <header> and <rows>,
+//   whose <row>s hold <cell>s: rich text, or with attributes (colspan, rowspan,
+//   align) an object whose text is the cell's text;
 // - in body and content, each child element is a block whose element name is its type;
 //   a block's <title>/<text> children and attributes are members, its other element
 //   children are its content blocks, and its own text is its text.
@@ -24,7 +28,8 @@ namespace vanban::model {
 namespace {
 
 const std::set<std::string> kItemArrays = {"recipients", "authority", "parent_agency", "issuing_agency",
-                                           "appendices"};
+                                           "appendices", "kinh_gui", "address", "signatures", "preamble"};
+const std::set<std::string> kRichItemArrays = {"preamble"};
 const std::set<std::string> kBlockArrays = {"body", "content"};
 const std::set<std::string> kInline = {"b", "i", "bi"};
 
@@ -117,6 +122,19 @@ class Converter {
     return false;
   }
 
+  // Calls `each` for every child element of `node`; text there other than white space
+  // is an error, "text is not expected inside <name>" followed by `hint`.
+  template <class Each>
+  void elements(const pugi::xml_node& node, const std::string& hint, Each each) {
+    for (auto c : node.children()) {
+      if (c.type() == pugi::node_element) {
+        each(c);
+      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
+        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">" + hint);
+      }
+    }
+  }
+
   // `seen` holds the keys of `obj` so far: a duplicate is found in constant time.
   void add_member(Value& obj, std::unordered_set<std::string>& seen, const std::string& key, Value v, Location at,
                   const pugi::xml_node& node) {
@@ -131,7 +149,7 @@ class Converter {
 
   Value element(const pugi::xml_node& node) {
     std::string name = node.name();
-    if (kItemArrays.count(name)) return item_array(node);
+    if (kItemArrays.count(name)) return item_array(node, kRichItemArrays.count(name) > 0);
     if (kBlockArrays.count(name)) return block_array(node);
     if (!node.first_attribute() && !has_element_children(node)) return string_value(node.text().get(), where(node));
     return object(node);
@@ -143,17 +161,11 @@ class Converter {
     obj.where = where(node);
     std::unordered_set<std::string> seen;
     add_attributes(obj, seen, node);
-    for (auto c : node.children()) {
-      if (c.type() == pugi::node_element) {
-        add_member(obj, seen, c.name(), element(c), where(c), c);
-      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">");
-      }
-    }
+    elements(node, "", [&](const pugi::xml_node& c) { add_member(obj, seen, c.name(), element(c), where(c), c); });
     return obj;
   }
 
-  Value item_array(const pugi::xml_node& node) {
+  Value item_array(const pugi::xml_node& node, bool rich_items = false) {
     Value arr;
     arr.type = Value::Type::Array;
     arr.where = where(node);
@@ -162,14 +174,10 @@ class Converter {
       if (has_text(node)) return string_value(node.text().get(), where(node));
       return arr;
     }
-    for (auto c : node.children()) {
-      if (c.type() == pugi::node_element) {
-        if (unicode::excerpt(c.name()) != "item") fail(c, "expected <item> inside <" + unicode::excerpt(node.name()) + ">");
-        arr.items.push_back(element(c));
-      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">; write <item>…</item>");
-      }
-    }
+    elements(node, "; write <item>…</item>", [&](const pugi::xml_node& c) {
+      if (unicode::excerpt(c.name()) != "item") fail(c, "expected <item> inside <" + unicode::excerpt(node.name()) + ">");
+      arr.items.push_back(rich_items ? rich_text(c) : element(c));
+    });
     return arr;
   }
 
@@ -177,13 +185,8 @@ class Converter {
     Value arr;
     arr.type = Value::Type::Array;
     arr.where = where(node);
-    for (auto c : node.children()) {
-      if (c.type() == pugi::node_element) {
-        arr.items.push_back(block(c));
-      } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">; put it in a block such as <paragraph>");
-      }
-    }
+    elements(node, "; put it in a block such as <paragraph>",
+             [&](const pugi::xml_node& c) { arr.items.push_back(block(c)); });
     return arr;
   }
 
@@ -194,6 +197,7 @@ class Converter {
     std::unordered_set<std::string> seen;
     add_member(obj, seen, "type", string_value(node.name(), where(node)), where(node), node);
     add_attributes(obj, seen, node);
+    if (std::string(node.name()) == "table") return table(node, std::move(obj), seen);
     Value content;
     content.type = Value::Type::Array;
     for (auto c : node.children()) {
@@ -208,6 +212,49 @@ class Converter {
     }
     if (has_text(node)) add_member(obj, seen, "text", rich_text(node, true), where(node), node);
     if (!content.items.empty()) add_member(obj, seen, "content", std::move(content), content.where, node);
+    return obj;
+  }
+
+  // <table><columns><item width="12mm" align="center"/>…</columns>
+  //   <header><row><cell colspan="2">…</cell></row></header><rows><row>…</row></rows></table>
+  Value table(const pugi::xml_node& node, Value obj, std::unordered_set<std::string>& seen) {
+    elements(node, "", [&](const pugi::xml_node& c) {
+      std::string name = c.name();
+      if (name == "columns") add_member(obj, seen, name, item_array(c), where(c), c);
+      else if (name == "header" || name == "rows") add_member(obj, seen, name, rows(c), where(c), c);
+      else fail(c, "unexpected element <" + unicode::excerpt(name) + "> in <table> (columns, header, rows)");
+    });
+    return obj;
+  }
+
+  Value rows(const pugi::xml_node& node) {
+    Value arr;
+    arr.type = Value::Type::Array;
+    arr.where = where(node);
+    elements(node, "; write <row>…</row>", [&](const pugi::xml_node& r) {
+      if (std::string(r.name()) != "row") fail(r, "expected <row> inside <" + unicode::excerpt(node.name()) + ">");
+      Value row;
+      row.type = Value::Type::Array;
+      row.where = where(r);
+      elements(r, "; write <cell>…</cell>", [&](const pugi::xml_node& c) {
+        if (std::string(c.name()) != "cell") fail(c, "expected <cell> inside <row>");
+        row.items.push_back(cell(c));
+      });
+      arr.items.push_back(std::move(row));
+    });
+    return arr;
+  }
+
+  // A cell: its rich text, or with attributes an object {text, colspan, rowspan, align}.
+  Value cell(const pugi::xml_node& node) {
+    Value text = rich_text(node);
+    if (!node.first_attribute()) return text;
+    Value obj;
+    obj.type = Value::Type::Object;
+    obj.where = where(node);
+    std::unordered_set<std::string> seen;
+    add_attributes(obj, seen, node);
+    add_member(obj, seen, "text", std::move(text), where(node), node);
     return obj;
   }
 };

@@ -7,7 +7,9 @@ import json
 import sys
 from xml.sax.saxutils import escape, quoteattr
 
-ITEM_ARRAYS = {"recipients", "authority", "parent_agency", "issuing_agency", "appendices"}
+ITEM_ARRAYS = {"recipients", "authority", "parent_agency", "issuing_agency", "appendices",
+               "kinh_gui", "address", "signatures", "preamble"}
+RICH_ITEM_ARRAYS = {"preamble"}
 BLOCK_ARRAYS = {"body", "content"}
 
 
@@ -37,6 +39,9 @@ def element(name, value, indent):
     if name in BLOCK_ARRAYS:
         inner = "".join(block(b, indent + 1) for b in value)
         return f"{pad}<{name}>\n{inner}{pad}</{name}>\n"
+    if name in RICH_ITEM_ARRAYS and isinstance(value, list):
+        inner = "".join(f"{pad}  <item>{rich(v)}</item>\n" for v in value)
+        return f"{pad}<{name}>\n{inner}{pad}</{name}>\n"
     if name in ITEM_ARRAYS and isinstance(value, list):
         inner = "".join(element("item", v, indent + 1) for v in value)
         return f"{pad}<{name}>\n{inner}{pad}</{name}>\n"
@@ -50,11 +55,36 @@ def element(name, value, indent):
     return f"{pad}<{name}>{escape(scalar(value))}</{name}>\n"
 
 
+def cell(c):
+    if isinstance(c, dict):
+        attrs = "".join(f" {k}={quoteattr(scalar(v))}" for k, v in c.items() if k != "text")
+        return f"<cell{attrs}>{rich(c.get('text', ''))}</cell>"
+    return f"<cell>{rich(c)}</cell>"
+
+
+def table(b, indent):
+    pad = "  " * indent
+    attrs = f" repeat_header={quoteattr(scalar(b['repeat_header']))}" if "repeat_header" in b else ""
+    out = f"{pad}<table{attrs}>\n{pad}  <columns>"
+    for col in b["columns"]:
+        out += "<item" + "".join(f" {k}={quoteattr(scalar(v))}" for k, v in col.items()) + "/>"
+    out += "</columns>\n"
+    for part in ("header", "rows"):
+        if part in b:
+            out += f"{pad}  <{part}>\n"
+            for row in b[part]:
+                out += f"{pad}    <row>" + "".join(cell(c) for c in row) + "</row>\n"
+            out += f"{pad}  </{part}>\n"
+    return out + f"{pad}</table>\n"
+
+
 def block(b, indent):
     pad = "  " * indent
     kind = b["type"]
+    if kind == "table":
+        return table(b, indent)
     attrs = ""
-    for key in ("label", "style", "lines"):
+    for key in ("label", "marker", "style", "lines"):
         if key in b:
             attrs += f" {key}={quoteattr(scalar(b[key]))}"
     if isinstance(b.get("title"), str):

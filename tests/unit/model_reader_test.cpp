@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "model/reader.h"
+#include "model_test_helpers.h"
 
 namespace {
 
@@ -33,15 +34,7 @@ std::string minimal(const std::string& extra = "", const std::string& date = R"(
          "}\n";
 }
 
-Error error_of(const std::string& text, const std::string& name = "x.json") {
-  try {
-    load_document(text, name);
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no error for:\n" << text;
-  return Error(ErrorKind::Model, "none");
-}
+Error error_of(const std::string& text, const std::string& name = "x.json") { return test::model_error(text, name); }
 
 void expect_equal(const std::vector<model::Block>& a, const std::vector<model::Block>& b) {
   ASSERT_EQ(a.size(), b.size());
@@ -233,7 +226,8 @@ TEST(Model, FillLinesBoundsAndUnknownBlockType) {
   };
   EXPECT_EQ(error_of(with_block(R"({"type": "fill_lines", "lines": 0})")).field_path(), "body[0].lines");
   EXPECT_EQ(error_of(with_block(R"({"type": "fill_lines", "lines": 51})")).field_path(), "body[0].lines");
-  EXPECT_EQ(error_of(with_block(R"({"type": "table"})")).field_path(), "body[0].type");
+  EXPECT_EQ(error_of(with_block(R"({"type": "chart"})")).field_path(), "body[0].type");
+  EXPECT_EQ(error_of(with_block(R"({"type": "table"})")).field_path(), "body[0].columns");
   EXPECT_EQ(error_of(with_block(R"({"type": "section", "label": "V.", "title": "X"})")).field_path(), "body[0].label");
 }
 
