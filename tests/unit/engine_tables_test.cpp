@@ -10,12 +10,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <set>
 
 #include "cli_harness.h"
 #include "core/error.h"
 #include "docx/writer.h"
 #include "layout/flow.h"
+#include "layout/layout.h"
+#include "model/reader.h"
 #include "layout/table_layout.h"
 #include "pdf/pdf_writer.h"
 #include "realize/realized.h"
@@ -412,6 +415,94 @@ TEST(TablesOutput, FormTableWidthsAgreeInPdfAndDocxWithAWideFittedColumn) {
   ASSERT_FALSE(a.empty());
   EXPECT_NEAR(a.front(), tpl().page.margin_left, 0.5);
   EXPECT_NEAR(a.back(), tpl().page.width - tpl().page.margin_right, 0.5);
+}
+
+// --- in a document ----------------------------------------------------------------------
+
+std::string sample_plan() {
+  std::ifstream in(kSource + "/samples/ke-hoach-hoa-binh-2021.json", std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The plan with the 60-row table after its body: realized, laid out, the header on every
+// page the table runs onto, no row split.
+TEST(TablesDocument, ATableInThePlanRunsOnWithItsHeaderAndWholeRows) {
+  model::Document d = model::load_document(sample_plan(), "ke-hoach-hoa-binh-2021.json");
+  model::Block table = staff_table(60, 30);
+  table.field_path = "body[" + std::to_string(d.body.size()) + "]";
+  d.body.push_back(table);
+  auto out = layout::layout_document(realize::realize_document(d, tpl(), fonts()), fonts());
+  int first = page_with(out.pages, "MS-100"), last = page_with(out.pages, "MS-159");
+  ASSERT_GE(first, 0);
+  ASSERT_GT(last, first);
+  for (int p = first; p <= last; ++p) {
+    auto texts = run_texts(out.pages[p]);
+    for (const char* h : {"STT", "Cán bộ", "Mã số"})
+      EXPECT_NE(std::find(texts.begin(), texts.end(), h), texts.end()) << h << " missing on page " << p + 1;
+  }
+  for (int r = 0; r < 60; ++r) {
+    if (r == 31) continue;  // under the merged cell
+    EXPECT_EQ(page_with(out.pages, "MS-" + std::to_string(100 + r)), page_with(out.pages, "Z" + std::to_string(r))) << r;
+  }
+  EXPECT_EQ(page_with(out.pages, "MS-131"), page_with(out.pages, "Z30"));  // the merged rows together
+  // The plan's closing still follows the table.
+  EXPECT_GE(page_with(out.pages, "Bùi Thị Kim Tuyến"), last);
+  if (std::getenv("VANBAN_KEEP"))
+    std::ofstream(fs::path(std::getenv("VANBAN_KEEP")) / "plan-table-inprocess.pdf", std::ios::binary)
+        << pdf::write_pdf(out.pages, out.info, out.graphics);
+}
+
+// The same from JSON through the command (needs the model reader of body tables: helper
+// B's branch): PDF and DOCX, LibreOffice's columns where the PDF's are.
+TEST(TablesDocument, AJsonTableRendersToPdfAndDocxWithTheSameColumns) {
+  Dir dir("vanban-tables");
+  json doc = json::parse(sample_plan());
+  json rows = json::array();
+  for (int r = 0; r < 60; ++r) {
+    json row = {std::to_string(r + 1), "MS-" + std::to_string(100 + r)};
+    if (r == 30) row.push_back({{"text", "Tổ công tác liên trường gộp hai hàng Z30"}, {"rowspan", 2}});
+    else if (r != 31) row.push_back("Nguyễn Văn Hàng, giáo viên Trường Trung học phổ thông chuyên Hoàng Văn Thụ Z" + std::to_string(r));
+    rows.push_back(row);
+  }
+  doc["body"].push_back({{"type", "table"},
+                         {"columns", {{{"width", "20mm"}, {"align", "center"}}, {{"width", "fit"}}, {{"width", "3*"}}}},
+                         {"header", {{{{"text", "STT"}, {"rowspan", 2}}, {{"text", "Cán bộ"}, {"colspan", 2}}},
+                                     {"Mã số", "Họ và tên, đơn vị công tác"}}},
+                         {"rows", rows},
+                         {"repeat_header", true}});
+  std::string data = dir.write("plan-table.json", doc.dump());
+  auto render = [&](const std::string& out) {
+    Result r = run(kCli + " render ke-hoach " + q(data) + " -o " + q(dir.file(out)) + " --date 2021-03-05");
+    EXPECT_EQ(r.status, 0) << r.output;
+    return dir.file(out);
+  };
+  std::string pdf = render("plan.pdf"), docx_file = render("plan.docx");
+  std::string log, lo = test::libreoffice_pdf(docx_file, dir.path / "lo", &log);
+  ASSERT_FALSE(lo.empty()) << log;
+  keep(pdf, "plan-table.pdf");
+  keep(lo, "plan-table-lo.pdf");
+  json ours = probe(pdf), theirs = probe(lo);
+  // The pages holding rows: the header on each, the same four column edges in both.
+  for (const auto& [file, probed] : {std::pair{pdf, ours}, std::pair{lo, theirs}}) {
+    int with_rows = 0;
+    for (size_t p = 0; p < probed["pages"].size(); ++p) {
+      std::string text = page_text(file, static_cast<int>(p) + 1);
+      if (text.find("MS-1") == std::string::npos) continue;
+      ++with_rows;
+      for (const char* h : {"STT", "Cán bộ", "Mã số"})
+        EXPECT_NE(text.find(h), std::string::npos) << h << " not on page " << p + 1 << " of " << file;
+    }
+    EXPECT_GE(with_rows, 2) << file;
+  }
+  for (size_t p = 0; p < ours["pages"].size() && p < theirs["pages"].size(); ++p) {
+    std::string a = page_text(pdf, static_cast<int>(p) + 1), b = page_text(lo, static_cast<int>(p) + 1);
+    if (a.find("MS-1") == std::string::npos || b.find("MS-1") == std::string::npos) continue;
+    std::vector<double> ea = column_edges(ours["pages"][p]), eb = column_edges(theirs["pages"][p]);
+    // The table's edges (the plan's header block draws no vertical rules).
+    expect_same_edges(ea, eb, "page " + std::to_string(p + 1));
+  }
 }
 
 }  // namespace
