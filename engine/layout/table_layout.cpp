@@ -132,10 +132,12 @@ class TableBoxes {
     }
   }
 
-  // Each row as tall as its tallest cell; a merged cell taller than its rows adds the
-  // difference to its last row (the shorter spans first).
+  // Each row as tall as its tallest cell with its padding and the rule (half above, half
+  // below: the text never touches it, and Word and LibreOffice count it in the row); a
+  // merged cell taller than its rows adds the difference to its last row (the shorter
+  // spans first).
   void row_heights() {
-    const double pad = t_.padding;
+    const double pad = t_.padding + t_.border / 2;
     std::vector<double> h(rows_, 0);
     std::vector<size_t> spanning;
     for (size_t i = 0; i < cells_.size(); ++i) {
@@ -169,7 +171,7 @@ class TableBoxes {
         const double x0 = xs_[cell.column], x1 = xs_[last];
         const double top = top_[r] - y0, bottom = top_[end_[i]] - y0;
         // A header cell's text centred in it, a body cell's at its top.
-        double y = header ? top + (bottom - top - content_[i]) / 2 : top + pad;
+        double y = header ? top + (bottom - top - content_[i]) / 2 : top + pad + rule / 2;
         for (const Line& l : lines_[i]) {
           placed.push_back(PlacedLine{&l, x0 + pad, y});
           y += l.height;

@@ -12,9 +12,11 @@
 #include <fstream>
 #include <sstream>
 #include <set>
+#include <tuple>
 
 #include "cli_harness.h"
 #include "core/error.h"
+#include "docx/docx_writer.h"
 #include "docx/writer.h"
 #include "layout/flow.h"
 #include "layout/layout.h"
@@ -66,7 +68,8 @@ model::ColumnWidth width_of(model::ColumnWidth::Kind kind, double value) {
 
 // Three columns (20 mm, fit, 3*): STT over both header rows, "Cán bộ" over the other
 // two; `rows` rows, each a code and a name that wraps on two lines ("…Zn" ends it); a
-// cell of the third column spanning rows `span_at`..`span_at + 1` when span_at ≥ 0.
+// cell of the third column spanning rows `span_at`..`span_at + 1` when span_at ≥ 0 (taller
+// than the two rows would be without it).
 model::Block staff_table(int rows, int span_at = -1) {
   using Kind = model::ColumnWidth::Kind;
   model::Block b;
@@ -77,7 +80,11 @@ model::Block staff_table(int rows, int span_at = -1) {
   t.header = {{cell("STT", 1, 2), cell("Cán bộ", 2)}, {cell("Mã số"), cell("Họ và tên, đơn vị công tác")}};
   for (int r = 0; r < rows; ++r) {
     std::vector<model::TableCell> row{cell(std::to_string(r + 1)), cell("MS-" + std::to_string(100 + r))};
-    if (r == span_at) row.push_back(cell("Tổ công tác liên trường gộp hai hàng Z" + std::to_string(r), 1, 2));
+    if (r == span_at) {  // taller than two plain rows: six lines or so
+      std::string merged;
+      for (int i = 0; i < 10; ++i) merged += "Tổ công tác liên trường gộp hai hàng ";
+      row.push_back(cell(merged + "Z" + std::to_string(r), 1, 2));
+    }
     else if (r != span_at + 1 || span_at < 0)
       row.push_back(cell("Nguyễn Văn Hàng, giáo viên Trường Trung học phổ thông chuyên Hoàng Văn Thụ Z" + std::to_string(r)));
     t.rows.push_back(row);
@@ -452,6 +459,47 @@ TEST(TablesDocument, ATableInThePlanRunsOnWithItsHeaderAndWholeRows) {
   if (std::getenv("VANBAN_KEEP"))
     std::ofstream(fs::path(std::getenv("VANBAN_KEEP")) / "plan-table-inprocess.pdf", std::ios::binary)
         << pdf::write_pdf(out.pages, out.info, out.graphics);
+}
+
+// The plan with the table written to DOCX from the same realized document: LibreOffice
+// repeats the header on each page and draws the columns where the PDF does.
+TEST(TablesDocument, ThePlansTableInDocxHasThePdfsColumns) {
+  Dir dir("vanban-tables");
+  model::Document d = model::load_document(sample_plan(), "ke-hoach-hoa-binh-2021.json");
+  model::Block table = staff_table(60, 30);
+  table.field_path = "body[" + std::to_string(d.body.size()) + "]";
+  d.body.push_back(table);
+  realize::Document realized_doc = realize::realize_document(d, tpl(), fonts());
+  auto out = layout::layout_document(realized_doc, fonts());
+  out.info.creation_date = "D:20210305000000+07'00'";
+  std::string pdf = dir.write("plan.pdf", pdf::write_pdf(out.pages, out.info, out.graphics));
+  docx::DocxOptions options;
+  options.creation_date = "2021-03-05T08:00:00+07:00";
+  std::string docx_file = dir.write("plan.docx", docx::write_document(realized_doc, fonts(), options));
+  Result check = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(docx_file));
+  EXPECT_EQ(check.status, 0) << check.output.substr(0, 2000);
+  std::string log, lo = test::libreoffice_pdf(docx_file, dir.path / "lo", &log);
+  ASSERT_FALSE(lo.empty()) << log;
+  keep(pdf, "plan-table.pdf");
+  keep(lo, "plan-table-lo.pdf");
+  json ours = probe(pdf), theirs = probe(lo);
+  std::vector<double> edges;  // of the table's first page in the PDF
+  int pdf_pages = 0, lo_pages = 0;
+  for (const auto& [file, probed, count] : {std::tuple{pdf, &ours, &pdf_pages}, std::tuple{lo, &theirs, &lo_pages}}) {
+    for (size_t p = 0; p < (*probed)["pages"].size(); ++p) {
+      std::string text = page_text(file, static_cast<int>(p) + 1);
+      if (text.find("MS-1") == std::string::npos) continue;
+      ++*count;
+      for (const char* h : {"STT", "Cán bộ", "Mã số"})
+        EXPECT_NE(text.find(h), std::string::npos) << h << " not on page " << p + 1 << " of " << file;
+      std::vector<double> e = column_edges((*probed)["pages"][p]);
+      if (edges.empty()) edges = e;
+      expect_same_edges(edges, e, file + " page " + std::to_string(p + 1));
+    }
+  }
+  EXPECT_EQ(edges.size(), 4u);
+  EXPECT_GE(pdf_pages, 2);
+  EXPECT_GE(lo_pages, 2);
 }
 
 // The same from JSON through the command (needs the model reader of body tables: helper
