@@ -122,71 +122,8 @@ void Writer::form_table(const style::Template& form, const style::FormItem& item
   }
   std::vector<model::TableRow> blank(rows->empty() ? item.blank_rows : 0);
   if (rows->empty()) rows = &blank;
-  // Widths as the PDF layout computes them: fixed, fitted to the title, the rest shared.
-  const auto& hs = tpl_.style("table-header");
-  const auto& cs = tpl_.style("table-cell");
-  const double pad = form.form.cell_padding;
-  size_t n = item.columns.size();
-  std::vector<double> w(n, 0);
-  double fixed = 0, weights = 0;
-  for (size_t c = 0; c < n; ++c) {
-    const auto& col = item.columns[c];
-    if (col.kind == style::ColumnWidth::Fixed) w[c] = col.width;
-    else if (col.kind == style::ColumnWidth::Fit) {
-      double widest = text::measure(fonts_.face(hs.bold, hs.italic), hs.size, col.title);
-      for (const auto& r : *rows) {
-        auto it = r.find(col.name);
-        if (it == r.end()) continue;
-        for (const std::string& line : lines_of_text(it->second))  // the widest of a cell's lines
-          widest = std::max(widest, text::measure(fonts_.face(cs.bold, cs.italic), cs.size, line));
-      }
-      w[c] = widest + 2 * pad;
-    } else {
-      weights += col.width;
-      continue;
-    }
-    fixed += w[c];
-  }
-  double rest = std::max(0.0, width_ - fixed);
-  for (size_t c = 0; c < n; ++c)
-    if (item.columns[c].kind == style::ColumnWidth::Proportional) w[c] = weights > 0 ? rest * item.columns[c].width / weights : 0;
-  double total = 0;
-  for (double x : w) total += x;
-  if (total > width_ || weights == 0) for (double& x : w) x *= width_ / total;
-
-  xml_node tbl = table(w, true);
-  bool grouped = std::any_of(item.columns.begin(), item.columns.end(), [](const auto& c) { return !c.group.empty(); });
-  xml_node tr1 = row(tbl, true, true);
-  for (size_t c = 0; c < n;) {
-    const auto& col = item.columns[c];
-    if (col.group.empty()) {
-      paragraph(plain(col.title), "table-header", cell(tr1, w[c], 1, grouped ? "restart" : nullptr, true));
-      ++c;
-      continue;
-    }
-    size_t e = c;
-    double span_width = 0;
-    while (e < n && item.columns[e].group == col.group) span_width += w[e++];
-    paragraph(plain(col.group), "table-header", cell(tr1, span_width, static_cast<int>(e - c), nullptr, true));
-    c = e;
-  }
-  if (grouped) {
-    xml_node tr2 = row(tbl, true, true);
-    for (size_t c = 0; c < n; ++c) {
-      const auto& col = item.columns[c];
-      if (col.group.empty()) cell(tr2, w[c], 1, "", true).append_child("w:p");
-      else paragraph(plain(col.title), "table-header", cell(tr2, w[c], 1, nullptr, true));
-    }
-  }
-  for (const auto& r : *rows) {
-    xml_node tr = row(tbl, true, false);
-    for (size_t c = 0; c < n; ++c) {
-      auto it = r.find(item.columns[c].name);
-      xml_node p = paragraph(plain(it == r.end() ? "" : it->second), "table-cell", cell(tr, w[c]));
-      ppr_child(p, "w:jc", {"w:pStyle", "w:keepNext", "w:spacing", "w:ind"}).append_attribute("w:val") = jc(item.columns[c].align);
-    }
-  }
-  body_.append_child("w:p");  // Word wants a paragraph between a table and what follows
+  // Widths and cells as the PDF layout gets them (realize::realize_form_table).
+  body_table(realize::realize_form_table(item, *rows, form, fonts_, width_, "form." + item.name));
 }
 
 }  // namespace vanban::docx

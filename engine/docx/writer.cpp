@@ -367,35 +367,7 @@ void Writer::rule(double length, double column, const style::RuleStyle& rs, doub
 }
 
 xml_node Writer::table(const std::vector<double>& widths, bool borders) {
-  xml_node tbl = body_.append_child("w:tbl");
-  xml_node pr = tbl.append_child("w:tblPr");
-  double total = 0;
-  for (double w : widths) total += w;
-  xml_node w = pr.append_child("w:tblW");
-  w.append_attribute("w:w") = str(twips(total)).c_str();
-  w.append_attribute("w:type") = "dxa";
-  xml_node b = pr.append_child("w:tblBorders");
-  for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
-    xml_node e = b.append_child(side);
-    e.append_attribute("w:val") = borders ? "single" : "nil";
-    if (borders) {
-      e.append_attribute("w:sz") = str(std::max(2L, std::lround(tpl_.form.border * 8))).c_str();
-      e.append_attribute("w:space") = "0";
-      e.append_attribute("w:color") = "000000";
-    }
-  }
-  pr.append_child("w:tblLayout").append_attribute("w:type") = "fixed";
-  xml_node mar = pr.append_child("w:tblCellMar");
-  for (const char* side : {"w:left", "w:right"}) {
-    xml_node e = mar.append_child(side);
-    e.append_attribute("w:w") = str(twips(borders ? tpl_.form.cell_padding : 0)).c_str();
-    e.append_attribute("w:type") = "dxa";
-  }
-  xml_node look = pr.append_child("w:tblLook");
-  look.append_attribute("w:val") = "0000";
-  xml_node grid = tbl.append_child("w:tblGrid");
-  for (double x : widths) grid.append_child("w:gridCol").append_attribute("w:w") = str(twips(x)).c_str();
-  return tbl;
+  return borders ? table(widths, tpl_.form.border, tpl_.form.cell_padding) : table(widths, 0.0, 0.0);
 }
 
 xml_node Writer::row(xml_node tbl, bool cant_split, bool header) {

@@ -16,6 +16,7 @@
 
 #include "docx/docx_writer.h"
 #include "docx/package.h"
+#include "realize/realized.h"
 
 namespace vanban::docx {
 
@@ -54,6 +55,11 @@ class Writer {
   // Certificates: document.xml is not kept but measured here, row by row, and made
   // again while the package is zipped (rows must outlive finish()).
   void certificates(const std::vector<const model::ListRow*>& rows, const CertificateDocxOptions& opt);
+
+  // A realized table (docx/tables.cpp): w:tblGrid of its widths, its header rows repeated
+  // (w:tblHeader), rows that never split (w:cantSplit), merged cells (w:gridSpan,
+  // w:vMerge), its rules and padding; each cell's paragraph in the cell's style and alignment.
+  void body_table(const realize::Table& t);
 
   // The package, as bytes or written to `out`.
   std::string finish(const std::string& title, const std::string& author);
@@ -226,6 +232,8 @@ class Writer {
   void rule(double length, double column, const style::RuleStyle& rs, double space_after, xml_node parent = {});
 
   xml_node table(const std::vector<double>& widths, bool borders);
+  // The same with rules `border` pt thick (0: none) and `padding` pt inside the cells (tables.cpp).
+  xml_node table(const std::vector<double>& widths, double border, double padding);
 
   static xml_node row(xml_node tbl, bool cant_split, bool header);
 

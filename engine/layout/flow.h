@@ -11,6 +11,7 @@
 #include "layout/paragraph.h"
 #include "model/document.h"
 #include "model/form_data.h"
+#include "realize/realized.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -130,6 +131,11 @@ class FlowBuilder {
   // ND30-PL-2..6: "Phụ lục …", TITLE, "(Kèm theo …)" and the rule, on a new page that
   // starts its own page numbering.
   void appendix_heading(const std::string& label, const std::string& title, const std::string& reference);
+
+  // A table at the left margin (layout/table_layout.cpp): its header repeated on each
+  // page it runs onto, its rows kept whole.
+  void table(const realize::Table& table);
+  int tables_ = 0;  // tables laid out so far: Box::table of the next
 };
 
 // The boxes of one form (layout/form_layout.cpp), to attach it to a document as an

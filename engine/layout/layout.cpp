@@ -143,9 +143,7 @@ class DocumentLayout : public FlowBuilder {
         std::visit(Visitor{[&](const realize::Paragraph&) {},
                            [&](const realize::FillLines& l) { fill_lines(l); },
                            [&](const realize::FullRule& r) { full_rule(r); },
-                           [&](const realize::Table& t) {
-                             throw Error(ErrorKind::Layout, "tables are not supported yet", {}, 0, 0, t.source);
-                           },
+                           [&](const realize::Table& t) { table(t); },
                            [&](const realize::LabelledList& l) { labelled_list(l); },
                            [&](const realize::FormContent& c) { form(c); }},
                    item);

@@ -71,8 +71,11 @@ class BlockRealizer {
           ctx_.tpl.style("fill-line");
           out_.push_back(FillLines{bid, b.field_path, "fill-line", b.line_count});
           break;
-        case BlockKind::Table:
-          throw Error(ErrorKind::Model, "tables are not supported yet", {}, 0, 0, b.field_path);
+        case BlockKind::Table: {  // across the text width (realize/table.cpp)
+          const auto& pg = ctx_.tpl.page;
+          out_.push_back(realize_table(b, ctx_.tpl, ctx_.fonts, pg.width - pg.margin_left - pg.margin_right, bid));
+          break;
+        }
         default:
           numbered(b, ordinal, bid, outer_numbers, through);
       }

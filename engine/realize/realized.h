@@ -71,6 +71,7 @@ struct Table {
   bool repeat_header = true;
   double padding = 3;            // inside each cell, pt
   double border = 0.5;           // pt
+  double space_after = 6;        // below the table (the template's <table space-after>)
   std::vector<std::vector<Cell>> rows;
 };
 
@@ -186,9 +187,11 @@ model::FormSchema form_schema(const style::Template& form);
 
 // The widths (pt) of a table's columns in `width`: fixed first, fitted ones to their
 // widest line (a header text set in `header_style`, a cell's in `cell_style`, each
-// line of a "\n" text, plus 2 × padding), then the proportional ones share the rest.
-// When fixed and fitted columns overflow, the fitted shrink first, then all scale.
-// Shared by body tables and form tables, so PDF and DOCX get the same widths.
+// line of a "\n" text) plus 2 × padding, then the proportional ones share the rest by
+// weight. No column is narrower than one letter plus its padding. When fixed and fitted
+// columns leave the proportional ones less than their widest word, the fitted shrink
+// toward their own widest word first (their text wraps); what still overflows scales
+// as a whole. Shared by body tables and form tables, so PDF and DOCX get the same widths.
 struct ColumnContent {
   std::vector<std::string> header;   // header texts of this column
   std::vector<std::string> cells;    // its cells' texts
@@ -197,5 +200,23 @@ std::vector<double> column_widths(const std::vector<model::ColumnWidth>& columns
                                   const std::vector<ColumnContent>& content, const style::ParagraphStyle& header_style,
                                   const style::ParagraphStyle& cell_style, double width, double padding,
                                   const text::FontFamily& fonts);
+
+// A body table (BlockKind::Table, realize/table.cpp): cells on the column grid (a cell
+// takes the first column its row's cells and the rowspans from above leave free; short
+// rows are completed with empty cells), styled "table-header" / "table-cell" (ND30-BODY-7),
+// aligned as the cell says, else a header cell as its style and a body cell as its column;
+// padding and rules from the template's <table>; widths from column_widths(). Throws
+// vanban::Error naming the field path when a cell runs past the columns or a rowspan past
+// its section, or when a column would be narrower than its padding and one letter.
+Table realize_table(const model::Block& block, const style::Template& tpl, const text::FontFamily& fonts, double width,
+                    const std::string& id);
+
+// A form's table (<form><table>, layout/form_layout.cpp and docx/forms.cpp): a group's
+// merged header cell over its columns' titles (an ungrouped title spans both header rows),
+// a row per data row (or blank rows); padding and rules from <form>. Too wide: an
+// Error(Template) naming the table, the template and its line.
+Table realize_form_table(const style::FormItem& item, const std::vector<model::TableRow>& rows,
+                         const style::Template& form, const text::FontFamily& fonts, double width,
+                         const std::string& id);
 
 }  // namespace vanban::realize

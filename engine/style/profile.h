@@ -126,6 +126,14 @@ struct CopyStyle {
   double space_before = 12;
 };
 
+// Body tables (<table> in a template; realize/table.cpp): room inside each cell and the
+// grid's rule. Forms keep their own (<form cell-padding border>).
+struct TableStyle {
+  double cell_padding = 3;
+  double border = 0.5;
+  double space_after = 6;       // below the table
+};
+
 struct Closing {
   double recipients_width = 170; // Nơi nhận column; the signature block takes the rest
   std::string recipients_label = "Nơi nhận:";
@@ -230,6 +238,7 @@ struct Template {
   std::vector<StampStyle> stamps;
   FooterStyle footer;
   CopyStyle copy;
+  TableStyle table;                                   // body tables
   std::vector<std::string> vietnamese_letters;        // a b c d đ e g h i k l m n o p q r s t u v x y
   FormSpec form;                                      // layout "form" only
   CertificateSpec certificate;                        // layout "certificate" only

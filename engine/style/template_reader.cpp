@@ -285,6 +285,11 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
       if (auto rule = node.child("rule")) read_rule(src, rule, a.reference_rule);
     } else if (tag == "form") {
       read_form(src, node, tpl.form);
+    } else if (tag == "table") {  // body tables (a form's tables are <form> children)
+      TableStyle& t = tpl.table;
+      apply(src, node, {{"cell-padding", length(t.cell_padding, src)}, {"border", length(t.border, src)},
+                        {"space-after", length(t.space_after, src)}});
+      if (!(t.cell_padding >= 0 && t.border >= 0 && t.space_after >= 0)) src.fail(node, "<table>: lengths must not be negative");
     } else if (tag == "certificate") {
       CertificateSpec& c = tpl.certificate;
       std::string title, signer_title;
