@@ -18,6 +18,7 @@
 #include "model/reader.h"
 #include "docx/docx_writer.h"
 #include "pdf/pdf_writer.h"
+#include "realize/realized.h"
 
 namespace vanban {
 namespace {
@@ -134,7 +135,9 @@ void check_document_layout(const style::Template& tpl) {
 layout::LaidOutDocument Engine::layout(const model::Document& document, const style::Template& tpl) const {
   check_document_layout(tpl);
   AttachedForms forms(*this, document);
-  return layout::layout_document(document, tpl, *fonts_, forms.by_name);
+  // model -> realize -> layout: every decision made once, in the realized document.
+  const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
+  return layout::layout_document(realized, *fonts_);
 }
 
 std::string Engine::render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
@@ -151,8 +154,9 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   check_document_layout(tpl);
   model::Document document = load_document(data, source_name, options.limits);
   AttachedForms forms(*this, document);
-  // Laying out checks what only layout checks (attached form fields, missing glyphs).
-  layout::layout_document(document, tpl, *fonts_, forms.by_name);
+  const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
+  // Laying out checks what only layout checks (missing glyphs).
+  layout::layout_document(realized, *fonts_);
   return docx::write_document(document, tpl, forms.by_name, *fonts_, docx_options);
 }
 

@@ -35,6 +35,9 @@ struct Paragraph {
   // A rule centred under the widest line of this paragraph (agency, motto, trích yếu,
   // "(Kèm theo …)"); the next paragraph starts below it.
   std::optional<style::RuleStyle> rule_under;
+  // Replaces the style's space after: the space from this paragraph (its rule, if any)
+  // to what follows (the title's, ND30-TL-5; an appendix heading's, ND30-PL-6).
+  std::optional<double> space_after;
 };
 
 // Dotted lines for handwriting, the text width long.
@@ -89,6 +92,9 @@ struct FormContent {
   std::string id, source;
   const style::Template* form = nullptr;
   std::shared_ptr<const model::FormRecord> record;
+  // The appendix heading the form prints in its own styles (ND30-PL-2..6): "Phụ lục 1",
+  // the title (the appendix's, else the form's), "(Kèm theo …)".
+  std::string label, title, reference;
 };
 
 using Item = std::variant<Paragraph, FillLines, FullRule, Table, LabelledList, FormContent>;
@@ -179,6 +185,9 @@ struct Document {
 using FormTemplates = std::map<std::string, const style::Template*>;
 Document realize_document(const model::Document& document, const style::Template& tpl, const text::FontFamily& fonts,
                           const FormTemplates& forms = {});
+
+// The data keys a form template declares (its fields and tables' columns).
+model::FormSchema form_schema(const style::Template& form);
 
 // The widths (pt) of a table's columns in `width`: fixed first, fitted ones to their
 // widest line (a header text set in `header_style`, a cell's in `cell_style`, each
