@@ -84,6 +84,7 @@ struct LabelledList {
   std::vector<Paragraph> items;  // with their "- " and ";" / "." when several
   bool same_line = false;        // one recipient: on the label's line
   double indent = 0;             // where the label starts, from the text's left edge (pt)
+  double item_indent = 0;       // where each item's "- " starts, from the text's left edge: under the colon (ND30-NN-2)
 };
 
 // A form template attached as an appendix's content (layout "form"): laid out by its
@@ -137,6 +138,7 @@ struct Signature {
   std::vector<Paragraph> authority;
   std::optional<Paragraph> name;
   double space = 0;              // room for the signature and seal
+  double x = 0, width = 0;       // its column, from the text's left edge (pt)
 };
 
 // Nơi nhận and the signatures (ô 7, 9b): one block never split across pages; the label
