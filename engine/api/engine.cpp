@@ -157,7 +157,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
   // Laying out checks what only layout checks (missing glyphs).
   layout::layout_document(realized, *fonts_);
-  return docx::write_document(document, tpl, forms.by_name, *fonts_, docx_options);
+  return docx::write_document(realized, *fonts_, docx_options);
 }
 
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {

@@ -131,16 +131,4 @@ Box footer_box(const realize::Footer& footer, const style::Template& tpl, const 
   return box;
 }
 
-Box full_rule_box(const realize::FullRule& rule, const style::Template& tpl) {
-  const auto& pg = tpl.page;
-  Box box;
-  const double t = rule.rule.thickness;
-  box.rules.push_back(Rule{pg.margin_left, t / 2, pg.width - pg.margin_right, t / 2, t, {}});
-  box.height = t;
-  box.space_before = rule.space_before;
-  box.space_after = rule.space_after;
-  box.keep_with_next = true;  // never alone at the foot of a page: it heads what follows
-  return box;
-}
-
 }  // namespace vanban::layout

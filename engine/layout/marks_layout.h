@@ -47,7 +47,4 @@ double place_draft_mark(const realize::Header& header, double y, const style::Te
 // footer. FlowBuilder::first_page_footer places it at the foot of page 1's text area.
 Box footer_box(const realize::Footer& footer, const style::Template& tpl, const text::FontFamily& fonts);
 
-// A rule across the text width with its space above and below (the copy block's).
-Box full_rule_box(const realize::FullRule& rule, const style::Template& tpl);
-
 }  // namespace vanban::layout

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/unicode.h"
 #include "realize/marks.h"
+#include "realize/realize_parts.h"
 #include "text/shaper.h"
 #include "wording/wording.h"
 
@@ -14,14 +15,12 @@ namespace {
 // Two mark texts name the same mark whatever their case ("Khẩn" = "KHẨN").
 std::string mark_key(const std::string& text) { return unicode::to_nfc(unicode::to_upper_vi(text)); }
 
-model::RichText plain(const std::string& s) { return model::RichText{model::Span{s, false, false}}; }
-
 Paragraph paragraph(std::string id, std::string source, std::string style, const std::string& text) {
   Paragraph p;
   p.id = std::move(id);
   p.source = std::move(source);
   p.style = std::move(style);
-  p.text = plain(text);
+  p.text = detail::plain(text);
   return p;
 }
 
@@ -45,36 +44,34 @@ double text_width(const std::string& text, const style::ParagraphStyle& st, cons
   return most;
 }
 
-// Nơi nhận and one signature, as a closing sets them (ô 7, 9b).
-Closing copy_closing(const model::CopyBlock& copy, const style::Template& tpl) {
-  const auto& c = tpl.closing;
-  Closing closing;
-  closing.id = "copy.closing";
-  closing.space_before = c.space_before;
-  closing.recipients_width = c.recipients_width;
-  if (!copy.recipients.empty()) {
-    closing.recipients_label = paragraph("copy.closing.recipients-label", "", "recipients-label", c.recipients_label);
+// Nơi nhận and the signature of the copy as the document's closing sets them (ô 7, 9b),
+// their ids and sources under "copy.".
+Closing copy_closing(const model::CopyBlock& copy, const style::Template& tpl, const text::FontFamily& fonts) {
+  model::Document signed_copy;
+  signed_copy.recipients = copy.recipients;
+  signed_copy.signatures = {copy.signature};
+  signed_copy.signatures.front().field_path = copy.field_path + ".signature";
+  const FormTemplates no_forms;
+  const detail::Context ctx{signed_copy, tpl, fonts, no_forms};
+  style::RegionSpec spec;
+  spec.kind = style::RegionSpec::Kind::Closing;
+  std::optional<Closing> closing = detail::realize_closing(ctx, spec);
+  if (!closing) closing.emplace();
+  const std::string prefix = copy.field_path + ".";
+  closing->id = prefix + "closing";
+  closing->space_before = tpl.closing.space_before;
+  closing->recipients_width = tpl.closing.recipients_width;
+  if (closing->recipients_label) closing->recipients_label->id = prefix + closing->recipients_label->id;
+  for (Paragraph& r : closing->recipients) {
+    r.id = prefix + r.id;
+    r.source = prefix + r.source;
   }
-  for (size_t i = 0; i < copy.recipients.size(); ++i) {
-    closing.recipients.push_back(paragraph("copy.closing.recipients." + std::to_string(i),
-                                           copy.field_path + ".recipients[" + std::to_string(i) + "]", "recipients",
-                                           c.recipient_prefix + copy.recipients[i]));
+  for (Signature& sig : closing->signatures) {
+    sig.id = prefix + sig.id;
+    for (Paragraph& a : sig.authority) a.id = prefix + a.id;
+    if (sig.name) sig.name->id = prefix + sig.name->id;
   }
-  const model::Signature& s = copy.signature;
-  if (s.authority_lines.empty() && s.signer_name.empty()) return closing;
-  Signature signature;
-  signature.id = "copy.closing.signature.0";
-  signature.source = copy.field_path + ".signature";
-  signature.space = c.signature_space;
-  for (size_t i = 0; i < s.authority_lines.size(); ++i) {
-    signature.authority.push_back(paragraph(signature.id + ".authority." + std::to_string(i),
-                                            signature.source + ".authority", "authority", s.authority_lines[i]));
-  }
-  if (!s.signer_name.empty()) {
-    signature.name = paragraph(signature.id + ".name", signature.source + ".signer_name", "signer", s.signer_name);
-  }
-  closing.signatures.push_back(std::move(signature));
-  return closing;
+  return *closing;
 }
 
 }  // namespace
@@ -155,7 +152,8 @@ std::string copy_abbreviation(const model::CopyBlock& copy, const style::Templat
               0, 0, copy.field_path + ".form");
 }
 
-std::vector<Region> realize_copy(const model::Document& document, const style::Template& tpl) {
+std::vector<Region> realize_copy(const model::Document& document, const style::Template& tpl,
+                                 const text::FontFamily& fonts) {
   const model::CopyBlock& copy = document.copy;
   if (copy.form.empty()) return {};
   std::vector<Region> regions;
@@ -203,7 +201,7 @@ std::vector<Region> realize_copy(const model::Document& document, const style::T
   header.date = paragraph("copy.header.date", source + ".date", "place-date", wording::place_date(numbered, tpl));
   regions.push_back(std::move(header));
 
-  regions.push_back(copy_closing(copy, tpl));
+  regions.push_back(copy_closing(copy, tpl, fonts));
   return regions;
 }
 

@@ -35,6 +35,7 @@ std::string copy_abbreviation(const model::CopyBlock& copy, const style::Templat
 // The copy block of a bản sao (ND30-COPY-1, Mẫu 3.1/3.2): a Flow with the full-width
 // rule, a Header (left: the copying body and "Số: 05/SY-UBND"; right: "SAO Y" and the
 // place and date), a Closing (Nơi nhận, signature). Empty when the model has no copy.
-std::vector<Region> realize_copy(const model::Document& document, const style::Template& tpl);
+std::vector<Region> realize_copy(const model::Document& document, const style::Template& tpl,
+                                 const text::FontFamily& fonts);
 
 }  // namespace vanban::realize

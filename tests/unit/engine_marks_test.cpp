@@ -255,7 +255,7 @@ model::Document copy_document() {
 }
 
 TEST(Marks, CopyBlockRegions) {
-  auto regions = realize::realize_copy(copy_document(), tpl());
+  auto regions = realize::realize_copy(copy_document(), tpl(), fonts());
   ASSERT_EQ(regions.size(), 3u);
   const auto& flow = std::get<realize::Flow>(regions[0]);
   ASSERT_EQ(flow.items.size(), 1u);
@@ -287,11 +287,11 @@ TEST(Marks, CopyNumberTakesTheFormsAbbreviationOnce) {
   model::Document d = copy_document();
   d.copy.form = "TRÍCH SAO";
   d.copy.number.symbol = "TrS-UBND";  // already written with it
-  auto regions = realize::realize_copy(d, tpl());
+  auto regions = realize::realize_copy(d, tpl(), fonts());
   EXPECT_EQ(model::plain_text(std::get<realize::Header>(regions[1]).number->text), "Số: 05/TrS-UBND");
   d.copy.form = "Sao lục";
   d.copy.number = {"", "", ""};
-  regions = realize::realize_copy(d, tpl());
+  regions = realize::realize_copy(d, tpl(), fonts());
   EXPECT_EQ(model::plain_text(std::get<realize::Header>(regions[1]).number->text), "Số:" + tpl().header.blank + "/SL");
 }
 
@@ -299,14 +299,14 @@ TEST(Marks, UnknownCopyFormNamesTheField) {
   model::Document d = copy_document();
   d.copy.form = "SAO CHÉP";
   try {
-    realize::realize_copy(d, tpl());
+    realize::realize_copy(d, tpl(), fonts());
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.field_path(), "copy.form");
     EXPECT_NE(e.message().find("SAO CHÉP"), std::string::npos);
     EXPECT_NE(e.message().find("SAO LỤC"), std::string::npos);
   }
-  EXPECT_TRUE(realize::realize_copy(model::Document{}, tpl()).empty());
+  EXPECT_TRUE(realize::realize_copy(model::Document{}, tpl(), fonts()).empty());
 }
 
 TEST(Marks, TemplateRejectsAnUnknownStampKindWithItsPosition) {
