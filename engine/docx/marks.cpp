@@ -89,7 +89,7 @@ void Writer::stamp(const realize::Stamp& stamp, xml_node parent, const StampPlac
   trpr.append_child("w:cantSplit");
   xml_node height = trpr.append_child("w:trHeight");
   height.append_attribute("w:val") = str(twips(stamp.height)).c_str();
-  height.append_attribute("w:hRule") = "exact";
+  height.append_attribute("w:hRule") = "atLeast";  // a text too long for the box wraps in it
   xml_node tc = tr.append_child("w:tc");
   xml_node tcpr = tc.append_child("w:tcPr");
   dxa(tcpr.append_child("w:tcW"), stamp.width);

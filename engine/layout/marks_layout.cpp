@@ -48,7 +48,7 @@ double place_stamp(const realize::Stamp& stamp, double x, double y, const style:
   double width = boxed ? stamp.width : stamp_width(stamp, tpl, fonts);
   std::vector<Line> lines = stamp_lines(stamp, st, std::max(width, 1.0), fonts);
   double pitch = lines.front().height;
-  double height = boxed || stamp.height > 0 ? stamp.height : pitch * lines.size();
+  double height = std::max(boxed || stamp.height > 0 ? stamp.height : 0, pitch * static_cast<double>(lines.size()));
 
   if (boxed) {
     // Butt-capped strokes inset by half the border: the outer edges are the box's.

@@ -106,6 +106,8 @@ Stamp realize_stamp(const std::string& kind, const std::string& text, const std:
   const double text_w = text_width(text, st, fonts) + 2 * stamp.border;
   const double text_h = lines * face.line_height(st.size) * st.line_spacing + 2 * stamp.border;
   stamp.width = stamp.width > 0 ? std::max(stamp.width, text_w) : text_w + st.size;
+  // Never wider than the text area: a longer text wraps inside the box, which grows.
+  stamp.width = std::min(stamp.width, tpl.page.width - tpl.page.margin_left - tpl.page.margin_right);
   stamp.height = stamp.height > 0 ? std::max(stamp.height, text_h) : text_h + st.size * 0.5;
   return stamp;
 }

@@ -137,6 +137,25 @@ TEST(Marks, StampBoxesHaveTheDecreeSizeInRedWithTheTextCentred) {
   }
 }
 
+TEST(Marks, ALongCirculationMarkWrapsInsideABoxNoWiderThanTheText) {
+  realize::Stamp s = realize::realize_stamp(
+      "circulation", "TÀI LIỆU CHỈ LƯU HÀNH NỘI BỘ TRONG CƠ QUAN, XEM XONG XIN TRẢ LẠI VĂN THƯ SỞ NGAY TRONG NGÀY",
+      "x", tpl(), fonts());
+  const auto& pg = tpl().page;
+  EXPECT_NEAR(s.width, pg.width - pg.margin_left - pg.margin_right, 1e-9);
+  std::vector<layout::TextRun> runs;
+  std::vector<layout::Rule> rules;
+  double h = layout::place_stamp(s, pg.margin_left, 0, tpl(), fonts(), runs, rules);
+  Extent ink = glyphs_extent(runs);
+  Extent box = rules_extent(rules);
+  EXPECT_GT(h, s.height);                // two lines
+  EXPECT_NEAR(box.y1 - box.y0, h, 1e-9);
+  EXPECT_GT(ink.x0, box.x0);
+  EXPECT_LT(ink.x1, box.x1);
+  EXPECT_GT(ink.y0, box.y0);
+  EXPECT_LT(ink.y1, box.y1);
+}
+
 TEST(Marks, SecrecyThenUrgencyUnderEachOtherFromTheLeftEdge) {
   realize::Header h;
   h.number_gap = 7;
