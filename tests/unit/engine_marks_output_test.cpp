@@ -18,6 +18,7 @@
 #include "pdf/pdf_writer.h"
 #include "realize/realized.h"
 #include "style/profile.h"
+#include "marks_samples.h"
 #include "test_fonts.h"
 
 namespace {
@@ -60,15 +61,7 @@ model::Document marked_plan() {
   d.marks.draft = true;
   d.address = {"Số 1 đường Trần Hưng Đạo, phường Phương Lâm, thành phố Hòa Bình, tỉnh Hòa Bình",
                "ĐT: 0218.3852.123, E-mail: sgddt@hoabinh.edu.vn"};
-  d.copy.form = "SAO Y";
-  d.copy.parent_agency = {"UBND TỈNH HÒA BÌNH"};
-  d.copy.issuing_agency = {"SỞ GIÁO DỤC VÀ ĐÀO TẠO"};
-  d.copy.number = {"05", "", "SGDĐT"};
-  d.copy.place = "Hòa Bình";
-  d.copy.date = {8, 3, 2021};
-  d.copy.signature.authority_lines = {"TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"};
-  d.copy.signature.signer_name = "Nguyễn Văn An";
-  d.copy.recipients = {"Các phòng chuyên môn;", "Lưu: VT."};
+  d.copy = test::sample_copy();
   return d;
 }
 

@@ -10,6 +10,7 @@
 #include "layout/marks_layout.h"
 #include "realize/marks.h"
 #include "style/profile.h"
+#include "marks_samples.h"
 #include "test_fonts.h"
 
 namespace {
@@ -261,15 +262,7 @@ TEST(Marks, NoAddressNoFooter) {
 
 model::Document copy_document() {
   model::Document d;
-  d.copy.form = "SAO Y";
-  d.copy.parent_agency = {"UBND TỈNH HÒA BÌNH"};
-  d.copy.issuing_agency = {"SỞ GIÁO DỤC", "VÀ ĐÀO TẠO"};
-  d.copy.number = {"05", "", "UBND"};
-  d.copy.place = "Hòa Bình";
-  d.copy.date = {8, 3, 2021};
-  d.copy.signature.authority_lines = {"TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"};
-  d.copy.signature.signer_name = "Nguyễn Văn An";
-  d.copy.recipients = {"Các phòng chuyên môn;", "Lưu: VT."};
+  d.copy = test::sample_copy();
   return d;
 }
 
@@ -287,7 +280,7 @@ TEST(Marks, CopyBlockRegions) {
   EXPECT_EQ(h.right[0].style, "copy-form");
   EXPECT_TRUE(tpl().style("copy-form").bold);
   ASSERT_TRUE(h.number && h.date);
-  EXPECT_EQ(model::plain_text(h.number->text), "Số: 05/SY-UBND");
+  EXPECT_EQ(model::plain_text(h.number->text), "Số: 05/SY-SGDĐT");
   EXPECT_EQ(model::plain_text(h.date->text), "Hòa Bình, ngày 08 tháng 3 năm 2021");
   ASSERT_EQ(h.left.size(), 2u);
   EXPECT_EQ(model::plain_text(h.left[1].text), "SỞ GIÁO DỤC\nVÀ ĐÀO TẠO");
