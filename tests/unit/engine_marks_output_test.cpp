@@ -239,6 +239,21 @@ TEST_F(MarksOutput, CopyBlockAfterTheTextUnderAFullWidthRule) {
   if (plan_signer) EXPECT_LT((*plan_signer)["bottom"].get<double>(), rule_y);
 }
 
+TEST_F(MarksOutput, DocxPartsInSchemaOrderWithTheFooterOnTheFirstPageOnly) {
+  Result r = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(*docx_path_));
+  EXPECT_EQ(r.status, 0) << r.output;
+  Result document = run("unzip -p " + q(*docx_path_) + " word/document.xml");
+  // The first section's first page has the address, none other inherits it.
+  EXPECT_NE(document.output.find("<w:footerReference w:type=\"first\" r:id=\"rIdFooterFirst\"/>"), std::string::npos);
+  EXPECT_NE(document.output.find("<w:titlePg/>"), std::string::npos);
+  Result footer = run("unzip -p " + q(*docx_path_) + " word/footer1.xml");
+  EXPECT_NE(footer.output.find("ĐT: 0218.3852.123"), std::string::npos);
+  EXPECT_NE(footer.output.find("<w:pBdr><w:top w:val=\"single\""), std::string::npos);
+  Result header = run("unzip -p " + q(*docx_path_) + " word/header2.xml");
+  EXPECT_NE(header.output.find("XEM XONG TRẢ LẠI"), std::string::npos);
+  EXPECT_NE(header.output.find("w:vertAnchor=\"page\""), std::string::npos);
+}
+
 TEST_F(MarksOutput, DocxThroughLibreOfficeStampRedAndFooterOnPageOneOnly) {
   std::string log, pdf = test::libreoffice_pdf(*docx_path_, dir_->path / "lo", &log);
   ASSERT_FALSE(pdf.empty()) << log;
