@@ -241,15 +241,12 @@ class DocumentLayout : public FlowBuilder {
       return;
     }
     st.keep_with_next = true;
-    std::vector<Line> label = set_paragraph(l.label.text, st, w, fonts_);
-    double colon = 0;  // the pen position of the label's last glyph (its colon)
-    if (!label.empty() && !label.back().runs.empty() && !label.back().runs.back().glyphs.empty()) {
-      colon = label.back().runs.back().glyphs.back().x;
-    }
-    push_lines(label, st, x - left_);
+    st.space_after = 0;  // the list follows on the next line
+    push_lines(set_paragraph(l.label.text, st, w, fonts_), st, l.indent);
+    const double colon = l.item_indent - l.indent;
     for (size_t i = 0; i < l.items.size(); ++i) {
       style::ParagraphStyle ist = style_of(l.items[i]);
-      ist.first_indent = ist.left_indent = 0;
+      ist.first_indent = ist.left_indent = ist.space_before = 0;
       if (i + 1 < l.items.size()) ist.space_after = 0;
       push_lines(set_paragraph(l.items[i].text, ist, w - colon, fonts_), ist, x + colon - left_);
     }
@@ -278,23 +275,12 @@ class DocumentLayout : public FlowBuilder {
   void closing(const realize::Closing& c) {
     Box box;
     Column leftcol{left_, c.recipients_width};
-    const double right_x = left_ + c.recipients_width, right_w = width_ - c.recipients_width;
     const size_t n = c.signatures.size();
     std::vector<SetSignature> sigs(n);
-    const bool no_recipients = !c.recipients_label && c.recipients.empty();
     for (size_t s = 0; s < n; ++s) {
       SetSignature& set = sigs[s];
-      if (c.side_by_side && n > 1 && no_recipients) {
-        // The first in the Nơi nhận column, the others share the rest.
-        set.x = s == 0 ? left_ : right_x + (s - 1) * right_w / (n - 1);
-        set.width = s == 0 ? c.recipients_width : right_w / (n - 1);
-      } else if (c.side_by_side && n > 1) {
-        set.x = right_x + s * right_w / n;
-        set.width = right_w / n;
-      } else {
-        set.x = right_x;
-        set.width = right_w;
-      }
+      set.x = left_ + c.signatures[s].x;
+      set.width = c.signatures[s].width;
       for (const auto& p : c.signatures[s].authority) {
         auto lines = set_paragraph(p.text, tpl_.style(p.style), set.width, fonts_);
         set.authority.insert(set.authority.end(), lines.begin(), lines.end());
@@ -329,13 +315,20 @@ class DocumentLayout : public FlowBuilder {
       }
     }
 
+    // Side by side, the names share a baseline too: under the longest authority.
+    double names = 0;
+    for (const SetSignature& set : sigs) {
+      double y_name = first;
+      for (const Line& line : set.authority) y_name += line.height;
+      names = std::max(names, y_name + set.space);
+    }
     double next = first;  // stacked: where the next signature's first line goes
     for (size_t s = 0; s < n; ++s) {
       const SetSignature& set = sigs[s];
       y = c.side_by_side ? first : next;
       bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
       if (!set.name.empty()) {
-        y += set.space;
+        y = c.side_by_side ? names : y + set.space;
         bottom = std::max(bottom, place_lines(set.name, set.x, y, box.runs));
       }
       next = y + c.space_before;

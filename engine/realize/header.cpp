@@ -2,7 +2,9 @@
 // ND30-DATE, ND30-TL-4), the title (ô 5a, ND30-TL-1..3), Kính gửi (ô 9a, ND30-NN-2), the
 // preamble (ND30-CC-1) and the closing (ô 7, 9b: ND30-NN-3/4, ND30-SIG-1..5).
 #include "core/error.h"
+#include "core/unicode.h"
 #include "realize/realize_parts.h"
+#include "text/shaper.h"
 #include "wording/wording.h"
 
 namespace vanban::realize::detail {
@@ -104,10 +106,18 @@ std::optional<LabelledList> realize_kinh_gui(const Context& ctx, const style::Re
   list.same_line = names.size() == 1;
   for (size_t i = 0; i < names.size(); ++i) {
     std::string text = list.same_line ? names[i] : "- " + names[i] + (i + 1 < names.size() ? ";" : ".");
-    list.items.push_back(plain_paragraph(ctx, "kinh-gui." + std::to_string(i), "kinh_gui[" + std::to_string(i) + "]",
-                                         "kinh-gui", text));
+    Paragraph item = plain_paragraph(ctx, "kinh-gui." + std::to_string(i), "kinh_gui[" + std::to_string(i) + "]",
+                                     "kinh-gui", text);
+    if (!list.same_line) item.label = "-";
+    list.items.push_back(std::move(item));
   }
-  list.indent = ctx.tpl.style("kinh-gui").left_indent;
+  const style::ParagraphStyle& st = ctx.tpl.style("kinh-gui");
+  list.indent = st.left_indent;
+  // The dashes start under the colon: the label's width up to its last character.
+  std::string before_colon = plain_text(list.label.text);
+  if (!before_colon.empty() && before_colon.back() == ':') before_colon.pop_back();
+  if (st.uppercase) before_colon = unicode::to_upper_vi(before_colon);
+  list.item_indent = list.indent + text::measure(ctx.fonts.face(st.bold, st.italic), st.size, before_colon);
   return list;
 }
 
@@ -168,6 +178,25 @@ std::optional<Closing> realize_closing(const Context& ctx, const style::RegionSp
     case model::SignatureArrangement::SideBySide: out.side_by_side = true; break;
     case model::SignatureArrangement::Stacked: out.side_by_side = false; break;
     case model::SignatureArrangement::Default: out.side_by_side = spec.signatures != "stacked"; break;
+  }
+  // The columns (ND30-SIG-4): one signature, or stacked ones, in the right part; side by
+  // side they share it — and the Nơi nhận column too when there is no list (a Biên bản's
+  // secretary on the left, its chair on the right).
+  const double text_width = ctx.tpl.page.width - ctx.tpl.page.margin_left - ctx.tpl.page.margin_right;
+  const double right = text_width - c.recipients_width;
+  const size_t n = out.signatures.size();
+  for (size_t s = 0; s < n; ++s) {
+    Signature& sig = out.signatures[s];
+    if (out.side_by_side && n > 1 && out.recipients.empty()) {
+      sig.x = s == 0 ? 0 : c.recipients_width + (s - 1) * right / (n - 1);
+      sig.width = s == 0 ? c.recipients_width : right / (n - 1);
+    } else if (out.side_by_side && n > 1) {
+      sig.x = c.recipients_width + s * right / n;
+      sig.width = right / n;
+    } else {
+      sig.x = c.recipients_width;
+      sig.width = right;
+    }
   }
   return out;
 }

@@ -30,9 +30,9 @@ std::string trim(const std::string& s) {
   return s.substr(a, s.find_last_not_of(' ') - a + 1);
 }
 
-model::RichText with_prefix(const std::string& prefix, const model::RichText& text) {
+model::RichText with_prefix(const std::string& prefix, const model::RichText& text, bool bold = false) {
   model::RichText out;
-  if (!prefix.empty()) out.push_back(model::Span{prefix, false, false});
+  if (!prefix.empty()) out.push_back(model::Span{prefix, bold, false});
   out.insert(out.end(), text.begin(), text.end());
   return out;
 }
@@ -119,7 +119,10 @@ class BlockRealizer {
       out_.push_back(std::move(p));
       if (!b.text.empty()) out_.push_back(paragraph(ctx_, id + ".text", b.field_path + ".text", ns.text_style, b.text));
     } else {
-      Paragraph p = paragraph(ctx_, id, b.field_path, ns.text_style, with_prefix(printed, b.text));
+      // ND30-NUM-4: "Điều 1." is bold even when its text follows on the line ("Điều 1. Tặng
+      // Giấy khen …"); a khoản's "1." without a title is not (ND30-NUM-5).
+      Paragraph p = paragraph(ctx_, id, b.field_path, ns.text_style,
+                              with_prefix(printed, b.text, b.kind == BlockKind::Article));
       p.label = label;
       out_.push_back(std::move(p));
     }
