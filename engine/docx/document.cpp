@@ -46,7 +46,9 @@ void Writer::document(const realize::Document& d) {
 
 xml_node Writer::paragraph(const realize::Paragraph& p, double column, xml_node parent, double rule_space_after) {
   xml_node x = paragraph(p.text, p.style, parent);
-  if (p.keep_with_next) keep_next(x);
+  // A rule is part of its paragraph (one box in the PDF): the text stays with it, as
+  // the rule (keepNext) stays with what follows.
+  if (p.keep_with_next || (p.rule_under && !parent)) keep_next(x);
   if (p.rule_under) {
     const style::RuleStyle& rs = *p.rule_under;
     // Centred under the widest line (ND30-CQ-5, ND30-QH-4, ND30-TL-3, ND30-PL-6).
