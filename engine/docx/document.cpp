@@ -27,6 +27,10 @@ std::string text_of(const RichText& text) {
 }  // namespace
 
 void Writer::document(const realize::Document& d) {
+  // ô 13 goes in the first section's footer part: known before any section is written.
+  for (const realize::Region& region : d.regions) {
+    if (const auto* f = std::get_if<realize::Footer>(&region); f && !f->lines.empty()) footer(*f);
+  }
   for (const realize::Region& region : d.regions) {
     if (const auto* h = std::get_if<realize::Header>(&region)) {
       header_table(*h);
@@ -37,10 +41,7 @@ void Writer::document(const realize::Document& d) {
     } else if (std::holds_alternative<realize::PageBreak>(region)) {
       // A new page and a new page numbering, its first page without a number.
       end_section();
-    } else {
-      const auto& footer = std::get<realize::Footer>(region);
-      if (!footer.lines.empty()) not_written("the address footer", footer.id);  // helper F: docx/marks.cpp
-    }
+    }  // a Footer: written with the package (docx/marks.cpp)
   }
 }
 
@@ -64,7 +65,6 @@ xml_node Writer::paragraph(const realize::Paragraph& p, double column, xml_node 
 // ô 1-4 as a borderless fixed table: parent, agency and rule, Số and V/v | Quốc hiệu,
 // Tiêu ngữ and rule, place and date.
 void Writer::header_table(const realize::Header& h) {
-  if (!h.marks.empty() || h.top_mark) not_written("a header mark", h.id);  // helper F: docx/marks.cpp
   double gap = width_ - h.left_width - h.right_width;
   std::vector<double> widths{h.left_width};
   if (gap > 0.5) widths.push_back(gap);
@@ -91,11 +91,16 @@ void Writer::header_table(const realize::Header& h) {
   xml_node number = cell(tr2, h.left_width);
   if (h.number) exact_line(paragraph(*h.number, h.left_width, number), pitch);
   for (const auto& p : h.under_number) paragraph(p, h.left_width, number);
+  header_marks(h, number);  // ô 10a, 10b (docx/marks.cpp)
   end_cell(number);
   if (gap > 0.5) cell(tr2, gap).append_child("w:p");
   xml_node date = cell(tr2, h.right_width);
   if (h.date) exact_line(paragraph(*h.date, h.right_width, date), pitch);
   end_cell(date);
+  // Kept with what follows, as layout keeps the header's box (the copy block's header
+  // with its closing, ND30-COPY-1): every paragraph of the rows keeps with the next.
+  for (const pugi::xpath_node& p : tbl.select_nodes(".//w:p")) keep_next(p.node());
+  page_marks(h);  // ô 11, the draft mark (docx/marks.cpp)
   pending_space_before_ = h.space_after;
 }
 
@@ -112,7 +117,8 @@ void Writer::flow(const realize::Flow& f) {
         tab_run(p);
       }
     } else if (const auto* r = std::get_if<realize::FullRule>(&item)) {
-      rule(width_, width_, r->rule, 0);
+      rule(width_, width_, r->rule, r->space_after);
+      if (r->space_before > 0) set_spacing_before(body_.last_child(), std::max(0.0, r->rule.gap - 3) + r->space_before);
     } else if (const auto* list = std::get_if<realize::LabelledList>(&item)) {
       labelled_list(*list);
     } else if (const auto* form = std::get_if<realize::FormContent>(&item)) {

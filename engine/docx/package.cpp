@@ -175,7 +175,9 @@ std::string Writer::content_types() const {
          "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
          "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
          "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
-         "<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+         "<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>" +
+         std::string(footer_ ? "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+                               "<Override PartName=\"/word/footer2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>" : "") +
          "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
          "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
          "</Types>";
@@ -204,6 +206,8 @@ std::string Writer::document_rels() const {
          "<Relationship Id=\"rIdFonts\" Type=\"" + base + "fontTable\" Target=\"fontTable.xml\"/>"
          "<Relationship Id=\"rIdHeaderDefault\" Type=\"" + base + "header\" Target=\"header1.xml\"/>"
          "<Relationship Id=\"rIdHeaderFirst\" Type=\"" + base + "header\" Target=\"header2.xml\"/>" +
+         (footer_ ? "<Relationship Id=\"rIdFooterFirst\" Type=\"" + base + "footer\" Target=\"footer1.xml\"/>"
+                    "<Relationship Id=\"rIdFooterEmpty\" Type=\"" + base + "footer\" Target=\"footer2.xml\"/>" : std::string()) +
          images + "</Relationships>";
 }
 

@@ -163,11 +163,12 @@ std::string Writer::styles() {
   return xml_string(d);
 }
 
-std::string Writer::header(bool with_number) {
+std::string Writer::header(bool with_number, bool first_page) {
   pugi::xml_document d;
   xml_node hdr = d.append_child("w:hdr");
   hdr.append_attribute("xmlns:w") = kW;
   hdr.append_attribute("xmlns:r") = kR;
+  if (first_page) margin_marks(hdr);
   xml_node p = hdr.append_child("w:p");
   if (!with_number) return xml_string(d);
   const auto& name = tpl_.page.number_style;

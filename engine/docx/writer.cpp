@@ -77,7 +77,9 @@ void Writer::package(Package& package, const std::string& title, const std::stri
   package.add("_rels/.rels", root_rels());
   package.add("docProps/core.xml", core(title, author));
   package.add("docProps/app.xml", app());
-  std::string header_default = header(true), header_first = header(false);  // before styles(): they use a style
+  // before styles(): they use a style
+  std::string header_default = header(true), header_first = header(tpl_.page.number_first_page, true);
+  std::string footer_first = footer_ ? footer_part(true) : "", footer_empty = footer_ ? footer_part(false) : "";
   if (rows_) {
     // Made again, row by row, as libzip reads it (the first rows were kept when measured),
     // the drawing and QR numbers as they were when measured.
@@ -103,6 +105,10 @@ void Writer::package(Package& package, const std::string& title, const std::stri
   package.add("word/fontTable.xml", font_table());
   package.add("word/header1.xml", std::move(header_default));
   package.add("word/header2.xml", std::move(header_first));
+  if (footer_) {
+    package.add("word/footer1.xml", std::move(footer_first));
+    package.add("word/footer2.xml", std::move(footer_empty));
+  }
   package.add("word/_rels/document.xml.rels", document_rels());
   for (size_t i = 0; i < media_.size(); ++i) {
     const std::string name = "word/media/image" + std::to_string(i + 1) + ".png";
@@ -408,6 +414,14 @@ void Writer::section_properties(xml_node parent) {
     h.append_attribute("w:type") = type;
     h.append_attribute("r:id") = id;
   }
+  if (footer_) {
+    // ô 13 on the document's first page only; later sections' first pages get an empty
+    // footer, not the one they would inherit (ND30-DC-1).
+    xml_node f = s.append_child("w:footerReference");
+    f.append_attribute("w:type") = "first";
+    f.append_attribute("r:id") = sections_ == 0 ? "rIdFooterFirst" : "rIdFooterEmpty";
+  }
+  ++sections_;
   const auto& pg = tpl_.page;
   xml_node size = s.append_child("w:pgSz");
   size.append_attribute("w:w") = str(twips(pg.width)).c_str();
@@ -422,10 +436,11 @@ void Writer::section_properties(xml_node parent) {
   const auto& nst = tpl_.style(pg.number_style);
   double header_top = pg.number_baseline - nst.size * 0.891;
   mar.append_attribute("w:header") = str(twips(header_top)).c_str();
-  mar.append_attribute("w:footer") = str(twips(pg.margin_bottom / 2)).c_str();
+  // With an address footer, it ends at the foot of the text area and the body above it.
+  mar.append_attribute("w:footer") = str(twips(footer_ ? pg.margin_bottom : pg.margin_bottom / 2)).c_str();
   mar.append_attribute("w:gutter") = "0";
   s.append_child("w:pgNumType").append_attribute("w:start") = "1";
-  if (!pg.number_first_page) s.append_child("w:titlePg");
+  if (!pg.number_first_page || first_page_parts()) s.append_child("w:titlePg");
   xml_node grid = s.append_child("w:docGrid");
   grid.append_attribute("w:linePitch") = "360";
 }

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -250,7 +251,40 @@ class Writer {
 
   std::string styles();
 
-  std::string header(bool with_number);
+  // The page-number header; the first page's also holds the marks of its top margin.
+  std::string header(bool with_number, bool first_page = false);
+
+  // --- header marks, the draft mark, the address footer (marks.cpp)
+
+  // Where a stamp goes: from the parent's left edge by x (in a flow), centred on it, or
+  // floating on the page with its top-left corner at (x, y) pt from the page's.
+  struct StampPlace {
+    bool centre = false, floating = false;
+    double x = 0, y = 0;
+  };
+  // A stamp: a one-cell table exactly its size with a single border, its text centred,
+  // box and text in its colour (ND30-KHAN-1/2, ND30-LH-1); a plain mark is a paragraph.
+  void stamp(const realize::Stamp& stamp, xml_node parent, const StampPlace& place);
+  static void stamp_runs_colored(xml_node p, const realize::Stamp& stamp);
+  static void spacer(xml_node parent, double height);
+  // ô 10a, 10b under Số in the header table's left cell (after Số / V/v).
+  void header_marks(const realize::Header& header, xml_node left_cell);
+  // Page 1's marks: a draft mark above the tên loại now (call after the header table);
+  // ô 11 and a draft mark in the margin kept for the first page's header part.
+  void page_marks(const realize::Header& header);
+  // The marks kept for the top margin, as tables floating on the page in `hdr`.
+  void margin_marks(xml_node hdr);
+  // ô 13 (ND30-DC-1): kept for the first page's footer part.
+  void footer(const realize::Footer& footer) { footer_ = footer; }
+  // The first page's footer part (the address) or an empty one (later sections, so
+  // that they do not inherit it).
+  std::string footer_part(bool with_address);
+  bool first_page_parts() const { return top_mark_ || margin_draft_ || footer_; }
+
+  std::optional<realize::Stamp> top_mark_, margin_draft_;
+  std::optional<realize::Footer> footer_;
+  double left_column_ = 0;
+  int sections_ = 0;  // sections whose properties are written
 
   // --- the package's other parts (parts.cpp)
 

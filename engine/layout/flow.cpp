@@ -6,6 +6,23 @@ namespace vanban::layout {
 
 model::RichText plain(const std::string& s) { return model::RichText{model::Span{s, false, false}}; }
 
+namespace {
+
+// The content of `b` onto `p`, its top at `y`.
+void put_box(const Box& b, double y, Page& p) {
+  for (TextRun run : b.runs) {
+    for (auto& g : run.glyphs) g.y += y;
+    p.runs.push_back(std::move(run));
+  }
+  for (Rule r : b.rules) {
+    r.y0 += y;
+    r.y1 += y;
+    p.rules.push_back(r);
+  }
+}
+
+}  // namespace
+
 FlowBuilder::FlowBuilder(const style::Template& tpl, const text::FontFamily& fonts)
     : tpl_(tpl), fonts_(fonts), left_(tpl.page.margin_left),
       width_(tpl.page.width - tpl.page.margin_left - tpl.page.margin_right) {}
@@ -25,7 +42,9 @@ void FlowBuilder::appendix_heading(const std::string& label, const std::string& 
 std::vector<Page> FlowBuilder::paginate() const {
     const auto& pg = tpl_.page;
     const double top = pg.margin_top;
-    const double bottom = pg.height - pg.margin_bottom;
+    const double page_bottom = pg.height - pg.margin_bottom;
+    const double footer_room = first_page_footer_ ? first_page_footer_->height + first_page_footer_->space_before : 0;
+    double bottom = page_bottom;  // page 1's text ends above its footer
     std::vector<Page> pages;
     std::vector<int> group_of_page, number_in_group;
     int group = 0;
@@ -41,6 +60,7 @@ std::vector<Page> FlowBuilder::paginate() const {
       p.width = pg.width;
       p.height = pg.height;
       pages.push_back(std::move(p));
+      bottom = pages.size() == 1 ? page_bottom - footer_room : page_bottom;
       int n = (!group_of_page.empty() && group_of_page.back() == group) ? number_in_group.back() + 1 : 1;
       group_of_page.push_back(group);
       number_in_group.push_back(n);
@@ -54,16 +74,7 @@ std::vector<Page> FlowBuilder::paginate() const {
         header_of_table[b.table] = &b;
       }
       if (!page_empty) y += std::max(pending_space, 0.0) + b.space_before;
-      Page& p = pages.back();
-      for (TextRun run : b.runs) {
-        for (auto& g : run.glyphs) g.y += y;
-        p.runs.push_back(std::move(run));
-      }
-      for (Rule r : b.rules) {
-        r.y0 += y;
-        r.y1 += y;
-        p.rules.push_back(r);
-      }
+      put_box(b, y, pages.back());
       y += b.height;
       pending_space = b.space_after;
       page_empty = false;
@@ -116,6 +127,11 @@ std::vector<Page> FlowBuilder::paginate() const {
         }
       }
       i = j + 1;
+    }
+
+    if (first_page_footer_) {
+      const double at = page_bottom - first_page_footer_->height;
+      put_box(*first_page_footer_, at, pages.front());
     }
 
     // ND30-PAGE-9/11: numbers centred in the top margin, from the second page of each

@@ -4,6 +4,7 @@
 // and table headers repeated on each page.
 #pragma once
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,12 +49,16 @@ class FlowBuilder {
   // Fills pages with the boxes; numbers pages from the second of each group.
   std::vector<Page> paginate() const;
 
+  // ô 13 (ND30-DC-1): a box (layout/marks_layout.h footer_box) set at the foot of page
+  // 1's text area; page 1 holds that much less of the flow (its height + space_before).
+  void first_page_footer(Box footer) { first_page_footer_ = std::move(footer); }
+
  protected:
   const style::Template& tpl_;
   const text::FontFamily& fonts_;
   double left_, width_;
   std::vector<Box> boxes_;
-
+  std::optional<Box> first_page_footer_;
 
   // Stacks the lines of a paragraph in `col` of `box`; returns the lines set.
   std::vector<Line> stack(Box& box, Column& col, const model::RichText& text, const style::ParagraphStyle& st) {

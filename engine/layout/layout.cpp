@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/unicode.h"
 #include "layout/flow.h"
+#include "layout/marks_layout.h"
 #include "layout/paragraph.h"
 #include "text/shaper.h"
 
@@ -122,6 +123,14 @@ class DocumentLayout : public FlowBuilder {
       auto lines = stack(box, leftcol, p.text, st);
       if (!lines.empty()) bottom = std::max(bottom, leftcol.last_baseline + lines.back().descent);
     }
+    // ô 10a, 10b under Số and V/v; ô 11 and a draft mark without a tên loại in the top
+    // margin; a draft mark above the tên loại under the rows (layout/marks_layout.cpp).
+    if (!h.marks.empty()) bottom = std::max(bottom, place_header_marks(h, left_, leftcol.y, tpl_, fonts_, box.runs, box.rules));
+    place_margin_marks(h, -tpl_.page.margin_top, tpl_, fonts_, box.runs, box.rules);
+    if (h.draft && !h.draft_in_margin) {
+      bottom += h.number_gap;
+      bottom += place_draft_mark(h, bottom, tpl_, fonts_, box.runs, box.rules);
+    }
     box.height = bottom;
     box.space_after = h.space_after;
     box.keep_with_next = true;
@@ -212,6 +221,8 @@ class DocumentLayout : public FlowBuilder {
     Box box;
     box.rules.push_back(Rule{left_, r.rule.gap, left_ + width_, r.rule.gap, r.rule.thickness, {}});
     box.height = r.rule.gap + r.rule.thickness;
+    box.space_before = r.space_before;
+    box.space_after = r.space_after;
     box.keep_with_next = true;
     boxes_.push_back(std::move(box));
   }
@@ -256,9 +267,9 @@ class DocumentLayout : public FlowBuilder {
     }
   }
 
-  // ô 13 (ND30-DC-1): laid out by layout/marks_layout (helper F); an empty footer is none.
+  // ô 13 (ND30-DC-1): at the foot of page 1, which holds that much less of the flow.
   void footer(const realize::Footer& f) {
-    if (!f.lines.empty()) throw Error(ErrorKind::Layout, "the address footer is not supported yet", {}, 0, 0, "address");
+    if (!f.lines.empty()) first_page_footer(footer_box(f, tpl_, fonts_));
   }
 
   struct SetSignature {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "realize/marks.h"
 #include "realize/realize_parts.h"
 #include "wording/wording.h"
 
@@ -51,7 +52,8 @@ using namespace detail;
 std::vector<style::RegionSpec> default_regions() {
   std::vector<style::RegionSpec> out;
   for (auto kind : {style::RegionSpec::Kind::Header, style::RegionSpec::Kind::Title, style::RegionSpec::Kind::Body,
-                    style::RegionSpec::Kind::Closing, style::RegionSpec::Kind::Appendices}) {
+                    style::RegionSpec::Kind::Closing, style::RegionSpec::Kind::Appendices,
+                    style::RegionSpec::Kind::Footer}) {
     style::RegionSpec spec;
     spec.kind = kind;
     out.push_back(spec);
@@ -86,6 +88,14 @@ class Realizer {
     check_has_region(ctx_, specs, style::RegionSpec::Kind::KinhGui, !d.kinh_gui.empty(), "kinh_gui", "Kính gửi");
     check_has_region(ctx_, specs, style::RegionSpec::Kind::Preamble, !d.preamble.empty(), "preamble", "preamble");
     check_has_region(ctx_, specs, style::RegionSpec::Kind::Preamble, !d.authority.empty(), "authority", "preamble");
+    check_has_region(ctx_, specs, style::RegionSpec::Kind::Copy, !d.copy.form.empty(), "copy", "copy");
+    check_has_region(ctx_, specs, style::RegionSpec::Kind::Footer, !d.address.empty(), "address", "footer");
+    // The draft mark stands above the tên loại, or in the top margin without one.
+    bool type_name_printed = false;
+    for (const auto& s : specs) {
+      type_name_printed = type_name_printed || (s.kind == style::RegionSpec::Kind::Title && s.type_name && !tpl.type_name.empty());
+    }
+    bool marks_placed = false;
     bool subject_in_header = false;
     for (const auto& s : specs) subject_in_header = subject_in_header || (s.kind == style::RegionSpec::Kind::Header && s.subject_under_number);
 
@@ -97,9 +107,14 @@ class Realizer {
     for (const auto& line : d.issuing_agency) out.author += (out.author.empty() ? "" : " ") + line;
     for (const auto& spec : specs) {
       switch (spec.kind) {
-        case style::RegionSpec::Kind::Header:
-          out.regions.push_back(realize_header(ctx_, spec, false, "header"));
+        case style::RegionSpec::Kind::Header: {
+          Header header = realize_header(ctx_, spec, false, "header");
+          // ô 10a, 10b, 11 and the draft mark, in page 1's header (realize/marks.cpp).
+          if (!marks_placed) realize_marks(d.marks, tpl, ctx_.fonts, type_name_printed, header);
+          marks_placed = true;
+          out.regions.push_back(std::move(header));
           break;
+        }
         case style::RegionSpec::Kind::Title: {
           Flow f{"title", {}};
           realize_title(ctx_, spec, tpl.type_name, subject_in_header ? std::string() : d.subject, "title", f.items);
@@ -125,15 +140,15 @@ class Realizer {
           if (auto closing = realize_closing(ctx_, spec)) out.regions.push_back(std::move(*closing));
           break;
         case style::RegionSpec::Kind::Copy:
-          // The copy block (ND30-COPY-1) is realized by realize/marks.cpp (issue #11, helper F).
-          if (!d.copy.form.empty()) throw Error(ErrorKind::Model, "copy blocks are not supported yet", {}, 0, 0, "copy");
+          // The copy block (ND30-COPY-1, realize/marks.cpp): a rule, its header, its closing.
+          for (Region& r : realize_copy(d, tpl, ctx_.fonts)) out.regions.push_back(std::move(r));
           break;
         case style::RegionSpec::Kind::Appendices:
           for (size_t i = 0; i < d.appendices.size(); ++i) appendix(i, out.regions);
           break;
         case style::RegionSpec::Kind::Footer:
-          // ô 13 (ND30-DC-1): its lines come from realize/marks.cpp (helper F); none yet.
-          out.regions.push_back(Footer{"footer", tpl.footer.rule, {}});
+          // ô 13 (ND30-DC-1, realize/marks.cpp): none without an address.
+          if (auto footer = realize_footer(d, tpl)) out.regions.push_back(std::move(*footer));
           break;
       }
     }

@@ -51,6 +51,8 @@ struct FillLines {
 struct FullRule {
   std::string id;
   style::RuleStyle rule;
+  double space_before = 0;       // above the rule (the copy block's space after the copied text)
+  double space_after = 0;        // below it, to what follows
 };
 
 // A table (body tables, the danh sách of a decision). Widths are final (pt, summing to
@@ -124,6 +126,11 @@ struct Header {
   std::vector<Paragraph> under_number;  // "V/v …" (ND30-TL-4)
   std::vector<Stamp> marks;             // secrecy, urgency: left column, under the above (ô 10a, 10b)
   std::optional<Stamp> top_mark;        // circulation mark in the top margin (ô 11)
+  // "DỰ THẢO" (not in Decree 30; offices box it above the tên loại): centred on the text
+  // width under the header rows, above the title; with no tên loại (draft_in_margin) in
+  // the top margin, centred over the left column (ô 11 holds the right of centre).
+  std::optional<Stamp> draft;
+  bool draft_in_margin = false;
 };
 
 // One signature area: authority lines, room to sign, the name (ô 7a-7c).

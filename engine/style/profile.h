@@ -124,6 +124,7 @@ struct CopyStyle {
   RuleStyle rule;                // across the text width, above the block
   std::vector<std::pair<std::string, std::string>> forms{{"SAO Y", "SY"}, {"SAO LỤC", "SL"}, {"TRÍCH SAO", "TrS"}};
   double space_before = 12;
+  std::string style = "copy-form";  // "SAO Y": UPPERCASE 13-14 bold
 };
 
 // Body tables (<table> in a template; realize/table.cpp): room inside each cell and the

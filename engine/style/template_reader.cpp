@@ -52,6 +52,47 @@ void read_style(const Source& src, const pugi::xml_node& node, Template& tpl) {
   tpl.styles[name] = style;
 }
 
+// <stamp>, <footer>, <copy> (helper F): the header marks (ND30-MAT-1, ND30-KHAN-1/2,
+// ND30-LH-1, the draft mark), the address footer (ND30-DC-1), the copy block (ND30-COPY-1).
+// A <stamp> of the same kind and text as an inherited one replaces it; the first
+// <copy><form> replaces the inherited forms.
+void read_mark_styles(const Source& src, const pugi::xml_node& node, Template& tpl) {
+  std::string_view tag = node.name();
+  if (tag == "stamp") {
+    StampStyle stamp;
+    apply(src, node, {{"kind", text(stamp.kind)}, {"text", text(stamp.text)}, {"width", length(stamp.width, src)},
+                      {"height", length(stamp.height, src)}, {"border", length(stamp.border, src)},
+                      {"color", [&](const pugi::xml_node& n, const char* a) { stamp.color = parse_color(src, n, a); }},
+                      {"style", text(stamp.style)}});
+    static const std::set<std::string> kinds = {"secrecy", "urgency", "circulation", "draft"};
+    if (!kinds.count(stamp.kind)) src.fail(node, "<stamp>: kind must be one of secrecy, urgency, circulation, draft");
+    if (stamp.width < 0 || stamp.height < 0 || stamp.border < 0 || stamp.width > 1000 || stamp.height > 1000) {
+      src.fail(node, "<stamp>: width, height and border must be between 0 and 1000pt");
+    }
+    auto same = std::find_if(tpl.stamps.begin(), tpl.stamps.end(), [&](const StampStyle& s) {
+      return s.kind == stamp.kind && s.text == stamp.text;
+    });
+    if (same != tpl.stamps.end()) *same = stamp;
+    else tpl.stamps.push_back(stamp);
+  } else if (tag == "footer") {
+    apply(src, node, {{"style", text(tpl.footer.style)}});
+    if (auto rule = node.child("rule")) read_rule(src, rule, tpl.footer.rule);
+  } else if (tag == "copy") {
+    CopyStyle& c = tpl.copy;
+    apply(src, node, {{"space-before", length(c.space_before, src)}, {"style", text(c.style)}});
+    if (auto rule = node.child("rule")) read_rule(src, rule, c.rule);
+    bool first = true;
+    for (pugi::xml_node form : node.children("form")) {
+      std::string form_text, abbreviation;
+      apply(src, form, {{"text", text(form_text)}, {"abbreviation", text(abbreviation)}});
+      if (form_text.empty() || abbreviation.empty()) src.fail(form, "<copy><form> needs a text and an abbreviation");
+      if (first) c.forms.clear();
+      first = false;
+      c.forms.emplace_back(form_text, abbreviation);
+    }
+  }
+}
+
 
 ColumnWidth parse_column_width(const Source& src, const pugi::xml_node& node, double& width) {
   std::string v = node.attribute("width").value();
@@ -283,6 +324,8 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
       apply(src, node, {{"label-word", text(a.label_word)}, {"space-after", length(a.space_after, src)},
                         {"numbering", text(a.default_numbering)}});
       if (auto rule = node.child("rule")) read_rule(src, rule, a.reference_rule);
+    } else if (tag == "stamp" || tag == "footer" || tag == "copy") {
+      read_mark_styles(src, node, tpl);
     } else if (tag == "form") {
       read_form(src, node, tpl.form);
     } else if (tag == "table") {  // body tables (a form's tables are <form> children)
