@@ -298,19 +298,28 @@ class Checks:
             ok = items[0] in lab.text[len(label):]
             self.add("one Kính gửi recipient on the label's line (ND30-NN-2)", ok, repr(lab))
             return
-        dashes = [l for l in page["lines"] if l.baseline > lab.baseline and l.text.startswith("-")][:len(items)]
-        xs = [l.x0 for l in dashes]
-        ok = (len(dashes) == len(items) and max(xs) - min(xs) <= 1 and min(xs) >= colon_x1 - 1
-              and all(d.text.endswith(";") for d in dashes[:-1]) and dashes[-1].text.endswith("."))
+        # The first item may stand on the label's line ("Kính gửi: - …;"), the others under it.
+        xs, texts = [], []
+        on_label = [c for c in lab.chars if c["x0"] > colon_x1 and c["ch"] == "-"]
+        if on_label and lab.text[len(label):].strip().startswith("-"):
+            xs.append(on_label[0]["x0"])
+            texts.append(lab.text)
+        for l in page["lines"]:
+            if l.baseline > lab.baseline and l.text.startswith("-") and len(xs) < len(items):
+                xs.append(l.x0)
+                texts.append(l.text)
+        ok = (len(xs) == len(items) and max(xs) - min(xs) <= 1 and min(xs) >= colon_x1 - 1
+              and all(t.endswith(";") for t in texts[:-1]) and texts[-1].endswith("."))
         self.add("Kính gửi dashes at one x within 1 pt, right of the colon, ';' then '.' (ND30-NN-2)", ok,
-                 f"dash x {[round(x, 2) for x in xs]}, colon ends {colon_x1:.2f}, {len(dashes)}/{len(items)} lines")
+                 f"dash x {[round(x, 2) for x in xs]}, colon ends {colon_x1:.2f}, {len(xs)}/{len(items)} lines")
 
     # ND30-CC-1: the authority line, căn cứ lines italic, the decision word bold and centred.
-    def preamble(self):
+    def preamble(self, title):
         word = DECISION_WORDS.get(self.kind)
         if not word:
             return
-        all_lines = [l for pg in self.pages for l in pg["lines"]]
+        floor = title.baseline if title else 0
+        all_lines = [l for p, pg in enumerate(self.pages) for l in pg["lines"] if p or l.baseline > floor]
         dw = next((l for l in all_lines if l.text == word), None)
         self.add(f"{word!r} bold, centred (Mẫu 1.1/1.2)", dw and dw.bold() and abs(dw.centre - self.centre) <= 2, repr(dw))
         cc = [l for l in all_lines if l.text.startswith("Căn cứ")]
@@ -347,7 +356,7 @@ class Checks:
             auth = _lines(s.get("authority"))[0].upper()
             cand = [(p, l) for p, l in lines if l.text == auth]
             if cand:
-                firsts.append(cand[-1] if len(sigs) == 1 else cand[0])
+                firsts.append(cand[-1])
         if len(sigs) >= 2 and self.model.get("signature_arrangement", "side-by-side") == "side-by-side":
             ok = len(firsts) == len(sigs) and len({p for p, _ in firsts}) == 1 and \
                 max(l.baseline for _, l in firsts) - min(l.baseline for _, l in firsts) <= 0.5
@@ -357,8 +366,9 @@ class Checks:
             self.add("signatures side by side, in model order left to right", [l.text for _, l in xs] ==
                      [l.text for _, l in firsts], "")
         label = [(p, l) for p, l in lines if l.text.startswith("Nơi nhận:")]
+        want = 1 + bool((self.model.get("copy") or {}).get("recipients"))
         if self.model.get("recipients"):
-            ok = len(label) == 1 and label[0][1].bold(9) and label[0][1].italic(9) and abs(label[0][1].size - 12) < 0.1
+            ok = len(label) == want and label[0][1].bold(9) and label[0][1].italic(9) and abs(label[0][1].size - 12) < 0.1
             if ok and firsts:
                 ok = label[0][0] == firsts[0][0] and abs(label[0][1].top - firsts[0][1].top) <= 2.5
             self.add("'Nơi nhận:' 12 bold italic, level with the authority (ND30-NN-3)", ok,
@@ -366,10 +376,11 @@ class Checks:
         else:
             self.add("no 'Nơi nhận:' without recipients (ND30-NN-3)", not label, str(label))
 
-    def _box_around(self, page, ln, pad=30):
+    def _box_around(self, page, ln, hpad=30, vpad=8):
         """Bounding box and colours of the strokes surrounding a line (a stamp's border)."""
         near = [s for s in self.pages[page]["strokes"]
-                if s["x0"] >= ln.x0 - pad and s["x1"] <= ln.x1 + pad and s["top"] >= ln.top - pad and s["bottom"] <= ln.bottom + pad]
+                if s["x0"] >= ln.x0 - hpad and s["x1"] <= ln.x1 + hpad and s["top"] >= ln.top - vpad
+                and s["bottom"] <= ln.bottom + vpad]
         if not near:
             return None
         return {"x0": min(s["x0"] for s in near), "x1": max(s["x1"] for s in near), "top": min(s["top"] for s in near),
@@ -405,7 +416,7 @@ class Checks:
                          ln.bold() and ln.x1 <= self.left + HEADER_LEFT_WIDTH + 2, repr(ln))
         if marks.get("circulation"):
             ln = self.find(marks["circulation"])
-            box = self._box_around(0, ln, pad=12) if ln else None
+            box = self._box_around(0, ln, hpad=12) if ln else None
             self.add("circulation mark boxed in the top margin of page 1 (ND30-LH-1)",
                      ln and box and ln.bottom <= MARGIN_TOP + 1 and box["x0"] < ln.x0 and box["x1"] > ln.x1, repr(ln))
         if marks.get("draft"):
@@ -419,7 +430,8 @@ class Checks:
         if not addr:
             return
         pg = self.pages[0]
-        first = next((l for l in pg["lines"] if l.text == addr[0].split("\n")[0]), None)
+        head = addr[0].split("\n")[0][:24]
+        first = next((l for l in pg["lines"] if l.text.startswith(head)), None)
         if not first:
             self.add("address footer on page 1 (ND30-DC-1)", False, "first line not found")
             return
@@ -480,8 +492,27 @@ class Checks:
         lines = self.pages[page]["lines"]
         return bool(lines) and (lines[0].text.startswith("Phụ lục") or "CỘNG HÒA" in " ".join(l.text for l in lines[:3]))
 
+    # ND30-PL-12: an attached document starts a page with its tên loại, no Số, and its
+    # "(… kèm theo Quyết định số …)" line.
+    def attached(self):
+        for a in self.model.get("appendices", []):
+            if not a.get("type_name"):
+                continue
+            hit = [(p, l) for p, pg in enumerate(self.pages[1:], 1) for l in pg["lines"] if l.text == a["type_name"]]
+            if not hit:
+                self.add(f"attached {a['type_name']!r} on a page of its own (ND30-PL-12)", False)
+                continue
+            p, tl = hit[0]
+            lines = self.pages[p]["lines"]
+            ref = next((l for l in lines if l.baseline > tl.baseline and "kèm theo" in l.text.lower()), None)
+            no_so = not any(l.text.startswith("Số:") for l in lines if l.baseline < tl.baseline)
+            qh = any(l.text.startswith("CỘNG HÒA") or l.text.startswith("CỘNG HOÀ") for l in lines[:4])
+            self.add(f"attached {a['type_name']!r}: new page, Quốc hiệu, no Số, bold centred, '(… kèm theo …)' (ND30-PL-12)",
+                     tl.bold() and abs(tl.centre - self.centre) <= 2 and ref and no_so and qh,
+                     f"page {p + 1}: {tl}; ref {ref}; Quốc hiệu {qh}; no Số {no_so}")
+
     def run(self):
-        self.type_name()
+        title = self.type_name()
         so = self.number()
         last_header = so
         if self.kind == "cong-van":
@@ -491,11 +522,12 @@ class Checks:
             self.kinh_gui("Kính gửi:")
         if self.kind == "cong-dien" and self.model.get("authority"):
             self.kinh_gui(self.model["authority"].upper() + " điện:")
-        self.preamble()
+        self.preamble(title)
         self.articles()
         self.closing()
         self.address()
         self.copy()
+        self.attached()
         self.page_numbers()
         return self.results
 
