@@ -18,6 +18,7 @@
 #include "model/reader.h"
 #include "docx/docx_writer.h"
 #include "pdf/pdf_writer.h"
+#include "realize/realized.h"
 
 namespace vanban {
 namespace {
@@ -134,7 +135,9 @@ void check_document_layout(const style::Template& tpl) {
 layout::LaidOutDocument Engine::layout(const model::Document& document, const style::Template& tpl) const {
   check_document_layout(tpl);
   AttachedForms forms(*this, document);
-  return layout::layout_document(document, tpl, *fonts_, forms.by_name);
+  // model -> realize -> layout: every decision made once, in the realized document.
+  const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
+  return layout::layout_document(realized, *fonts_);
 }
 
 std::string Engine::render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
@@ -160,8 +163,10 @@ std::string Engine::render_document(const model::Document& document, const style
   if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
   check_document_layout(tpl);
   AttachedForms forms(*this, document);
-  layout::layout_document(document, tpl, *fonts_, forms.by_name);  // what only layout checks
-  return docx::write_document(document, tpl, forms.by_name, *fonts_, docx_options);
+  const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
+  // Laying out checks what only layout checks (missing glyphs).
+  layout::layout_document(realized, *fonts_);
+  return docx::write_document(realized, *fonts_, docx_options);
 }
 
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {

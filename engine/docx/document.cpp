@@ -1,46 +1,69 @@
-// The administrative document: header table, title, body blocks, closing, appendices.
+// The administrative document, read from the realized document (realize/realized.h):
+// its regions in the template's order — header table, flows of paragraphs, Kính gửi,
+// fill lines, rules and forms, the closing, a new section per page break. Nothing is
+// numbered, labelled or left out here: realize decided it for the PDF too.
 #include "docx/writer.h"
 
 #include <algorithm>
 
 #include "core/error.h"
-#include "wording/wording.h"
 
 namespace vanban::docx {
 
-void Writer::document(const model::Document& d, const FormTemplates& forms) {
-  header_table(d);
-  auto type = paragraph(plain(tpl_.type_name), "document-type");
-  set_spacing_before(type, tpl_.header.space_after);
-  paragraph(plain(d.subject), "subject");
-  rule(measure_widest(d.subject, "subject", width_) * tpl_.title.subject_rule.length_ratio, width_,
-       tpl_.title.subject_rule, tpl_.title.space_after);
-  blocks(d.body);
-  closing(d);
-  for (size_t i = 0; i < d.appendices.size(); ++i) {
-    const auto& a = d.appendices[i];
-    end_section();
-    std::string label = wording::appendix_label(d, tpl_, i);
-    std::string reference = wording::appendix_reference(d, tpl_, i);
-    if (a.form.empty()) {
-      appendix_heading(label, a.title, reference);
-      blocks(a.body);
-      continue;
+namespace {
+
+std::string text_of(const RichText& text) {
+  std::string s;
+  for (const Span& span : text) s += span.text;
+  return s;
+}
+
+// A part another writer's piece lays out, until it is wired in here.
+[[noreturn]] void not_written(const std::string& what, const std::string& id) {
+  throw Error(ErrorKind::Output, what + " (\"" + id + "\") is not written to DOCX yet");
+}
+
+}  // namespace
+
+void Writer::document(const realize::Document& d) {
+  for (const realize::Region& region : d.regions) {
+    if (const auto* h = std::get_if<realize::Header>(&region)) {
+      header_table(*h);
+    } else if (const auto* f = std::get_if<realize::Flow>(&region)) {
+      flow(*f);
+    } else if (const auto* c = std::get_if<realize::Closing>(&region)) {
+      closing(*c);
+    } else if (std::holds_alternative<realize::PageBreak>(region)) {
+      // A new page and a new page numbering, its first page without a number.
+      end_section();
+    } else {
+      const auto& footer = std::get<realize::Footer>(region);
+      if (!footer.lines.empty()) not_written("the address footer", footer.id);  // helper F: docx/marks.cpp
     }
-    auto it = forms.find(a.form);
-    if (it == forms.end()) throw Error(ErrorKind::Template, "\"" + a.form + "\" is not a form template");
-    model::FormRecord record;
-    for (const auto& v : a.form_values) record.values[v.key] = v.value;
-    const style::Template& form = *it->second;
-    appendix_heading(label, a.title.empty() ? form.form.title : a.title, reference);
-    form_items(form, a.form_values.empty() ? nullptr : &record);
   }
 }
 
-// ô 1-4 as a borderless fixed table: parent, agency and rule, Số | Quốc hiệu, Tiêu
-// ngữ and rule, place and date.
-void Writer::header_table(const model::Document& d) {
-  const auto& h = tpl_.header;
+xml_node Writer::paragraph(const realize::Paragraph& p, double column, xml_node parent, double rule_space_after) {
+  xml_node x = paragraph(p.text, p.style, parent);
+  if (p.keep_with_next) keep_next(x);
+  if (p.rule_under) {
+    const style::RuleStyle& rs = *p.rule_under;
+    // Centred under the widest line (ND30-CQ-5, ND30-QH-4, ND30-TL-3, ND30-PL-6).
+    double length = rs.length_ratio > 0 ? measure_widest(text_of(p.text), p.style, column) * rs.length_ratio : rs.length;
+    if (rule_space_after < 0) rule_space_after = p.space_after.value_or(tpl_.style(p.style).space_after);
+    rule(length, column, rs, rule_space_after, parent);
+  } else if (p.space_after) {
+    xml_node s = spacing(x);
+    s.remove_attribute("w:after");
+    s.append_attribute("w:after") = str(twips(*p.space_after)).c_str();
+  }
+  return x;
+}
+
+// ô 1-4 as a borderless fixed table: parent, agency and rule, Số and V/v | Quốc hiệu,
+// Tiêu ngữ and rule, place and date.
+void Writer::header_table(const realize::Header& h) {
+  if (!h.marks.empty() || h.top_mark) not_written("a header mark", h.id);  // helper F: docx/marks.cpp
   double gap = width_ - h.left_width - h.right_width;
   std::vector<double> widths{h.left_width};
   if (gap > 0.5) widths.push_back(gap);
@@ -48,29 +71,101 @@ void Writer::header_table(const model::Document& d) {
   xml_node tbl = table(widths, false);
   xml_node tr = row(tbl, true, false);
   xml_node left = cell(tr, h.left_width);
-  for (const auto& line : d.parent_agency) paragraph(plain(line), "parent-agency", left);
-  double agency_width = 0;
-  for (const auto& line : d.issuing_agency) {
-    paragraph(plain(line), "issuing-agency", left);
-    agency_width = std::max(agency_width, measure_widest(line, "issuing-agency", h.left_width));
-  }
-  rule(agency_width * h.agency_rule.length_ratio, h.left_width, h.agency_rule, h.number_gap, left);
+  for (const auto& p : h.left) paragraph(p, h.left_width, left, h.number_gap);
+  end_cell(left);
   if (gap > 0.5) cell(tr, gap).append_child("w:p");
   xml_node right = cell(tr, h.right_width);
-  paragraph(plain(d.national_title.empty() ? h.national_title : d.national_title), "national-title", right);
-  std::string motto = d.motto.empty() ? h.motto : d.motto;
-  paragraph(plain(motto), "motto", right);
-  rule(measure_widest(motto, "motto", h.right_width) * h.motto_rule.length_ratio, h.right_width, h.motto_rule,
-       h.number_gap, right);
+  for (const auto& p : h.right) paragraph(p, h.right_width, right, h.number_gap);
+  end_cell(right);
   // Số and the place-and-date line in a row of their own, so they start level; with
-  // the same exact line height they share a baseline (ND30-DATE-4).
+  // the same exact line height they share a baseline (ND30-DATE-4). "V/v …" goes
+  // under Số (ND30-TL-4).
   xml_node tr2 = row(tbl, true, false);
-  double pitch = std::max(fonts_.face(false, false).line_height(tpl_.style("number").size),
-                          fonts_.face(false, true).line_height(tpl_.style("place-date").size));
-  auto number = paragraph(plain(wording::number_line(d, tpl_)), "number", cell(tr2, h.left_width));
-  exact_line(number, pitch);
+  double pitch = 0;
+  for (const auto* p : {h.number ? &*h.number : nullptr, h.date ? &*h.date : nullptr}) {
+    if (!p) continue;
+    const auto& st = tpl_.style(p->style);
+    pitch = std::max(pitch, fonts_.face(st.bold, st.italic).line_height(st.size));
+  }
+  xml_node number = cell(tr2, h.left_width);
+  if (h.number) exact_line(paragraph(*h.number, h.left_width, number), pitch);
+  for (const auto& p : h.under_number) paragraph(p, h.left_width, number);
+  end_cell(number);
   if (gap > 0.5) cell(tr2, gap).append_child("w:p");
-  exact_line(paragraph(plain(wording::place_date(d, tpl_)), "place-date", cell(tr2, h.right_width)), pitch);
+  xml_node date = cell(tr2, h.right_width);
+  if (h.date) exact_line(paragraph(*h.date, h.right_width, date), pitch);
+  end_cell(date);
+  pending_space_before_ = h.space_after;
+}
+
+void Writer::flow(const realize::Flow& f) {
+  for (const realize::Item& item : f.items) {
+    xml_node before = body_.last_child();
+    if (const auto* p = std::get_if<realize::Paragraph>(&item)) {
+      paragraph(*p, width_);
+    } else if (const auto* lines = std::get_if<realize::FillLines>(&item)) {
+      // Dotted to the right margin: a right tab with a dot leader.
+      for (int i = 0; i < lines->count; ++i) {
+        xml_node p = paragraph({}, lines->style);
+        leader_tab(p, width_);
+        tab_run(p);
+      }
+    } else if (const auto* r = std::get_if<realize::FullRule>(&item)) {
+      rule(width_, width_, r->rule, 0);
+    } else if (const auto* list = std::get_if<realize::LabelledList>(&item)) {
+      labelled_list(*list);
+    } else if (const auto* form = std::get_if<realize::FormContent>(&item)) {
+      if (!form->form) throw Error(ErrorKind::Output, "form content \"" + form->id + "\" without its form template");
+      appendix_heading(form->label, form->title, form->reference);
+      form_items(*form->form, form->record.get());
+    } else {
+      not_written("a table", std::get<realize::Table>(item).id);  // helper E: docx/tables.cpp
+    }
+    // The header's space goes before the first paragraph after it.
+    xml_node first = before ? before.next_sibling() : body_.first_child();
+    if (pending_space_before_ >= 0 && first && std::string(first.name()) == "w:p") {
+      set_spacing_before(first, pending_space_before_);
+      pending_space_before_ = -1;
+    }
+  }
+}
+
+void Writer::indent(xml_node p, double left, double hanging) {
+  xml_node ind = ppr_child(p, "w:ind", {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl",
+                                        "w:pBdr", "w:tabs", "w:spacing"});
+  ind.append_attribute("w:left") = str(twips(left + hanging)).c_str();
+  // Not the style's first-line indent: a hanging one, or none.
+  if (hanging > 0) ind.append_attribute("w:hanging") = str(twips(hanging)).c_str();
+  else ind.append_attribute("w:firstLine") = "0";
+  ppr_child(p, "w:jc", {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:pBdr",
+                        "w:tabs", "w:spacing", "w:ind"})
+      .append_attribute("w:val") = "left";
+}
+
+// Kính gửi (ND30-NN-2): one recipient on the label's line; several one per line, each
+// "- " under the colon, a wrapped line under the text after the dash.
+void Writer::labelled_list(const realize::LabelledList& list) {
+  auto width_of = [&](const std::string& text, const std::string& style_name) {
+    return wrap(text, style_name, 1e9).front();
+  };
+  if (list.same_line && !list.items.empty()) {
+    RichText text = list.label.text;
+    text.push_back(Span{" ", false, false});
+    for (const auto& item : list.items) text.insert(text.end(), item.text.begin(), item.text.end());
+    xml_node p = paragraph(text, list.label.style);
+    indent(p, list.indent, width_of(text_of(list.label.text) + " ", list.label.style));
+    return;
+  }
+  xml_node label = paragraph(list.label, width_);
+  keep_next(label);
+  indent(label, list.indent, 0);
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    const auto& item = list.items[i];
+    xml_node p = paragraph(item, width_);
+    if (i + 1 < list.items.size()) keep_next(p);
+    double dash = item.label.empty() ? 0 : width_of(item.label + " ", item.style);
+    indent(p, list.item_indent, dash);
+  }
 }
 
 double Writer::ascent(const std::string& style_name) const {
@@ -79,56 +174,16 @@ double Writer::ascent(const std::string& style_name) const {
   return f.ascender() * st.size / f.units_per_em();
 }
 
-RichText Writer::with_prefix(const std::string& prefix, const RichText& text) {
-  RichText out;
-  if (!prefix.empty()) out.push_back(Span{prefix, false, false});
-  out.insert(out.end(), text.begin(), text.end());
-  return out;
+void Writer::end_cell(xml_node cell) {
+  if (!cell.last_child() || std::string(cell.last_child().name()) != "w:p") cell.append_child("w:p");
 }
 
-void Writer::blocks(const std::vector<Block>& list) {
-  int counts[8] = {};
-  for (const Block& b : list) {
-    int ordinal = ++counts[static_cast<int>(b.kind)];
-    std::string kind = wording::kind_name(b.kind);
-    switch (b.kind) {
-      case BlockKind::Section:
-      case BlockKind::Clause:
-      case BlockKind::Point: {
-        const auto& ns = tpl_.numbering_for(kind);
-        std::string prefix = wording::block_prefix(tpl_, kind, ordinal, b.label);
-        if (!b.title.empty()) {
-          paragraph(with_prefix(prefix, b.title), ns.title_style);
-          if (!b.text.empty()) paragraph(b.text, ns.text_style);
-        } else {
-          paragraph(with_prefix(prefix, b.text), ns.text_style);
-        }
-        blocks(b.children);
-        break;
-      }
-      case BlockKind::Dash:
-      case BlockKind::Plus:
-      case BlockKind::Contact:
-        paragraph(with_prefix(wording::block_prefix(tpl_, kind, ordinal, b.label), b.text),
-                  tpl_.numbering_for(kind).text_style);
-        blocks(b.children);
-        break;
-      case BlockKind::Paragraph:
-        paragraph(b.text, b.style.empty() ? "body" : b.style);
-        break;
-      case BlockKind::FillLines:
-        for (int i = 0; i < b.line_count; ++i) dotted_line(width_);
-        break;
-    }
-  }
-}
-
-// Nơi nhận and the signature: one borderless row that never splits.
-void Writer::closing(const model::Document& d) {
-  const auto& c = tpl_.closing;
-  static const model::Signature kNone;
-  const model::Signature& signature = d.signatures.empty() ? kNone : d.signatures.front();
-  if (d.recipients.empty() && signature.authority_lines.empty()) return;
+// Nơi nhận and the signatures: one borderless row that never splits. Each signature
+// takes the column realize gave it; one column holds the stacked ones; the gaps are
+// empty cells.
+void Writer::closing(const realize::Closing& c) {
+  bool recipients = c.recipients_label || !c.recipients.empty();
+  if (!recipients && c.signatures.empty()) return;
   // The body's last paragraph stays with the block.
   for (xml_node last = body_.last_child(); last; last = last.previous_sibling()) {
     if (std::string(last.name()) == "w:p") {
@@ -136,24 +191,64 @@ void Writer::closing(const model::Document& d) {
       break;
     }
   }
-  xml_node tbl = table({c.recipients_width, width_ - c.recipients_width}, false);
-  xml_node tr = row(tbl, true, false);
-  xml_node left = cell(tr, c.recipients_width);
-  auto label = paragraph(plain(c.recipients_label), "recipients-label", left);
-  // "Nơi nhận:" level with the first authority line (ND30-NN-3): same top, baselines
-  // an ascent down, so the smaller label starts lower by the difference.
-  double level = signature.authority_lines.empty() ? 0 : ascent("authority") - ascent("recipients-label");
-  set_spacing_before(label, c.space_before + std::max(0.0, level));
-  for (const auto& r : d.recipients) paragraph(plain(c.recipient_prefix + r), "recipients", left);
-  xml_node right = cell(tr, width_ - c.recipients_width);
-  bool first = true;
-  for (const auto& line : signature.authority_lines) {
-    auto p = paragraph(plain(line), "authority", right);
-    if (first) set_spacing_before(p, c.space_before);
-    first = false;
+  struct Column {
+    double x, width;
+    bool recipients = false;
+    std::vector<const realize::Signature*> signatures;
+  };
+  std::vector<Column> columns;
+  if (recipients) columns.push_back({0, c.recipients_width, true, {}});
+  for (const auto& s : c.signatures) {
+    double x = s.width > 0 ? s.x : c.recipients_width, w = s.width > 0 ? s.width : width_ - c.recipients_width;
+    auto same = std::find_if(columns.begin(), columns.end(), [&](const Column& col) {
+      return !col.recipients && std::abs(col.x - x) < 0.5 && std::abs(col.width - w) < 0.5;
+    });
+    if (same == columns.end()) columns.push_back({x, w, false, {&s}});
+    else same->signatures.push_back(&s);
   }
-  auto signer = paragraph(plain(signature.signer_name), "signer", right);
-  set_spacing_before(signer, c.signature_space);
+  std::stable_sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) { return a.x < b.x; });
+  std::vector<Column> row_columns;
+  double at = 0;
+  for (const Column& col : columns) {
+    if (col.x < at - 0.5) throw Error(ErrorKind::Output, "closing \"" + c.id + "\": signature columns overlap");
+    if (col.x > at + 0.5) row_columns.push_back({at, col.x - at, false, {}});
+    row_columns.push_back(col);
+    at = col.x + col.width;
+  }
+  if (at < width_ - 0.5) row_columns.push_back({at, width_ - at, false, {}});
+
+  std::vector<double> widths;
+  for (const Column& col : row_columns) widths.push_back(col.width);
+  xml_node tbl = table(widths, false);
+  xml_node tr = row(tbl, true, false);
+  for (const Column& col : row_columns) {
+    xml_node tc = cell(tr, col.width);
+    if (col.recipients) {
+      if (c.recipients_label) {
+        auto label = paragraph(*c.recipients_label, col.width, tc);
+        // "Nơi nhận:" level with the first authority line (ND30-NN-3): same top, baselines
+        // an ascent down, so the smaller label starts lower by the difference.
+        const realize::Paragraph* first = nullptr;
+        for (const auto& s : c.signatures)
+          if (!first && !s.authority.empty()) first = &s.authority.front();
+        double level = first ? ascent(first->style) - ascent(c.recipients_label->style) : 0;
+        set_spacing_before(label, c.space_before + std::max(0.0, level));
+      }
+      for (const auto& r : c.recipients) paragraph(r, col.width, tc);
+    }
+    // Each signature's first authority line c.space_before from the top (side by side:
+    // level, ND30-SIG-4) or from the name above it (stacked).
+    for (const realize::Signature* s : col.signatures) {
+      bool first = true;
+      for (const auto& line : s->authority) {
+        auto p = paragraph(line, col.width, tc);
+        if (first) set_spacing_before(p, c.space_before);
+        first = false;
+      }
+      if (s->name) set_spacing_before(paragraph(*s->name, col.width, tc), s->space + (first ? c.space_before : 0));
+    }
+    end_cell(tc);
+  }
 }
 
 void Writer::appendix_heading(const std::string& label, const std::string& title, const std::string& reference) {

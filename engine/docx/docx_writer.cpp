@@ -5,13 +5,12 @@
 
 namespace vanban::docx {
 
-std::string write_document(const model::Document& document, const style::Template& tpl, const FormTemplates& forms,
-                           const text::FontFamily& fonts, const DocxOptions& options) {
-  Writer w(tpl, fonts, options);
-  w.document(document, forms);
-  std::string author;
-  for (const auto& l : document.issuing_agency) author += (author.empty() ? "" : " ") + l;
-  return w.finish(document.subject, author);
+std::string write_document(const realize::Document& document, const text::FontFamily& fonts,
+                           const DocxOptions& options) {
+  if (!document.tpl) throw Error(ErrorKind::Output, "a realized document without its template");
+  Writer w(*document.tpl, fonts, options);
+  w.document(document);
+  return w.finish(document.title, document.author);
 }
 
 std::string write_forms(const style::Template& form, const std::vector<model::FormRecord>& records, bool blank,

@@ -1,7 +1,9 @@
-// Document tree -> DOCX (WordprocessingML written with pugixml, packaged with libzip).
-// Reads the document tree and the template, never the laid-out pages: Word and
-// LibreOffice lay the text out themselves, from named styles that carry the Decree 30
-// formatting so a clerk who edits keeps it.
+// Realized document -> DOCX (WordprocessingML written with pugixml, packaged with libzip).
+// An administrative document is read from the realized document (realize/realized.h),
+// the same one layout sets for the PDF, never from the document tree: what is printed,
+// its numbering, labels and styles were decided there once, so PDF and DOCX agree. Nor
+// are the laid-out pages read: Word and LibreOffice lay the text out themselves, from
+// named styles that carry the Decree 30 formatting so a clerk who edits keeps it.
 #pragma once
 #include <map>
 #include <memory>
@@ -13,6 +15,7 @@
 #include "model/document.h"
 #include "model/form_data.h"
 #include "model/recipient_list.h"
+#include "realize/realized.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -24,11 +27,11 @@ struct DocxOptions {
   std::string creation_date;
 };
 
-using FormTemplates = std::map<std::string, const style::Template*>;
-
-// An administrative document (its appendices, attached forms included).
-std::string write_document(const model::Document& document, const style::Template& tpl,
-                           const FormTemplates& forms, const text::FontFamily& fonts, const DocxOptions& options);
+// An administrative document (its appendices, attached forms included), in its
+// template (document.tpl): the regions in their order, one section per page-numbering
+// group (a PageBreak region starts the next).
+std::string write_document(const realize::Document& document, const text::FontFamily& fonts,
+                           const DocxOptions& options);
 
 // Forms: one per record, each in its own section with its own page numbering; `blank`
 // writes one empty form.

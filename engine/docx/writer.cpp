@@ -244,7 +244,9 @@ void Writer::set_spacing_before(xml_node p, double pt) {
   s.prepend_attribute("w:before") = str(twips(pt)).c_str();
 }
 
-void Writer::keep_next(xml_node p) { ppr_child(p, "w:keepNext", {"w:pStyle"}); }
+void Writer::keep_next(xml_node p) {
+  if (!ppr(p).child("w:keepNext")) ppr_child(p, "w:keepNext", {"w:pStyle"});
+}
 
 // A rule: an empty paragraph whose top border is `length` long, centred in a column
 // `column` wide (indents set the length), `gap` below the text above it.

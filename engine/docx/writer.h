@@ -19,8 +19,6 @@
 
 namespace vanban::docx {
 
-using model::Block;
-using model::BlockKind;
 using model::RichText;
 using model::Span;
 using pugi::xml_node;
@@ -48,7 +46,8 @@ class Writer {
   }
 
 
-  void document(const model::Document& d, const FormTemplates& forms);
+  // An administrative document: its regions in order (document.cpp).
+  void document(const realize::Document& d);
 
   void forms(const std::vector<const model::FormRecord*>& records);
 
@@ -133,18 +132,34 @@ class Writer {
 
   // --- the administrative document (document.cpp)
 
-  // ô 1-4 as a borderless fixed table: parent, agency and rule, Số | Quốc hiệu, Tiêu
-  // ngữ and rule, place and date.
-  void header_table(const model::Document& d);
+  // Header::space_after: the space before the first paragraph of what follows (-1 none).
+  double pending_space_before_ = -1;
+
+  // ô 1-4 as a borderless fixed table: parent, agency and rule, Số and V/v | Quốc hiệu,
+  // Tiêu ngữ and rule, place and date.
+  void header_table(const realize::Header& h);
+
+  void flow(const realize::Flow& f);
+
+  // A realized paragraph in `parent` (the body when null), `column` wide: its style, its
+  // keep-with-next, the rule under it (`rule_space_after` < 0: the paragraph's space after).
+  xml_node paragraph(const realize::Paragraph& p, double column, xml_node parent = {}, double rule_space_after = -1);
+
+  // Kính gửi (ND30-NN-2): the label at its indent; one recipient on its line, or the
+  // items one per line, their "- " under the colon, a wrapped line under the text.
+  void labelled_list(const realize::LabelledList& list);
+
+  // Nơi nhận and the signatures: one borderless row that never splits, a column per
+  // place a signature takes (side by side: one each; stacked: one under another).
+  void closing(const realize::Closing& c);
 
   double ascent(const std::string& style_name) const;
 
-  static RichText with_prefix(const std::string& prefix, const RichText& text);
+  // Left indent and hanging indent (pt) of a paragraph, set left-aligned.
+  static void indent(xml_node p, double left, double hanging);
 
-  void blocks(const std::vector<Block>& list);
-
-  // Nơi nhận and the signature: one borderless row that never splits.
-  void closing(const model::Document& d);
+  // A table cell must end with a paragraph.
+  static void end_cell(xml_node cell);
 
   void appendix_heading(const std::string& label, const std::string& title, const std::string& reference);
 

@@ -110,12 +110,13 @@ class FlowBuilder {
     push_lines(lines, st);
   }
 
-  // Pushes set lines as glued boxes (first/last two lines together, keep-with-next).
-  void push_lines(const std::vector<Line>& lines, const style::ParagraphStyle& st) {
+  // Pushes set lines as glued boxes (first/last two lines together, keep-with-next),
+  // `dx` right of the text's left edge.
+  void push_lines(const std::vector<Line>& lines, const style::ParagraphStyle& st, double dx = 0) {
     size_t n = lines.size();
     for (size_t i = 0; i < n; ++i) {
       Box box;
-      place_line(lines[i], left_, baseline_offset(lines[i]), box.runs);
+      place_line(lines[i], left_ + dx, baseline_offset(lines[i]), box.runs);
       box.height = lines[i].height;
       if (i == 0) box.space_before = st.space_before;
       if (i + 1 == n) box.space_after = st.space_after;

@@ -336,24 +336,6 @@ class FormLayout : public FlowBuilder {
 
 }  // namespace
 
-model::FormSchema form_schema(const style::Template& tpl) {
-  model::FormSchema schema;
-  auto add = [&](const FormItem& item) {
-    if (item.name.empty()) return;
-    if (item.kind == FormItem::Kind::Table) {
-      auto& cols = schema.tables[item.name];
-      for (const auto& c : item.columns) cols.push_back(c.name);
-    } else {
-      schema.fields.insert(item.name);
-    }
-  };
-  for (const auto& item : tpl.form.items) {
-    add(item);
-    for (const auto& child : item.children) add(child);
-  }
-  return schema;
-}
-
 std::vector<Box> form_boxes(const style::Template& form_tpl, const model::FormRecord* record, const std::string& label,
                             const std::string& title, const std::string& reference, const text::FontFamily& fonts) {
   FormLayout layout(form_tpl, fonts);

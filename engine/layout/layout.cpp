@@ -1,3 +1,6 @@
+// The realized document -> pages (Decree 30 layout), region by region: the header's two
+// columns, flows of paragraphs, the closing block, page breaks that start a numbering
+// group. Every word, label, style and region comes from realize/: layout only places.
 #include "layout/layout.h"
 
 #include <algorithm>
@@ -5,184 +8,293 @@
 #include "core/error.h"
 #include "layout/flow.h"
 #include "layout/paragraph.h"
-#include "wording/wording.h"
 
 namespace vanban::layout {
 namespace {
 
-using model::Block;
-using model::BlockKind;
-using model::RichText;
-using model::Span;
+template <class... F>
+struct Visitor : F... {
+  using F::operator()...;
+};
+template <class... F>
+Visitor(F...) -> Visitor<F...>;
 
 class DocumentLayout : public FlowBuilder {
  public:
-  DocumentLayout(const model::Document& doc, const style::Template& tpl, const text::FontFamily& fonts,
-                 const FormTemplates& forms)
-      : FlowBuilder(tpl, fonts), doc_(doc), forms_(forms) {}
+  DocumentLayout(const realize::Document& doc, const text::FontFamily& fonts) : FlowBuilder(*doc.tpl, fonts), doc_(doc) {}
 
   LaidOutDocument run() {
-    header();
-    title();
-    blocks(doc_.body);
-    closing();
-    for (size_t i = 0; i < doc_.appendices.size(); ++i) appendix(i);
+    for (const realize::Region& region : doc_.regions) {
+      std::visit(Visitor{[&](const realize::Header& h) { header(h); },
+                         [&](const realize::Flow& f) { flow(f); },
+                         [&](const realize::Closing& c) { closing(c); },
+                         [&](const realize::Footer& f) { footer(f); },
+                         [&](const realize::PageBreak&) { group_from_ = boxes_.size(); }},
+                 region);
+      mark_group();
+    }
     LaidOutDocument out;
     out.pages = paginate();
-    out.info.title = doc_.subject;
-    out.info.subject = tpl_.type_name;
-    for (const auto& line : doc_.issuing_agency) out.info.author += (out.info.author.empty() ? "" : " ") + line;
+    out.info.title = doc_.title;
+    out.info.subject = doc_.subject;
+    out.info.author = doc_.author;
     return out;
   }
 
  private:
-  const model::Document& doc_;
-  const FormTemplates& forms_;
+  const realize::Document& doc_;
+  size_t group_from_ = SIZE_MAX;  // a page break: the first box after it starts a group
 
-  // ô 1-4: the two-column header of page 1 (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE).
-  void header() {
-    const auto& h = tpl_.header;
+  void mark_group() {
+    if (group_from_ < boxes_.size()) {
+      boxes_[group_from_].new_group = true;
+      group_from_ = SIZE_MAX;
+    }
+  }
+
+  // The style of a paragraph with what the paragraph adds to it.
+  style::ParagraphStyle style_of(const realize::Paragraph& p) const {
+    style::ParagraphStyle st = tpl_.style(p.style);
+    if (p.keep_with_next) st.keep_with_next = true;
+    return st;
+  }
+
+  // Stacks paragraphs in a column of a box, each with the rule under it it asks for.
+  // Returns the gap below the last rule (0 without).
+  double column(Box& box, Column& col, const std::vector<realize::Paragraph>& paragraphs) {
+    double gap = 0;
+    for (const auto& p : paragraphs) {
+      auto lines = stack(box, col, p.text, tpl_.style(p.style));
+      gap = 0;
+      if (p.rule_under && !lines.empty()) {
+        rule_under_lines(box, *p.rule_under, col.x, lines, col.last_baseline);
+        gap = p.rule_under->gap;
+      }
+    }
+    return gap;
+  }
+
+  // Places set lines from the baseline `baseline` down; returns the bottom of the ink.
+  static double place_lines(const std::vector<Line>& lines, double x, double& baseline, std::vector<TextRun>& out) {
+    double bottom = 0;
+    for (const Line& line : lines) {
+      place_line(line, x, baseline, out);
+      bottom = std::max(bottom, baseline + line.descent);
+      baseline += line.height;
+    }
+    return bottom;
+  }
+
+  // ô 1-4: the two-column header (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE); Số and the
+  // date share a baseline (ND30-DATE-4); "V/v …" under Số (ND30-TL-4).
+  void header(const realize::Header& h) {
     Box box;
     Column leftcol{left_, h.left_width};
     Column rightcol{left_ + width_ - h.right_width, h.right_width};
-
-    for (const auto& line : doc_.parent_agency) stack(box, leftcol, plain(line), tpl_.style("parent-agency"));
-    std::vector<Line> agency;
-    for (const auto& line : doc_.issuing_agency) {
-      auto lines = stack(box, leftcol, plain(line), tpl_.style("issuing-agency"));
-      agency.insert(agency.end(), lines.begin(), lines.end());
-    }
-    if (!agency.empty()) rule_under_lines(box, h.agency_rule, leftcol.x, agency, leftcol.last_baseline);
-    leftcol.y = std::max(leftcol.y, leftcol.last_baseline + h.agency_rule.gap) + h.number_gap;
+    double gap = column(box, leftcol, h.left);
+    leftcol.y = std::max(leftcol.y, leftcol.last_baseline + gap) + h.number_gap;
     const size_t number_runs_at = box.runs.size();  // "Số:" goes here in reading order
+    gap = column(box, rightcol, h.right);
+    rightcol.y = std::max(rightcol.y, rightcol.last_baseline + gap) + h.number_gap;
 
-    std::string national = doc_.national_title.empty() ? h.national_title : doc_.national_title;
-    std::string motto = doc_.motto.empty() ? h.motto : doc_.motto;
-    stack(box, rightcol, plain(national), tpl_.style("national-title"));
-    auto motto_lines = stack(box, rightcol, plain(motto), tpl_.style("motto"));
-    rule_under_lines(box, h.motto_rule, rightcol.x, motto_lines, rightcol.last_baseline);
-    rightcol.y = std::max(rightcol.y, rightcol.last_baseline + h.motto_rule.gap) + h.number_gap;
-
-    // ô 3 and ô 4 share a baseline (ND30-DATE-4).
-    auto number = set_paragraph(plain(wording::number_line(doc_, tpl_)), tpl_.style("number"), leftcol.width, fonts_);
-    auto date = set_paragraph(plain(wording::place_date(doc_, tpl_)), tpl_.style("place-date"), rightcol.width, fonts_);
-    double baseline = std::max(leftcol.y + baseline_offset(number.front()), rightcol.y + baseline_offset(date.front()));
-    double bottom = 0;
+    std::vector<Line> number, date;
+    if (h.number) number = set_paragraph(h.number->text, tpl_.style(h.number->style), leftcol.width, fonts_);
+    if (h.date) date = set_paragraph(h.date->text, tpl_.style(h.date->style), rightcol.width, fonts_);
+    double baseline = 0;
+    if (!number.empty()) baseline = leftcol.y + baseline_offset(number.front());
+    if (!date.empty()) baseline = std::max(baseline, rightcol.y + baseline_offset(date.front()));
+    double bottom = std::max(leftcol.y, rightcol.y);
     std::vector<TextRun> number_runs;
-    for (auto [lines, col, out] : {std::tuple{&number, &leftcol, &number_runs}, std::tuple{&date, &rightcol, &box.runs}}) {
+    if (!number.empty()) {
       double b = baseline;
-      for (const Line& line : *lines) {
-        place_line(line, col->x, b, *out);
-        bottom = std::max(bottom, b + line.descent);
-        b += line.height;
-      }
+      bottom = place_lines(number, leftcol.x, b, number_runs);
+      leftcol.y = b - baseline_offset(number.back());  // the top of the line after Số
+    }
+    if (!date.empty()) {
+      double b = baseline;
+      bottom = std::max(bottom, place_lines(date, rightcol.x, b, box.runs));
     }
     box.runs.insert(box.runs.begin() + number_runs_at, number_runs.begin(), number_runs.end());
+    for (const auto& p : h.under_number) {
+      const auto& st = tpl_.style(p.style);
+      auto lines = stack(box, leftcol, p.text, st);
+      if (!lines.empty()) bottom = std::max(bottom, leftcol.last_baseline + lines.back().descent);
+    }
     box.height = bottom;
     box.space_after = h.space_after;
     box.keep_with_next = true;
     boxes_.push_back(std::move(box));
   }
 
-  // ô 5a: document type, subject, rule (ND30-TL-1..3).
-  void title() {
-    Box box;
-    Column col{left_, width_};
-    stack(box, col, plain(tpl_.type_name), tpl_.style("document-type"));
-    auto subject = stack(box, col, plain(doc_.subject), tpl_.style("subject"));
-    push_heading(std::move(box), col, subject, tpl_.title.subject_rule, tpl_.title.space_after);
-  }
-
-  static RichText with_prefix(const std::string& prefix, const RichText& text) {
-    RichText out;
-    if (!prefix.empty()) out.push_back(Span{prefix, false, false});
-    out.insert(out.end(), text.begin(), text.end());
-    return out;
-  }
-
-  void blocks(const std::vector<Block>& list) {
-    int counts[8] = {};
-    for (const Block& b : list) {
-      int ordinal = ++counts[static_cast<int>(b.kind)];
-      std::string kind = wording::kind_name(b.kind);
-      switch (b.kind) {
-        case BlockKind::Section:
-        case BlockKind::Clause:
-        case BlockKind::Point: {
-          const auto& ns = tpl_.numbering_for(kind);
-          std::string prefix = wording::block_prefix(tpl_, kind, ordinal, b.label);
-          if (!b.title.empty()) {
-            paragraph(with_prefix(prefix, b.title), tpl_.style(ns.title_style));
-            if (!b.text.empty()) paragraph(b.text, tpl_.style(ns.text_style));
-          } else {
-            paragraph(with_prefix(prefix, b.text), tpl_.style(ns.text_style));
-          }
-          blocks(b.children);
-          break;
+  void flow(const realize::Flow& f) {
+    for (size_t i = 0; i < f.items.size(); ++i) {
+      const realize::Item& item = f.items[i];
+      if (const auto* p = std::get_if<realize::Paragraph>(&item)) {
+        size_t end = heading_end(f.items, i);
+        if (end > i || p->rule_under) {
+          heading(f.items, i, end);
+          i = end;
+        } else {
+          paragraph(*p);
         }
-        case BlockKind::Dash:
-        case BlockKind::Plus:
-        case BlockKind::Contact: {
-          const auto& ns = tpl_.numbering_for(kind);
-          paragraph(with_prefix(wording::block_prefix(tpl_, kind, ordinal, b.label), b.text),
-                    tpl_.style(ns.text_style));
-          blocks(b.children);
-          break;
-        }
-        case BlockKind::Paragraph:
-          paragraph(b.text, tpl_.style(b.style.empty() ? "body" : b.style));
-          break;
-        case BlockKind::FillLines: {
-          const auto& st = tpl_.style("fill-line");
-          for (int i = 0; i < b.line_count; ++i) {
-            Line line = set_leader_line("…", st, width_, fonts_);
-            Box box;
-            place_line(line, left_, baseline_offset(line), box.runs);
-            box.height = line.height;
-            box.keep_with_next = i + 1 < b.line_count;
-            if (i + 1 == b.line_count) box.space_after = st.space_after;
-            boxes_.push_back(std::move(box));
-          }
-          break;
-        }
+      } else {
+        std::visit(Visitor{[&](const realize::Paragraph&) {},
+                           [&](const realize::FillLines& l) { fill_lines(l); },
+                           [&](const realize::FullRule& r) { full_rule(r); },
+                           [&](const realize::Table& t) {
+                             throw Error(ErrorKind::Layout, "tables are not supported yet", {}, 0, 0, t.source);
+                           },
+                           [&](const realize::LabelledList& l) { labelled_list(l); },
+                           [&](const realize::FormContent& c) { form(c); }},
+                   item);
       }
+      mark_group();
     }
   }
 
-  // ô 7 and ô 9b: Nơi nhận on the left, authority, signature room and name on the
-  // right, their first lines level (ND30-NN-3, ND30-SIG-4); one box, never split.
-  void closing() {
-    const auto& c = tpl_.closing;
-    static const model::Signature kNone;
-    const model::Signature& signature = doc_.signatures.empty() ? kNone : doc_.signatures.front();
-    if (doc_.recipients.empty() && signature.authority_lines.empty() && signature.signer_name.empty()) return;
+  // A heading: paragraphs that keep with the next one and end in a paragraph with a
+  // rule under it (tên loại + trích yếu; "Phụ lục" + title + "(Kèm theo …)") make one
+  // block. Returns the index of its last paragraph, `i` when there is none.
+  static size_t heading_end(const std::vector<realize::Item>& items, size_t i) {
+    for (size_t j = i; j < items.size(); ++j) {
+      const auto* p = std::get_if<realize::Paragraph>(&items[j]);
+      if (!p) return i;
+      if (p->rule_under) return j;
+      if (!p->keep_with_next) return i;
+    }
+    return i;
+  }
+
+  // ô 5a (ND30-TL-1..3) and appendix headings (ND30-PL-2..6): one box, centred lines and
+  // the rule under the last paragraph, kept with what follows.
+  void heading(const std::vector<realize::Item>& items, size_t from, size_t to) {
+    Box box;
+    Column col{left_, width_};
+    std::vector<Line> last;
+    const realize::Paragraph* p = nullptr;
+    for (size_t k = from; k <= to; ++k) {
+      p = &std::get<realize::Paragraph>(items[k]);
+      last = stack(box, col, p->text, tpl_.style(p->style));
+    }
+    double space_after = p->space_after.value_or(tpl_.style(p->style).space_after);
+    if (p->rule_under && !last.empty()) {
+      push_heading(std::move(box), col, last, *p->rule_under, space_after);
+      return;
+    }
+    box.height = col.y;
+    box.space_after = space_after;
+    box.keep_with_next = true;
+    boxes_.push_back(std::move(box));
+  }
+
+  void paragraph(const realize::Paragraph& p) {
+    style::ParagraphStyle st = style_of(p);
+    if (p.space_after) st.space_after = *p.space_after;
+    push_lines(set_paragraph(p.text, st, width_, fonts_), st);
+  }
+
+  // Dotted lines for handwriting, each its own box, kept together.
+  void fill_lines(const realize::FillLines& l) {
+    const auto& st = tpl_.style(l.style);
+    for (int i = 0; i < l.count; ++i) {
+      Line line = set_leader_line("…", st, width_, fonts_);
+      Box box;
+      place_line(line, left_, baseline_offset(line), box.runs);
+      box.height = line.height;
+      box.keep_with_next = i + 1 < l.count;
+      if (i + 1 == l.count) box.space_after = st.space_after;
+      boxes_.push_back(std::move(box));
+    }
+  }
+
+  // A rule across the text width (ND30-COPY-1, ND30-DC-1), `gap` below the box top.
+  void full_rule(const realize::FullRule& r) {
+    Box box;
+    box.rules.push_back(Rule{left_, r.rule.gap, left_ + width_, r.rule.gap, r.rule.thickness, {}});
+    box.height = r.rule.gap + r.rule.thickness;
+    box.keep_with_next = true;
+    boxes_.push_back(std::move(box));
+  }
+
+  // ô 9a (ND30-NN-2): "Kính gửi:" `indent` from the left edge; one recipient on its
+  // line, several one per line under it with their "- " under the colon.
+  void labelled_list(const realize::LabelledList& l) {
+    style::ParagraphStyle st = style_of(l.label);
+    st.first_indent = st.left_indent = 0;
+    const double x = left_ + l.indent, w = width_ - l.indent;
+    if (l.same_line && l.items.size() == 1) {
+      model::RichText text = l.label.text;
+      text.push_back(model::Span{" ", false, false});
+      text.insert(text.end(), l.items[0].text.begin(), l.items[0].text.end());
+      push_lines(set_paragraph(text, st, w, fonts_), st, x - left_);
+      return;
+    }
+    st.keep_with_next = true;
+    push_lines(set_paragraph(l.label.text, st, w, fonts_), st, l.indent);
+    const double colon = l.item_indent - l.indent;
+    for (size_t i = 0; i < l.items.size(); ++i) {
+      style::ParagraphStyle ist = style_of(l.items[i]);
+      ist.first_indent = ist.left_indent = 0;
+      if (i + 1 < l.items.size()) ist.space_after = 0;
+      push_lines(set_paragraph(l.items[i].text, ist, w - colon, fonts_), ist, x + colon - left_);
+    }
+  }
+
+  void form(const realize::FormContent& c) {
+    for (Box& box : form_boxes(*c.form, c.record.get(), c.label, c.title, c.reference, fonts_)) {
+      boxes_.push_back(std::move(box));
+    }
+  }
+
+  // ô 13 (ND30-DC-1): laid out by layout/marks_layout (helper F); an empty footer is none.
+  void footer(const realize::Footer& f) {
+    if (!f.lines.empty()) throw Error(ErrorKind::Layout, "the address footer is not supported yet", {}, 0, 0, "address");
+  }
+
+  struct SetSignature {
+    std::vector<Line> authority, name;
+    double space = 0;
+    double x = 0, width = 0;
+  };
+
+  // ô 7 and ô 9b: Nơi nhận on the left, the signatures on the right — side by side with
+  // their first authority lines level, or stacked — and the label level with those
+  // (ND30-NN-3, ND30-SIG-4); one box, never split.
+  void closing(const realize::Closing& c) {
     Box box;
     Column leftcol{left_, c.recipients_width};
-    Column rightcol{left_ + c.recipients_width, width_ - c.recipients_width};
-
+    const size_t n = c.signatures.size();
+    std::vector<SetSignature> sigs(n);
+    for (size_t s = 0; s < n; ++s) {
+      SetSignature& set = sigs[s];
+      set.x = left_ + c.signatures[s].x;
+      set.width = c.signatures[s].width;
+      for (const auto& p : c.signatures[s].authority) {
+        auto lines = set_paragraph(p.text, tpl_.style(p.style), set.width, fonts_);
+        set.authority.insert(set.authority.end(), lines.begin(), lines.end());
+      }
+      if (c.signatures[s].name) {
+        const auto& p = *c.signatures[s].name;
+        set.name = set_paragraph(p.text, tpl_.style(p.style), set.width, fonts_);
+      }
+      set.space = c.signatures[s].space;
+    }
     std::vector<Line> label;
-    if (!doc_.recipients.empty()) label = set_paragraph(plain(c.recipients_label), tpl_.style("recipients-label"), leftcol.width, fonts_);
-    std::vector<Line> authority;
-    const auto& authority_style = tpl_.style("authority");
-    for (const auto& line : signature.authority_lines) {
-      auto lines = set_paragraph(plain(line), authority_style, rightcol.width, fonts_);
-      authority.insert(authority.end(), lines.begin(), lines.end());
+    if (c.recipients_label) {
+      label = set_paragraph(c.recipients_label->text, tpl_.style(c.recipients_label->style), leftcol.width, fonts_);
     }
     double first = 0;
     if (!label.empty()) first = std::max(first, baseline_offset(label.front()));
-    if (!authority.empty()) first = std::max(first, baseline_offset(authority.front()));
+    for (size_t s = 0; s < n && (s == 0 || c.side_by_side); ++s) {
+      if (!sigs[s].authority.empty()) first = std::max(first, baseline_offset(sigs[s].authority.front()));
+    }
 
     double bottom = 0;
     double y = first;  // baseline of the next line in the left column
-    for (const Line& line : label) {
-      place_line(line, leftcol.x, y, box.runs);
-      bottom = std::max(bottom, y + line.descent);
-      y += line.height;
-    }
-    const auto& rst = tpl_.style("recipients");
+    bottom = std::max(bottom, place_lines(label, leftcol.x, y, box.runs));
     bool first_recipient = true;
-    for (const auto& r : doc_.recipients) {
-      for (const Line& line : set_paragraph(plain(c.recipient_prefix + r), rst, leftcol.width, fonts_)) {
+    for (const auto& r : c.recipients) {
+      for (const Line& line : set_paragraph(r.text, tpl_.style(r.style), leftcol.width, fonts_)) {
         if (first_recipient && !label.empty()) y += line.height - label.back().height;  // 11 pt line pitch
         first_recipient = false;
         place_line(line, leftcol.x, y, box.runs);
@@ -191,19 +303,16 @@ class DocumentLayout : public FlowBuilder {
       }
     }
 
-    y = first;
-    for (const Line& line : authority) {
-      place_line(line, rightcol.x, y, box.runs);
-      bottom = std::max(bottom, y + line.descent);
-      y += line.height;
-    }
-    if (!signature.signer_name.empty()) {
-      y += c.signature_space;
-      for (const Line& line : set_paragraph(plain(signature.signer_name), tpl_.style("signer"), rightcol.width, fonts_)) {
-        place_line(line, rightcol.x, y, box.runs);
-        bottom = std::max(bottom, y + line.descent);
-        y += line.height;
+    double next = first;  // stacked: where the next signature's first line goes
+    for (size_t s = 0; s < n; ++s) {
+      const SetSignature& set = sigs[s];
+      y = c.side_by_side ? first : next;
+      bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
+      if (!set.name.empty()) {
+        y += set.space;
+        bottom = std::max(bottom, place_lines(set.name, set.x, y, box.runs));
       }
+      next = y + c.space_before;
     }
     box.height = bottom;
     box.space_before = c.space_before;
@@ -211,44 +320,17 @@ class DocumentLayout : public FlowBuilder {
     if (!boxes_.empty()) boxes_.back().keep_with_next = true;
     boxes_.push_back(std::move(box));
   }
-
-  // ND30-PL-*: a new page, "Phụ lục …", title, "(Kèm theo …)", rule, content.
-  void appendix(size_t index) {
-    const model::Appendix& a = doc_.appendices[index];
-    std::string label = wording::appendix_label(doc_, tpl_, index);
-    std::string reference = wording::appendix_reference(doc_, tpl_, index);
-    if (a.form.empty()) {
-      appendix_heading(label, a.title, reference);
-      blocks(a.body);
-      return;
-    }
-    auto it = forms_.find(a.form);
-    if (it == forms_.end() || it->second->layout != "form") {
-      throw Error(ErrorKind::Template, "\"" + a.form + "\" is not a form template", {}, 0, 0, a.field_path + ".form");
-    }
-    const style::Template& form = *it->second;
-    model::FormSchema schema = form_schema(form);
-    model::FormRecord record;
-    for (const auto& v : a.form_values) {
-      if (!schema.fields.count(v.key)) {
-        throw Error(ErrorKind::Model, "unknown field \"" + v.key + "\" of form " + a.form, {}, v.line, v.column,
-                    v.field_path);
-      }
-      record.values[v.key] = v.value;
-    }
-    for (Box& box : form_boxes(form, a.form_values.empty() ? nullptr : &record, label,
-                               a.title.empty() ? form.form.title : a.title, reference, fonts_)) {
-      boxes_.push_back(std::move(box));
-    }
-  }
-
 };
 
 }  // namespace
 
+LaidOutDocument layout_document(const realize::Document& document, const text::FontFamily& fonts) {
+  return DocumentLayout(document, fonts).run();
+}
+
 LaidOutDocument layout_document(const model::Document& document, const style::Template& tpl,
                                 const text::FontFamily& fonts, const FormTemplates& forms) {
-  return DocumentLayout(document, tpl, fonts, forms).run();
+  return layout_document(realize::realize_document(document, tpl, fonts, forms), fonts);
 }
 
 }  // namespace vanban::layout

@@ -6,6 +6,7 @@
 #include "layout/frame.h"
 #include "model/document.h"
 #include "model/form_data.h"
+#include "realize/realized.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -17,11 +18,14 @@ struct LaidOutDocument {
   DocumentInfo info;   // title/author/subject from the document (creation date left empty)
 };
 
-// Lays out an administrative document (Mẫu 1.4 of Decree 30: header, type and subject,
-// body, Nơi nhận and signature, appendices each on new pages with their own numbering).
+// Lays out a realized administrative document region by region (the header's two
+// columns, flows, the closing block, page breaks starting a page numbering group).
 // Throws vanban::Error (Font for a missing glyph, Template for a missing style).
+LaidOutDocument layout_document(const realize::Document& document, const text::FontFamily& fonts);
+
+// The same from the document tree: realize::realize_document, then the above.
 // Form templates attached as appendices ({"form": "phu-luc-1"}), by name.
-using FormTemplates = std::map<std::string, const style::Template*>;
+using FormTemplates = realize::FormTemplates;
 
 LaidOutDocument layout_document(const model::Document& document, const style::Template& tpl,
                                 const text::FontFamily& fonts, const FormTemplates& forms = {});
@@ -33,6 +37,6 @@ LaidOutDocument layout_forms(const style::Template& tpl, const std::vector<model
                              const text::FontFamily& fonts);
 
 // The data keys a form template declares.
-model::FormSchema form_schema(const style::Template& tpl);
+inline model::FormSchema form_schema(const style::Template& tpl) { return realize::form_schema(tpl); }
 
 }  // namespace vanban::layout

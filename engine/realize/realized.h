@@ -35,6 +35,9 @@ struct Paragraph {
   // A rule centred under the widest line of this paragraph (agency, motto, trích yếu,
   // "(Kèm theo …)"); the next paragraph starts below it.
   std::optional<style::RuleStyle> rule_under;
+  // Replaces the style's space after: the space from this paragraph (its rule, if any)
+  // to what follows (the title's, ND30-TL-5; an appendix heading's, ND30-PL-6).
+  std::optional<double> space_after;
 };
 
 // Dotted lines for handwriting, the text width long.
@@ -79,6 +82,7 @@ struct LabelledList {
   std::vector<Paragraph> items;  // with their "- " and ";" / "." when several
   bool same_line = false;        // one recipient: on the label's line
   double indent = 0;             // where the label starts, from the text's left edge (pt)
+  double item_indent = 0;       // where each item's "- " starts, from the text's left edge: under the colon (ND30-NN-2)
 };
 
 // A form template attached as an appendix's content (layout "form"): laid out by its
@@ -87,6 +91,9 @@ struct FormContent {
   std::string id, source;
   const style::Template* form = nullptr;
   std::shared_ptr<const model::FormRecord> record;
+  // The appendix heading the form prints in its own styles (ND30-PL-2..6): "Phụ lục 1",
+  // the title (the appendix's, else the form's), "(Kèm theo …)".
+  std::string label, title, reference;
 };
 
 using Item = std::variant<Paragraph, FillLines, FullRule, Table, LabelledList, FormContent>;
@@ -124,6 +131,7 @@ struct Signature {
   std::vector<Paragraph> authority;
   std::optional<Paragraph> name;
   double space = 0;              // room for the signature and seal
+  double x = 0, width = 0;       // its column, from the text's left edge (pt)
 };
 
 // Nơi nhận and the signatures (ô 7, 9b): one block never split across pages; the label
@@ -172,6 +180,9 @@ struct Document {
 using FormTemplates = std::map<std::string, const style::Template*>;
 Document realize_document(const model::Document& document, const style::Template& tpl, const text::FontFamily& fonts,
                           const FormTemplates& forms = {});
+
+// The data keys a form template declares (its fields and tables' columns).
+model::FormSchema form_schema(const style::Template& form);
 
 // The widths (pt) of a table's columns in `width`: fixed first, fitted ones to their
 // widest line (a header text set in `header_style`, a cell's in `cell_style`, each

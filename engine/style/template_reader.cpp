@@ -12,188 +12,14 @@
 #include "core/file_io.h"
 #include "core/xml_check.h"
 #include "style/profile.h"
+#include "style/template_xml.h"
 
 namespace vanban::style {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace template_xml;
 
-struct Source {
-  std::string path;
-  std::string text;
-  TemplateAccess access = {};
-  fs::path root = {};  // the template's own directory, symbolic links resolved
-
-  // 1-based line:column of a byte offset.
-  std::pair<int, int> position(ptrdiff_t offset) const {
-    int line = 1, column = 1;
-    for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(text.size()); ++i) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c == '\n') {
-        ++line;
-        column = 1;
-      } else if ((c & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    return {line, column};
-  }
-
-  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
-    ptrdiff_t offset = node.offset_debug();  // pugixml points at the name; report the '<'
-    if (offset > 0 && offset <= static_cast<ptrdiff_t>(text.size()) && text[offset - 1] == '<') --offset;
-    auto [line, column] = position(offset);
-    throw Error(ErrorKind::Template, message, path, line, column);
-  }
-};
-
-double parse_number(const Source& src, const pugi::xml_node& node, const char* attr,
-                    std::string_view text, std::string_view* unit) {
-  double value = 0;
-  const char* begin = text.data();
-  const char* end = text.data() + text.size();
-  auto result = std::from_chars(begin, end, value);
-  if (result.ec != std::errc() || !std::isfinite(value)) {
-    src.fail(node, std::string("attribute ") + attr + ": expected a number, got \"" +
-                       std::string(text) + "\"");
-  }
-  *unit = std::string_view(result.ptr, end - result.ptr);
-  return value;
-}
-
-// "20mm", "1.27cm", "14pt", "1in" -> pt.
-double parse_length(const Source& src, const pugi::xml_node& node, const char* attr) {
-  std::string_view text = node.attribute(attr).value();
-  std::string_view unit;
-  double value = parse_number(src, node, attr, text, &unit);
-  if (unit == "pt") return value;
-  if (unit == "mm") return value * 72.0 / 25.4;
-  if (unit == "cm") return value * 72.0 / 2.54;
-  if (unit == "in") return value * 72.0;
-  src.fail(node, std::string("attribute ") + attr + ": length \"" + std::string(text) +
-                     "\" needs a unit (pt, mm, cm or in)");
-}
-
-double parse_plain_number(const Source& src, const pugi::xml_node& node, const char* attr) {
-  std::string_view text = node.attribute(attr).value();
-  std::string_view unit;
-  double value = parse_number(src, node, attr, text, &unit);
-  if (!unit.empty()) {
-    src.fail(node, std::string("attribute ") + attr + ": expected a plain number, got \"" +
-                       std::string(text) + "\"");
-  }
-  return value;
-}
-
-bool parse_bool(const Source& src, const pugi::xml_node& node, const char* attr) {
-  std::string_view text = node.attribute(attr).value();
-  if (text == "true") return true;
-  if (text == "false") return false;
-  src.fail(node, std::string("attribute ") + attr + ": expected true or false, got \"" +
-                     std::string(text) + "\"");
-}
-
-// Applies the attributes present on `node` through `setters`; an attribute with no
-// setter is an error, so a misspelt attribute never passes silently.
-using Setter = std::function<void(const pugi::xml_node&, const char*)>;
-void apply(const Source& src, const pugi::xml_node& node,
-           const std::map<std::string, Setter>& setters, const std::set<std::string>& ignored = {}) {
-  for (const auto& attr : node.attributes()) {
-    std::string name = attr.name();
-    if (ignored.count(name)) continue;
-    auto it = setters.find(name);
-    if (it == setters.end()) {
-      src.fail(node, "<" + std::string(node.name()) + ">: unknown attribute \"" + name + "\"");
-    }
-    it->second(node, attr.name());
-  }
-}
-
-Setter length(double& target, const Source& src) {
-  return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_length(src, n, a); };
-}
-Setter number(double& target, const Source& src) {
-  return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_plain_number(src, n, a); };
-}
-Setter flag(bool& target, const Source& src) {
-  return [&target, &src](const pugi::xml_node& n, const char* a) { target = parse_bool(src, n, a); };
-}
-// Whether `p` (symbolic links resolved as far as it exists) lies in the directory `root`.
-bool lies_in(const fs::path& root, const fs::path& p) {
-  std::error_code ec;
-  fs::path real = fs::weakly_canonical(p, ec);
-  if (ec || root.empty()) return false;
-  auto [r, q] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
-  return r == root.end();
-}
-
-// The directory a template file lies in, symbolic links resolved.
-fs::path own_directory(const std::string& path) {
-  std::error_code ec;
-  fs::path real = fs::weakly_canonical(path, ec);
-  return ec ? fs::path() : real.parent_path();
-}
-
-// A file named relative to the template file that names it, inside its directory
-// unless the access allows more.
-Setter file_path(std::string& target, const Source& src) {
-  return [&target, &src](const pugi::xml_node& node, const char* attribute) {
-    std::filesystem::path p = node.attribute(attribute).as_string();
-    if (p.empty()) src.fail(node, std::string("attribute ") + attribute + " names no file");
-    target = (p.is_absolute() ? p : std::filesystem::path(src.path).parent_path() / p).lexically_normal().string();
-    if (!src.access.allow_outside && !lies_in(src.root, target)) {
-      src.fail(node, std::string("attribute ") + attribute + ": \"" + p.string() +
-                         "\" lies outside the template's directory (templates may only name files beside them)");
-    }
-  };
-}
-
-Setter text(std::string& target) {
-  return [&target](const pugi::xml_node& n, const char* a) { target = n.attribute(a).value(); };
-}
-
-Color parse_color(const Source& src, const pugi::xml_node& node, const char* attr) {
-  std::string_view v = node.attribute(attr).value();
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  if (v.size() == 7 && v[0] == '#') {
-    int d[6];
-    bool ok = true;
-    for (int i = 0; i < 6; ++i) ok = ok && (d[i] = hex(v[i + 1])) >= 0;
-    if (ok) return Color{(d[0] * 16 + d[1]) / 255.0, (d[2] * 16 + d[3]) / 255.0, (d[4] * 16 + d[5]) / 255.0};
-  }
-  src.fail(node, std::string("attribute ") + attr + ": expected a colour like #c00000");
-}
-
-Align parse_align(const Source& src, const pugi::xml_node& node, const char* attr) {
-  std::string_view v = node.attribute(attr).value();
-  if (v == "left") return Align::Left;
-  if (v == "center") return Align::Center;
-  if (v == "right") return Align::Right;
-  if (v == "justify") return Align::Justify;
-  src.fail(node, std::string("attribute ") + attr + ": expected left, center, right or justify");
-}
-
-NumberFormat parse_format(const Source& src, const pugi::xml_node& node, const char* attr) {
-  std::string_view v = node.attribute(attr).value();
-  if (v == "roman") return NumberFormat::Roman;
-  if (v == "arabic") return NumberFormat::Arabic;
-  if (v == "letter") return NumberFormat::VietnameseLetter;
-  if (v == "none") return NumberFormat::None;
-  src.fail(node, std::string("attribute ") + attr + ": expected roman, arabic, letter or none");
-}
-
-void read_rule(const Source& src, const pugi::xml_node& node, RuleStyle& rule) {
-  apply(src, node, {{"thickness", length(rule.thickness, src)},
-                    {"length-ratio", number(rule.length_ratio, src)},
-                    {"length", length(rule.length, src)},
-                    {"gap", length(rule.gap, src)}},
-        {"name"});
-}
 
 void read_style(const Source& src, const pugi::xml_node& node, Template& tpl) {
   std::string name = node.attribute("name").value();
@@ -226,19 +52,6 @@ void read_style(const Source& src, const pugi::xml_node& node, Template& tpl) {
   tpl.styles[name] = style;
 }
 
-void read_numbering(const Source& src, const pugi::xml_node& node, Template& tpl) {
-  std::string kind = node.attribute("kind").value();
-  static const std::set<std::string> kinds = {"section", "clause", "point", "dash", "plus", "contact"};
-  if (!kinds.count(kind)) src.fail(node, "<numbering>: kind must be one of section, clause, point, dash, plus, contact");
-  NumberingStyle& n = tpl.numbering[kind];
-  apply(src, node,
-        {{"format", [&](const pugi::xml_node& x, const char* a) { n.format = parse_format(src, x, a); }},
-         {"prefix", text(n.prefix)},
-         {"suffix", text(n.suffix)},
-         {"title-style", text(n.title_style)},
-         {"text-style", text(n.text_style)}},
-        {"kind"});
-}
 
 ColumnWidth parse_column_width(const Source& src, const pugi::xml_node& node, double& width) {
   std::string v = node.attribute("width").value();
@@ -437,6 +250,8 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
       read_style(src, node, tpl);
     } else if (tag == "numbering") {
       read_numbering(src, node, tpl);
+    } else if (tag == "regions") {
+      read_regions(src, node, tpl);
     } else if (tag == "letters") {
       std::istringstream words(node.text().get());
       tpl.vietnamese_letters.clear();
@@ -454,7 +269,7 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
         else src.fail(rule, "<header><rule>: name must be agency or motto");
       }
     } else if (tag == "title") {
-      apply(src, node, {{"space-after", length(tpl.title.space_after, src)}});
+      apply(src, node, {{"space-after", length(tpl.title.space_after, src)}, {"subject-prefix", text(tpl.title.subject_prefix)}});
       if (auto rule = node.child("rule")) read_rule(src, rule, tpl.title.subject_rule);
     } else if (tag == "closing") {
       Closing& c = tpl.closing;

@@ -33,6 +33,7 @@ std::string date_phrase(const model::Date& date, const style::Template& tpl) {
 // " 05/KH-SGDĐT" or "      /KH-SGDĐT" (ND30-SO-2/4, ND30-SO-6).
 std::string number_phrase(const model::DocumentNumber& number, const style::Template& tpl) {
   std::string out = number.number.empty() ? tpl.header.blank : " " + number.number;
+  if (!number.year.empty()) out += "/" + number.year;  // "33/2009/QĐ-UBND"
   if (!number.symbol.empty()) out += "/" + number.symbol;
   return out;
 }
@@ -75,6 +76,11 @@ std::string kind_name(model::BlockKind kind) {
     case model::BlockKind::Paragraph: return "paragraph";
     case model::BlockKind::Contact: return "contact";
     case model::BlockKind::FillLines: return "fill_lines";
+    case model::BlockKind::Part: return "part";
+    case model::BlockKind::Chapter: return "chapter";
+    case model::BlockKind::Article: return "article";
+    case model::BlockKind::Star: return "star";
+    case model::BlockKind::Table: return "table";
   }
   return "paragraph";
 }
@@ -114,26 +120,47 @@ std::string appendix_label(const model::Document& document, const style::Templat
 std::string appendix_reference(const model::Document& document, const style::Template& tpl, size_t index) {
   const model::Appendix& appendix = document.appendices.at(index);
   if (!appendix.reference.empty()) return appendix.reference;
-  // ND30-PL-4: "(Kèm theo Kế hoạch số …/KH-… ngày … tháng … năm … của …)"
-  std::string out = "(Kèm theo " + tpl.type_name_sentence + " số" + number_phrase(document.number, tpl) + " " +
+  // ND30-PL-4: "(Kèm theo Kế hoạch số …/KH-… ngày … tháng … năm … của …)"; ND30-PL-12:
+  // an attached document is issued with the document, "(Ban hành kèm theo Quyết định …)".
+  std::string out = std::string(appendix.type_name.empty() ? "(Kèm theo " : "(Ban hành kèm theo ") + tpl.type_name_sentence + " số" + number_phrase(document.number, tpl) + " " +
                     date_phrase(document.date, tpl);
   if (!document.issuer_name.empty()) out += " của " + document.issuer_name;
   return out + ")";
 }
 
+std::string number_text(const style::Template& tpl, const style::NumberingStyle& ns, int ordinal) {
+  switch (ns.format) {
+    case style::NumberFormat::Roman: return roman(ordinal);
+    case style::NumberFormat::Arabic: return std::to_string(ordinal);
+    case style::NumberFormat::VietnameseLetter: return letter(tpl, ordinal);
+    case style::NumberFormat::Ordinal: return ordinal_word(ordinal);
+    case style::NumberFormat::None: break;
+  }
+  return "";
+}
+
 std::string block_prefix(const style::Template& tpl, const std::string& kind, int ordinal,
                          const std::string& explicit_label) {
   const style::NumberingStyle& ns = tpl.numbering_for(kind);
-  std::string label = explicit_label;
-  if (label.empty()) {
-    switch (ns.format) {
-      case style::NumberFormat::Roman: label = roman(ordinal); break;
-      case style::NumberFormat::Arabic: label = std::to_string(ordinal); break;
-      case style::NumberFormat::VietnameseLetter: label = letter(tpl, ordinal); break;
-      case style::NumberFormat::None: break;
-    }
-  }
+  std::string label = explicit_label.empty() ? number_text(tpl, ns, ordinal) : explicit_label;
   return ns.prefix + label + ns.suffix;
+}
+
+std::string ordinal_word(int n) {
+  // ND30-NUM-2 ("Phần thứ nhất"): Vietnamese number words; 1 and 4 have ordinal forms
+  // of their own ("nhất", "tư"); after "mươi" 1 is "mốt", 4 "tư", 5 "lăm".
+  static const char* const units[] = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
+  if (n == 1) return "thứ nhất";
+  if (n == 4) return "thứ tư";
+  if (n < 1 || n > 99) return "thứ " + std::to_string(n);
+  if (n < 10) return std::string("thứ ") + units[n];
+  int tens = n / 10, unit = n % 10;
+  std::string out = tens == 1 ? "mười" : std::string(units[tens]) + " mươi";
+  if (unit == 5) out += " lăm";
+  else if (unit == 1 && tens > 1) out += " mốt";
+  else if (unit == 4 && tens > 1) out += " tư";
+  else if (unit != 0) out += std::string(" ") + units[unit];
+  return "thứ " + out;
 }
 
 }  // namespace vanban::wording

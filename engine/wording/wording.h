@@ -11,9 +11,11 @@
 
 namespace vanban::wording {
 
-std::string number_line(const model::Document& document, const style::Template& tpl);   // "Số: 05/KH-…"
+std::string number_line(const model::Document& document, const style::Template& tpl);   // "Số: 05/KH-…", "Số: 33/2009/QĐ-UBND"
 std::string place_date(const model::Document& document, const style::Template& tpl);    // "Hòa Bình, ngày …"
 std::string appendix_label(const model::Document& document, const style::Template& tpl, size_t index);
+// "(Kèm theo Kế hoạch số … ngày … của …)"; for an attached document (Appendix::type_name,
+// ND30-PL-12) "(Ban hành kèm theo Quyết định số … ngày … của …)".
 std::string appendix_reference(const model::Document& document, const style::Template& tpl, size_t index);
 
 // "I. ", "2. ", "đ) ", "- " for the `ordinal`-th (1-based) block of `kind`
@@ -21,7 +23,11 @@ std::string appendix_reference(const model::Document& document, const style::Tem
 std::string block_prefix(const style::Template& tpl, const std::string& kind, int ordinal,
                          const std::string& explicit_label);
 
+// The number of the `ordinal`-th block in `ns`'s format: "IV", "4", "d", "thứ tư" ("" for None).
+std::string number_text(const style::Template& tpl, const style::NumberingStyle& ns, int ordinal);
+
 std::string roman(int n);        // 1 -> "I"
+std::string ordinal_word(int n); // 1 -> "thứ nhất", 4 -> "thứ tư", 21 -> "thứ hai mươi mốt" (Phần thứ …)
 std::string kind_name(model::BlockKind kind);   // BlockKind::Clause -> "clause"
 
 }  // namespace vanban::wording

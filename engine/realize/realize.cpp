@@ -1,0 +1,253 @@
+// Document tree + template -> realized document: the regions in the order the template
+// declares them (Mẫu 1.4's when it declares none), each made of styled, numbered and
+// labelled paragraphs with stable ids. Both writers read only the result.
+#include <cstdio>
+
+#include "core/error.h"
+#include "realize/realize_parts.h"
+#include "wording/wording.h"
+
+namespace vanban::realize {
+namespace detail {
+
+model::RichText plain(const std::string& text) { return model::RichText{model::Span{text, false, false}}; }
+
+void check_text(const std::string& text, const std::string& field) {
+  for (unsigned char c : text) {
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      throw Error(ErrorKind::Model, std::string("control character ") + code + " in the text (only a line break \\n may be)",
+                  {}, 0, 0, field);
+    }
+  }
+}
+
+Paragraph paragraph(const Context& ctx, std::string id, std::string source, const std::string& style,
+                    model::RichText text) {
+  ctx.tpl.style(style);  // the template has it (else an error naming the template and the style)
+  for (const auto& span : text) check_text(span.text, source.empty() ? id : source);
+  Paragraph p;
+  p.id = std::move(id);
+  p.source = std::move(source);
+  p.style = style;
+  p.text = std::move(text);
+  return p;
+}
+
+Paragraph plain_paragraph(const Context& ctx, std::string id, std::string source, const std::string& style,
+                          const std::string& text) {
+  return paragraph(ctx, std::move(id), std::move(source), style, plain(text));
+}
+
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
+
+// Mẫu 1.4 (ND30-LAYOUT-1): the regions of a document whose template declares none.
+std::vector<style::RegionSpec> default_regions() {
+  std::vector<style::RegionSpec> out;
+  for (auto kind : {style::RegionSpec::Kind::Header, style::RegionSpec::Kind::Title, style::RegionSpec::Kind::Body,
+                    style::RegionSpec::Kind::Closing, style::RegionSpec::Kind::Appendices}) {
+    style::RegionSpec spec;
+    spec.kind = kind;
+    out.push_back(spec);
+  }
+  return out;
+}
+
+bool declares(const std::vector<style::RegionSpec>& specs, style::RegionSpec::Kind kind) {
+  for (const auto& s : specs)
+    if (s.kind == kind) return true;
+  return false;
+}
+
+// A part the model gives must have a region to print in; nothing is left out silently.
+void check_has_region(const Context& ctx, const std::vector<style::RegionSpec>& specs, style::RegionSpec::Kind kind,
+                      bool given, const std::string& field, const std::string& region) {
+  if (given && !declares(specs, kind)) {
+    throw Error(ErrorKind::Model, "the template \"" + ctx.tpl.name + "\" has no " + region + " region (<regions>)", {},
+                0, 0, field);
+  }
+}
+
+class Realizer {
+ public:
+  explicit Realizer(const Context& ctx) : ctx_(ctx) {}
+
+  Document run() {
+    const auto& tpl = ctx_.tpl;
+    const auto& d = ctx_.doc;
+    check_numbering(ctx_);
+    const std::vector<style::RegionSpec> specs = tpl.regions.empty() ? default_regions() : tpl.regions;
+    check_has_region(ctx_, specs, style::RegionSpec::Kind::KinhGui, !d.kinh_gui.empty(), "kinh_gui", "Kính gửi");
+    check_has_region(ctx_, specs, style::RegionSpec::Kind::Preamble, !d.preamble.empty(), "preamble", "preamble");
+    check_has_region(ctx_, specs, style::RegionSpec::Kind::Preamble, !d.authority.empty(), "authority", "preamble");
+    bool subject_in_header = false;
+    for (const auto& s : specs) subject_in_header = subject_in_header || (s.kind == style::RegionSpec::Kind::Header && s.subject_under_number);
+
+    Document out;
+    out.tpl = &tpl;
+    out.title = d.subject;
+    out.subject = tpl.type_name;
+    for (const auto& line : d.issuing_agency) out.author += (out.author.empty() ? "" : " ") + line;
+    for (const auto& spec : specs) {
+      switch (spec.kind) {
+        case style::RegionSpec::Kind::Header:
+          out.regions.push_back(realize_header(ctx_, spec, false, "header"));
+          break;
+        case style::RegionSpec::Kind::Title: {
+          Flow f{"title", {}};
+          realize_title(ctx_, spec, tpl.type_name, subject_in_header ? std::string() : d.subject, "title", f.items);
+          if (!f.items.empty()) out.regions.push_back(std::move(f));
+          break;
+        }
+        case style::RegionSpec::Kind::KinhGui:
+          if (auto list = realize_kinh_gui(ctx_, spec)) out.regions.push_back(Flow{"kinh-gui", {std::move(*list)}});
+          break;
+        case style::RegionSpec::Kind::Preamble: {
+          Flow f{"preamble", {}};
+          realize_preamble(ctx_, spec, f.items);
+          if (!f.items.empty()) out.regions.push_back(std::move(f));
+          break;
+        }
+        case style::RegionSpec::Kind::Body: {
+          Flow f{"body", {}};
+          realize_blocks(ctx_, d.body, "body", f.items);
+          out.regions.push_back(std::move(f));
+          break;
+        }
+        case style::RegionSpec::Kind::Closing:
+          if (auto closing = realize_closing(ctx_, spec)) out.regions.push_back(std::move(*closing));
+          break;
+        case style::RegionSpec::Kind::Copy:
+          // The copy block (ND30-COPY-1) is realized by realize/marks.cpp (issue #11, helper F).
+          if (!d.copy.form.empty()) throw Error(ErrorKind::Model, "copy blocks are not supported yet", {}, 0, 0, "copy");
+          break;
+        case style::RegionSpec::Kind::Appendices:
+          for (size_t i = 0; i < d.appendices.size(); ++i) appendix(i, out.regions);
+          break;
+        case style::RegionSpec::Kind::Footer:
+          // ô 13 (ND30-DC-1): its lines come from realize/marks.cpp (helper F); none yet.
+          out.regions.push_back(Footer{"footer", tpl.footer.rule, {}});
+          break;
+      }
+    }
+    return out;
+  }
+
+ private:
+  const Context& ctx_;
+
+  // ND30-PL-1..12: each appendix on a new page with its own page numbering: "Phụ lục …",
+  // its title, "(Kèm theo …)" and a short rule, then its content; an attached document
+  // (Mẫu 1.3) under its own header; a form laid out by its own rules.
+  void appendix(size_t index, std::vector<Region>& regions) {
+    const auto& d = ctx_.doc;
+    const model::Appendix& a = d.appendices[index];
+    const std::string id = "appendix." + std::to_string(index);
+    const std::string reference = wording::appendix_reference(d, ctx_.tpl, index);
+    const std::string reference_source = a.reference.empty() ? "" : a.field_path + ".reference";
+    regions.push_back(PageBreak{id});
+    if (!a.form.empty()) {
+      regions.push_back(Flow{id, {form(a, id, wording::appendix_label(d, ctx_.tpl, index), reference)}});
+      return;
+    }
+    Flow f{id, {}};
+    if (!a.type_name.empty()) {
+      // ND30-PL-12: the agency and Quốc hiệu header without Số, the tên loại, the title as
+      // its trích yếu, "(Ban hành kèm theo …)" and the rule under it.
+      style::RegionSpec header;
+      header.kind = style::RegionSpec::Kind::Header;
+      regions.push_back(realize_header(ctx_, header, true, id + ".header"));
+      Paragraph type = plain_paragraph(ctx_, id + ".type-name", a.field_path + ".type_name", "document-type", a.type_name);
+      type.keep_with_next = true;
+      f.items.push_back(std::move(type));
+      if (!a.title.empty()) {
+        Paragraph title = plain_paragraph(ctx_, id + ".title", a.field_path + ".title", "subject", a.title);
+        title.keep_with_next = true;
+        f.items.push_back(std::move(title));
+      }
+    } else {
+      const std::string label = wording::appendix_label(d, ctx_.tpl, index);
+      if (!label.empty()) {
+        Paragraph p = plain_paragraph(ctx_, id + ".label", a.label.empty() ? "" : a.field_path + ".label",
+                                      "appendix-label", label);
+        p.keep_with_next = true;
+        f.items.push_back(std::move(p));
+      }
+      if (!a.title.empty()) {
+        Paragraph p = plain_paragraph(ctx_, id + ".title", a.field_path + ".title", "appendix-title", a.title);
+        p.keep_with_next = true;
+        f.items.push_back(std::move(p));
+      }
+    }
+    Paragraph ref = plain_paragraph(ctx_, id + ".reference", reference_source, "appendix-reference", reference);
+    ref.rule_under = ctx_.tpl.appendix.reference_rule;  // ND30-PL-6
+    ref.space_after = ctx_.tpl.appendix.space_after;
+    f.items.push_back(std::move(ref));
+    realize_blocks(ctx_, a.body, id, f.items);
+    regions.push_back(std::move(f));
+  }
+
+  // A form template attached as an appendix, its values checked against the form's fields.
+  FormContent form(const model::Appendix& a, const std::string& id, const std::string& label,
+                   const std::string& reference) {
+    auto it = ctx_.forms.find(a.form);
+    if (it == ctx_.forms.end() || it->second->layout != "form") {
+      throw Error(ErrorKind::Template, "\"" + a.form + "\" is not a form template", {}, 0, 0, a.field_path + ".form");
+    }
+    const style::Template& form = *it->second;
+    FormContent content;
+    content.id = id;
+    content.source = a.field_path;
+    content.form = &form;
+    content.label = label;
+    content.title = a.title.empty() ? form.form.title : a.title;
+    content.reference = reference;
+    if (a.form_values.empty()) return content;
+    model::FormSchema schema = form_schema(form);
+    auto record = std::make_shared<model::FormRecord>();
+    for (const auto& v : a.form_values) {
+      if (!schema.fields.count(v.key)) {
+        throw Error(ErrorKind::Model, "unknown field \"" + v.key + "\" of form " + a.form, {}, v.line, v.column,
+                    v.field_path);
+      }
+      check_text(v.value, v.field_path);
+      record->values[v.key] = v.value;
+    }
+    content.record = std::move(record);
+    return content;
+  }
+};
+
+}  // namespace
+
+model::FormSchema form_schema(const style::Template& tpl) {
+  model::FormSchema schema;
+  auto add = [&](const style::FormItem& item) {
+    if (item.name.empty()) return;
+    if (item.kind == style::FormItem::Kind::Table) {
+      auto& cols = schema.tables[item.name];
+      for (const auto& c : item.columns) cols.push_back(c.name);
+    } else {
+      schema.fields.insert(item.name);
+    }
+  };
+  for (const auto& item : tpl.form.items) {
+    add(item);
+    for (const auto& child : item.children) add(child);
+  }
+  return schema;
+}
+
+
+Document realize_document(const model::Document& document, const style::Template& tpl, const text::FontFamily& fonts,
+                          const FormTemplates& forms) {
+  const Context ctx{document, tpl, fonts, forms};
+  return Realizer(ctx).run();
+}
+
+}  // namespace vanban::realize
