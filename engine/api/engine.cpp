@@ -152,7 +152,16 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   }
   if (blank) throw Error(ErrorKind::Usage, "a blank print is for forms", tpl.source_path);
   check_document_layout(tpl);
-  model::Document document = load_document(data, source_name, options.limits);
+  return render_document(load_document(data, source_name, options.limits), tpl, OutputFormat::Docx, options);
+}
+
+std::string Engine::render_document(const model::Document& document, const style::Template& tpl, OutputFormat format,
+                                    const RenderOptions& options) const {
+  if (format == OutputFormat::Pdf) return write_pdf(layout(document, tpl), options);
+  docx::DocxOptions docx_options;
+  docx_options.creation_date = options.creation_date;
+  if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
+  check_document_layout(tpl);
   AttachedForms forms(*this, document);
   const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
   // Laying out checks what only layout checks (missing glyphs).
@@ -258,6 +267,19 @@ std::vector<const model::ListRow*> Engine::batch_rows(const style::Template& tpl
       return false;
     });
     for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
+  }
+  if (options.group_by_unit) {  // units in the order they first appear, rows kept in order within
+    std::map<std::string, size_t> first;
+    for (const auto* r : rows) {
+      auto it = r->fields.find("don_vi");
+      first.emplace(it == r->fields.end() ? std::string() : it->second, first.size());
+    }
+    auto unit_rank = [&](const model::ListRow* r) {
+      auto it = r->fields.find("don_vi");
+      return first.at(it == r->fields.end() ? std::string() : it->second);
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const model::ListRow* a, const model::ListRow* b) { return unit_rank(a) < unit_rank(b); });
   }
   return rows;
 }

@@ -33,6 +33,8 @@ constexpr const char* kUsage =
     "                    [--format pdf|docx] [--sort ten] [--name PATTERN] [--sheet NAME] [--map 'Header=key'] [--paper a3]\n"
     "                    [--print-on-blank --offset-x MM --offset-y MM] [--jobs N] [--date ISO8601]\n"
     "                    [--emblem PNG] [--seal PNG] [--signature PNG] [--overwrite]\n"
+    "       vanban decision <certificate-template> <list> --decision <decision.json|.xml> -o <qd.pdf|qd.docx>\n"
+    "                    [--sort ten] [--group-by-unit] [--list-title TEXT] [--sheet NAME] [--map 'Header=key'] [--date ISO8601]\n"
     "       vanban --version\n"
     "\n"
     "<template>  a template name (ke-hoach, bao-cao, phu-luc-1, …) or the path of a template file\n"
@@ -64,6 +66,13 @@ constexpr const char* kUsage =
     "       listed in <out>.errors.csv (removed after a run with none), the others are produced;\n"
     "       into a directory, a file already there is a failed row unless --overwrite\n"
     "\n"
+    "batch, decision: --group-by-unit puts the rows of a unit (\"Đơn vị\") together, units in the order\n"
+    "       they first appear; --sort ten sorts by given name first\n"
+    "decision: the Quyết định khen thưởng of a list: the decision model (its \"template\", default\n"
+    "       quyet-dinh) with the danh sách of the list appended, one row per certificate the same\n"
+    "       batch options make, in their order; the number and date come from the list's\n"
+    "       \"Số quyết định\"/\"Ngày quyết định\" when the decision leaves them blank\n"
+    "\n"
     "exit status: 0 done, 1 the data, template or fonts are wrong, 2 usage error,\n"
     "             3 batch: some rows failed (the others were produced)\n";
 
@@ -72,7 +81,8 @@ struct Args {
   bool blank = false;
   bool docx = false;
   // batch
-  bool sort_by_given_name = false, print_on_blank = false, overwrite = false;
+  bool sort_by_given_name = false, print_on_blank = false, overwrite = false, group_by_unit = false;
+  std::string decision_path, list_title;  // decision
   std::string name_pattern = "{stt}-{ho_ten}", sheet, paper = "a4";
   std::string emblem, seal, signature;  // PNG files
   std::string format;                   // batch into a directory: pdf (default) or docx
@@ -137,6 +147,12 @@ Args parse(int argc, char** argv) {
       std::string v = value();
       if (v != "ten") usage_error("--sort takes \"ten\" (Vietnamese name order)");
       a.sort_by_given_name = true;
+    } else if (arg == "--group-by-unit") {
+      a.group_by_unit = true;
+    } else if (arg == "--decision") {
+      a.decision_path = value();
+    } else if (arg == "--list-title") {
+      a.list_title = value();
     } else if (arg == "--name") {
       a.name_pattern = value();
     } else if (arg == "--sheet") {
@@ -190,7 +206,9 @@ Args parse(int argc, char** argv) {
   }
   if (positional.empty()) usage_error("no command given");
   a.command = positional[0];
-  if (a.command != "render" && a.command != "validate" && a.command != "batch") usage_error("unknown command \"" + a.command + "\"");
+  if (a.command != "render" && a.command != "validate" && a.command != "batch" && a.command != "decision") {
+    usage_error("unknown command \"" + a.command + "\"");
+  }
   if (positional.size() != (a.blank ? 2u : 3u)) {
     usage_error(a.blank ? "--blank takes a template and no data file" : a.command + " takes a template and a data file");
   }
@@ -212,7 +230,11 @@ Args parse(int argc, char** argv) {
       usage_error("batch writes a .pdf or .docx file or, with -o ending in /, a directory of them (--format pdf|docx)");
     }
   }
-  if (a.command == "render") {
+  if (a.command == "decision") {
+    if (a.decision_path.empty()) usage_error("decision needs --decision <decision.json|decision.xml>");
+    if (a.output.empty()) usage_error("decision needs -o <qd.pdf|qd.docx>");
+  }
+  if (a.command == "render" || a.command == "decision") {
     if (a.output.empty()) usage_error("render needs -o <out.pdf>");
     if (ends(".docx")) a.docx = true;
     else if (!ends(".pdf")) usage_error("the output must be a .pdf or .docx file: " + a.output);
@@ -236,11 +258,9 @@ std::string iso_from_epoch(const char* epoch) {
   return buf;
 }
 
-// `vanban batch`: one file, or one file per row (vanban::certificate_file_name), and the
-// report of the failed rows.
-int batch(const vanban::Engine& engine, const Args& args) {
-  vanban::style::Template tpl = engine.load_template(args.template_name);
-  std::string list = vanban::read_input_file(args.data_path, args.limits);
+// How the list is read and ordered: the same for `batch` and `decision`, so a decision's
+// danh sách and the certificates match row for row.
+vanban::BatchOptions list_options(const Args& args) {
   vanban::BatchOptions options;
   options.list.limits = args.limits;
   options.list.sheet = args.sheet;
@@ -250,6 +270,54 @@ int batch(const vanban::Engine& engine, const Args& args) {
     options.list.column_map[m.substr(0, eq)] = m.substr(eq + 1);
   }
   options.sort_by_given_name = args.sort_by_given_name;
+  options.group_by_unit = args.group_by_unit;
+  return options;
+}
+
+vanban::RenderOptions render_options(const Args& args) {
+  vanban::RenderOptions render;
+  render.limits = args.limits;
+  render.creation_date = args.date;
+  if (render.creation_date.empty()) {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
+  }
+  return render;
+}
+
+// `vanban decision`: the Quyết định khen thưởng with the danh sách of the list.
+int decision(const vanban::Engine& engine, const Args& args) {
+  vanban::style::Template certificate = engine.load_template(args.template_name);
+  std::string list = vanban::read_input_file(args.data_path, args.limits);
+  std::string data = vanban::read_input_file(args.decision_path, args.limits);
+  vanban::model::Document frame;
+  try {
+    frame = engine.load_document(data, args.decision_path, args.limits);
+  } catch (vanban::Error& e) {  // name the decision file, not the list
+    throw vanban::Error(e.kind(), e.message(), e.file().empty() ? args.decision_path : e.file(), e.line(), e.column(),
+                        e.field_path());
+  }
+  vanban::style::Template tpl = engine.load_template(frame.template_name.empty() ? "quyet-dinh" : frame.template_name);
+  vanban::DecisionOptions how;
+  how.list_title = args.list_title;
+  vanban::Decision made =
+      engine.recognition_decision(certificate, list, args.data_path, std::move(frame), list_options(args), how);
+  const auto format = args.docx ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf;
+  vanban::file_io::write_file_atomically(args.output,
+                                         engine.render_document(made.document, tpl, format, render_options(args)));
+  for (const auto& e : made.rows.errors) {
+    std::cerr << "vanban: " << vanban::Error::format(args.data_path, e.row, e.column, e.field, e.message) << "\n";
+  }
+  std::cerr << made.rows.produced << " rows listed, " << made.rows.errors.size()
+            << " rows left out (as the batch leaves them out of the certificates)\n";
+  return made.rows.errors.empty() ? 0 : 3;
+}
+
+// `vanban batch`: one file, or one file per row (vanban::certificate_file_name), and the
+// report of the failed rows.
+int batch(const vanban::Engine& engine, const Args& args) {
+  vanban::style::Template tpl = engine.load_template(args.template_name);
+  std::string list = vanban::read_input_file(args.data_path, args.limits);
+  vanban::BatchOptions options = list_options(args);
   options.certificate.scale = args.paper == "a3" ? std::sqrt(2.0) : 1.0;
   options.certificate.print_on_blank = args.print_on_blank;
   options.certificate.offset_x = args.offset_x;
@@ -270,11 +338,7 @@ int batch(const vanban::Engine& engine, const Args& args) {
       if (done == total) std::fputc('\n', stderr);
     };
   }
-  vanban::RenderOptions render;
-  render.creation_date = args.date;
-  if (render.creation_date.empty()) {
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
-  }
+  vanban::RenderOptions render = render_options(args);
   const auto format = args.docx ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf;
 
   const bool to_dir = args.output.back() == '/';
@@ -356,14 +420,10 @@ int main(int argc, char** argv) {
     vanban::Engine engine(options);
 
     if (args.command == "batch") return batch(engine, args);
+    if (args.command == "decision") return decision(engine, args);
     std::string data = args.blank ? std::string() : vanban::read_input_file(args.data_path, args.limits);
     vanban::style::Template tpl = engine.load_template(args.template_name);
-    vanban::RenderOptions render;
-    render.limits = args.limits;
-    render.creation_date = args.date;
-    if (render.creation_date.empty()) {
-      if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
-    }
+    vanban::RenderOptions render = render_options(args);
     if (args.docx) {
       std::string docx = engine.render_docx(tpl, data, args.data_path, render, args.blank);
       vanban::file_io::write_file_atomically(args.output, docx);

@@ -180,8 +180,9 @@ const std::string& row_field(const model::ListRow& row, const std::string& key) 
               "row " + std::to_string(row.row) + ", " + key);
 }
 
-// "15/5/2022", "2022-05-15", "15.5.2022" -> day, month, year; false when it is not a date.
-bool parse_date(const std::string& s, int& d, int& m, int& y) {
+}  // namespace
+
+bool parse_list_date(const std::string& s, int& d, int& m, int& y) {
   if (std::sscanf(s.c_str(), "%d/%d/%d", &d, &m, &y) == 3 || std::sscanf(s.c_str(), "%d-%d-%d", &d, &m, &y) == 3 ||
       std::sscanf(s.c_str(), "%d.%d.%d", &d, &m, &y) == 3) {
     if (d > 31) std::swap(d, y);  // ISO order
@@ -192,6 +193,8 @@ bool parse_date(const std::string& s, int& d, int& m, int& y) {
   const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
 }
+
+namespace {
 
 std::string percent_encode(const std::string& s) {
   std::string out;
@@ -251,7 +254,7 @@ CertificateText certificate_text(const style::Template& tpl, const model::ListRo
   if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", "the name is missing");
   int d = 0, m = 0, y = 0;
   const std::string& decided = row_field(row, "ngay_quyet_dinh");
-  if (!decided.empty() && !parse_date(decided, d, m, y)) {
+  if (!decided.empty() && !parse_list_date(decided, d, m, y)) {
     row_error(row, "ngay_quyet_dinh", "\"" + unicode::excerpt(decided) + "\" is not a date (dd/mm/yyyy)");
   }
   CertificateText t;

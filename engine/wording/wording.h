@@ -53,6 +53,10 @@ struct CertificateText {
 // certificate: no name, a decision date that is not a date.
 CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row);
 
+// A list's date: "15/5/2022", "2022-05-15", "15.5.2022" -> day, month, year; false when
+// it is not a date.
+bool parse_list_date(const std::string& s, int& day, int& month, int& year);
+
 // The signature and the seal in the signature room centred on (cx, cy): the signature
 // fitted in signature-width × signature-space, the red seal (seal-size across) over its
 // left third (Decree 30, Điều 33); without a signature image, where one would be.

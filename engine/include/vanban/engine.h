@@ -42,6 +42,9 @@ struct BatchOptions {
   // cells and sizes, the side of its images, the size of the files it reads).
   model::ListOptions list;
   bool sort_by_given_name = false;      // Vietnamese order: given name, middle, family (ICU "vi")
+  // Rows of the same unit ("don_vi") together, units in the order they first appear
+  // (after sorting): the order of the certificates and of the decision's danh sách.
+  bool group_by_unit = false;
   layout::CertificateOptions certificate;
   // PNG files of the emblem, seal and signature (read once per batch); empty: the
   // template's own, if it names one. An image already in `certificate` wins.
@@ -65,6 +68,18 @@ struct BatchResult {
 };
 
 enum class OutputFormat { Pdf, Docx };
+
+// The recognition decision's danh sách (Engine::recognition_decision).
+struct DecisionOptions {
+  // Its title; empty = "DANH SÁCH ĐƯỢC " + the certificate's verb and title
+  // ("DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN").
+  std::string list_title;
+};
+
+struct Decision {
+  model::Document document;   // the decision with its danh sách
+  BatchResult rows;           // the list's rows: how many, how many listed, the rows left out and why
+};
 
 // Receives one file per row (certificate_files), in list (or sorted) order; `position`
 // is the row's 1-based place in that order (failed rows count too).
@@ -142,6 +157,23 @@ class Engine {
   BatchResult certificate_files(const style::Template& tpl, std::string_view list, const std::string& source_name,
                                 const BatchOptions& options, const RenderOptions& render, OutputFormat format,
                                 const CertificateFileSink& sink) const;
+
+  // The Quyết định khen thưởng of a list: `decision` (a Quyết định model: agency, number,
+  // căn cứ, articles, signature) with the danh sách appended as its last appendix — a
+  // table (STT, họ và tên, chức vụ, đơn vị, thành tích, số sổ vàng: the columns the list
+  // has) whose rows are the certificates `certificate` makes from the same list with the
+  // same options, one for one, in the same order (sorted, grouped by unit with a row per
+  // unit when options.group_by_unit); a row that cannot make a certificate is left out
+  // and reported in `rows.errors`, as the batch reports it. The decision takes its number
+  // and date from the rows' "so_quyet_dinh"/"ngay_quyet_dinh" when it gives none; a row
+  // naming another number or date is an error naming the row. "{so_luong}" in the
+  // decision's body and căn cứ becomes the number of rows listed.
+  Decision recognition_decision(const style::Template& certificate, std::string_view list,
+                                       const std::string& source_name, model::Document decision,
+                                       const BatchOptions& options, const DecisionOptions& how = {}) const;
+  // PDF or DOCX of a document already loaded (the decision above).
+  std::string render_document(const model::Document& document, const style::Template& tpl, OutputFormat format,
+                              const RenderOptions& options) const;
 
   const text::FontFamily& fonts() const { return *fonts_; }
   const std::vector<std::string>& font_paths() const { return font_paths_; }
