@@ -72,12 +72,14 @@ Block Builder::block(const Value& v, const std::string& path, size_t depth) cons
     title_required();
     children();
   } else if (type == "article") {
-    // ND30-NUM-4: "Điều 1." and its title in bold, then its text and clauses.
+    // ND30-NUM-4: "Điều 1." and its title in bold, then its text and clauses. A
+    // Quyết định cá biệt's articles often have no title: "Điều 1. Tặng Giấy khen …".
     allow(v, path, {"type", "label", "marker", "title", "text", "content"});
     b.kind = BlockKind::Article;
     label();
-    title_required();
+    if (auto t = v.find("title")) b.title = rich(*t, join(path, "title"));
     if (auto t = v.find("text")) b.text = rich(*t, join(path, "text"));
+    if (b.title.empty() && b.text.empty()) fail(v, join(path, "title"), "an article needs a title or a text");
     children();
   } else if (type == "dash" || type == "plus" || type == "star" || type == "contact") {
     allow(v, path, {"type", "marker", "text", "content"});
