@@ -153,7 +153,7 @@ Decision Engine::recognition_decision(const style::Template& certificate, std::s
     std::string key, title, align;
     model::ColumnWidth width;
   };
-  std::vector<Column> columns{{"", "STT", "center", width(Kind::Fixed, 30)}, {"ho_ten", "Họ và tên", "", width(Kind::Proportional, 3)}};
+  std::vector<Column> columns{{"", "STT", "center", width(Kind::Fit, 1)}, {"ho_ten", "Họ và tên", "", width(Kind::Proportional, 3)}};
   if (any_has(rows, "chuc_vu")) columns.push_back({"chuc_vu", "Chức vụ", "", width(Kind::Proportional, 2)});
   if (any_has(rows, "don_vi") && !options.group_by_unit) columns.push_back({"don_vi", "Đơn vị", "", width(Kind::Proportional, 3)});
   if (any_has(rows, "thanh_tich")) columns.push_back({"thanh_tich", "Thành tích", "", width(Kind::Proportional, 5)});
