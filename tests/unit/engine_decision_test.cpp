@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "cli_harness.h"
 #include "model/recipient_list.h"
 #include "vanban/engine.h"
 
@@ -142,6 +143,83 @@ TEST(Decision, ARowNamingAnotherDecisionIsAnErrorNamingTheRow) {
   d = frame();
   d.date = model::Date{16, 5, 2022};
   EXPECT_THROW(engine().recognition_decision(tpl, file_io::read_file(kListPath), kListPath, d, {}), Error);
+}
+
+}  // namespace
+
+namespace {
+
+using vanban::test::Dir;
+using vanban::test::q;
+using vanban::test::run;
+
+const std::string kCli = VANBAN_CLI;
+
+// The names on the certificates, page by page, as pdftotext reads them: each page's
+// line after "TẶNG" starts with "Ông"/"Bà".
+std::vector<std::string> certificate_pages_names(const std::string& pdf) {
+  std::vector<std::string> names;
+  for (int page = 1; page <= vanban::test::pdf_page_count(pdf); ++page) {
+    std::string text = run("pdftotext -raw -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                           q(pdf) + " -").output;
+    for (const std::string salutation : {"Ông ", "Bà "}) {
+      size_t at = text.find("\n" + salutation);
+      if (at == std::string::npos) continue;
+      size_t end = text.find('\n', at + 1);
+      names.push_back(text.substr(at + 1 + salutation.size(), end - at - 1 - salutation.size()));
+    }
+  }
+  return names;
+}
+
+// The danh sách's name column as python-docx reads the DOCX's last table.
+std::vector<std::string> docx_list_names(const std::string& docx) {
+  auto r = run("/usr/bin/python3 -c \"import docx,sys; t=docx.Document(sys.argv[1]).tables[-1]; "
+               "[print(row.cells[1].text.replace(chr(10),' ')) for row in t.rows[1:] if row.cells[0].text.strip().isdigit()]\" " +
+               q(docx));
+  std::vector<std::string> names;
+  size_t start = 0;
+  while (start < r.output.size()) {
+    size_t end = r.output.find('\n', start);
+    if (end == std::string::npos) end = r.output.size();
+    if (end > start) names.push_back(r.output.substr(start, end - start));
+    start = end + 1;
+  }
+  return names;
+}
+
+TEST(Decision, TheCommandsDanhSachMatchesTheBatchsCertificatesInPdfAndDocx) {
+  Dir dir("vanban-decision");
+  const std::string list = kSource + "/samples/danh-sach-khen-thuong.csv";
+  const std::string frame = kSource + "/samples/khen-thuong-quyet-dinh.json";
+  for (const std::string options : {"", " --sort ten --group-by-unit"}) {
+    const std::string certs = dir.file("gk.pdf"), qd = dir.file("qd.pdf"), qd_docx = dir.file("qd.docx");
+    auto b = run(kCli + " batch giay-khen " + q(list) + " -o " + q(certs) + " --date 2022-05-15" + options);
+    ASSERT_EQ(b.status, 3) << b.output;
+    auto d = run(kCli + " decision giay-khen " + q(list) + " --decision " + q(frame) + " -o " + q(qd) +
+                 " --date 2022-05-15" + options);
+    ASSERT_EQ(d.status, 3) << d.output;  // the two rows the batch leaves out, reported the same way
+    EXPECT_NE(d.output.find("danh-sach-khen-thuong.csv:8:2: row 8, ho_ten: the name is missing"), std::string::npos);
+    ASSERT_EQ(run(kCli + " decision giay-khen " + q(list) + " --decision " + q(frame) + " -o " + q(qd_docx) +
+                  " --date 2022-05-15" + options).status, 3);
+    const std::vector<std::string> names = certificate_pages_names(certs);
+    ASSERT_EQ(names.size(), 7u) << b.output;
+    // The PDF's danh sách: each certificate's name, in order, after its STT.
+    std::string text = vanban::test::collapse_spaces(run("pdftotext -raw -enc UTF-8 " + q(qd) + " -").output);
+    size_t at = text.find("DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN");
+    ASSERT_NE(at, std::string::npos) << text;
+    EXPECT_NE(text.find("Số: 125/QĐ-SGDĐT"), std::string::npos);
+    EXPECT_NE(text.find("cho 7 cá nhân"), std::string::npos);
+    for (size_t i = 0; i < names.size(); ++i) {
+      // A long name wraps in its cell: its first word is enough to place it.
+      std::string first_word = names[i].substr(0, names[i].find(' '));
+      size_t next = text.find(std::to_string(i + 1) + " " + first_word, at);
+      ASSERT_NE(next, std::string::npos) << options << " row " << i + 1 << " " << names[i] << "\n" << text.substr(at);
+      at = next;
+    }
+    // The DOCX's danh sách: the same names in the same order.
+    EXPECT_EQ(docx_list_names(qd_docx), names) << options;
+  }
 }
 
 }  // namespace
