@@ -34,9 +34,9 @@ realize::Document realize_plan() {
 std::string text_of(const realize::Paragraph& p) { return model::plain_text(p.text); }
 
 // The error realizing `d` in `tpl` throws (a failure of the test when there is none).
-Error realize_error(const model::Document& d, const style::Template& tpl) {
+Error realize_error(const model::Document& d, const style::Template& tpl, const realize::FormTemplates& forms = {}) {
   try {
-    realize::realize_document(d, tpl, test::liberation_fonts());
+    realize::realize_document(d, tpl, test::liberation_fonts(), forms);
   } catch (const Error& e) {
     return e;
   }
@@ -272,6 +272,46 @@ TEST(Realize, VietnameseOrdinalWords) {
   EXPECT_EQ(got, (std::vector<std::string>{"thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ mười",
                                            "thứ mười một", "thứ mười bốn", "thứ mười lăm", "thứ hai mươi mốt",
                                            "thứ hai mươi tư", "thứ hai mươi lăm"}));
+}
+
+}  // namespace
+
+namespace {
+
+using namespace vanban;
+
+// Forms attached as appendices become FormContent items with their heading decided here;
+// a value for a field the form lacks is an error naming where it was given.
+TEST(Realize, FormAppendicesBecomeFormContent) {
+  std::ifstream in(VANBAN_SOURCE_DIR "/samples/ke-hoach-hoa-binh-2021-bieu-mau.json", std::ios::binary);
+  std::stringstream data;
+  data << in.rdbuf();
+  model::Document d = model::load_document(data.str(), "bieu-mau.json");
+  realize::FormTemplates forms;
+  for (const char* name : {"phu-luc-1", "phu-luc-2", "phu-luc-3"}) forms[name] = &test::named_template(name);
+  realize::Document doc = realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts(), forms);
+  ASSERT_EQ(doc.regions.size(), 4u + 2 * 3);
+  const auto& flow = std::get<realize::Flow>(doc.regions[5 + 2 * 1]);
+  ASSERT_EQ(flow.items.size(), 1u);
+  const auto& form = std::get<realize::FormContent>(flow.items[0]);
+  EXPECT_EQ(form.form, forms["phu-luc-2"]);
+  EXPECT_EQ(form.label, "Phụ lục 2");
+  EXPECT_EQ(form.title, forms["phu-luc-2"]->form.title);
+  EXPECT_EQ(form.reference.rfind("(Kèm theo Kế hoạch số", 0), 0u) << form.reference;
+  EXPECT_EQ(form.record, nullptr);  // no values: printed blank
+
+  d.appendices[0].form_values = {{"no_such_field", "x", "appendices[0].values.no_such_field", 3, 7}};
+  try {
+    realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts(), forms);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field_path(), "appendices[0].values.no_such_field");
+    EXPECT_EQ(e.line(), 3);
+  }
+  // A form that is not there (or not a form template) names the appendix's "form".
+  d.appendices[0].form_values.clear();
+  forms["phu-luc-3"] = &test::named_template("ke-hoach");
+  EXPECT_EQ(realize_error(d, test::named_template("ke-hoach"), forms).field_path(), "appendices[2].form");
 }
 
 }  // namespace
