@@ -75,6 +75,10 @@ Outputs both(const Dir& dir, const model::Document& d, const vanban::style::Temp
   };
   out.vanban_spans = spans(pdf);
   out.libreoffice_spans = spans(lo);
+  // The package as Word needs it (parts, relationships, children in schema order).
+  Result c = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(out.docx));
+  EXPECT_EQ(c.status, 0) << c.output;
+  EXPECT_TRUE(json::parse(c.output.substr(c.output.find('{')))["problems"].empty()) << c.output;
   Result x = run("unzip -p " + q(out.docx) + " word/document.xml");
   EXPECT_EQ(x.status, 0);
   out.docx_xml = x.output;
@@ -134,22 +138,34 @@ TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
   }
 }
 
-// ND30-NN-2: several recipients of a Công văn, one per line, each "- " under the colon of
-// "Kính gửi:", in vanban's PDF and LibreOffice's alike (to 1 pt). One signature and no
+// A Công văn (Mẫu 1.5): "V/v …" under Số; Kính gửi with several recipients, one per line,
+// each "- " under the colon (ND30-NN-2), in vanban's PDF and LibreOffice's alike (to 1 pt). One signature and no
 // Nơi nhận list: no "Nơi nhận:" label (the DOCX printed an empty one, issue #11).
-TEST(DocxRealized, KinhGuiDashesUnderTheColonAndNoEmptyRecipientsLabel) {
+TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLabel) {
   Dir dir("vanban-docx-realized");
-  model::Document d = school_document("V/v tổ chức Hội khỏe Phù Đổng cấp trường",
+  model::Document d = school_document("tổ chức Hội khỏe Phù Đổng cấp trường",
                                       "Thực hiện kế hoạch năm học 2020 - 2021, nhà trường tổ chức Hội khỏe Phù Đổng.");
   d.kinh_gui = {"Ban Giám hiệu nhà trường", "Các tổ chuyên môn", "Ban đại diện cha mẹ học sinh"};
-  auto tpl = kind("cong-van-thu", R"(<header/><title/><kinh-gui/><body/><closing/>)");
+  auto tpl = kind("cong-van-thu", R"(<header subject-under-number="true"/><title type-name="false" subject="false"/>
+                                      <kinh-gui/><body/><closing/>)");
   Outputs out = both(dir, d, tpl, "cong-van");
   EXPECT_EQ(out.docx_xml.find("Nơi nhận"), std::string::npos);
   EXPECT_NE(out.docx_xml.find("HIỆU TRƯỞNG"), std::string::npos);
   const auto& st = tpl.style("kinh-gui");
   const auto& font = vanban::test::liberation_fonts().face(st.bold, st.italic);
   std::vector<double> vanban_dashes, vanban_baselines;
+  double vanban_vv = 0;
   for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    // ND30-TL-4: "V/v …" under Số, centred in its column, as far below it in both.
+    const json* number = span_starting(*spans, "Số:");
+    const json* vv = span_starting(*spans, "V/v tổ chức");
+    ASSERT_TRUE(number && vv) << spans->dump();
+    EXPECT_NEAR(centre(*vv), centre(*number), 1.0);
+    double below = (*vv)["baseline"].get<double>() - (*number)["baseline"].get<double>();
+    EXPECT_GT(below, 10);
+    if (spans == &out.vanban_spans) vanban_vv = below;
+    else EXPECT_NEAR(below, vanban_vv, 1.0);
+
     const json* label = span_starting(*spans, "Kính gửi:");
     ASSERT_TRUE(label) << spans->dump();
     double colon = (*label)["x1"].get<double>() - vanban::text::measure(font, st.size, ":");
