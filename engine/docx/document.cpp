@@ -157,19 +157,14 @@ void Writer::labelled_list(const realize::LabelledList& list) {
     indent(p, list.indent, width_of(text_of(list.label.text) + " ", list.label.style));
     return;
   }
-  // The list directly under its label, one item a line, the style's space after the last.
+  // The spacing is realize's (the list directly under its label).
   xml_node label = paragraph(list.label, width_);
   keep_next(label);
-  set_spacing_after(label, 0);
   indent(label, list.indent, 0);
   for (size_t i = 0; i < list.items.size(); ++i) {
     const auto& item = list.items[i];
     xml_node p = paragraph(item, width_);
-    set_spacing_before(p, 0);
-    if (i + 1 < list.items.size()) {
-      keep_next(p);
-      set_spacing_after(p, 0);
-    }
+    if (i + 1 < list.items.size()) keep_next(p);
     double dash = item.label.empty() ? 0 : width_of(item.label + " ", item.style);
     indent(p, list.item_indent, dash);
   }

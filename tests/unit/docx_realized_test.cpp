@@ -139,13 +139,16 @@ TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
 }
 
 // A Công văn (Mẫu 1.5): "V/v …" under Số; Kính gửi with several recipients, one per line,
-// each "- " under the colon (ND30-NN-2), in vanban's PDF and LibreOffice's alike (to 1 pt). One signature and no
+// each "- " under the colon (ND30-NN-2), a wrapped one continuing under its text, in
+// vanban's PDF and LibreOffice's alike (to 1 pt). One signature and no
 // Nơi nhận list: no "Nơi nhận:" label (the DOCX printed an empty one, issue #11).
 TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLabel) {
   Dir dir("vanban-docx-realized");
   model::Document d = school_document("tổ chức Hội khỏe Phù Đổng cấp trường",
                                       "Thực hiện kế hoạch năm học 2020 - 2021, nhà trường tổ chức Hội khỏe Phù Đổng.");
-  d.kinh_gui = {"Ban Giám hiệu nhà trường", "Các tổ chuyên môn", "Ban đại diện cha mẹ học sinh"};
+  d.kinh_gui = {"Ban Giám hiệu nhà trường",
+                "Các tổ chuyên môn, giáo viên chủ nhiệm và Tổng phụ trách Đội Thiếu niên Tiền phong Hồ Chí Minh",
+                "Ban đại diện cha mẹ học sinh"};
   auto tpl = kind("cong-van-thu", R"(<header subject-under-number="true"/><title type-name="false" subject="false"/>
                                       <kinh-gui/><body/><closing/>)");
   Outputs out = both(dir, d, tpl, "cong-van");
@@ -170,11 +173,17 @@ TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLa
     ASSERT_TRUE(label) << spans->dump();
     double colon = (*label)["x1"].get<double>() - vanban::text::measure(font, st.size, ":");
     std::vector<double> dashes, baselines;
-    for (const auto& s : *spans)
-      if (s["text"].get<std::string>().rfind("- ", 0) == 0 && s["baseline"].get<double>() > (*label)["baseline"].get<double>()) {
+    double wrapped = 0;  // the long recipient's second line: under its text, after "- "
+    for (size_t i = 0; i < spans->size(); ++i) {
+      const json& s = (*spans)[i];
+      std::string text = s["text"];
+      if (text.rfind("- ", 0) == 0 && s["baseline"].get<double>() > (*label)["baseline"].get<double>()) {
         dashes.push_back(s["x0"].get<double>());
         baselines.push_back(s["baseline"].get<double>());
       }
+      if (text.rfind("- Các tổ", 0) == 0 && i + 1 < spans->size()) wrapped = (*spans)[i + 1]["x0"].get<double>();
+    }
+    EXPECT_NEAR(wrapped, colon + vanban::text::measure(font, st.size, "- "), 1.0);
     ASSERT_EQ(dashes.size(), 3u) << spans->dump();
     for (size_t i = 0; i < dashes.size(); ++i) {
       EXPECT_NEAR(dashes[i], colon, 1.0);
