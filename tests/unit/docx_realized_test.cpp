@@ -138,6 +138,37 @@ TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
   }
 }
 
+// Two signatures stacked in the signature column, with a Nơi nhận list: "Nơi nhận:" level
+// with the first authority line (ND30-NN-3), the second signature under the first's
+// name, as far down in LibreOffice's layout as in vanban's PDF (to 1 pt).
+TEST(DocxRealized, StackedSignaturesUnderOneAnother) {
+  Dir dir("vanban-docx-realized");
+  model::Document d = school_document("Kiểm kê tài sản cuối năm 2021", "Biên bản được lập thành hai bản.");
+  d.recipients = {"Như trên;", "Lưu: VT."};
+  d.signatures.resize(2);
+  d.signatures[0].authority_lines = {"NGƯỜI LẬP BIÊN BẢN"};
+  d.signatures[0].signer_name = "Lê Thị Hoa";
+  d.signatures[1].authority_lines = {"HIỆU TRƯỞNG"};
+  d.signatures[1].signer_name = "Nguyễn Văn Bình";
+  d.signature_arrangement = model::SignatureArrangement::Stacked;
+  auto tpl = kind("bien-ban-xep", R"(<header/><title/><body/><closing signatures="stacked"/>)");
+  Outputs out = both(dir, d, tpl, "xep");
+  double vanban_second = 0;
+  for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    const json* label = span_starting(*spans, "Nơi nhận:");
+    const json* first = span_starting(*spans, "NGƯỜI LẬP BIÊN BẢN");
+    const json* first_name = span_starting(*spans, "Lê Thị Hoa");
+    const json* second = span_starting(*spans, "HIỆU TRƯỞNG");
+    ASSERT_TRUE(label && first && first_name && second) << spans->dump();
+    EXPECT_NEAR((*label)["baseline"].get<double>(), (*first)["baseline"].get<double>(), 0.5);
+    EXPECT_NEAR(centre(*second), centre(*first), 1.0);
+    EXPECT_GT((*second)["baseline"].get<double>(), (*first_name)["baseline"].get<double>() + 10);
+    double below = (*second)["baseline"].get<double>() - (*first)["baseline"].get<double>();
+    if (spans == &out.vanban_spans) vanban_second = below;
+    else EXPECT_NEAR(below, vanban_second, 1.0);
+  }
+}
+
 // A Công văn (Mẫu 1.5): "V/v …" under Số; Kính gửi with several recipients, one per line,
 // each "- " under the colon (ND30-NN-2), a wrapped one continuing under its text, in
 // vanban's PDF and LibreOffice's alike (to 1 pt). One signature and no
