@@ -185,6 +185,10 @@ TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLa
   Outputs out = both(dir, d, tpl, "cong-van");
   EXPECT_EQ(out.docx_xml.find("Nơi nhận"), std::string::npos);
   EXPECT_NE(out.docx_xml.find("HIỆU TRƯỞNG"), std::string::npos);
+  // The clerk sees the decree's names in Word's style list.
+  Result styles = run("unzip -p " + q(out.docx) + " word/styles.xml");
+  for (const char* name : {"Kính gửi", "Kính gửi - nơi nhận", "Trích yếu công văn (V/v)"})
+    EXPECT_NE(styles.output.find(std::string("<w:name w:val=\"") + name + "\"/>"), std::string::npos) << name;
   const auto& st = tpl.style("kinh-gui");
   const auto& font = vanban::test::liberation_fonts().face(st.bold, st.italic);
   std::vector<double> vanban_dashes, vanban_baselines;
