@@ -18,6 +18,7 @@
 #include "pdf/pdf_writer.h"
 #include "realize/realized.h"
 #include "style/profile.h"
+#include "realize_test_support.h"
 #include "test_fonts.h"
 #include "text/shaper.h"
 
@@ -54,6 +55,7 @@ model::Document school_document(const std::string& subject, const std::string& b
 struct Outputs {
   std::string docx, docx_xml;
   json vanban_spans, libreoffice_spans;  // page 1
+  json vanban_pages, libreoffice_pages;  // every page
 };
 
 // Realized once; written as vanban's PDF and as DOCX, the DOCX laid out by LibreOffice.
@@ -68,13 +70,15 @@ Outputs both(const Dir& dir, const model::Document& d, const vanban::style::Temp
   std::string pdf = dir.write(name + ".pdf", vanban::pdf::write_pdf(laid_out.pages, laid_out.info, laid_out.graphics));
   std::string log, lo = vanban::test::libreoffice_pdf(out.docx, dir.path / ("lo-" + name), &log);
   EXPECT_FALSE(lo.empty()) << log;
-  auto spans = [](const std::string& file) {
+  auto pages = [](const std::string& file) {
     Result r = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(file));
     EXPECT_EQ(r.status, 0) << r.output;
-    return json::parse(r.output)["pages"][0]["spans"];
+    return json::parse(r.output)["pages"];
   };
-  out.vanban_spans = spans(pdf);
-  out.libreoffice_spans = spans(lo);
+  out.vanban_pages = pages(pdf);
+  out.libreoffice_pages = pages(lo);
+  out.vanban_spans = out.vanban_pages[0]["spans"];
+  out.libreoffice_spans = out.libreoffice_pages[0]["spans"];
   // The package as Word needs it (parts, relationships, children in schema order).
   Result c = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(out.docx));
   EXPECT_EQ(c.status, 0) << c.output;
@@ -230,6 +234,51 @@ TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLa
       baselines[i] -= (*label)["baseline"].get<double>();
       if (spans == &out.vanban_spans) vanban_baselines.push_back(baselines[i]);
       else EXPECT_NEAR(baselines[i], vanban_baselines[i], 1.0) << i;
+    }
+  }
+}
+
+// Mẫu 1.3 (ND30-PL-12): a Quy chế attached to its Quyết định starts a new section (page
+// and numbering) with the agency and Quốc hiệu header but no Số or date row, then its tên
+// loại, Chương and Điều: the same pages and, on page 2, the same lines as far right (to
+// 1.5 pt) and as far down (to 3 pt: the header table and paragraph spacing as LibreOffice
+// sets them, docs/docx.md) in LibreOffice's layout as in vanban's PDF.
+TEST(DocxRealized, AttachedDocumentInItsOwnSectionWithoutSo) {
+  Dir dir("vanban-docx-realized");
+  namespace test = vanban::test;
+  vanban::style::Template tpl =
+      test::template_with(R"(<document-type name="QUYẾT ĐỊNH" sentence-name="Quyết định" abbreviation="QĐ"/>)");
+  model::Document d = test::small_document();
+  d.number = {"33", "2021", "QĐ-SGDĐT"};
+  d.issuer_name = "Giám đốc Sở Giáo dục và Đào tạo";
+  model::Appendix a;
+  a.type_name = "QUY CHẾ";
+  a.title = "Thi đua, khen thưởng ngành Giáo dục";
+  a.field_path = "appendices[0]";
+  a.body = {test::block(model::BlockKind::Chapter, "Quy định chung", "",
+                        {test::block(model::BlockKind::Article, "Phạm vi điều chỉnh", "Quy chế này quy định công tác thi đua.")})};
+  test::number_paths(a.body, "appendices[0].body");
+  d.appendices = {a};
+  Outputs out = both(dir, d, tpl, "quy-che");
+  ASSERT_EQ(out.vanban_pages.size(), 2u);
+  ASSERT_EQ(out.libreoffice_pages.size(), 2u);
+  std::map<std::string, std::pair<double, double>> vanban_at;  // x0, baseline from the Quốc hiệu's
+  for (const json* pages : {&out.vanban_pages, &out.libreoffice_pages}) {
+    const json& spans = (*pages)[1]["spans"];
+    EXPECT_EQ(span_starting(spans, "Số:"), nullptr);
+    const json* national = span_starting(spans, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    ASSERT_TRUE(national) << spans.dump();
+    for (const char* text : {"QUY CHẾ", "Chương I", "Điều 1."}) {
+      const json* s = span_starting(spans, text);
+      ASSERT_TRUE(s) << text << spans.dump();
+      std::pair<double, double> at{(*s)["x0"].get<double>(),
+                                   (*s)["baseline"].get<double>() - (*national)["baseline"].get<double>()};
+      if (pages == &out.vanban_pages) {
+        vanban_at[text] = at;
+      } else {
+        EXPECT_NEAR(at.first, vanban_at[text].first, 1.5) << text;
+        EXPECT_NEAR(at.second, vanban_at[text].second, 3.0) << text;
+      }
     }
   }
 }
