@@ -80,7 +80,15 @@ void Writer::header_table(const realize::Header& h) {
   end_cell(right);
   // Số and the place-and-date line in a row of their own, so they start level; with
   // the same exact line height they share a baseline (ND30-DATE-4). "V/v …" goes
-  // under Số (ND30-TL-4).
+  // under Số (ND30-TL-4). An attached document's header has neither (ND30-PL-12).
+  pending_space_before_ = h.space_after;
+  // Kept with what follows, as layout keeps the header's box (the copy block's header
+  // with its closing, ND30-COPY-1): every paragraph of the rows keeps with the next.
+  auto finish = [&] {
+    for (const pugi::xpath_node& p : tbl.select_nodes(".//w:p")) keep_next(p.node());
+    page_marks(h);  // ô 11, the draft mark (docx/marks.cpp)
+  };
+  if (!h.number && !h.date && h.under_number.empty() && h.marks.empty()) return finish();
   xml_node tr2 = row(tbl, true, false);
   double pitch = 0;
   for (const auto* p : {h.number ? &*h.number : nullptr, h.date ? &*h.date : nullptr}) {
@@ -97,11 +105,7 @@ void Writer::header_table(const realize::Header& h) {
   xml_node date = cell(tr2, h.right_width);
   if (h.date) exact_line(paragraph(*h.date, h.right_width, date), pitch);
   end_cell(date);
-  // Kept with what follows, as layout keeps the header's box (the copy block's header
-  // with its closing, ND30-COPY-1): every paragraph of the rows keeps with the next.
-  for (const pugi::xpath_node& p : tbl.select_nodes(".//w:p")) keep_next(p.node());
-  page_marks(h);  // ô 11, the draft mark (docx/marks.cpp)
-  pending_space_before_ = h.space_after;
+  finish();
 }
 
 void Writer::flow(const realize::Flow& f) {
@@ -163,19 +167,14 @@ void Writer::labelled_list(const realize::LabelledList& list) {
     indent(p, list.indent, width_of(text_of(list.label.text) + " ", list.label.style));
     return;
   }
-  // The list directly under its label, one item a line, the style's space after the last.
+  // The spacing is realize's (the list directly under its label).
   xml_node label = paragraph(list.label, width_);
   keep_next(label);
-  set_spacing_after(label, 0);
   indent(label, list.indent, 0);
   for (size_t i = 0; i < list.items.size(); ++i) {
     const auto& item = list.items[i];
     xml_node p = paragraph(item, width_);
-    set_spacing_before(p, 0);
-    if (i + 1 < list.items.size()) {
-      keep_next(p);
-      set_spacing_after(p, 0);
-    }
+    if (i + 1 < list.items.size()) keep_next(p);
     double dash = item.label.empty() ? 0 : width_of(item.label + " ", item.style);
     indent(p, list.item_indent, dash);
   }
