@@ -263,6 +263,13 @@ TEST(TablesRealize, MistakesAreErrorsNamingTheField) {
   EXPECT_EQ(e.field_path(), "body[2].rows[2][2]");
   EXPECT_NE(e.message().find("rowspan 2 runs past the last row of the table"), std::string::npos) << e.message();
 
+  // A cell reaching into a column a rowspan from above holds.
+  b = staff_table(3, 0);
+  b.table.rows[1][1].colspan = 2;
+  e = error_of(b);
+  EXPECT_EQ(e.field_path(), "body[2].rows[1][1]");
+  EXPECT_NE(e.message().find("overlaps a cell merged into its place"), std::string::npos) << e.message();
+
   b = staff_table(3);
   b.table.rows[0][2].align = "middle";
   e = error_of(b);
