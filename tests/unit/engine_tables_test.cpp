@@ -12,7 +12,6 @@
 #include <fstream>
 #include <sstream>
 #include <set>
-#include <tuple>
 
 #include "cli_harness.h"
 #include "core/error.h"
@@ -159,6 +158,42 @@ void keep(const std::string& file, const std::string& name) {
 void expect_same_edges(const std::vector<double>& a, const std::vector<double>& b, const std::string& what) {
   ASSERT_EQ(a.size(), b.size()) << what << ": " << json(a) << " vs " << json(b);
   for (size_t i = 0; i < a.size(); ++i) EXPECT_NEAR(a[i], b[i], 1.0) << what << " edge " << i;
+}
+
+// `vanban render <args> -o <dir>/<out>` with a fixed date; the output's path.
+std::string render_cli(const Dir& dir, const std::string& args, const std::string& out) {
+  Result r = run(kCli + " render " + args + " -o " + q(dir.file(out)) + " --date 2021-03-05");
+  EXPECT_EQ(r.status, 0) << r.output;
+  return dir.file(out);
+}
+
+// LibreOffice's PDF of `docx` (empty when it made none: the test then fails).
+std::string libreoffice(const Dir& dir, const std::string& docx_file) {
+  std::string log, lo = test::libreoffice_pdf(docx_file, dir.path / "lo", &log);
+  EXPECT_FALSE(lo.empty()) << log;
+  return lo;
+}
+
+// The pages of our PDF and of LibreOffice's that hold the staff table's rows ("MS-1…"):
+// two or more in each, each with the header, the same four column edges on all of them.
+void expect_table_pages_alike(const std::string& pdf, const std::string& lo) {
+  std::vector<double> edges;
+  for (const std::string& file : {pdf, lo}) {
+    json probed = probe(file);
+    int with_rows = 0;
+    for (size_t p = 0; p < probed["pages"].size(); ++p) {
+      std::string text = page_text(file, static_cast<int>(p) + 1);
+      if (text.find("MS-1") == std::string::npos) continue;
+      ++with_rows;
+      for (const char* h : {"STT", "Cán bộ", "Mã số"})
+        EXPECT_NE(text.find(h), std::string::npos) << h << " not on page " << p + 1 << " of " << file;
+      std::vector<double> e = column_edges(probed["pages"][p]);  // the plan's header block has no vertical rules
+      if (edges.empty()) edges = e;
+      expect_same_edges(edges, e, file + " page " + std::to_string(p + 1));
+    }
+    EXPECT_GE(with_rows, 2) << file;
+  }
+  EXPECT_EQ(edges.size(), 4u);
 }
 
 // --- realize ----------------------------------------------------------------------------
@@ -382,9 +417,8 @@ TEST(TablesOutput, PdfAndLibreOfficeDrawTheSameColumnsAndRepeatTheHeader) {
   std::ofstream(docx_file, std::ios::binary) << writer.finish("Bảng", "");
   Result check = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(docx_file));
   EXPECT_EQ(check.status, 0) << check.output.substr(0, 2000);
-  std::string log, lo = test::libreoffice_pdf(docx_file, dir.path / "lo", &log);
-  ASSERT_FALSE(lo.empty()) << log;
-
+  std::string lo = libreoffice(dir, docx_file);
+  ASSERT_FALSE(lo.empty());
   keep(pdf, "body-table.pdf");
   keep(lo, "body-table-lo.pdf");
   // The fitted column holds its codes on one line in LibreOffice too.
@@ -411,14 +445,9 @@ TEST(TablesOutput, FormTableWidthsAgreeInPdfAndDocxWithAWideFittedColumn) {
   std::string data = dir.write("wide.json", R"({"thong_ke": [
     ["1", "Số học sinh", "Số liệu tổng hợp của toàn bộ các trường trung học phổ thông", "", "Số liệu tổng hợp sau một năm học", "", ""],
     ["2", "Số lớp", "32", "10", "40", "12", "Tăng"]]})");
-  auto render = [&](const std::string& out) {
-    Result r = run(kCli + " render phu-luc-3 " + q(data) + " -o " + q(dir.file(out)) + " --date 2021-03-05");
-    EXPECT_EQ(r.status, 0) << r.output;
-    return dir.file(out);
-  };
-  std::string pdf = render("form.pdf"), docx_file = render("form.docx");
-  std::string log, lo = test::libreoffice_pdf(docx_file, dir.path / "lo", &log);
-  ASSERT_FALSE(lo.empty()) << log;
+  std::string pdf = render_cli(dir, "phu-luc-3 " + q(data), "form.pdf");
+  std::string lo = libreoffice(dir, render_cli(dir, "phu-luc-3 " + q(data), "form.docx"));
+  ASSERT_FALSE(lo.empty());
   keep(pdf, "form-table.pdf");
   keep(lo, "form-table-lo.pdf");
   json ours = probe(pdf), theirs = probe(lo);
@@ -485,28 +514,11 @@ TEST(TablesDocument, ThePlansTableInDocxHasThePdfsColumns) {
   std::string docx_file = dir.write("plan.docx", docx::write_document(realized_doc, fonts(), options));
   Result check = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(docx_file));
   EXPECT_EQ(check.status, 0) << check.output.substr(0, 2000);
-  std::string log, lo = test::libreoffice_pdf(docx_file, dir.path / "lo", &log);
-  ASSERT_FALSE(lo.empty()) << log;
+  std::string lo = libreoffice(dir, docx_file);
+  ASSERT_FALSE(lo.empty());
   keep(pdf, "plan-table.pdf");
   keep(lo, "plan-table-lo.pdf");
-  json ours = probe(pdf), theirs = probe(lo);
-  std::vector<double> edges;  // of the table's first page in the PDF
-  int pdf_pages = 0, lo_pages = 0;
-  for (const auto& [file, probed, count] : {std::tuple{pdf, &ours, &pdf_pages}, std::tuple{lo, &theirs, &lo_pages}}) {
-    for (size_t p = 0; p < (*probed)["pages"].size(); ++p) {
-      std::string text = page_text(file, static_cast<int>(p) + 1);
-      if (text.find("MS-1") == std::string::npos) continue;
-      ++*count;
-      for (const char* h : {"STT", "Cán bộ", "Mã số"})
-        EXPECT_NE(text.find(h), std::string::npos) << h << " not on page " << p + 1 << " of " << file;
-      std::vector<double> e = column_edges((*probed)["pages"][p]);
-      if (edges.empty()) edges = e;
-      expect_same_edges(edges, e, file + " page " + std::to_string(p + 1));
-    }
-  }
-  EXPECT_EQ(edges.size(), 4u);
-  EXPECT_GE(pdf_pages, 2);
-  EXPECT_GE(lo_pages, 2);
+  expect_table_pages_alike(pdf, lo);
 }
 
 // The same from JSON through the command (needs the model reader of body tables: helper
@@ -528,36 +540,10 @@ TEST(TablesDocument, AJsonTableRendersToPdfAndDocxWithTheSameColumns) {
                          {"rows", rows},
                          {"repeat_header", true}});
   std::string data = dir.write("plan-table.json", doc.dump());
-  auto render = [&](const std::string& out) {
-    Result r = run(kCli + " render ke-hoach " + q(data) + " -o " + q(dir.file(out)) + " --date 2021-03-05");
-    EXPECT_EQ(r.status, 0) << r.output;
-    return dir.file(out);
-  };
-  std::string pdf = render("plan.pdf"), docx_file = render("plan.docx");
-  std::string log, lo = test::libreoffice_pdf(docx_file, dir.path / "lo", &log);
-  ASSERT_FALSE(lo.empty()) << log;
-  keep(pdf, "plan-table.pdf");
-  keep(lo, "plan-table-lo.pdf");
-  json ours = probe(pdf), theirs = probe(lo);
-  // The pages holding rows: the header on each, the same four column edges in both.
-  for (const auto& [file, probed] : {std::pair{pdf, ours}, std::pair{lo, theirs}}) {
-    int with_rows = 0;
-    for (size_t p = 0; p < probed["pages"].size(); ++p) {
-      std::string text = page_text(file, static_cast<int>(p) + 1);
-      if (text.find("MS-1") == std::string::npos) continue;
-      ++with_rows;
-      for (const char* h : {"STT", "Cán bộ", "Mã số"})
-        EXPECT_NE(text.find(h), std::string::npos) << h << " not on page " << p + 1 << " of " << file;
-    }
-    EXPECT_GE(with_rows, 2) << file;
-  }
-  for (size_t p = 0; p < ours["pages"].size() && p < theirs["pages"].size(); ++p) {
-    std::string a = page_text(pdf, static_cast<int>(p) + 1), b = page_text(lo, static_cast<int>(p) + 1);
-    if (a.find("MS-1") == std::string::npos || b.find("MS-1") == std::string::npos) continue;
-    std::vector<double> ea = column_edges(ours["pages"][p]), eb = column_edges(theirs["pages"][p]);
-    // The table's edges (the plan's header block draws no vertical rules).
-    expect_same_edges(ea, eb, "page " + std::to_string(p + 1));
-  }
+  std::string pdf = render_cli(dir, "ke-hoach " + q(data), "plan.pdf");
+  std::string lo = libreoffice(dir, render_cli(dir, "ke-hoach " + q(data), "plan.docx"));
+  ASSERT_FALSE(lo.empty());
+  expect_table_pages_alike(pdf, lo);
 }
 
 }  // namespace
