@@ -46,13 +46,13 @@ std::vector<std::vector<Placed>> place_cells(const std::vector<std::vector<model
       if (cell.colspan < 1 || cell.rowspan < 1)
         throw Error(ErrorKind::Model, "colspan and rowspan must be at least 1", {}, 0, 0, path);
       skip();
-      if (c + cell.colspan > columns) {
+      if (cell.colspan > columns - c) {  // (not c + colspan: a huge span must not overflow)
         throw Error(ErrorKind::Model,
                     "the row has more cells than the table's " + std::to_string(columns) +
                         " columns (with the cells merged into it from above)",
                     {}, 0, 0, path);
       }
-      if (r + cell.rowspan > n) {
+      if (cell.rowspan > n - r) {
         throw Error(ErrorKind::Model,
                     "rowspan " + std::to_string(cell.rowspan) + " runs past the last row of " +
                         (section_path.ends_with("header") ? "the header" : "the table"),

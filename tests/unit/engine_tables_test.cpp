@@ -366,6 +366,26 @@ TEST(TablesLayout, HeaderOnEveryPageRowsWholeAndMergedRowsTogether) {
   EXPECT_EQ(edges, expected);
 }
 
+// Rows a merged cell holds together, taller than a page: cut between lines of text, the
+// header again on each page, nothing below the bottom margin.
+TEST(TablesLayout, MergedRowsTallerThanAPageBreakBetweenLines) {
+  model::Block b = staff_table(300);
+  b.table.rows[0][2].rowspan = 300;
+  for (int r = 1; r < 300; ++r) b.table.rows[r].pop_back();
+  for (int r = 0; r < 300; ++r) b.table.rows[r][1].text = {model::Span{"MS-" + std::to_string(1000 + r), false, false}};
+  auto pages = pages_of(realized(b));
+  ASSERT_GE(pages.size(), 10u);
+  const auto& pg = tpl().page;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    auto texts = run_texts(pages[p]);
+    EXPECT_NE(std::find(texts.begin(), texts.end(), "Mã số"), texts.end()) << "page " << p + 1;
+    for (const auto& run : pages[p].runs)
+      for (const auto& g : run.glyphs) EXPECT_LE(g.y, pg.height - pg.margin_bottom + 0.01);
+    for (const auto& r : pages[p].rules) EXPECT_LE(std::max(r.y0, r.y1), pg.height - pg.margin_bottom + 0.01);
+  }
+  for (int r = 0; r < 300; ++r) EXPECT_GE(page_with(pages, "MS-" + std::to_string(1000 + r)), 0) << r;
+}
+
 TEST(TablesLayout, AHeaderCellIsCentredAndABodyCellAtTheTop) {
   realize::Table t = realized(staff_table(1));
   auto boxes = layout::table_boxes(t, tpl().page.margin_left, 0, tpl(), fonts());
