@@ -5,6 +5,7 @@
 #include "docx/writer.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/error.h"
 
@@ -45,7 +46,9 @@ void Writer::document(const realize::Document& d) {
 
 xml_node Writer::paragraph(const realize::Paragraph& p, double column, xml_node parent, double rule_space_after) {
   xml_node x = paragraph(p.text, p.style, parent);
-  if (p.keep_with_next) keep_next(x);
+  // A rule is part of its paragraph (one box in the PDF): the text stays with it, as
+  // the rule (keepNext) stays with what follows.
+  if (p.keep_with_next || (p.rule_under && !parent)) keep_next(x);
   if (p.rule_under) {
     const style::RuleStyle& rs = *p.rule_under;
     // Centred under the widest line (ND30-CQ-5, ND30-QH-4, ND30-TL-3, ND30-PL-6).
@@ -53,9 +56,7 @@ xml_node Writer::paragraph(const realize::Paragraph& p, double column, xml_node 
     if (rule_space_after < 0) rule_space_after = p.space_after.value_or(tpl_.style(p.style).space_after);
     rule(length, column, rs, rule_space_after, parent);
   } else if (p.space_after) {
-    xml_node s = spacing(x);
-    s.remove_attribute("w:after");
-    s.append_attribute("w:after") = str(twips(*p.space_after)).c_str();
+    set_spacing_after(x, *p.space_after);
   }
   return x;
 }
@@ -156,6 +157,7 @@ void Writer::labelled_list(const realize::LabelledList& list) {
     indent(p, list.indent, width_of(text_of(list.label.text) + " ", list.label.style));
     return;
   }
+  // The spacing is realize's (the list directly under its label).
   xml_node label = paragraph(list.label, width_);
   keep_next(label);
   indent(label, list.indent, 0);
@@ -217,6 +219,22 @@ void Writer::closing(const realize::Closing& c) {
   }
   if (at < width_ - 0.5) row_columns.push_back({at, width_ - at, false, {}});
 
+  // Side by side, the names share a baseline too: under the longest authority (as many
+  // lines as Word wraps, at the styles' line pitch).
+  std::map<const realize::Signature*, double> name_space;
+  double longest = 0;
+  for (const auto& s : c.signatures) {
+    double column = s.width > 0 ? s.width : width_ - c.recipients_width, height = 0;
+    for (const auto& line : s.authority) {
+      const auto& st = tpl_.style(line.style);
+      double pitch = fonts_.face(st.bold, st.italic).line_height(st.size) * st.line_spacing;
+      height += pitch * wrap(text_of(line.text), line.style, column).size();
+    }
+    name_space[&s] = -height;
+    longest = std::max(longest, height);
+  }
+  for (auto& [s, space] : name_space) space = s->space + (c.side_by_side ? longest + space : 0);
+
   std::vector<double> widths;
   for (const Column& col : row_columns) widths.push_back(col.width);
   xml_node tbl = table(widths, false);
@@ -245,7 +263,7 @@ void Writer::closing(const realize::Closing& c) {
         if (first) set_spacing_before(p, c.space_before);
         first = false;
       }
-      if (s->name) set_spacing_before(paragraph(*s->name, col.width, tc), s->space + (first ? c.space_before : 0));
+      if (s->name) set_spacing_before(paragraph(*s->name, col.width, tc), name_space[s] + (first ? c.space_before : 0));
     }
     end_cell(tc);
   }

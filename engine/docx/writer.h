@@ -223,6 +223,8 @@ class Writer {
 
   static void set_spacing_before(xml_node p, double pt);
 
+  static void set_spacing_after(xml_node p, double pt);
+
   static void keep_next(xml_node p);
 
   // A rule: an empty paragraph whose top border is `length` long, centred in a column

@@ -6,8 +6,10 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/unicode.h"
 #include "layout/flow.h"
 #include "layout/paragraph.h"
+#include "text/shaper.h"
 
 namespace vanban::layout {
 namespace {
@@ -214,27 +216,37 @@ class DocumentLayout : public FlowBuilder {
     boxes_.push_back(std::move(box));
   }
 
+  // The width of `text` in `st` (a hanging indent: the lines of an item after its first
+  // continue under its text, not under its "- ").
+  double text_width(const std::string& text, const style::ParagraphStyle& st) const {
+    return text::measure(fonts_.face(st.bold, st.italic), st.size, st.uppercase ? unicode::to_upper_vi(text) : text);
+  }
+
   // ô 9a (ND30-NN-2): "Kính gửi:" `indent` from the left edge; one recipient on its
-  // line, several one per line under it with their "- " under the colon.
+  // line, several one per line under it with their "- " under the colon; wrapped lines
+  // hang under the text.
   void labelled_list(const realize::LabelledList& l) {
     style::ParagraphStyle st = style_of(l.label);
-    st.first_indent = st.left_indent = 0;
-    const double x = left_ + l.indent, w = width_ - l.indent;
+    if (l.label.space_after) st.space_after = *l.label.space_after;
+    const double w = width_ - l.indent;
     if (l.same_line && l.items.size() == 1) {
       model::RichText text = l.label.text;
       text.push_back(model::Span{" ", false, false});
       text.insert(text.end(), l.items[0].text.begin(), l.items[0].text.end());
-      push_lines(set_paragraph(text, st, w, fonts_), st, x - left_);
+      st.left_indent = text_width(model::plain_text(l.label.text) + " ", st);
+      st.first_indent = -st.left_indent;
+      push_lines(set_paragraph(text, st, w, fonts_), st, l.indent);
       return;
     }
+    st.first_indent = st.left_indent = 0;
     st.keep_with_next = true;
     push_lines(set_paragraph(l.label.text, st, w, fonts_), st, l.indent);
-    const double colon = l.item_indent - l.indent;
-    for (size_t i = 0; i < l.items.size(); ++i) {
-      style::ParagraphStyle ist = style_of(l.items[i]);
-      ist.first_indent = ist.left_indent = 0;
-      if (i + 1 < l.items.size()) ist.space_after = 0;
-      push_lines(set_paragraph(l.items[i].text, ist, w - colon, fonts_), ist, x + colon - left_);
+    for (const auto& item : l.items) {
+      style::ParagraphStyle ist = style_of(item);
+      if (item.space_after) ist.space_after = *item.space_after;
+      ist.left_indent = item.label.empty() ? 0 : text_width(item.label + " ", ist);
+      ist.first_indent = -ist.left_indent;
+      push_lines(set_paragraph(item.text, ist, width_ - l.item_indent, fonts_), ist, l.item_indent);
     }
   }
 
@@ -301,13 +313,20 @@ class DocumentLayout : public FlowBuilder {
       }
     }
 
+    // Side by side, the names share a baseline too: under the longest authority.
+    double names = 0;
+    for (const SetSignature& set : sigs) {
+      double y_name = first;
+      for (const Line& line : set.authority) y_name += line.height;
+      names = std::max(names, y_name + set.space);
+    }
     double next = first;  // stacked: where the next signature's first line goes
     for (size_t s = 0; s < n; ++s) {
       const SetSignature& set = sigs[s];
       y = c.side_by_side ? first : next;
       bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
       if (!set.name.empty()) {
-        y += set.space;
+        y = c.side_by_side ? names : y + set.space;
         bottom = std::max(bottom, place_lines(set.name, set.x, y, box.runs));
       }
       next = y + c.space_before;

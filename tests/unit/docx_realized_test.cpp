@@ -1,8 +1,9 @@
-// The DOCX writer reads the realized document (realize/realized.h): what realize gives
-// it is what Word and LibreOffice lay out. Each realized document here is the one
-// realize gives a Biên bản (two signatures side by side, no Nơi nhận) or a Công văn
-// (Kính gửi with several recipients); LibreOffice (fresh profile) lays the DOCX out and
-// pdfminer (tests/e2e/pdf_probe.py) reads the positions back.
+// The DOCX writer reads the realized document (realize/realized.h), the one layout sets
+// for the PDF. A document tree is realized once; vanban's PDF of it (layout, pdf) and
+// LibreOffice's layout of its DOCX (fresh profile) are read back by pdfminer
+// (tests/e2e/pdf_probe.py) and must agree: a Biên bản's two signatures side by side,
+// level, in the same columns, no "Nơi nhận:" without recipients (issue #11: the DOCX
+// printed an empty label); a Công văn's Kính gửi, the dashes under the colon.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,10 @@
 
 #include "cli_harness.h"
 #include "docx/docx_writer.h"
+#include "layout/layout.h"
+#include "model/reader.h"
+#include "pdf/pdf_writer.h"
+#include "realize/realized.h"
 #include "style/profile.h"
 #include "test_fonts.h"
 #include "text/shaper.h"
@@ -25,79 +30,59 @@ using vanban::test::q;
 using vanban::test::Result;
 using vanban::test::run;
 namespace realize = vanban::realize;
+namespace model = vanban::model;
 
 const std::string kSource = VANBAN_SOURCE_DIR;
 
-const vanban::style::Template& plan_template() {
-  static const auto tpl = vanban::style::load_template("ke-hoach", {kSource + "/templates"});
-  return tpl;
+// A kind of document declared by its regions (docs/templates.md), on Mẫu 1.4's styles.
+vanban::style::Template kind(const std::string& name, const std::string& regions) {
+  return vanban::style::parse_template(R"(<template name=")" + name + R"(" extends="van-ban-hanh-chinh">
+    <document-type name="BIÊN BẢN" sentence-name="Biên bản" abbreviation="BB"/>
+    <regions>)" + regions + R"(</regions></template>)",
+                                       name + ".xml", {kSource + "/templates"});
 }
 
-realize::Paragraph para(const std::string& id, const std::string& style, const std::string& text,
-                        const std::string& label = "") {
-  realize::Paragraph p;
-  p.id = id;
-  p.style = style;
-  p.text = {vanban::model::Span{text, false, false}};
-  p.label = label;
-  return p;
+// A school's document: no recipients; the fields of issue #11 set on the tree.
+model::Document school_document(const std::string& subject, const std::string& body) {
+  return model::load_document(R"({"issuing_agency": "TRƯỜNG TIỂU HỌC QUANG CHÂU", "place": "Quang Châu",
+    "number": {"number": "12", "symbol": "BB-THQC"}, "date": {"day": 5, "month": 3, "year": 2021},
+    "subject": ")" + subject + R"(", "body": [{"type": "paragraph", "text": ")" + body + R"("}],
+    "signature": {"authority": "HIỆU TRƯỞNG", "signer_name": "Nguyễn Văn Bình"}})",
+                              "school.json");
 }
 
-double text_width() {
-  const auto& pg = plan_template().page;
-  return pg.width - pg.margin_left - pg.margin_right;
-}
+struct Outputs {
+  std::string docx, docx_xml;
+  json vanban_spans, libreoffice_spans;  // page 1
+};
 
-// ô 1-4 and the title of a document of the plan's template.
-realize::Document document_start(const std::string& type_name, const std::string& subject) {
-  const auto& tpl = plan_template();
-  realize::Document d;
-  d.tpl = &tpl;
-  d.title = subject;
-  realize::Header h;
-  h.id = "header";
-  h.left_width = tpl.header.left_width;
-  h.right_width = tpl.header.right_width;
-  h.number_gap = tpl.header.number_gap;
-  h.space_after = tpl.header.space_after;
-  h.left.push_back(para("header.issuing-agency.0", "issuing-agency", "Trường Tiểu học Quang Châu"));
-  h.left.back().rule_under = tpl.header.agency_rule;
-  h.right.push_back(para("header.national-title", "national-title", tpl.header.national_title));
-  h.right.push_back(para("header.motto", "motto", tpl.header.motto));
-  h.right.back().rule_under = tpl.header.motto_rule;
-  h.number = para("header.number", "number", "Số: 12/BB-THQC");
-  h.date = para("header.date", "place-date", "Quang Châu, ngày 05 tháng 3 năm 2021");
-  d.regions.push_back(h);
-  realize::Flow title;
-  title.id = "title";
-  title.items.push_back(para("title.type", "document-type", type_name));
-  auto s = para("title.subject", "subject", subject);
-  s.rule_under = tpl.title.subject_rule;
-  s.space_after = tpl.title.space_after;
-  title.items.push_back(s);
-  d.regions.push_back(title);
-  return d;
-}
-
-std::string write(const Dir& dir, const realize::Document& d, const std::string& name) {
+// Realized once; written as vanban's PDF and as DOCX, the DOCX laid out by LibreOffice.
+Outputs both(const Dir& dir, const model::Document& d, const vanban::style::Template& tpl, const std::string& name) {
+  const auto& fonts = vanban::test::liberation_fonts();
+  const realize::Document realized = realize::realize_document(d, tpl, fonts);
+  Outputs out;
   vanban::docx::DocxOptions options;
   options.creation_date = "2021-03-05T08:00:00+07:00";
-  return dir.write(name, vanban::docx::write_document(d, vanban::test::liberation_fonts(), options));
-}
-
-std::string document_xml(const std::string& docx) {
-  Result r = run("unzip -p " + q(docx) + " word/document.xml");
-  EXPECT_EQ(r.status, 0);
-  return r.output;
-}
-
-// LibreOffice's layout of `docx`, read back by pdfminer: the spans of page 1.
-json libreoffice_spans(const Dir& dir, const std::string& docx) {
-  std::string log, pdf = vanban::test::libreoffice_pdf(docx, dir.path / fs::path(docx).stem(), &log);
-  EXPECT_FALSE(pdf.empty()) << log;
-  Result r = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(pdf));
-  EXPECT_EQ(r.status, 0) << r.output;
-  return json::parse(r.output)["pages"][0]["spans"];
+  out.docx = dir.write(name + ".docx", vanban::docx::write_document(realized, fonts, options));
+  auto laid_out = vanban::layout::layout_document(realized, fonts);
+  std::string pdf = dir.write(name + ".pdf", vanban::pdf::write_pdf(laid_out.pages, laid_out.info, laid_out.graphics));
+  std::string log, lo = vanban::test::libreoffice_pdf(out.docx, dir.path / ("lo-" + name), &log);
+  EXPECT_FALSE(lo.empty()) << log;
+  auto spans = [](const std::string& file) {
+    Result r = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(file));
+    EXPECT_EQ(r.status, 0) << r.output;
+    return json::parse(r.output)["pages"][0]["spans"];
+  };
+  out.vanban_spans = spans(pdf);
+  out.libreoffice_spans = spans(lo);
+  // The package as Word needs it (parts, relationships, children in schema order).
+  Result c = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(out.docx));
+  EXPECT_EQ(c.status, 0) << c.output;
+  EXPECT_TRUE(json::parse(c.output.substr(c.output.find('{')))["problems"].empty()) << c.output;
+  Result x = run("unzip -p " + q(out.docx) + " word/document.xml");
+  EXPECT_EQ(x.status, 0);
+  out.docx_xml = x.output;
+  return out;
 }
 
 const json* span_starting(const json& spans, const std::string& text) {
@@ -106,99 +91,147 @@ const json* span_starting(const json& spans, const std::string& text) {
   return nullptr;
 }
 
-// A Biên bản's two signatures side by side (Mẫu 1.9), no recipients: the authority lines
-// level, the names level, each centred in its own half; no "Nơi nhận:" (issue #11: the
-// DOCX printed an empty label).
+double centre(const json& span) { return (span["x0"].get<double>() + span["x1"].get<double>()) / 2; }
+
+// Mẫu 1.9: two signatures side by side (two authority lines and one), no recipients. In
+// both PDFs: the first authority lines level, the names level, each centred in the
+// column realize gave it, the same centres in both to 1 pt and the names as far below the
+// first authority line (to 1 pt); no "Nơi nhận" anywhere in the DOCX.
 TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
   Dir dir("vanban-docx-realized");
-  realize::Document d = document_start("Biên bản", "Họp hội đồng thi đua khen thưởng năm học 2020 - 2021");
-  realize::Flow body;
-  body.id = "body";
-  body.items.push_back(para("body.0", "body", "Cuộc họp kết thúc lúc 11 giờ cùng ngày."));
-  d.regions.push_back(body);
-  realize::Closing c;
-  c.id = "closing";
-  c.space_before = plan_template().closing.space_before;
-  c.recipients_width = plan_template().closing.recipients_width;
-  c.side_by_side = true;
-  const double half = text_width() / 2;
-  for (int i = 0; i < 2; ++i) {
-    realize::Signature s;
-    s.id = "closing.signature." + std::to_string(i);
-    s.authority.push_back(para(s.id + ".authority.0", "authority", i == 0 ? "THƯ KÝ" : "CHỦ TỌA"));
-    s.name = para(s.id + ".name", "signer", i == 0 ? "Lê Thị Hoa" : "Nguyễn Văn Bình");
-    s.space = plan_template().closing.signature_space;
-    s.x = i * half;
-    s.width = half;
-    c.signatures.push_back(s);
-  }
-  d.regions.push_back(c);
-  std::string docx = write(dir, d, "bien-ban.docx");
-  EXPECT_EQ(document_xml(docx).find("Nơi nhận"), std::string::npos);
+  model::Document d = school_document("Họp hội đồng thi đua khen thưởng năm học 2020 - 2021",
+                                      "Cuộc họp kết thúc lúc 11 giờ cùng ngày.");
+  d.signatures.resize(2);
+  d.signatures[0].authority_lines = {"TM. TỔ THƯ KÝ", "THƯ KÝ"};
+  d.signatures[0].signer_name = "Lê Thị Hoa";
+  d.signatures[1].authority_lines = {"CHỦ TỌA"};
+  d.signatures[1].signer_name = "Nguyễn Văn Bình";
+  d.signature_arrangement = model::SignatureArrangement::SideBySide;
+  ASSERT_TRUE(d.recipients.empty());
+  auto tpl = kind("bien-ban-thu", R"(<header/><title/><body/><closing signatures="side-by-side"/>)");
+  Outputs out = both(dir, d, tpl, "bien-ban");
+  EXPECT_EQ(out.docx_xml.find("Nơi nhận"), std::string::npos);
+  EXPECT_NE(out.docx_xml.find("CHỦ TỌA"), std::string::npos);
 
-  json spans = libreoffice_spans(dir, docx);
-  const json* left = span_starting(spans, "THƯ KÝ");
-  const json* right = span_starting(spans, "CHỦ TỌA");
-  const json* left_name = span_starting(spans, "Lê Thị Hoa");
-  const json* right_name = span_starting(spans, "Nguyễn Văn Bình");
-  ASSERT_TRUE(left && right && left_name && right_name) << spans.dump();
-  EXPECT_NEAR((*left)["baseline"].get<double>(), (*right)["baseline"].get<double>(), 0.5);
-  EXPECT_NEAR((*left_name)["baseline"].get<double>(), (*right_name)["baseline"].get<double>(), 0.5);
-  // Each centred in its half of the text width (x from the page's left edge).
-  const double margin = plan_template().page.margin_left;
-  for (auto [span, column] : {std::pair{left, 0}, std::pair{right, 1}, std::pair{left_name, 0}, std::pair{right_name, 1}}) {
-    double centre = ((*span)["x0"].get<double>() + (*span)["x1"].get<double>()) / 2;
-    EXPECT_NEAR(centre, margin + (column + 0.5) * half, 1.0) << (*span)["text"];
+  std::map<std::string, double> vanban_centres, vanban_baselines;
+  for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    const json* left = span_starting(*spans, "TM. TỔ THƯ KÝ");
+    const json* right = span_starting(*spans, "CHỦ TỌA");
+    const json* left_name = span_starting(*spans, "Lê Thị Hoa");
+    const json* right_name = span_starting(*spans, "Nguyễn Văn Bình");
+    ASSERT_TRUE(left && right && left_name && right_name) << spans->dump();
+    EXPECT_EQ(span_starting(*spans, "Nơi nhận"), nullptr);
+    EXPECT_NEAR((*left)["baseline"].get<double>(), (*right)["baseline"].get<double>(), 0.5);
+    EXPECT_NEAR((*left_name)["baseline"].get<double>(), (*right_name)["baseline"].get<double>(), 0.5);
+    EXPECT_GT((*left_name)["baseline"].get<double>() - (*left)["baseline"].get<double>(), tpl.closing.signature_space);
+    EXPECT_LT(centre(*left), centre(*right) - 100);
+    for (const json* s : {left, right, left_name, right_name}) {
+      std::string text = (*s)["text"];
+      if (spans == &out.vanban_spans) {
+        vanban_centres[text] = centre(*s);
+        vanban_baselines[text] = (*s)["baseline"].get<double>() - (*left)["baseline"].get<double>();
+      } else {  // LibreOffice as vanban; the baselines from the first authority line's
+        EXPECT_NEAR(centre(*s), vanban_centres[text], 1.0) << text;
+        EXPECT_NEAR((*s)["baseline"].get<double>() - (*left)["baseline"].get<double>(), vanban_baselines[text], 1.0) << text;
+      }
+    }
   }
-  // The room to sign between the authority and the name.
-  EXPECT_GT((*left_name)["baseline"].get<double>() - (*left)["baseline"].get<double>(),
-            plan_template().closing.signature_space);
 }
 
-// A Công văn's Kính gửi with several recipients (ND30-NN-2): the label at its indent, the
-// dashes one under another under the colon, a wrapped recipient's second line under the
-// text after its dash.
-TEST(DocxRealized, KinhGuiDashesAlignedUnderTheColon) {
+// Two signatures stacked in the signature column, with a Nơi nhận list: "Nơi nhận:" level
+// with the first authority line (ND30-NN-3), the second signature under the first's
+// name, as far down in LibreOffice's layout as in vanban's PDF (to 1 pt).
+TEST(DocxRealized, StackedSignaturesUnderOneAnother) {
   Dir dir("vanban-docx-realized");
-  realize::Document d = document_start("", "V/v tổ chức Hội khỏe Phù Đổng cấp trường");
-  std::get<realize::Flow>(d.regions.back()).items.erase(std::get<realize::Flow>(d.regions.back()).items.begin());
-  realize::LabelledList list;
-  list.id = "kinh-gui";
-  list.label = para("kinh-gui.label", "body", "Kính gửi:");
-  list.indent = 80;
-  const auto& st = plan_template().style("body");
-  const auto& font = vanban::test::liberation_fonts().face(st.bold, st.italic);
-  list.item_indent = list.indent + vanban::text::measure(font, st.size, "Kính gửi");
-  const std::vector<std::string> items = {
-      "- Ban Giám hiệu nhà trường;",
-      "- Các tổ chuyên môn, giáo viên chủ nhiệm và Tổng phụ trách Đội Thiếu niên Tiền phong Hồ Chí Minh của nhà trường;",
-      "- Ban đại diện cha mẹ học sinh."};
-  for (size_t i = 0; i < items.size(); ++i)
-    list.items.push_back(para("kinh-gui." + std::to_string(i), "body", items[i], "-"));
-  realize::Flow flow;
-  flow.id = "kinh-gui";
-  flow.items.push_back(list);
-  flow.items.push_back(para("body.0", "body", "Thực hiện kế hoạch năm học 2020 - 2021, nhà trường tổ chức Hội khỏe Phù Đổng."));
-  d.regions.push_back(flow);
-  std::string docx = write(dir, d, "cong-van.docx");
-
-  json spans = libreoffice_spans(dir, docx);
-  const json* label = span_starting(spans, "Kính gửi:");
-  ASSERT_TRUE(label) << spans.dump();
-  const double margin = plan_template().page.margin_left;
-  EXPECT_NEAR((*label)["x0"].get<double>(), margin + list.indent, 1.0);
-  double colon = (*label)["x1"].get<double>() - vanban::text::measure(font, st.size, ":");
-  std::vector<double> dashes;
-  const json* wrapped = nullptr;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    std::string text = spans[i]["text"];
-    if (text.rfind("- ", 0) == 0) dashes.push_back(spans[i]["x0"].get<double>());
-    if (text.rfind("- Các tổ", 0) == 0 && i + 1 < spans.size()) wrapped = &spans[i + 1];
+  model::Document d = school_document("Kiểm kê tài sản cuối năm 2021", "Biên bản được lập thành hai bản.");
+  d.recipients = {"Như trên;", "Lưu: VT."};
+  d.signatures.resize(2);
+  d.signatures[0].authority_lines = {"NGƯỜI LẬP BIÊN BẢN"};
+  d.signatures[0].signer_name = "Lê Thị Hoa";
+  d.signatures[1].authority_lines = {"HIỆU TRƯỞNG"};
+  d.signatures[1].signer_name = "Nguyễn Văn Bình";
+  d.signature_arrangement = model::SignatureArrangement::Stacked;
+  auto tpl = kind("bien-ban-xep", R"(<header/><title/><body/><closing signatures="stacked"/>)");
+  Outputs out = both(dir, d, tpl, "xep");
+  double vanban_second = 0;
+  for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    const json* label = span_starting(*spans, "Nơi nhận:");
+    const json* first = span_starting(*spans, "NGƯỜI LẬP BIÊN BẢN");
+    const json* first_name = span_starting(*spans, "Lê Thị Hoa");
+    const json* second = span_starting(*spans, "HIỆU TRƯỞNG");
+    ASSERT_TRUE(label && first && first_name && second) << spans->dump();
+    EXPECT_NEAR((*label)["baseline"].get<double>(), (*first)["baseline"].get<double>(), 0.5);
+    EXPECT_NEAR(centre(*second), centre(*first), 1.0);
+    EXPECT_GT((*second)["baseline"].get<double>(), (*first_name)["baseline"].get<double>() + 10);
+    double below = (*second)["baseline"].get<double>() - (*first)["baseline"].get<double>();
+    if (spans == &out.vanban_spans) vanban_second = below;
+    else EXPECT_NEAR(below, vanban_second, 1.0);
   }
-  ASSERT_EQ(dashes.size(), 3u) << spans.dump();
-  for (double x : dashes) EXPECT_NEAR(x, colon, 1.0);
-  ASSERT_TRUE(wrapped);
-  EXPECT_NEAR((*wrapped)["x0"].get<double>(), colon + vanban::text::measure(font, st.size, "- "), 1.0) << (*wrapped)["text"];
+}
+
+// A Công văn (Mẫu 1.5): "V/v …" under Số; Kính gửi with several recipients, one per line,
+// each "- " under the colon (ND30-NN-2), a wrapped one continuing under its text, in
+// vanban's PDF and LibreOffice's alike (to 1 pt). One signature and no
+// Nơi nhận list: no "Nơi nhận:" label (the DOCX printed an empty one, issue #11).
+TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLabel) {
+  Dir dir("vanban-docx-realized");
+  model::Document d = school_document("tổ chức Hội khỏe Phù Đổng cấp trường",
+                                      "Thực hiện kế hoạch năm học 2020 - 2021, nhà trường tổ chức Hội khỏe Phù Đổng.");
+  d.kinh_gui = {"Ban Giám hiệu nhà trường",
+                "Các tổ chuyên môn, giáo viên chủ nhiệm và Tổng phụ trách Đội Thiếu niên Tiền phong Hồ Chí Minh",
+                "Ban đại diện cha mẹ học sinh"};
+  auto tpl = kind("cong-van-thu", R"(<header subject-under-number="true"/><title type-name="false" subject="false"/>
+                                      <kinh-gui/><body/><closing/>)");
+  Outputs out = both(dir, d, tpl, "cong-van");
+  EXPECT_EQ(out.docx_xml.find("Nơi nhận"), std::string::npos);
+  EXPECT_NE(out.docx_xml.find("HIỆU TRƯỞNG"), std::string::npos);
+  // The clerk sees the decree's names in Word's style list.
+  Result styles = run("unzip -p " + q(out.docx) + " word/styles.xml");
+  for (const char* name : {"Kính gửi", "Kính gửi - nơi nhận", "Trích yếu công văn (V/v)"})
+    EXPECT_NE(styles.output.find(std::string("<w:name w:val=\"") + name + "\"/>"), std::string::npos) << name;
+  const auto& st = tpl.style("kinh-gui");
+  const auto& font = vanban::test::liberation_fonts().face(st.bold, st.italic);
+  std::vector<double> vanban_dashes, vanban_baselines;
+  double vanban_vv = 0;
+  for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    // ND30-TL-4: "V/v …" under Số, centred in its column, as far below it in both.
+    const json* number = span_starting(*spans, "Số:");
+    const json* vv = span_starting(*spans, "V/v tổ chức");
+    ASSERT_TRUE(number && vv) << spans->dump();
+    EXPECT_NEAR(centre(*vv), centre(*number), 1.0);
+    double below = (*vv)["baseline"].get<double>() - (*number)["baseline"].get<double>();
+    EXPECT_GT(below, 10);
+    if (spans == &out.vanban_spans) vanban_vv = below;
+    else EXPECT_NEAR(below, vanban_vv, 1.0);
+
+    const json* label = span_starting(*spans, "Kính gửi:");
+    ASSERT_TRUE(label) << spans->dump();
+    double colon = (*label)["x1"].get<double>() - vanban::text::measure(font, st.size, ":");
+    std::vector<double> dashes, baselines;
+    double wrapped = 0;  // the long recipient's second line: under its text, after "- "
+    for (size_t i = 0; i < spans->size(); ++i) {
+      const json& s = (*spans)[i];
+      std::string text = s["text"];
+      if (text.rfind("- ", 0) == 0 && s["baseline"].get<double>() > (*label)["baseline"].get<double>()) {
+        dashes.push_back(s["x0"].get<double>());
+        baselines.push_back(s["baseline"].get<double>());
+      }
+      if (text.rfind("- Các tổ", 0) == 0 && i + 1 < spans->size()) wrapped = (*spans)[i + 1]["x0"].get<double>();
+    }
+    EXPECT_NEAR(wrapped, colon + vanban::text::measure(font, st.size, "- "), 1.0);
+    ASSERT_EQ(dashes.size(), 3u) << spans->dump();
+    for (size_t i = 0; i < dashes.size(); ++i) {
+      EXPECT_NEAR(dashes[i], colon, 1.0);
+      if (spans == &out.vanban_spans) vanban_dashes.push_back(dashes[i]);
+      else EXPECT_NEAR(dashes[i], vanban_dashes[i], 1.0);  // LibreOffice as vanban
+    }
+    // One item a line directly under the label, as many points down in both.
+    for (size_t i = 0; i < baselines.size(); ++i) {
+      baselines[i] -= (*label)["baseline"].get<double>();
+      if (spans == &out.vanban_spans) vanban_baselines.push_back(baselines[i]);
+      else EXPECT_NEAR(baselines[i], vanban_baselines[i], 1.0) << i;
+    }
+  }
 }
 
 }  // namespace

@@ -39,7 +39,8 @@ TEST(RealizeLayout, TwoSignaturesSideBySideWithTheirFirstLinesLevel) {
   EXPECT_LT(secretary->x1 + 20, chair->x0);            // side by side, apart
   EXPECT_NEAR(name0->centre(), secretary->centre(), 0.5);  // each name under its own authority
   EXPECT_NEAR(name1->centre(), chair->centre(), 0.5);
-  EXPECT_GT(name1->y, name0->y);                        // two authority lines on the right push its name down
+  EXPECT_NEAR(name1->y, name0->y, 0.01);               // the names level too, under the longest authority
+  EXPECT_GT(name0->y - secretary->y, 2 * 14 + 28 * 72 / 25.4 - 1);
   EXPECT_EQ(test::line_starting(lines, "Nơi nhận"), nullptr);  // no list, no label
 
   // Stacked: one under the other, in the same column.
@@ -82,10 +83,32 @@ TEST(RealizeLayout, KinhGuiDashesUnderTheColonAndVvCentredUnderSo) {
   for (const auto& l : lines) subjects += l.text.find("Về việc tổ chức hội nghị") != std::string::npos;
   EXPECT_EQ(subjects, 1);
 
-  // One recipient: on the label's line.
+  // No paragraph spacing inside the list: one line pitch from the label to each item.
+  EXPECT_NEAR(second->y - first->y, first->y - label->y, 0.01);
+
+  // A recipient too long for its line continues under its text, not under its "- ".
+  d.kinh_gui = {"Ủy ban nhân dân các huyện, thành phố và các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Hòa Bình",
+                "Sở Nội vụ"};
+  lines = test::text_lines(lay_out(d, tpl).pages[0]);
+  const auto* long_item = test::line_starting(lines, "- Ủy ban nhân dân");
+  ASSERT_NE(long_item, nullptr);
+  const test::TextLine* rest = nullptr;
+  for (size_t i = 0; i + 1 < lines.size(); ++i)
+    if (&lines[i] == long_item) rest = &lines[i + 1];
+  ASSERT_TRUE(rest && rest->text.rfind("- ", 0) != 0) << (rest ? rest->text : "");
+  EXPECT_NEAR(rest->x0, long_item->glyphs[2]->x, 0.01);  // under the text after "- "
+
+  // One recipient: on the label's line, a wrapped line under the text after "Kính gửi: ".
   d.kinh_gui = {"Sở Tài chính"};
   lines = test::text_lines(lay_out(d, tpl).pages[0]);
   EXPECT_NE(test::line_starting(lines, "Kính gửi: Sở Tài chính"), nullptr);
+  d.kinh_gui = {"Ủy ban nhân dân các huyện, thành phố và các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Hòa Bình"};
+  lines = test::text_lines(lay_out(d, tpl).pages[0]);
+  const auto* one = test::line_starting(lines, "Kính gửi: Ủy ban");
+  ASSERT_NE(one, nullptr);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (&lines[i] == one) EXPECT_NEAR(lines[i + 1].x0, one->glyphs[10]->x, 0.01) << lines[i + 1].text;
+  }
 }
 
 TEST(RealizeLayout, ALineBreakInTheSubjectGivesTwoCentredLines) {
@@ -141,6 +164,58 @@ TEST(RealizeLayout, ThePlansRunsMatchTheReference) {
       FAIL() << "run " << n << " differs:\n  want: " << wl << "\n  got:  " << gl;
     }
   }
+}
+
+}  // namespace
+
+namespace {
+
+using namespace vanban;
+
+// Mẫu 1.3 (ND30-PL-12): a Quy chế issued with a Quyết định is an attached document — a
+// new page with its own numbering, the agency and Quốc hiệu header without Số or date,
+// its tên loại, its trích yếu, "(Ban hành kèm theo …)" and a short rule, then its body.
+TEST(RealizeLayout, AnAttachedDocumentHasItsOwnHeaderWithoutSo) {
+  style::Template tpl = test::template_with(
+      R"(<document-type name="QUYẾT ĐỊNH" sentence-name="Quyết định" abbreviation="QĐ"/>)");
+  model::Document d = test::small_document();
+  d.number = {"33", "2021", "QĐ-SGDĐT"};
+  d.issuer_name = "Giám đốc Sở Giáo dục và Đào tạo";
+  model::Appendix a;
+  a.type_name = "QUY CHẾ";
+  a.title = "Thi đua, khen thưởng ngành Giáo dục";
+  a.field_path = "appendices[0]";
+  a.body = {test::block(model::BlockKind::Chapter, "Quy định chung", "",
+                        {test::block(model::BlockKind::Article, "Phạm vi điều chỉnh", "Quy chế này quy định …")})};
+  test::number_paths(a.body, "appendices[0].body");
+  d.appendices = {a};
+  realize::Document doc = realize::realize_document(d, tpl, test::liberation_fonts());
+  ASSERT_EQ(doc.regions.size(), 4u + 3);
+  EXPECT_TRUE(std::holds_alternative<realize::PageBreak>(doc.regions[4]));
+  const auto& header = std::get<realize::Header>(doc.regions[5]);
+  EXPECT_FALSE(header.number.has_value());
+  EXPECT_FALSE(header.date.has_value());
+  const auto& flow = std::get<realize::Flow>(doc.regions[6]);
+  const auto& reference = std::get<realize::Paragraph>(flow.items[2]);
+  EXPECT_EQ(model::plain_text(reference.text),
+            "(Ban hành kèm theo Quyết định số 33/2021/QĐ-SGDĐT ngày 05 tháng 3 năm 2021 của Giám đốc Sở Giáo dục và "
+            "Đào tạo)");
+  EXPECT_TRUE(reference.rule_under.has_value());
+
+  auto out = layout::layout_document(doc, test::liberation_fonts());
+  ASSERT_EQ(out.pages.size(), 2u);
+  auto lines = test::text_lines(out.pages[1]);
+  EXPECT_NE(test::line_starting(lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), nullptr);
+  EXPECT_NE(test::line_starting(lines, "SỞ GIÁO DỤC VÀ ĐÀO TẠO"), nullptr);
+  EXPECT_EQ(test::line_starting(lines, "Số:"), nullptr);
+  EXPECT_EQ(test::line_starting(lines, "Hòa Bình, ngày"), nullptr);
+  const auto* type = test::line_starting(lines, "QUY CHẾ");
+  const auto* chapter = test::line_starting(lines, "Chương I");
+  const auto* article = test::line_starting(lines, "Điều 1. Phạm vi điều chỉnh");
+  ASSERT_TRUE(type && chapter && article);
+  EXPECT_LT(type->y, chapter->y);
+  EXPECT_LT(chapter->y, article->y);
+  EXPECT_EQ(out.pages[1].runs.front().glyphs.front().text, "U");  // no page number on its first page
 }
 
 }  // namespace
