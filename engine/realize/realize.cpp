@@ -18,8 +18,9 @@ void check_text(const std::string& text, const std::string& field) {
     if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
       char code[16];
       std::snprintf(code, sizeof code, "U+%04X", c);
-      throw Error(ErrorKind::Model, std::string("control character ") + code + " in the text (only a line break \\n may be)",
-                  {}, 0, 0, field);
+      throw Error(ErrorKind::Model,
+                  std::string("control character ") + code + " in the text (only a line break \\n or a tab may be)", {}, 0,
+                  0, field);
     }
   }
 }
