@@ -68,8 +68,13 @@ void Writer::body_table(const realize::Table& t) {
           grid[r + dr][cell.column + dc] = Owner{&cell, r};
     }
   }
+  int band_end = 0;  // rows a rowspan holds together keep with the next (as in the PDF)
   for (int r = 0; r < rows; ++r) {
     const bool header = r < t.header_rows;
+    if (r == t.header_rows) band_end = 0;
+    for (const auto& cell : t.rows[r])
+      band_end = std::max(band_end, r + std::clamp(cell.rowspan, 1, rows - r));
+    const bool keep = r + 1 < band_end;
     xml_node tr = row(tbl, true, header && t.repeat_header);
     for (int c = 0; c < columns;) {
       const Owner& o = grid[r][c];
@@ -81,10 +86,12 @@ void Writer::body_table(const realize::Table& t) {
       const int span = std::clamp(o.cell->colspan, 1, columns - c);
       const bool merged_down = o.cell->rowspan > 1;
       if (o.row != r) {  // under a rowspan: the merge continues
-        cell(tr, span_width(c, span), span, "", header).append_child("w:p");
+        xml_node p = cell(tr, span_width(c, span), span, "", header).append_child("w:p");
+        if (keep) keep_next(p);
       } else {
         xml_node tc = cell(tr, span_width(c, span), span, merged_down ? "restart" : nullptr, header);
         xml_node p = paragraph(o.cell->text, o.cell->style, tc);
+        if (keep) keep_next(p);
         ppr_child(p, "w:jc", {"w:pStyle", "w:keepNext", "w:spacing", "w:ind"}).append_attribute("w:val") =
             jc(o.cell->align);
       }

@@ -444,6 +444,27 @@ TEST(TablesOutput, PdfAndLibreOfficeDrawTheSameColumnsAndRepeatTheHeader) {
   ASSERT_FALSE(lo.empty());
   keep(pdf, "body-table.pdf");
   keep(lo, "body-table-lo.pdf");
+  // The table's XML: two header rows repeated, no row splitting, "Cán bộ" over two grid
+  // columns, the merged cell restarted then continued, its first row kept with the next.
+  Result xml = run("/usr/bin/python3 -c \"import sys, zipfile, xml.etree.ElementTree as E\n"
+                   "W='{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'\n"
+                   "rows=E.fromstring(zipfile.ZipFile(sys.argv[1]).read('word/document.xml')).iter(W+'tr')\n"
+                   "for tr in rows:\n"
+                   " pr=tr.find(W+'trPr'); tc=tr.findall(W+'tc')\n"
+                   " print(int(pr.find(W+'tblHeader') is not None), int(pr.find(W+'cantSplit') is not None),"
+                   " ','.join((c.find(W+'tcPr/'+W+'gridSpan').get(W+'val') if c.find(W+'tcPr/'+W+'gridSpan') is not None else '1')"
+                   " + (c.find(W+'tcPr/'+W+'vMerge').get(W+'val','continue') if c.find(W+'tcPr/'+W+'vMerge') is not None else '') for c in tc),"
+                   " int(all(p.find(W+'pPr/'+W+'keepNext') is not None for p in tr.iter(W+'p'))))\n\" " + q(docx_file));
+  ASSERT_EQ(xml.status, 0) << xml.output;
+  std::istringstream lines(xml.output);
+  std::vector<std::string> tr;
+  for (std::string line; std::getline(lines, line);) tr.push_back(line);
+  ASSERT_EQ(tr.size(), 62u);
+  EXPECT_EQ(tr[0], "1 1 1restart,2 1");
+  EXPECT_EQ(tr[1], "1 1 1continue,1,1 0");
+  EXPECT_EQ(tr[2], "0 1 1,1,1 0");
+  EXPECT_EQ(tr[22], "0 1 1,1,1restart 1");  // body row 20 holds the merged cell
+  EXPECT_EQ(tr[23], "0 1 1,1,1continue 0");
   // The fitted column holds its codes on one line in LibreOffice too.
   EXPECT_NE(page_text(lo, 1).find("MS-100"), std::string::npos) << page_text(lo, 1).substr(0, 300);
   json ours = probe(pdf), theirs = probe(lo);
