@@ -80,7 +80,9 @@ void Writer::header_table(const realize::Header& h) {
   end_cell(right);
   // Số and the place-and-date line in a row of their own, so they start level; with
   // the same exact line height they share a baseline (ND30-DATE-4). "V/v …" goes
-  // under Số (ND30-TL-4).
+  // under Số (ND30-TL-4). An attached document's header has neither (ND30-PL-12).
+  pending_space_before_ = h.space_after;
+  if (!h.number && !h.date && h.under_number.empty()) return;
   xml_node tr2 = row(tbl, true, false);
   double pitch = 0;
   for (const auto* p : {h.number ? &*h.number : nullptr, h.date ? &*h.date : nullptr}) {
@@ -96,7 +98,6 @@ void Writer::header_table(const realize::Header& h) {
   xml_node date = cell(tr2, h.right_width);
   if (h.date) exact_line(paragraph(*h.date, h.right_width, date), pitch);
   end_cell(date);
-  pending_space_before_ = h.space_after;
 }
 
 void Writer::flow(const realize::Flow& f) {

@@ -35,9 +35,10 @@ namespace model = vanban::model;
 const std::string kSource = VANBAN_SOURCE_DIR;
 
 // A kind of document declared by its regions (docs/templates.md), on Mẫu 1.4's styles.
-vanban::style::Template kind(const std::string& name, const std::string& regions) {
+vanban::style::Template kind(const std::string& name, const std::string& regions,
+                             const std::string& type = R"(name="BIÊN BẢN" sentence-name="Biên bản" abbreviation="BB")") {
   return vanban::style::parse_template(R"(<template name=")" + name + R"(" extends="van-ban-hanh-chinh">
-    <document-type name="BIÊN BẢN" sentence-name="Biên bản" abbreviation="BB"/>
+    <document-type )" + type + R"(/>
     <regions>)" + regions + R"(</regions></template>)",
                                        name + ".xml", {kSource + "/templates"});
 }
@@ -51,9 +52,21 @@ model::Document school_document(const std::string& subject, const std::string& b
                               "school.json");
 }
 
+// The model's signatures: authority lines and name of each, and how they stand.
+void sign(model::Document& d, const std::vector<std::pair<std::vector<std::string>, std::string>>& signatures,
+          model::SignatureArrangement arrangement) {
+  d.signatures.assign(signatures.size(), {});
+  for (size_t i = 0; i < signatures.size(); ++i) {
+    d.signatures[i].authority_lines = signatures[i].first;
+    d.signatures[i].signer_name = signatures[i].second;
+  }
+  d.signature_arrangement = arrangement;
+}
+
 struct Outputs {
   std::string docx, docx_xml;
   json vanban_spans, libreoffice_spans;  // page 1
+  json vanban_pages, libreoffice_pages;  // every page
 };
 
 // Realized once; written as vanban's PDF and as DOCX, the DOCX laid out by LibreOffice.
@@ -68,13 +81,15 @@ Outputs both(const Dir& dir, const model::Document& d, const vanban::style::Temp
   std::string pdf = dir.write(name + ".pdf", vanban::pdf::write_pdf(laid_out.pages, laid_out.info, laid_out.graphics));
   std::string log, lo = vanban::test::libreoffice_pdf(out.docx, dir.path / ("lo-" + name), &log);
   EXPECT_FALSE(lo.empty()) << log;
-  auto spans = [](const std::string& file) {
+  auto pages = [](const std::string& file) {
     Result r = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/pdf_probe.py") + " " + q(file));
     EXPECT_EQ(r.status, 0) << r.output;
-    return json::parse(r.output)["pages"][0]["spans"];
+    return json::parse(r.output)["pages"];
   };
-  out.vanban_spans = spans(pdf);
-  out.libreoffice_spans = spans(lo);
+  out.vanban_pages = pages(pdf);
+  out.libreoffice_pages = pages(lo);
+  out.vanban_spans = out.vanban_pages[0]["spans"];
+  out.libreoffice_spans = out.libreoffice_pages[0]["spans"];
   // The package as Word needs it (parts, relationships, children in schema order).
   Result c = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/docx_check.py") + " " + q(out.docx));
   EXPECT_EQ(c.status, 0) << c.output;
@@ -101,12 +116,8 @@ TEST(DocxRealized, TwoSignaturesSideBySideLevelAndNoRecipientsLabel) {
   Dir dir("vanban-docx-realized");
   model::Document d = school_document("Họp hội đồng thi đua khen thưởng năm học 2020 - 2021",
                                       "Cuộc họp kết thúc lúc 11 giờ cùng ngày.");
-  d.signatures.resize(2);
-  d.signatures[0].authority_lines = {"TM. TỔ THƯ KÝ", "THƯ KÝ"};
-  d.signatures[0].signer_name = "Lê Thị Hoa";
-  d.signatures[1].authority_lines = {"CHỦ TỌA"};
-  d.signatures[1].signer_name = "Nguyễn Văn Bình";
-  d.signature_arrangement = model::SignatureArrangement::SideBySide;
+  sign(d, {{{"TM. TỔ THƯ KÝ", "THƯ KÝ"}, "Lê Thị Hoa"}, {{"CHỦ TỌA"}, "Nguyễn Văn Bình"}},
+       model::SignatureArrangement::SideBySide);
   ASSERT_TRUE(d.recipients.empty());
   auto tpl = kind("bien-ban-thu", R"(<header/><title/><body/><closing signatures="side-by-side"/>)");
   Outputs out = both(dir, d, tpl, "bien-ban");
@@ -145,12 +156,8 @@ TEST(DocxRealized, StackedSignaturesUnderOneAnother) {
   Dir dir("vanban-docx-realized");
   model::Document d = school_document("Kiểm kê tài sản cuối năm 2021", "Biên bản được lập thành hai bản.");
   d.recipients = {"Như trên;", "Lưu: VT."};
-  d.signatures.resize(2);
-  d.signatures[0].authority_lines = {"NGƯỜI LẬP BIÊN BẢN"};
-  d.signatures[0].signer_name = "Lê Thị Hoa";
-  d.signatures[1].authority_lines = {"HIỆU TRƯỞNG"};
-  d.signatures[1].signer_name = "Nguyễn Văn Bình";
-  d.signature_arrangement = model::SignatureArrangement::Stacked;
+  sign(d, {{{"NGƯỜI LẬP BIÊN BẢN"}, "Lê Thị Hoa"}, {{"HIỆU TRƯỞNG"}, "Nguyễn Văn Bình"}},
+       model::SignatureArrangement::Stacked);
   auto tpl = kind("bien-ban-xep", R"(<header/><title/><body/><closing signatures="stacked"/>)");
   Outputs out = both(dir, d, tpl, "xep");
   double vanban_second = 0;
@@ -230,6 +237,61 @@ TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLa
       baselines[i] -= (*label)["baseline"].get<double>();
       if (spans == &out.vanban_spans) vanban_baselines.push_back(baselines[i]);
       else EXPECT_NEAR(baselines[i], vanban_baselines[i], 1.0) << i;
+    }
+  }
+}
+
+// Mẫu 1.3 (ND30-PL-12): a Quy định attached to its Quyết định starts a new section (page
+// and numbering) with the agency and Quốc hiệu header but no Số or date row, then its tên
+// loại, Chương and Điều: the same pages and, on page 2, the same lines as far right (to
+// 1.5 pt) and as far down (to 3 pt: the header table and paragraph spacing as LibreOffice
+// sets them, docs/docx.md) in LibreOffice's layout as in vanban's PDF.
+TEST(DocxRealized, AttachedDocumentInItsOwnSectionWithoutSo) {
+  Dir dir("vanban-docx-realized");
+  model::Document d = school_document("Ban hành Quy định công tác văn thư", "Ban hành kèm theo Quyết định này Quy định.");
+  auto block = [](model::BlockKind kind, const std::string& title, const std::string& text, const std::string& path,
+                  std::vector<model::Block> children) {
+    model::Block b;
+    b.kind = kind;
+    b.title = {model::Span{title, false, false}};
+    if (!text.empty()) b.text = {model::Span{text, false, false}};
+    b.field_path = path;
+    b.children = std::move(children);
+    return b;
+  };
+  model::Appendix attached;
+  attached.type_name = "QUY ĐỊNH";
+  attached.title = "Công tác văn thư của nhà trường";
+  attached.field_path = "appendices[0]";
+  const std::string chapter = "appendices[0].body[0]";
+  attached.body = {block(model::BlockKind::Chapter, "Những quy định chung", "", chapter,
+                         {block(model::BlockKind::Article, "Đối tượng áp dụng", "Cán bộ, giáo viên của nhà trường.",
+                                chapter + ".content[0]", {}),
+                          block(model::BlockKind::Article, "Lưu trữ", "Văn bản đến được lưu tại văn thư.",
+                                chapter + ".content[1]", {})})};
+  d.appendices = {attached};
+  auto tpl = kind("quyet-dinh-thu", "<header/><title/><body/><closing/><appendices/>",
+                  R"(name="QUYẾT ĐỊNH" sentence-name="Quyết định" abbreviation="QĐ")");
+  Outputs out = both(dir, d, tpl, "quy-dinh");
+  ASSERT_EQ(out.vanban_pages.size(), 2u);
+  ASSERT_EQ(out.libreoffice_pages.size(), 2u);
+  std::map<std::string, std::pair<double, double>> vanban_at;  // x0, baseline from the Quốc hiệu's
+  for (const json* pages : {&out.vanban_pages, &out.libreoffice_pages}) {
+    const json& spans = (*pages)[1]["spans"];
+    EXPECT_EQ(span_starting(spans, "Số:"), nullptr);
+    const json* national = span_starting(spans, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    ASSERT_TRUE(national) << spans.dump();
+    for (const char* text : {"QUY ĐỊNH", "Chương I", "Điều 1.", "Điều 2."}) {
+      const json* s = span_starting(spans, text);
+      ASSERT_TRUE(s) << text << spans.dump();
+      std::pair<double, double> at{(*s)["x0"].get<double>(),
+                                   (*s)["baseline"].get<double>() - (*national)["baseline"].get<double>()};
+      if (pages == &out.vanban_pages) {
+        vanban_at[text] = at;
+      } else {
+        EXPECT_NEAR(at.first, vanban_at[text].first, 1.5) << text;
+        EXPECT_NEAR(at.second, vanban_at[text].second, 3.0) << text;
+      }
     }
   }
 }
