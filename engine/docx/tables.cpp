@@ -53,27 +53,33 @@ void Writer::body_table(const realize::Table& t) {
     for (int c = column; c < std::min(columns, column + span); ++c) w += t.widths[c];
     return w;
   };
-  // The cell each grid position belongs to (a rowspan reaches down into the rows below).
+  // The cell each grid position belongs to in the current row: one starting there, or one
+  // from above whose rowspan reaches it (rows [row, end)); kept for one row at a time.
   struct Owner {
     const realize::Table::Cell* cell = nullptr;
-    int row = 0;
+    int row = 0, end = 0;
   };
-  std::vector<std::vector<Owner>> grid(rows, std::vector<Owner>(columns));
-  for (int r = 0; r < rows; ++r) {
-    const int section_end = r < t.header_rows ? std::min(t.header_rows, rows) : rows;
-    for (const auto& cell : t.rows[r]) {
-      if (cell.column < 0 || cell.column >= columns) continue;
-      for (int dr = 0; dr < std::max(cell.rowspan, 1) && r + dr < section_end; ++dr)
-        for (int dc = 0; dc < std::max(cell.colspan, 1) && cell.column + dc < columns; ++dc)
-          grid[r + dr][cell.column + dc] = Owner{&cell, r};
-    }
-  }
+  std::vector<Owner> grid(columns);
+  int band_end = 0;  // rows a rowspan holds together keep with the next (as in the PDF)
   for (int r = 0; r < rows; ++r) {
     const bool header = r < t.header_rows;
+    const int section_end = header ? std::min(t.header_rows, rows) : rows;
+    if (r == t.header_rows) {  // the header's spans end with it
+      band_end = 0;
+      grid.assign(columns, Owner{});
+    }
+    for (const auto& cell : t.rows[r]) {
+      if (cell.column < 0 || cell.column >= columns) continue;
+      const int end = r + std::clamp(cell.rowspan, 1, section_end - r);
+      band_end = std::max(band_end, end);
+      for (int dc = 0; dc < std::max(cell.colspan, 1) && cell.column + dc < columns; ++dc)
+        grid[cell.column + dc] = Owner{&cell, r, end};
+    }
+    const bool keep = r + 1 < band_end;
     xml_node tr = row(tbl, true, header && t.repeat_header);
     for (int c = 0; c < columns;) {
-      const Owner& o = grid[r][c];
-      if (!o.cell) {  // a hole in the grid (not made by realize): an empty cell keeps it whole
+      const Owner& o = grid[c];
+      if (!o.cell || o.end <= r) {  // a hole in the grid (not made by realize): an empty cell keeps it whole
         cell(tr, t.widths[c]).append_child("w:p");
         ++c;
         continue;
@@ -81,10 +87,12 @@ void Writer::body_table(const realize::Table& t) {
       const int span = std::clamp(o.cell->colspan, 1, columns - c);
       const bool merged_down = o.cell->rowspan > 1;
       if (o.row != r) {  // under a rowspan: the merge continues
-        cell(tr, span_width(c, span), span, "", header).append_child("w:p");
+        xml_node p = cell(tr, span_width(c, span), span, "", header).append_child("w:p");
+        if (keep) keep_next(p);
       } else {
         xml_node tc = cell(tr, span_width(c, span), span, merged_down ? "restart" : nullptr, header);
         xml_node p = paragraph(o.cell->text, o.cell->style, tc);
+        if (keep) keep_next(p);
         ppr_child(p, "w:jc", {"w:pStyle", "w:keepNext", "w:spacing", "w:ind"}).append_attribute("w:val") =
             jc(o.cell->align);
       }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <utility>
 
 namespace vanban::layout {
 namespace {
@@ -188,12 +189,16 @@ class TableBoxes {
       for (const PlacedLine& p : placed) candidates.push_back(p.top + p.line->height);
       for (int r = a + 1; r < b; ++r) candidates.push_back(top_[r] - y0);
       std::sort(candidates.begin(), candidates.end());
+      // Swept in order: a cut is clear when every line starting above it ends above it.
+      std::vector<std::pair<double, double>> spans;  // (top, bottom) of each line, by top
+      for (const PlacedLine& p : placed) spans.emplace_back(p.top, p.top + p.line->height);
+      std::sort(spans.begin(), spans.end());
+      size_t next = 0;
+      double lowest = 0;  // the lowest bottom of the lines starting above the cut
       for (double c : candidates) {
-        if (c <= cuts.back() + kEps || c >= height - pad - kEps) continue;
-        bool crosses = std::any_of(placed.begin(), placed.end(), [&](const PlacedLine& p) {
-          return p.top < c - kEps && p.top + p.line->height > c + kEps;
-        });
-        if (!crosses) cuts.push_back(c);
+        for (; next < spans.size() && spans[next].first < c - kEps; ++next) lowest = std::max(lowest, spans[next].second);
+        if (c <= cuts.back() + kEps || c >= height - pad - kEps || lowest > c + kEps) continue;
+        cuts.push_back(c);
       }
     }
     cuts.push_back(height);

@@ -32,43 +32,43 @@ struct Placed {
 std::vector<std::vector<Placed>> place_cells(const std::vector<std::vector<model::TableCell>>& rows, int columns,
                                              const std::string& section_path) {
   const int n = static_cast<int>(rows.size());
-  std::vector<std::vector<bool>> covered(n, std::vector<bool>(columns, false));
+  std::vector<int> below(columns, 0);  // rows a rowspan from above still covers, this one included
   std::vector<std::vector<Placed>> out(n);
   for (int r = 0; r < n; ++r) {
+    std::vector<bool> taken(columns);
+    for (int c = 0; c < columns; ++c) taken[c] = below[c] > 0;
     int c = 0;
-    auto skip = [&] {
-      while (c < columns && covered[r][c]) ++c;
-    };
     for (size_t i = 0; i < rows[r].size(); ++i) {
       const model::TableCell& cell = rows[r][i];
       const std::string path =
           cell.field_path.empty() ? section_path + "[" + std::to_string(r) + "][" + std::to_string(i) + "]" : cell.field_path;
       if (cell.colspan < 1 || cell.rowspan < 1)
         throw Error(ErrorKind::Model, "colspan and rowspan must be at least 1", {}, 0, 0, path);
-      skip();
-      if (c + cell.colspan > columns) {
+      while (c < columns && taken[c]) ++c;
+      if (cell.colspan > columns - c) {  // (not c + colspan: a huge span must not overflow)
         throw Error(ErrorKind::Model,
                     "the row has more cells than the table's " + std::to_string(columns) +
                         " columns (with the cells merged into it from above)",
                     {}, 0, 0, path);
       }
-      if (r + cell.rowspan > n) {
+      if (cell.rowspan > n - r) {
         throw Error(ErrorKind::Model,
                     "rowspan " + std::to_string(cell.rowspan) + " runs past the last row of " +
                         (section_path.ends_with("header") ? "the header" : "the table"),
                     {}, 0, 0, path);
       }
-      for (int dr = 0; dr < cell.rowspan; ++dr)
-        for (int dc = 0; dc < cell.colspan; ++dc) {
-          if (covered[r + dr][c + dc])
-            throw Error(ErrorKind::Model, "the cell overlaps a cell merged into its place", {}, 0, 0, path);
-          covered[r + dr][c + dc] = true;
-        }
+      for (int dc = 0; dc < cell.colspan; ++dc) {
+        if (taken[c + dc]) throw Error(ErrorKind::Model, "the cell overlaps a cell merged into its place", {}, 0, 0, path);
+        taken[c + dc] = true;
+        below[c + dc] = cell.rowspan;
+      }
       out[r].push_back(Placed{&cell, c});
       c += cell.colspan;
     }
-    for (c = 0; c < columns; ++c)
-      if (!covered[r][c]) out[r].push_back(Placed{nullptr, c});
+    for (c = 0; c < columns; ++c) {
+      if (!taken[c]) out[r].push_back(Placed{nullptr, c});
+      if (below[c] > 0) --below[c];
+    }
     std::sort(out[r].begin(), out[r].end(), [](const Placed& a, const Placed& b) { return a.column < b.column; });
   }
   return out;
@@ -147,6 +147,10 @@ Table realize_table(const model::Block& block, const style::Template& tpl, const
     kinds.push_back(m.columns[c].width);
   }
 
+  // More columns than the width holds even evenly shared: an error before any cell is placed.
+  std::string problem = too_wide(std::vector<double>(columns, width / columns), width, t.padding, cell_style.size);
+  if (!problem.empty()) throw Error(ErrorKind::Layout, "the table " + problem, {}, 0, 0, path);
+
   // Cells on the grid; a fitted column is as wide as its own (unmerged) cells.
   std::vector<ColumnContent> content(columns);
   auto section = [&](const std::vector<std::vector<model::TableCell>>& rows, bool header, const std::string& name) {
@@ -181,7 +185,7 @@ Table realize_table(const model::Block& block, const style::Template& tpl, const
   section(m.rows, false, "rows");
 
   t.widths = column_widths(kinds, content, header_style, cell_style, width, room(t), fonts);
-  std::string problem = too_wide(t.widths, width, t.padding, cell_style.size);
+  problem = too_wide(t.widths, width, t.padding, cell_style.size);
   if (!problem.empty()) throw Error(ErrorKind::Layout, "the table " + problem, {}, 0, 0, path);
   return t;
 }
