@@ -5,6 +5,7 @@
 #include "docx/writer.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/error.h"
 
@@ -56,9 +57,7 @@ xml_node Writer::paragraph(const realize::Paragraph& p, double column, xml_node 
     if (rule_space_after < 0) rule_space_after = p.space_after.value_or(tpl_.style(p.style).space_after);
     rule(length, column, rs, rule_space_after, parent);
   } else if (p.space_after) {
-    xml_node s = spacing(x);
-    s.remove_attribute("w:after");
-    s.append_attribute("w:after") = str(twips(*p.space_after)).c_str();
+    set_spacing_after(x, *p.space_after);
   }
   return x;
 }
@@ -81,7 +80,12 @@ void Writer::header_table(const realize::Header& h) {
   end_cell(right);
   // Số and the place-and-date line in a row of their own, so they start level; with
   // the same exact line height they share a baseline (ND30-DATE-4). "V/v …" goes
-  // under Số (ND30-TL-4).
+  // under Số (ND30-TL-4). An attached document's header has neither (ND30-PL-12).
+  pending_space_before_ = h.space_after;
+  if (!h.number && !h.date && h.under_number.empty() && h.marks.empty()) {
+    header_end(h, tbl);
+    return;
+  }
   xml_node tr2 = row(tbl, true, false);
   double pitch = 0;
   for (const auto* p : {h.number ? &*h.number : nullptr, h.date ? &*h.date : nullptr}) {
@@ -98,11 +102,7 @@ void Writer::header_table(const realize::Header& h) {
   xml_node date = cell(tr2, h.right_width);
   if (h.date) exact_line(paragraph(*h.date, h.right_width, date), pitch);
   end_cell(date);
-  // Kept with what follows, as layout keeps the header's box (the copy block's header
-  // with its closing, ND30-COPY-1): every paragraph of the rows keeps with the next.
-  for (const pugi::xpath_node& p : tbl.select_nodes(".//w:p")) keep_next(p.node());
-  page_marks(h);  // ô 11, the draft mark (docx/marks.cpp)
-  pending_space_before_ = h.space_after;
+  header_end(h, tbl);
 }
 
 void Writer::flow(const realize::Flow& f) {
@@ -164,6 +164,7 @@ void Writer::labelled_list(const realize::LabelledList& list) {
     indent(p, list.indent, width_of(text_of(list.label.text) + " ", list.label.style));
     return;
   }
+  // The spacing is realize's (the list directly under its label).
   xml_node label = paragraph(list.label, width_);
   keep_next(label);
   indent(label, list.indent, 0);
@@ -225,6 +226,22 @@ void Writer::closing(const realize::Closing& c) {
   }
   if (at < width_ - 0.5) row_columns.push_back({at, width_ - at, false, {}});
 
+  // Side by side, the names share a baseline too: under the longest authority (as many
+  // lines as Word wraps, at the styles' line pitch).
+  std::map<const realize::Signature*, double> name_space;
+  double longest = 0;
+  for (const auto& s : c.signatures) {
+    double column = s.width > 0 ? s.width : width_ - c.recipients_width, height = 0;
+    for (const auto& line : s.authority) {
+      const auto& st = tpl_.style(line.style);
+      double pitch = fonts_.face(st.bold, st.italic).line_height(st.size) * st.line_spacing;
+      height += pitch * wrap(text_of(line.text), line.style, column).size();
+    }
+    name_space[&s] = -height;
+    longest = std::max(longest, height);
+  }
+  for (auto& [s, space] : name_space) space = s->space + (c.side_by_side ? longest + space : 0);
+
   std::vector<double> widths;
   for (const Column& col : row_columns) widths.push_back(col.width);
   xml_node tbl = table(widths, false);
@@ -253,7 +270,7 @@ void Writer::closing(const realize::Closing& c) {
         if (first) set_spacing_before(p, c.space_before);
         first = false;
       }
-      if (s->name) set_spacing_before(paragraph(*s->name, col.width, tc), s->space + (first ? c.space_before : 0));
+      if (s->name) set_spacing_before(paragraph(*s->name, col.width, tc), name_space[s] + (first ? c.space_before : 0));
     }
     end_cell(tc);
   }

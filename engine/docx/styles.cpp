@@ -56,6 +56,25 @@ const std::map<std::string, std::string> kDisplayNames = {
     {"table-header", "Bảng - tiêu đề cột"},
     {"table-cell", "Bảng - ô"},
     {"table-label", "Bảng - tên bảng"},
+    // Issue #11's kinds: parts, chapters, articles, Kính gửi, the preamble, marks.
+    {"part-label", "Phần"},
+    {"part-title", "Tên phần"},
+    {"chapter-label", "Chương"},
+    {"chapter-title", "Tên chương"},
+    {"section-label", "Mục (Mục 1)"},
+    {"section-title", "Tên mục"},
+    {"article", "Điều"},
+    {"subject-under-number", "Trích yếu công văn (V/v)"},
+    {"kinh-gui", "Kính gửi"},
+    {"kinh-gui-item", "Kính gửi - nơi nhận"},
+    {"authority-line", "Thẩm quyền ban hành"},
+    {"preamble", "Căn cứ ban hành"},
+    {"decision-word", "Quyết định (từ)"},
+    {"stamp", "Dấu mức độ khẩn"},
+    {"secrecy-mark", "Dấu mức độ mật"},
+    {"draft-mark", "Dấu dự thảo"},
+    {"address", "Địa chỉ cơ quan"},
+    {"copy-form", "Hình thức sao"},
 };
 
 }  // namespace

@@ -250,6 +250,13 @@ void Writer::set_spacing_before(xml_node p, double pt) {
   s.prepend_attribute("w:before") = str(twips(pt)).c_str();
 }
 
+void Writer::set_spacing_after(xml_node p, double pt) {
+  xml_node s = spacing(p);
+  s.remove_attribute("w:after");
+  auto a = s.attribute("w:before") ? s.insert_attribute_after("w:after", s.attribute("w:before")) : s.prepend_attribute("w:after");
+  a = str(twips(pt)).c_str();
+}
+
 void Writer::keep_next(xml_node p) {
   if (!ppr(p).child("w:keepNext")) ppr_child(p, "w:keepNext", {"w:pStyle"});
 }

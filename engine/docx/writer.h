@@ -219,6 +219,8 @@ class Writer {
 
   static void set_spacing_before(xml_node p, double pt);
 
+  static void set_spacing_after(xml_node p, double pt);
+
   static void keep_next(xml_node p);
 
   // A rule: an empty paragraph whose top border is `length` long, centred in a column
@@ -260,6 +262,8 @@ class Writer {
   static void spacer(xml_node parent, double height);
   // ô 10a, 10b under Số in the header table's left cell (after Số / V/v).
   void header_marks(const realize::Header& header, xml_node left_cell);
+  // After the header table `tbl`: its rows kept with what follows, then page_marks().
+  void header_end(const realize::Header& header, xml_node tbl);
   // Page 1's marks: a draft mark above the tên loại now (call after the header table);
   // ô 11 and a draft mark in the margin kept for the first page's header part.
   void page_marks(const realize::Header& header);

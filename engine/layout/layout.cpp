@@ -6,9 +6,11 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/unicode.h"
 #include "layout/flow.h"
 #include "layout/marks_layout.h"
 #include "layout/paragraph.h"
+#include "text/shaper.h"
 
 namespace vanban::layout {
 namespace {
@@ -227,28 +229,37 @@ class DocumentLayout : public FlowBuilder {
     boxes_.push_back(std::move(box));
   }
 
+  // The width of `text` in `st` (a hanging indent: the lines of an item after its first
+  // continue under its text, not under its "- ").
+  double text_width(const std::string& text, const style::ParagraphStyle& st) const {
+    return text::measure(fonts_.face(st.bold, st.italic), st.size, st.uppercase ? unicode::to_upper_vi(text) : text);
+  }
+
   // ô 9a (ND30-NN-2): "Kính gửi:" `indent` from the left edge; one recipient on its
-  // line, several one per line under it with their "- " under the colon.
+  // line, several one per line under it with their "- " under the colon; wrapped lines
+  // hang under the text.
   void labelled_list(const realize::LabelledList& l) {
     style::ParagraphStyle st = style_of(l.label);
-    st.first_indent = st.left_indent = 0;
-    const double x = left_ + l.indent, w = width_ - l.indent;
+    if (l.label.space_after) st.space_after = *l.label.space_after;
+    const double w = width_ - l.indent;
     if (l.same_line && l.items.size() == 1) {
       model::RichText text = l.label.text;
       text.push_back(model::Span{" ", false, false});
       text.insert(text.end(), l.items[0].text.begin(), l.items[0].text.end());
-      push_lines(set_paragraph(text, st, w, fonts_), st, x - left_);
+      st.left_indent = text_width(model::plain_text(l.label.text) + " ", st);
+      st.first_indent = -st.left_indent;
+      push_lines(set_paragraph(text, st, w, fonts_), st, l.indent);
       return;
     }
+    st.first_indent = st.left_indent = 0;
     st.keep_with_next = true;
-    st.space_after = 0;  // the list follows on the next line
     push_lines(set_paragraph(l.label.text, st, w, fonts_), st, l.indent);
-    const double colon = l.item_indent - l.indent;
-    for (size_t i = 0; i < l.items.size(); ++i) {
-      style::ParagraphStyle ist = style_of(l.items[i]);
-      ist.first_indent = ist.left_indent = ist.space_before = 0;
-      if (i + 1 < l.items.size()) ist.space_after = 0;
-      push_lines(set_paragraph(l.items[i].text, ist, w - colon, fonts_), ist, x + colon - left_);
+    for (const auto& item : l.items) {
+      style::ParagraphStyle ist = style_of(item);
+      if (item.space_after) ist.space_after = *item.space_after;
+      ist.left_indent = item.label.empty() ? 0 : text_width(item.label + " ", ist);
+      ist.first_indent = -ist.left_indent;
+      push_lines(set_paragraph(item.text, ist, width_ - l.item_indent, fonts_), ist, l.item_indent);
     }
   }
 

@@ -107,11 +107,16 @@ std::optional<LabelledList> realize_kinh_gui(const Context& ctx, const style::Re
   for (size_t i = 0; i < names.size(); ++i) {
     std::string text = list.same_line ? names[i] : "- " + names[i] + (i + 1 < names.size() ? ";" : ".");
     Paragraph item = plain_paragraph(ctx, "kinh-gui." + std::to_string(i), "kinh_gui[" + std::to_string(i) + "]",
-                                     "kinh-gui", text);
+                                     list.same_line ? "kinh-gui" : "kinh-gui-item", text);
     if (!list.same_line) item.label = "-";
     list.items.push_back(std::move(item));
   }
   const style::ParagraphStyle& st = ctx.tpl.style("kinh-gui");
+  if (!list.same_line) {
+    // The list right under the label; the space after the label's style after the last.
+    list.label.space_after = 0;
+    list.items.back().space_after = st.space_after;
+  }
   list.indent = st.left_indent;
   // The dashes start under the colon: the label's width up to its last character.
   std::string before_colon = plain_text(list.label.text);

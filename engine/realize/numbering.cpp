@@ -105,7 +105,7 @@ class BlockRealizer {
     const std::string label = trim(printed);
 
     auto text_style = [&](const std::string& s) { return s.empty() ? ns.text_style : s; };
-    if (!ns.label_style.empty() && !b.literal_label) {
+    if (!ns.label_style.empty()) {
       // ND30-NUM-2/3: "Phần I", "Chương I", "Mục 1" on their own line; the title under it.
       Paragraph lp = paragraph(ctx_, id + ".label", b.field_path, ns.label_style, model::RichText{{label, false, false}});
       lp.label = label;

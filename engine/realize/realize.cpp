@@ -1,6 +1,7 @@
 // Document tree + template -> realized document: the regions in the order the template
 // declares them (Mẫu 1.4's when it declares none), each made of styled, numbered and
 // labelled paragraphs with stable ids. Both writers read only the result.
+#include <algorithm>
 #include <cstdio>
 
 #include "core/error.h"
@@ -18,8 +19,9 @@ void check_text(const std::string& text, const std::string& field) {
     if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
       char code[16];
       std::snprintf(code, sizeof code, "U+%04X", c);
-      throw Error(ErrorKind::Model, std::string("control character ") + code + " in the text (only a line break \\n may be)",
-                  {}, 0, 0, field);
+      throw Error(ErrorKind::Model,
+                  std::string("control character ") + code + " in the text (only a line break \\n or a tab may be)", {}, 0,
+                  0, field);
     }
   }
 }
@@ -100,7 +102,8 @@ class Realizer {
 
     Document out;
     out.tpl = &tpl;
-    out.title = d.subject;
+    out.title = d.subject;  // document information: one line
+    std::replace(out.title.begin(), out.title.end(), '\n', ' ');
     out.subject = tpl.type_name;
     for (const auto& line : d.issuing_agency) out.author += (out.author.empty() ? "" : " ") + line;
     for (const auto& spec : specs) {
@@ -171,33 +174,26 @@ class Realizer {
       return;
     }
     Flow f{id, {}};
+    // A line of the heading, kept with the next; none for an empty text.
+    auto heading_line = [&](const std::string& part, const std::string& source, const std::string& style,
+                            const std::string& text) {
+      if (text.empty()) return;
+      Paragraph p = plain_paragraph(ctx_, id + "." + part, source, style, text);
+      p.keep_with_next = true;
+      f.items.push_back(std::move(p));
+    };
     if (!a.type_name.empty()) {
       // ND30-PL-12: the agency and Quốc hiệu header without Số, the tên loại, the title as
       // its trích yếu, "(Ban hành kèm theo …)" and the rule under it.
       style::RegionSpec header;
       header.kind = style::RegionSpec::Kind::Header;
       regions.push_back(realize_header(ctx_, header, true, id + ".header"));
-      Paragraph type = plain_paragraph(ctx_, id + ".type-name", a.field_path + ".type_name", "document-type", a.type_name);
-      type.keep_with_next = true;
-      f.items.push_back(std::move(type));
-      if (!a.title.empty()) {
-        Paragraph title = plain_paragraph(ctx_, id + ".title", a.field_path + ".title", "subject", a.title);
-        title.keep_with_next = true;
-        f.items.push_back(std::move(title));
-      }
+      heading_line("type-name", a.field_path + ".type_name", "document-type", a.type_name);
+      heading_line("title", a.field_path + ".title", "subject", a.title);
     } else {
-      const std::string label = wording::appendix_label(d, ctx_.tpl, index);
-      if (!label.empty()) {
-        Paragraph p = plain_paragraph(ctx_, id + ".label", a.label.empty() ? "" : a.field_path + ".label",
-                                      "appendix-label", label);
-        p.keep_with_next = true;
-        f.items.push_back(std::move(p));
-      }
-      if (!a.title.empty()) {
-        Paragraph p = plain_paragraph(ctx_, id + ".title", a.field_path + ".title", "appendix-title", a.title);
-        p.keep_with_next = true;
-        f.items.push_back(std::move(p));
-      }
+      heading_line("label", a.label.empty() ? "" : a.field_path + ".label", "appendix-label",
+                   wording::appendix_label(d, ctx_.tpl, index));
+      heading_line("title", a.field_path + ".title", "appendix-title", a.title);
     }
     Paragraph ref = plain_paragraph(ctx_, id + ".reference", reference_source, "appendix-reference", reference);
     ref.rule_under = ctx_.tpl.appendix.reference_rule;  // ND30-PL-6

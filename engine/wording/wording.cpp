@@ -122,7 +122,8 @@ std::string appendix_reference(const model::Document& document, const style::Tem
   if (!appendix.reference.empty()) return appendix.reference;
   // ND30-PL-4: "(Kèm theo Kế hoạch số …/KH-… ngày … tháng … năm … của …)"; ND30-PL-12:
   // an attached document is issued with the document, "(Ban hành kèm theo Quyết định …)".
-  std::string out = std::string(appendix.type_name.empty() ? "(Kèm theo " : "(Ban hành kèm theo ") + tpl.type_name_sentence + " số" + number_phrase(document.number, tpl) + " " +
+  std::string out = std::string(appendix.type_name.empty() ? "(Kèm theo " : "(Ban hành kèm theo ") +
+                    tpl.type_name_sentence + " số" + number_phrase(document.number, tpl) + " " +
                     date_phrase(document.date, tpl);
   if (!document.issuer_name.empty()) out += " của " + document.issuer_name;
   return out + ")";

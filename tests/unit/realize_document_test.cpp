@@ -33,6 +33,17 @@ realize::Document realize_plan() {
 
 std::string text_of(const realize::Paragraph& p) { return model::plain_text(p.text); }
 
+// The error realizing `d` in `tpl` throws (a failure of the test when there is none).
+Error realize_error(const model::Document& d, const style::Template& tpl, const realize::FormTemplates& forms = {}) {
+  try {
+    realize::realize_document(d, tpl, test::liberation_fonts(), forms);
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error";
+  return Error(ErrorKind::Model, "(none)");
+}
+
 TEST(Realize, ThePlanHasMau14sRegionsInOrder) {
   realize::Document doc = realize_plan();
   // header, title, body, closing, then a page break and a flow per appendix (3).
@@ -107,7 +118,10 @@ TEST(Realize, NumberingSchemes) {
       block(BlockKind::Part, "Tổ chức thực hiện", "",
             {block(BlockKind::Chapter, "Điều khoản thi hành", "",
                    {block(BlockKind::Section, "Trách nhiệm", "", {art3, clause, literal})})}),
+      block(BlockKind::Part, "Phụ lục thi hành", ""),
   };
+  d.body[2].label = "Phần 5a";
+  d.body[2].literal_label = true;
   test::number_paths(d.body, "body");
   d.numbering = {{"part", "ordinal"}, {"section", "muc"}, {"clause", "outline"}};
   realize::Document doc = realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts());
@@ -129,6 +143,8 @@ TEST(Realize, NumberingSchemes) {
   EXPECT_EQ(label("body.1.0.0.1.0"), "1.1. | body | 1.1. Một");
   EXPECT_EQ(label("body.1.0.0.1.1.0"), "1.2.1. | body | 1.2.1. Khoản cháu");
   EXPECT_EQ(label("body.1.0.0.2"), "1.2.3. | body | 1.2.3. Giữ nguyên");
+  EXPECT_EQ(label("body.2.label"), "Phần 5a | part-label | Phần 5a");  // a literal label on its own line too
+  EXPECT_EQ(label("body.2"), " | part-title | Phụ lục thi hành");
   // "Điều 3." is bold even with its text on the line (ND30-NUM-4); a khoản's "1." is not.
   EXPECT_TRUE(test::paragraph_with_id(doc, "body.1.0.0.0")->text.front().bold);
   EXPECT_FALSE(test::paragraph_with_id(doc, "body.1.0.0.1")->text.front().bold);
@@ -143,14 +159,10 @@ TEST(Realize, NumberingSchemes) {
 TEST(Realize, AnUnknownNumberingSchemeNamesTheField) {
   model::Document d = test::small_document();
   d.numbering = {{"part", "words"}};
-  try {
-    realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts());
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.field_path(), "numbering.part");
-    EXPECT_NE(e.message().find("\"words\""), std::string::npos) << e.message();
-    EXPECT_NE(e.message().find("ordinal"), std::string::npos) << e.message();
-  }
+  const Error e = realize_error(d, test::named_template("ke-hoach"));
+  EXPECT_EQ(e.field_path(), "numbering.part");
+  EXPECT_NE(e.message().find("\"words\""), std::string::npos) << e.message();
+  EXPECT_NE(e.message().find("ordinal"), std::string::npos) << e.message();
 }
 
 TEST(Realize, NoNoiNhanLabelWithoutRecipients) {
@@ -179,12 +191,8 @@ TEST(Realize, TheNumberLineWithAYearOrOptionalOrNone) {
   EXPECT_FALSE(std::get<realize::Header>(doc.regions[0]).number.has_value());
   EXPECT_TRUE(std::get<realize::Header>(doc.regions[0]).date.has_value());
   // A kind whose Số is required refuses "number": null, naming the field.
-  try {
-    realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts());
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.field_path(), "number");
-  }
+  const Error e = realize_error(d, test::named_template("ke-hoach"));
+  EXPECT_EQ(e.field_path(), "number");
 }
 
 TEST(Realize, RegionsInTheTemplatesOrderKinhGuiAndPreamble) {
@@ -209,12 +217,8 @@ TEST(Realize, RegionsInTheTemplatesOrderKinhGuiAndPreamble) {
 
   // Kính gửi in a template without that region is an error, not left out.
   d.kinh_gui = {"Sở Tài chính"};
-  try {
-    realize::realize_document(d, tpl, test::liberation_fonts());
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.field_path(), "kinh_gui");
-  }
+  const Error e = realize_error(d, tpl);
+  EXPECT_EQ(e.field_path(), "kinh_gui");
 }
 
 TEST(Realize, KinhGuiOneOnTheLineSeveralWithDashesAndPunctuation) {
@@ -246,25 +250,17 @@ TEST(Realize, AControlCharacterIsAnErrorNamingTheField) {
   model::Document d = test::small_document();
   d.body = {block(BlockKind::Paragraph, "", "chuông\a")};
   test::number_paths(d.body, "body");
-  try {
-    realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts());
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.field_path(), "body[0]");
-    EXPECT_NE(e.message().find("U+0007"), std::string::npos) << e.message();
-  }
+  const Error e = realize_error(d, test::named_template("ke-hoach"));
+  EXPECT_EQ(e.field_path(), "body[0]");
+  EXPECT_NE(e.message().find("U+0007"), std::string::npos) << e.message();
 }
 
 TEST(Realize, BodyTablesAreRefusedNamingTheField) {
   model::Document d = test::small_document();
   d.body = {block(BlockKind::Table, "", "")};
   test::number_paths(d.body, "body");
-  try {
-    realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts());
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.field_path(), "body[0]");
-  }
+  const Error e = realize_error(d, test::named_template("ke-hoach"));
+  EXPECT_EQ(e.field_path(), "body[0]");
 }
 
 TEST(Realize, VietnameseOrdinalWords) {
@@ -276,6 +272,46 @@ TEST(Realize, VietnameseOrdinalWords) {
   EXPECT_EQ(got, (std::vector<std::string>{"thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ mười",
                                            "thứ mười một", "thứ mười bốn", "thứ mười lăm", "thứ hai mươi mốt",
                                            "thứ hai mươi tư", "thứ hai mươi lăm"}));
+}
+
+}  // namespace
+
+namespace {
+
+using namespace vanban;
+
+// Forms attached as appendices become FormContent items with their heading decided here;
+// a value for a field the form lacks is an error naming where it was given.
+TEST(Realize, FormAppendicesBecomeFormContent) {
+  std::ifstream in(VANBAN_SOURCE_DIR "/samples/ke-hoach-hoa-binh-2021-bieu-mau.json", std::ios::binary);
+  std::stringstream data;
+  data << in.rdbuf();
+  model::Document d = model::load_document(data.str(), "bieu-mau.json");
+  realize::FormTemplates forms;
+  for (const char* name : {"phu-luc-1", "phu-luc-2", "phu-luc-3"}) forms[name] = &test::named_template(name);
+  realize::Document doc = realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts(), forms);
+  ASSERT_EQ(doc.regions.size(), 4u + 2 * 3);
+  const auto& flow = std::get<realize::Flow>(doc.regions[5 + 2 * 1]);
+  ASSERT_EQ(flow.items.size(), 1u);
+  const auto& form = std::get<realize::FormContent>(flow.items[0]);
+  EXPECT_EQ(form.form, forms["phu-luc-2"]);
+  EXPECT_EQ(form.label, "Phụ lục 2");
+  EXPECT_EQ(form.title, forms["phu-luc-2"]->form.title);
+  EXPECT_EQ(form.reference.rfind("(Kèm theo Kế hoạch số", 0), 0u) << form.reference;
+  EXPECT_EQ(form.record, nullptr);  // no values: printed blank
+
+  d.appendices[0].form_values = {{"no_such_field", "x", "appendices[0].values.no_such_field", 3, 7}};
+  try {
+    realize::realize_document(d, test::named_template("ke-hoach"), test::liberation_fonts(), forms);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field_path(), "appendices[0].values.no_such_field");
+    EXPECT_EQ(e.line(), 3);
+  }
+  // A form that is not there (or not a form template) names the appendix's "form".
+  d.appendices[0].form_values.clear();
+  forms["phu-luc-3"] = &test::named_template("ke-hoach");
+  EXPECT_EQ(realize_error(d, test::named_template("ke-hoach"), forms).field_path(), "appendices[2].form");
 }
 
 }  // namespace

@@ -83,10 +83,32 @@ TEST(RealizeLayout, KinhGuiDashesUnderTheColonAndVvCentredUnderSo) {
   for (const auto& l : lines) subjects += l.text.find("Về việc tổ chức hội nghị") != std::string::npos;
   EXPECT_EQ(subjects, 1);
 
-  // One recipient: on the label's line.
+  // No paragraph spacing inside the list: one line pitch from the label to each item.
+  EXPECT_NEAR(second->y - first->y, first->y - label->y, 0.01);
+
+  // A recipient too long for its line continues under its text, not under its "- ".
+  d.kinh_gui = {"Ủy ban nhân dân các huyện, thành phố và các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Hòa Bình",
+                "Sở Nội vụ"};
+  lines = test::text_lines(lay_out(d, tpl).pages[0]);
+  const auto* long_item = test::line_starting(lines, "- Ủy ban nhân dân");
+  ASSERT_NE(long_item, nullptr);
+  const test::TextLine* rest = nullptr;
+  for (size_t i = 0; i + 1 < lines.size(); ++i)
+    if (&lines[i] == long_item) rest = &lines[i + 1];
+  ASSERT_TRUE(rest && rest->text.rfind("- ", 0) != 0) << (rest ? rest->text : "");
+  EXPECT_NEAR(rest->x0, long_item->glyphs[2]->x, 0.01);  // under the text after "- "
+
+  // One recipient: on the label's line, a wrapped line under the text after "Kính gửi: ".
   d.kinh_gui = {"Sở Tài chính"};
   lines = test::text_lines(lay_out(d, tpl).pages[0]);
   EXPECT_NE(test::line_starting(lines, "Kính gửi: Sở Tài chính"), nullptr);
+  d.kinh_gui = {"Ủy ban nhân dân các huyện, thành phố và các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Hòa Bình"};
+  lines = test::text_lines(lay_out(d, tpl).pages[0]);
+  const auto* one = test::line_starting(lines, "Kính gửi: Ủy ban");
+  ASSERT_NE(one, nullptr);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (&lines[i] == one) EXPECT_NEAR(lines[i + 1].x0, one->glyphs[10]->x, 0.01) << lines[i + 1].text;
+  }
 }
 
 TEST(RealizeLayout, ALineBreakInTheSubjectGivesTwoCentredLines) {
