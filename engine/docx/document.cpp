@@ -82,13 +82,10 @@ void Writer::header_table(const realize::Header& h) {
   // the same exact line height they share a baseline (ND30-DATE-4). "V/v …" goes
   // under Số (ND30-TL-4). An attached document's header has neither (ND30-PL-12).
   pending_space_before_ = h.space_after;
-  // Kept with what follows, as layout keeps the header's box (the copy block's header
-  // with its closing, ND30-COPY-1): every paragraph of the rows keeps with the next.
-  auto finish = [&] {
-    for (const pugi::xpath_node& p : tbl.select_nodes(".//w:p")) keep_next(p.node());
-    page_marks(h);  // ô 11, the draft mark (docx/marks.cpp)
-  };
-  if (!h.number && !h.date && h.under_number.empty() && h.marks.empty()) return finish();
+  if (!h.number && !h.date && h.under_number.empty() && h.marks.empty()) {
+    header_end(h, tbl);
+    return;
+  }
   xml_node tr2 = row(tbl, true, false);
   double pitch = 0;
   for (const auto* p : {h.number ? &*h.number : nullptr, h.date ? &*h.date : nullptr}) {
@@ -105,7 +102,7 @@ void Writer::header_table(const realize::Header& h) {
   xml_node date = cell(tr2, h.right_width);
   if (h.date) exact_line(paragraph(*h.date, h.right_width, date), pitch);
   end_cell(date);
-  finish();
+  header_end(h, tbl);
 }
 
 void Writer::flow(const realize::Flow& f) {
@@ -130,7 +127,7 @@ void Writer::flow(const realize::Flow& f) {
       appendix_heading(form->label, form->title, form->reference);
       form_items(*form->form, form->record.get());
     } else {
-      body_table(std::get<realize::Table>(item));  // docx/tables.cpp
+      not_written("a table", std::get<realize::Table>(item).id);  // helper E: docx/tables.cpp
     }
     // The header's space goes before the first paragraph after it.
     xml_node first = before ? before.next_sibling() : body_.first_child();

@@ -110,6 +110,13 @@ void Writer::header_marks(const realize::Header& header, xml_node left_cell) {
   if (!header.marks.empty() && header.marks.back().border > 0) spacer(left_cell, 1);
 }
 
+void Writer::header_end(const realize::Header& header, xml_node tbl) {
+  // Kept with what follows, as layout keeps the header's box (the copy block's header
+  // with its closing, ND30-COPY-1): every paragraph of the rows keeps with the next.
+  for (const pugi::xpath_node& p : tbl.select_nodes(".//w:p")) keep_next(p.node());
+  page_marks(header);
+}
+
 void Writer::page_marks(const realize::Header& header) {
   if (header.top_mark) top_mark_ = header.top_mark;
   if (header.draft && header.draft_in_margin) margin_draft_ = header.draft;

@@ -269,6 +269,8 @@ class Writer {
   static void spacer(xml_node parent, double height);
   // ô 10a, 10b under Số in the header table's left cell (after Số / V/v).
   void header_marks(const realize::Header& header, xml_node left_cell);
+  // After the header table `tbl`: its rows kept with what follows, then page_marks().
+  void header_end(const realize::Header& header, xml_node tbl);
   // Page 1's marks: a draft mark above the tên loại now (call after the header table);
   // ô 11 and a draft mark in the margin kept for the first page's header part.
   void page_marks(const realize::Header& header);

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "layout/flow.h"
+#include "layout/layout.h"
 #include "layout/marks_layout.h"
 #include "realize/marks.h"
 #include "style/profile.h"
@@ -338,6 +339,48 @@ TEST(Marks, TemplateRejectsAnUnknownStampKindWithItsPosition) {
   style::Template t = style::parse_template(wider, "x.xml", {VANBAN_SOURCE_DIR "/templates"});
   EXPECT_EQ(std::count_if(t.stamps.begin(), t.stamps.end(), [](const auto& s) { return s.text == "KHẨN"; }), 1);
   EXPECT_NEAR(realize::realize_stamp("urgency", "KHẨN", "x", t, fonts()).width / kMm, 25, 0.01);
+}
+
+// A kind with no tên loại (a Công văn's regions): the draft mark goes to the top margin
+// over the left column; an address with no <footer/> region is an error naming it.
+TEST(Marks, DraftMarkInTheTopMarginWithoutATypeNameAndAddressNeedsItsRegion) {
+  const std::string xml =
+      "<template name=\"cv\" extends=\"nd30\"><document-type name=\"CÔNG VĂN\" abbreviation=\"\"/>"
+      "<regions><header subject-under-number=\"true\"/><body/><closing/></regions></template>";
+  style::Template t = style::parse_template(xml, "cv.xml", {VANBAN_SOURCE_DIR "/templates"});
+  model::Document d;
+  d.issuing_agency = {"SỞ GIÁO DỤC VÀ ĐÀO TẠO"};
+  d.number = {"12", "", "SGDĐT-VP"};
+  d.place = "Hòa Bình";
+  d.date = {5, 3, 2021};
+  d.subject = "Báo cáo kết quả thi đua";
+  d.marks.draft = true;
+  model::Block b;
+  b.text = layout::plain("Sở Giáo dục và Đào tạo đề nghị các đơn vị gửi báo cáo.");
+  d.body.push_back(b);
+  const realize::Document r = realize::realize_document(d, t, fonts());
+  const auto& h = std::get<realize::Header>(r.regions.front());
+  ASSERT_TRUE(h.draft);
+  EXPECT_TRUE(h.draft_in_margin);
+  auto pages = layout::layout_document(r, fonts()).pages;
+  ASSERT_FALSE(pages.empty());
+  bool found = false;
+  for (const auto& run : pages[0].runs) {
+    if (text_of({run}) != "DỰ THẢO") continue;
+    found = true;
+    Extent ink = glyphs_extent({run});
+    EXPECT_LT(ink.y1, t.page.margin_top);
+    EXPECT_NEAR((ink.x0 + ink.x1) / 2, t.page.margin_left + t.header.left_width / 2, 0.5);
+  }
+  EXPECT_TRUE(found);
+  d.address = {"Số 1 đường Trần Hưng Đạo"};
+  try {
+    realize::realize_document(d, t, fonts());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field_path(), "address");
+    EXPECT_NE(e.message().find("footer"), std::string::npos);
+  }
 }
 
 }  // namespace
