@@ -308,14 +308,42 @@ class Checks:
             xs.append(on_label[0]["x0"])
             texts.append(lab.text)
         for l in page["lines"]:
-            if l.baseline > lab.baseline and l.text.startswith("-") and len(xs) < len(items):
+            if l.baseline <= lab.baseline:
+                continue
+            if l.text.startswith("-") and len(xs) < len(items):
                 xs.append(l.x0)
                 texts.append(l.text)
+            elif texts and xs and l.x0 > xs[-1] + 2 and len(texts[-1]) < len(items[len(texts) - 1]) + 4:
+                texts[-1] += " " + l.text     # a wrapped recipient continues under its text
+        if texts and texts[0].startswith(label):
+            texts[0] = texts[0][len(label):].strip()
+        want = [f"- {it}{';' if i + 1 < len(items) else '.'}" for i, it in enumerate(items)]
         # "dashes aligned under the colon" (ND30-NN-2): at the colon or right of it, all at one x.
-        ok = (len(xs) == len(items) and max(xs) - min(xs) <= 1 and min(xs) >= colon_x0 - 1
-              and all(t.endswith(";") for t in texts[:-1]) and texts[-1].endswith("."))
+        ok = len(xs) == len(items) and max(xs) - min(xs) <= 1 and min(xs) >= colon_x0 - 1 and texts == want
         self.add("Kính gửi dashes at one x within 1 pt, under or right of the colon, ';' then '.' (ND30-NN-2)", ok,
-                 f"dash x {[round(x, 2) for x in xs]}, colon {colon_x0:.2f}-{colon_x1:.2f}, {len(xs)}/{len(items)} lines")
+                 f"dash x {[round(x, 2) for x in xs]}, colon {colon_x0:.2f}-{colon_x1:.2f}, {texts} vs {want}")
+
+    # Mẫu 1.6: "<sender> điện:" centred bold, "điện" in lower case, then the receivers "- …".
+    def sender(self):
+        auth = re.sub(r"\s+", " ", self.model.get("authority", "")).strip()
+        lines = self.pages[0]["lines"]
+        end = next((i for i, l in enumerate(lines) if l.text.endswith("điện:")), None)
+        if end is None or not auth.endswith("điện:"):
+            self.add("'… điện:' sender line (Mẫu 1.6)", False, f"authority {auth!r}")
+            return
+        start = end
+        while start > 0 and auth.startswith(lines[start - 1].text + " ") and lines[start - 1].bold():
+            start -= 1
+        got = " ".join(l.text for l in lines[start:end + 1])
+        receivers = []
+        for l in lines[end + 1:]:
+            if not l.text.startswith("-"):
+                break
+            receivers.append(l)
+        ok = (got == auth and all(l.bold() and abs(l.centre - self.centre) <= 2 for l in lines[start:end + 1])
+              and receivers and max(l.x0 for l in receivers) - min(l.x0 for l in receivers) <= 1)
+        self.add("'… điện:' sender line bold centred, then the receivers '- …' (Mẫu 1.6)", ok,
+                 f"{got!r}; {len(receivers)} receivers")
 
     # ND30-CC-1: the authority line, căn cứ lines italic, the decision word bold and centred.
     def preamble(self, title):
@@ -525,8 +553,8 @@ class Checks:
         self.marks(last_header)
         if self.kind in ("cong-van", "to-trinh", "bao-cao", "thu-cong"):
             self.kinh_gui("Kính gửi:")
-        if self.kind == "cong-dien" and self.model.get("authority"):
-            self.kinh_gui(self.model["authority"].upper() + " điện:")
+        if self.kind == "cong-dien":
+            self.sender()
         self.preamble(title)
         self.articles()
         self.closing()
