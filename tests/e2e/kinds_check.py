@@ -275,7 +275,10 @@ class Checks:
                     and l.x1 <= self.left + HEADER_LEFT_WIDTH + 2 and abs(l.size - first.size) < 0.1):
                 got.append(l)
         text = " ".join(l.text for l in got)
-        gap = first.top - so.bottom
+        # The space between the lines: the baseline step less one single line of Số's size
+        # (Times New Roman / Liberation Serif: ascent .891 + descent .216 + line gap .042 em),
+        # what "6 pt" of paragraph space before gives in both PDF and Word.
+        gap = (first.baseline - so.baseline) - 1.149 * so.size
         dx = max(abs(l.centre - so.centre) for l in got)
         ok = text == want and dx <= 2 and 4 <= gap <= 8 and all(12 <= l.size <= 13.01 and not l.bold() for l in got)
         self.add("V/v centred under Số within 2 pt, 6±2 pt below, 12-13 pt regular (ND30-TL-4)", ok,
@@ -307,14 +310,20 @@ class Checks:
         if on_label and lab.text[len(label):].strip().startswith("-"):
             xs.append(on_label[0]["x0"])
             texts.append(lab.text)
+        prev = lab
         for l in page["lines"]:
             if l.baseline <= lab.baseline:
                 continue
+            if l.baseline - prev.baseline > 1.6 * l.size:
+                break                         # the list has ended
             if l.text.startswith("-") and len(xs) < len(items):
                 xs.append(l.x0)
                 texts.append(l.text)
-            elif texts and xs and l.x0 > xs[-1] + 2 and len(texts[-1]) < len(items[len(texts) - 1]) + 4:
-                texts[-1] += " " + l.text     # a wrapped recipient continues under its text
+            elif texts and l.x0 >= colon_x0 - 1 and len(texts[-1]) < len(items[len(texts) - 1]) + 3:
+                texts[-1] += " " + l.text     # a wrapped recipient (hanging or not)
+            else:
+                break
+            prev = l
         if texts and texts[0].startswith(label):
             texts[0] = texts[0][len(label):].strip()
         want = [f"- {it}{';' if i + 1 < len(items) else '.'}" for i, it in enumerate(items)]
