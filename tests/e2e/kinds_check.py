@@ -501,8 +501,10 @@ class Checks:
         rules = [s for s in pg["strokes"] if s["bottom"] < form.top and s["x1"] - s["x0"] >= 0.98 * width]
         signer = (self.model.get("signature") or {}).get("signer_name")
         sl = next((l for l in pg["lines"] if l.text == signer), None)
-        ok = form.bold() and 13 <= form.size <= 14.01 and rules and (sl is None or sl.baseline < rules[-1]["top"])
-        self.add("copy form bold 13-14 pt under a full-width rule after the copied text (ND30-COPY-1)", ok,
+        rule_top = max((r["top"] for r in rules), default=None)
+        # On the same sheet as the copied text's end (its signer), under the rule.
+        ok = form.bold() and 13 <= form.size <= 14.01 and rules and sl is not None and sl.baseline < rule_top
+        self.add("copy form bold 13-14 pt under a full-width rule, on the copied text's last page (ND30-COPY-1)", ok,
                  f"{form}; {len(rules)} rules; signer {sl}")
         n, rest = _number_text(cp.get("number", {"symbol": ""}))
         abbr = COPY_ABBREVIATIONS[cp["form"]]
