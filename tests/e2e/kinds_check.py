@@ -513,6 +513,10 @@ def run(args):
         if kind in KINDS and (only is None or name in only):
             jobs.append((name, kind, model, path))
     failed, docx_files = 0, []
+    for name, *_ in jobs:   # nothing of an earlier run is checked again
+        for stale in (f"{name}.pdf", f"{name}.docx", os.path.join("lo", f"{name}.pdf")):
+            if os.path.exists(os.path.join(out, stale)):
+                os.remove(os.path.join(out, stale))
     for name, kind, model, path in jobs:
         for ext in (["pdf", "docx"] if docx else ["pdf"]):
             cmd = [opts["--vanban"], "render", kind, path, "-o", os.path.join(out, f"{name}.{ext}"), "--date", opts["--date"]]
