@@ -31,10 +31,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdf_lines import is_red, read_pdf  # noqa: E402
 
 MM = 72 / 25.4
 # nd30.xml's page (ND30-PAGE-3): margins left 30 mm, right 15 mm, top 20 mm.
@@ -63,113 +62,6 @@ NO_SUBJECT_TITLE = {"giay-gioi-thieu", "giay-nghi-phep", "cong-van", "thu-cong"}
 DECISION_WORDS = {"nghi-quyet": "QUYẾT NGHỊ:", "quyet-dinh": "QUYẾT ĐỊNH:", "quyet-dinh-ban-hanh": "QUYẾT ĐỊNH:",
                   "ban-sao": "QUYẾT ĐỊNH:"}
 STAMP_WIDTH_MM = {"KHẨN": 20, "HỎA TỐC": 30, "HOẢ TỐC": 30, "THƯỢNG KHẨN": 40}  # ND30-KHAN-1, all 8 mm high
-
-
-def nfc(s):
-    return unicodedata.normalize("NFC", s)
-
-
-# ---------------------------------------------------------------------------- reading the PDF
-def _rgb(color):
-    """pdfminer colour (gray float, RGB or CMYK tuple, None) -> (r, g, b) or None."""
-    if color is None:
-        return None
-    if isinstance(color, (int, float)):
-        return (float(color),) * 3
-    c = [float(x) for x in color if isinstance(x, (int, float))]
-    if len(c) == 1:
-        return (c[0],) * 3
-    if len(c) == 3:
-        return tuple(c)
-    if len(c) == 4:
-        k = c[3]
-        return tuple((1 - x) * (1 - k) for x in c[:3])
-    return None
-
-
-def is_red(rgb):
-    return rgb is not None and rgb[0] >= 0.75 and rgb[1] <= 0.25 and rgb[2] <= 0.25
-
-
-def _walk(obj):
-    if isinstance(obj, LTContainer):
-        for child in obj:
-            yield from _walk(child)
-    else:
-        yield obj
-
-
-class Line:
-    """A run of characters on one baseline with no gap wider than SPLIT pt (columns split)."""
-    SPLIT = 24.0
-
-    def __init__(self, chars):
-        self.chars = chars
-        text = ""
-        for i, c in enumerate(chars):
-            if i and c["ch"] != " " and not text.endswith(" ") and c["x0"] - chars[i - 1]["x1"] > 0.18 * c["size"]:
-                text += " "
-            text += c["ch"]
-        self.text = nfc(re.sub(r"\s+", " ", text).strip())
-        self.x0 = min(c["x0"] for c in chars)
-        self.x1 = max(c["x1"] for c in chars)
-        self.baseline = chars[0]["baseline"]
-        self.top = min(c["top"] for c in chars)
-        self.bottom = max(c["bottom"] for c in chars)
-        self.size = max(c["size"] for c in chars)
-
-    @property
-    def centre(self):
-        return (self.x0 + self.x1) / 2
-
-    def prefix_chars(self, n):
-        return [c for c in self.chars if c["ch"].strip()][:n]
-
-    def bold(self, n=None):
-        cs = [c for c in self.chars if c["ch"].strip()]
-        cs = cs[:n] if n else cs
-        return bool(cs) and all("bold" in c["font"].lower() for c in cs)
-
-    def italic(self, n=None):
-        cs = [c for c in self.chars if c["ch"].strip()]
-        cs = cs[:n] if n else cs
-        return bool(cs) and all(("italic" in c["font"].lower() or "oblique" in c["font"].lower()) for c in cs)
-
-    def __repr__(self):
-        return f"Line({self.text!r} x0={self.x0:.1f} x1={self.x1:.1f} base={self.baseline:.1f})"
-
-
-def read_pdf(path):
-    """Pages: {"width", "height", "lines": [Line, top to bottom], "strokes": [{x0, x1, top, bottom, color}]}."""
-    pages = []
-    for page in extract_pages(path, laparams=None):
-        h = page.height
-        chars, strokes = [], []
-        for obj in _walk(page):
-            if isinstance(obj, LTChar):
-                gs = getattr(obj, "graphicstate", None)
-                chars.append({"ch": obj.get_text(), "font": obj.fontname.split("+", 1)[-1], "size": round(obj.size, 2),
-                              "x0": obj.x0, "x1": obj.x1, "baseline": h - obj.matrix[5], "top": h - obj.y1,
-                              "bottom": h - obj.y0, "color": _rgb(getattr(gs, "ncolor", None))})
-            elif isinstance(obj, (LTLine, LTRect, LTCurve)):
-                color = None
-                if getattr(obj, "stroke", False):
-                    color = _rgb(obj.stroking_color)
-                elif getattr(obj, "fill", False):
-                    color = _rgb(obj.non_stroking_color)
-                strokes.append({"x0": obj.x0, "x1": obj.x1, "top": h - obj.y1, "bottom": h - obj.y0, "color": color})
-        chars.sort(key=lambda c: (round(c["baseline"] * 2) / 2, c["x0"]))
-        groups = []
-        for c in chars:
-            g = groups[-1] if groups else None
-            if g and abs(g[-1]["baseline"] - c["baseline"]) < 0.6 and c["x0"] - g[-1]["x1"] <= Line.SPLIT:
-                g.append(c)
-            else:
-                groups.append([c])
-        lines = [Line(g) for g in groups if "".join(c["ch"] for c in g).strip()]
-        lines.sort(key=lambda ln: (round(ln.baseline, 1), ln.x0))
-        pages.append({"width": page.width, "height": h, "lines": lines, "strokes": strokes})
-    return pages
 
 
 # ---------------------------------------------------------------------------- the model
@@ -275,7 +167,10 @@ class Checks:
                     and l.x1 <= self.left + HEADER_LEFT_WIDTH + 2 and abs(l.size - first.size) < 0.1):
                 got.append(l)
         text = " ".join(l.text for l in got)
-        gap = first.top - so.bottom
+        # The space between the lines: the baseline step less one single line of Số's size
+        # (Times New Roman / Liberation Serif: ascent .891 + descent .216 + line gap .042 em),
+        # what "6 pt" of paragraph space before gives in both PDF and Word.
+        gap = (first.baseline - so.baseline) - 1.149 * so.size
         dx = max(abs(l.centre - so.centre) for l in got)
         ok = text == want and dx <= 2 and 4 <= gap <= 8 and all(12 <= l.size <= 13.01 and not l.bold() for l in got)
         self.add("V/v centred under Số within 2 pt, 6±2 pt below, 12-13 pt regular (ND30-TL-4)", ok,
@@ -307,15 +202,49 @@ class Checks:
         if on_label and lab.text[len(label):].strip().startswith("-"):
             xs.append(on_label[0]["x0"])
             texts.append(lab.text)
+        prev = lab
         for l in page["lines"]:
-            if l.baseline > lab.baseline and l.text.startswith("-") and len(xs) < len(items):
+            if l.baseline <= lab.baseline:
+                continue
+            if l.baseline - prev.baseline > 1.6 * l.size:
+                break                         # the list has ended
+            if l.text.startswith("-") and len(xs) < len(items):
                 xs.append(l.x0)
                 texts.append(l.text)
+            elif texts and l.x0 >= colon_x0 - 1 and len(texts[-1]) < len(items[len(texts) - 1]) + 3:
+                texts[-1] += " " + l.text     # a wrapped recipient (hanging or not)
+            else:
+                break
+            prev = l
+        if texts and texts[0].startswith(label):
+            texts[0] = texts[0][len(label):].strip()
+        want = [f"- {it}{';' if i + 1 < len(items) else '.'}" for i, it in enumerate(items)]
         # "dashes aligned under the colon" (ND30-NN-2): at the colon or right of it, all at one x.
-        ok = (len(xs) == len(items) and max(xs) - min(xs) <= 1 and min(xs) >= colon_x0 - 1
-              and all(t.endswith(";") for t in texts[:-1]) and texts[-1].endswith("."))
+        ok = len(xs) == len(items) and max(xs) - min(xs) <= 1 and min(xs) >= colon_x0 - 1 and texts == want
         self.add("Kính gửi dashes at one x within 1 pt, under or right of the colon, ';' then '.' (ND30-NN-2)", ok,
-                 f"dash x {[round(x, 2) for x in xs]}, colon {colon_x0:.2f}-{colon_x1:.2f}, {len(xs)}/{len(items)} lines")
+                 f"dash x {[round(x, 2) for x in xs]}, colon {colon_x0:.2f}-{colon_x1:.2f}, {texts} vs {want}")
+
+    # Mẫu 1.6: "<sender> điện:" centred bold, "điện" in lower case, then the receivers "- …".
+    def sender(self):
+        auth = re.sub(r"\s+", " ", self.model.get("authority", "")).strip()
+        lines = self.pages[0]["lines"]
+        end = next((i for i, l in enumerate(lines) if l.text.endswith("điện:")), None)
+        if end is None or not auth.endswith("điện:"):
+            self.add("'… điện:' sender line (Mẫu 1.6)", False, f"authority {auth!r}")
+            return
+        start = end
+        while start > 0 and auth.startswith(lines[start - 1].text + " ") and lines[start - 1].bold():
+            start -= 1
+        got = " ".join(l.text for l in lines[start:end + 1])
+        receivers = []
+        for l in lines[end + 1:]:
+            if not l.text.startswith("-"):
+                break
+            receivers.append(l)
+        ok = (got == auth and all(l.bold() and abs(l.centre - self.centre) <= 2 for l in lines[start:end + 1])
+              and receivers and max(l.x0 for l in receivers) - min(l.x0 for l in receivers) <= 1)
+        self.add("'… điện:' sender line bold centred, then the receivers '- …' (Mẫu 1.6)", ok,
+                 f"{got!r}; {len(receivers)} receivers")
 
     # ND30-CC-1: the authority line, căn cứ lines italic, the decision word bold and centred.
     def preamble(self, title):
@@ -464,8 +393,10 @@ class Checks:
         rules = [s for s in pg["strokes"] if s["bottom"] < form.top and s["x1"] - s["x0"] >= 0.98 * width]
         signer = (self.model.get("signature") or {}).get("signer_name")
         sl = next((l for l in pg["lines"] if l.text == signer), None)
-        ok = form.bold() and 13 <= form.size <= 14.01 and rules and (sl is None or sl.baseline < rules[-1]["top"])
-        self.add("copy form bold 13-14 pt under a full-width rule after the copied text (ND30-COPY-1)", ok,
+        rule_top = max((r["top"] for r in rules), default=None)
+        # On the same sheet as the copied text's end (its signer), under the rule.
+        ok = form.bold() and 13 <= form.size <= 14.01 and rules and sl is not None and sl.baseline < rule_top
+        self.add("copy form bold 13-14 pt under a full-width rule, on the copied text's last page (ND30-COPY-1)", ok,
                  f"{form}; {len(rules)} rules; signer {sl}")
         n, rest = _number_text(cp.get("number", {"symbol": ""}))
         abbr = COPY_ABBREVIATIONS[cp["form"]]
@@ -525,8 +456,8 @@ class Checks:
         self.marks(last_header)
         if self.kind in ("cong-van", "to-trinh", "bao-cao", "thu-cong"):
             self.kinh_gui("Kính gửi:")
-        if self.kind == "cong-dien" and self.model.get("authority"):
-            self.kinh_gui(self.model["authority"].upper() + " điện:")
+        if self.kind == "cong-dien":
+            self.sender()
         self.preamble(title)
         self.articles()
         self.closing()
@@ -582,6 +513,10 @@ def run(args):
         if kind in KINDS and (only is None or name in only):
             jobs.append((name, kind, model, path))
     failed, docx_files = 0, []
+    for name, *_ in jobs:   # nothing of an earlier run is checked again
+        for stale in (f"{name}.pdf", f"{name}.docx", os.path.join("lo", f"{name}.pdf")):
+            if os.path.exists(os.path.join(out, stale)):
+                os.remove(os.path.join(out, stale))
     for name, kind, model, path in jobs:
         for ext in (["pdf", "docx"] if docx else ["pdf"]):
             cmd = [opts["--vanban"], "render", kind, path, "-o", os.path.join(out, f"{name}.{ext}"), "--date", opts["--date"]]
