@@ -308,7 +308,7 @@ TEST(ModelDocument, ErrorsNameFieldAndPosition) {
        "plan.json:32:20: copy.form: expected \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\", got \"SAO CHÉP\""},
       {R"({"type": "part", "title": "QUY ĐỊNH CHUNG", )", R"({"type": "part", )",
        "plan.json:13:5: body[0].title: missing (required)"},
-      {R"("title": "Phạm vi", )", "", "plan.json:15:9: body[0].content[0].content[0].title: missing (required)"},
+      {R"("title": "Phạm vi", "text": "Quy chế này…", )", "", "plan.json:15:9: body[0].content[0].content[0].title: an article needs a title or a text"},
       {R"("marker": "1.2.3.")", R"("marker": "1.2.3.", "label": "4")",
        "plan.json:16:40: body[0].content[0].content[0].content[0].marker: give \"label\" or \"marker\", not both"},
       {R"("subject": "Ban hành Quy chế\nthi đua")", R"("subject": "Ban hành\u0007")",
