@@ -65,7 +65,7 @@ Header realize_header(const Context& ctx, const style::RegionSpec& spec, bool at
   if (has_number(ctx, spec, attached)) {
     out.number = plain_paragraph(ctx, id + ".number", "number", "number", wording::number_line(d, ctx.tpl));
   }
-  if (!attached) out.date = plain_paragraph(ctx, id + ".date", "date", "place-date", wording::place_date(d, ctx.tpl));
+  if (!attached && spec.date) out.date = plain_paragraph(ctx, id + ".date", "date", "place-date", wording::place_date(d, ctx.tpl));
   // ô 5b: a Công văn's trích yếu under Số, "V/v …" (ND30-TL-4).
   if (spec.subject_under_number && !attached && !d.subject.empty()) {
     out.under_number.push_back(plain_paragraph(ctx, id + ".subject", "subject", "subject-under-number",
@@ -185,16 +185,17 @@ std::optional<Closing> realize_closing(const Context& ctx, const style::RegionSp
     case model::SignatureArrangement::Default: out.side_by_side = spec.signatures != "stacked"; break;
   }
   // The columns (ND30-SIG-4): one signature, or stacked ones, in the right part; side by
-  // side they share it — and the Nơi nhận column too when there is no list (a Biên bản's
-  // secretary on the left, its chair on the right).
+  // side they share it — or, when there is no Nơi nhận list, the whole text width in
+  // equal parts (a Biên bản's secretary on the left, its chair on the right; the two
+  // parties of a Hợp đồng), so a party's long name does not wrap in the narrow column.
   const double text_width = ctx.tpl.page.width - ctx.tpl.page.margin_left - ctx.tpl.page.margin_right;
   const double right = text_width - c.recipients_width;
   const size_t n = out.signatures.size();
   for (size_t s = 0; s < n; ++s) {
     Signature& sig = out.signatures[s];
     if (out.side_by_side && n > 1 && out.recipients.empty()) {
-      sig.x = s == 0 ? 0 : c.recipients_width + (s - 1) * right / (n - 1);
-      sig.width = s == 0 ? c.recipients_width : right / (n - 1);
+      sig.x = s * text_width / n;
+      sig.width = text_width / n;
     } else if (out.side_by_side && n > 1) {
       sig.x = c.recipients_width + s * right / n;
       sig.width = right / n;

@@ -65,6 +65,7 @@ struct RegionSpec {
   // header: "required" | "optional" (printed when the model gives one) | "none" (no Số line)
   std::string number = "required";
   bool subject_under_number = false;  // header: the trích yếu as "V/v …" under Số (Công văn, ND30-TL-4)
+  bool date = true;                   // header: the place-and-date line (ô 4); a Biên bản (Mẫu 1.9) has none
   bool type_name = true;              // title: the tên loại line ("QUYẾT ĐỊNH")
   bool subject = true;                // title: the trích yếu under it, with its rule
   std::string signatures = "side-by-side";  // closing: how several signatures stand by default, or "stacked"

@@ -72,7 +72,8 @@ void read_regions(const Source& src, const pugi::xml_node& node, Template& tpl) 
     switch (spec.kind) {
       case Kind::Header:
         setters = {{"number", one_of(spec.number, src, {"required", "optional", "none"})},
-                   {"subject-under-number", flag(spec.subject_under_number, src)}};
+                   {"subject-under-number", flag(spec.subject_under_number, src)},
+                   {"date", flag(spec.date, src)}};
         break;
       case Kind::Title:
         setters = {{"type-name", flag(spec.type_name, src)}, {"subject", flag(spec.subject, src)}};
