@@ -14,7 +14,7 @@ of vanban. Rule IDs are those of ../shared/spec/nd30.md.
 What the model asks decides which checks apply: a tên loại (present, bold, centred; or absent
 for a Công văn), "Số: …/<ABBR>-…" with the ND30-TYPE-2 abbreviation exactly (QyĐ, CTr, TTr),
 no Số when the model has none, "V/v" centred under Số 6 ± 2 pt below it (ND30-TL-4), the
-"Kính gửi" dashes aligned right of the colon (ND30-NN-2), preamble and decision word
+"Kính gửi" dashes aligned under (or right of) the colon (ND30-NN-2), preamble and decision word
 (ND30-CC-1), "Điều N." bold at the body indent (ND30-NUM-4), several signatures level
 (ND30-SIG-4), "Nơi nhận:" only with recipients (ND30-NN-3), urgency boxes 20/30/40 × 8 mm in
 red (ND30-KHAN-1/2), the secrecy mark under Số (ND30-MAT-1), the circulation mark boxed in the
@@ -151,7 +151,8 @@ class Checks:
         ok = (not ln.bold()) and 12.5 <= ln.size <= 13.5 and ln.x1 <= self.left + HEADER_LEFT_WIDTH + 2
         if abbr:
             ok = ok and f"/{abbr}-" in ln.text
-        self.add(f"Số line with /{abbr or ''}- exactly, 13 pt regular, left column (ND30-SO-4)", ok, repr(ln))
+        what = f"with /{abbr}- exactly" if abbr else "as the model writes it (no type abbreviation)"
+        self.add(f"Số line {what}, 13 pt regular, left column (ND30-SO-4)", ok, repr(ln))
         return ln
 
     # ND30-TL-4: "V/v …" under Số, centred, 6 pt below, 12-13 pt, not bold; it may wrap.
@@ -549,7 +550,7 @@ def main(argv):
         kind, model_path = argv[2], argv[3]
         with open(model_path, encoding="utf-8") as f:
             model = json.load(f)
-        failed = sum(_print(f"{os.path.basename(p)}", check_kind(kind, model, p)) for p in argv[4:])
+        failed = sum(_print(p, check_kind(kind, model, p)) for p in argv[4:])
         return 1 if failed else 0
     if len(argv) >= 2 and argv[1] == "run":
         return run(argv[2:])
