@@ -1,6 +1,7 @@
 // Balanced line breaking for centred paragraphs (declared in text/line_breaker.h): the
 // breaks that give greedy filling's number of lines with the most even lines, avoiding
 // breaks inside common multi-syllable words and names and a lone last word.
+#include <cstring>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -48,7 +49,9 @@ const char* const kWords[] = {
     "SƠ KẾT", "TRIỂN KHAI", "THỰC HIỆN", "NHIỆM VỤ", "GIẢI PHÁP", "MỤC ĐÍCH", "YÊU CẦU", "NỘI DUNG",
     "KINH PHÍ", "PHỤ LỤC", "HOẠT ĐỘNG", "CÔNG TÁC", "ĐÁNH GIÁ", "KẾT QUẢ", "CHẤT LƯỢNG", "HIỆU QUẢ",
     "PHONG TRÀO", "HỒ SƠ", "MINH CHỨNG", "THỐNG KÊ", "TÀI LIỆU", "BẢN SAO", "SAO Y", "SAO LỤC", "TRÍCH SAO",
-    "BIỂU MẪU", "GƯƠNG MẶT", "NGƯỜI TỐT", "VIỆC TỐT",
+    "BIỂU MẪU", "GƯƠNG MẶT", "NGƯỜI TỐT", "VIỆC TỐT", "KIỂM TRA", "GIÁM SÁT", "BẢO MẬT", "ĐỀ THI", "TUYỂN SINH",
+    "BỒI DƯỠNG", "TẬP HUẤN", "HỘI NGHỊ", "HỘI THI", "CUỘC THI", "PHÒNG CHỐNG", "AN TOÀN", "VỆ SINH",
+    "THỰC PHẨM", "DẠY THÊM", "HỌC THÊM", "CHUYỂN ĐỔI", "SỐ HÓA", "ỨNG DỤNG", "SÁCH GIÁO", "GIÁO KHOA",
     // provinces and cities (ND30-CQ: the agency lines name them)
     "HÀ NỘI", "HỒ CHÍ", "CHÍ MINH", "HÀ GIANG", "CAO BẰNG", "BẮC KẠN", "TUYÊN QUANG", "LÀO CAI", "ĐIỆN BIÊN",
     "LAI CHÂU", "SƠN LA", "YÊN BÁI", "HÒA BÌNH", "THÁI NGUYÊN", "LẠNG SƠN", "QUẢNG NINH", "BẮC GIANG",
@@ -124,6 +127,9 @@ std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vecto
     if (mandatory(k)) continue;
     std::string_view before = trimmed(text.substr(offset(k - 1), offset(k) - offset(k - 1)));
     std::string_view after = trimmed(text.substr(offset(k), offset(k + 1) - offset(k)));
+    // Punctuation is not part of the word: "KIỂM TRA," is "KIỂM TRA", "(ĐẠI HỌC" "ĐẠI HỌC".
+    while (!after.empty() && std::strchr(",.;:!?)\"", after.back())) after.remove_suffix(1);
+    while (!before.empty() && std::strchr("(\"", before.front())) before.remove_prefix(1);
     if (before.empty() || after.empty()) continue;
     if (words().count(canonical(std::string(before) + " " + std::string(after)))) break_cost[k] = kInsideWord;
   }

@@ -100,3 +100,15 @@ TEST(BalancedBreaks, FromShapedGlyphsLikeTheLayout) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(BalancedBreaks, PunctuationAfterAWordDoesNotHideIt) {
+  // "kiểm tra," is the word "KIỂM TRA" followed by a comma: never "… kiểm / tra, …".
+  for (const auto& line : lines("V/v hướng dẫn tổ chức kiểm tra, đánh giá cuối học kỳ I năm học 2024 - 2025", 28)) {
+    EXPECT_NE(line.substr(line.size() >= 5 ? line.size() - 5 : 0), "kiểm") << line;
+    EXPECT_NE(line.rfind("tra,", 0), 0u) << line;
+  }
+}
+
+}  // namespace
