@@ -65,8 +65,8 @@ TEST(RealizeLayout, KinhGuiDashesUnderTheColonAndVvCentredUnderSo) {
   const auto* first = test::line_starting(lines, "- Sở Tài chính;");
   const auto* second = test::line_starting(lines, "- Sở Nội vụ.");
   ASSERT_TRUE(label && first && second);
-  const double colon_x = label->glyphs.back()->x;
-  EXPECT_EQ(label->glyphs.back()->text, ":");
+  const double colon_x = label->glyphs.back().x;
+  EXPECT_EQ(label->glyphs.back().text, ":");
   EXPECT_NEAR(first->x0, colon_x, 0.01);
   EXPECT_NEAR(second->x0, colon_x, 0.01);
   EXPECT_GT(first->y, label->y);
@@ -96,7 +96,7 @@ TEST(RealizeLayout, KinhGuiDashesUnderTheColonAndVvCentredUnderSo) {
   for (size_t i = 0; i + 1 < lines.size(); ++i)
     if (&lines[i] == long_item) rest = &lines[i + 1];
   ASSERT_TRUE(rest && rest->text.rfind("- ", 0) != 0) << (rest ? rest->text : "");
-  EXPECT_NEAR(rest->x0, long_item->glyphs[2]->x, 0.01);  // under the text after "- "
+  EXPECT_NEAR(rest->x0, long_item->glyphs[2].x, 0.01);  // under the text after "- "
 
   // One recipient: on the label's line, a wrapped line under the text after "Kính gửi: ".
   d.kinh_gui = {"Sở Tài chính"};
@@ -107,7 +107,7 @@ TEST(RealizeLayout, KinhGuiDashesUnderTheColonAndVvCentredUnderSo) {
   const auto* one = test::line_starting(lines, "Kính gửi: Ủy ban");
   ASSERT_NE(one, nullptr);
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (&lines[i] == one) EXPECT_NEAR(lines[i + 1].x0, one->glyphs[10]->x, 0.01) << lines[i + 1].text;
+    if (&lines[i] == one) EXPECT_NEAR(lines[i + 1].x0, one->glyphs[10].x, 0.01) << lines[i + 1].text;
   }
 }
 

@@ -104,11 +104,12 @@ inline const realize::Paragraph* paragraph_with_id(const realize::Document& doc,
 }
 
 // A line of laid-out text: glyphs on one baseline with no gap wider than 20 pt between
-// them (so Số and the date on one baseline are two lines).
+// them (so Số and the date on one baseline are two lines). It holds copies of its glyphs,
+// so it outlives the pages it was read from.
 struct TextLine {
   double y = 0, x0 = 0, x1 = 0;
   std::string text;
-  std::vector<const layout::PositionedGlyph*> glyphs;
+  std::vector<layout::PositionedGlyph> glyphs;
   double centre() const { return (x0 + x1) / 2; }
 };
 
@@ -121,7 +122,7 @@ inline std::vector<TextLine> text_lines(const layout::Page& page) {
       if (!same) out.push_back(TextLine{g.y, g.x, g.x, "", {}});
       out.back().text += g.text;
       out.back().x1 = g.x + g.advance;
-      out.back().glyphs.push_back(&g);
+      out.back().glyphs.push_back(g);
     }
   }
   return out;
