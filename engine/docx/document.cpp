@@ -162,11 +162,13 @@ void Writer::labelled_list(const realize::LabelledList& list) {
   // The spacing is realize's (the list directly under its label).
   xml_node label = paragraph(list.label, width_);
   keep_next(label);
-  indent(label, list.indent, 0);
+  // A centred label (Mẫu 1.6's sender line) keeps its style's alignment.
+  if (tpl_.style(list.label.style).align != style::Align::Center) indent(label, list.indent, 0);
   for (size_t i = 0; i < list.items.size(); ++i) {
     const auto& item = list.items[i];
     xml_node p = paragraph(item, width_);
     if (i + 1 < list.items.size()) keep_next(p);
+    if (!list.hanging) continue;  // as its style indents it (Mẫu 1.6's receivers)
     double dash = item.label.empty() ? 0 : width_of(item.label + " ", item.style);
     indent(p, list.item_indent, dash);
   }
@@ -184,9 +186,10 @@ void Writer::end_cell(xml_node cell) {
 
 // Nơi nhận and the signatures: one borderless row that never splits. Each signature
 // takes the column realize gave it; one column holds the stacked ones; the gaps are
-// empty cells.
+// empty cells. Mẫu 1.9: the list in the first signature's cell, under it. Mẫu 1.10: a
+// confirmation block in a second row, in the column at its x.
 void Writer::closing(const realize::Closing& c) {
-  bool recipients = c.recipients_label || !c.recipients.empty();
+  bool recipients = (c.recipients_label || !c.recipients.empty()) && !c.recipients_below;
   if (!recipients && c.signatures.empty()) return;
   // The body's last paragraph stays with the block.
   for (xml_node last = body_.last_child(); last; last = last.previous_sibling()) {
@@ -203,6 +206,7 @@ void Writer::closing(const realize::Closing& c) {
   std::vector<Column> columns;
   if (recipients) columns.push_back({0, c.recipients_width, true, {}});
   for (const auto& s : c.signatures) {
+    if (s.below) continue;
     double x = s.width > 0 ? s.x : c.recipients_width, w = s.width > 0 ? s.width : width_ - c.recipients_width;
     auto same = std::find_if(columns.begin(), columns.end(), [&](const Column& col) {
       return !col.recipients && std::abs(col.x - x) < 0.5 && std::abs(col.width - w) < 0.5;
@@ -226,6 +230,7 @@ void Writer::closing(const realize::Closing& c) {
   std::map<const realize::Signature*, double> name_space;
   double longest = 0;
   for (const auto& s : c.signatures) {
+    if (s.below) continue;
     double column = s.width > 0 ? s.width : width_ - c.recipients_width, height = 0;
     for (const auto& line : s.authority) {
       const auto& st = tpl_.style(line.style);
@@ -236,38 +241,73 @@ void Writer::closing(const realize::Closing& c) {
     longest = std::max(longest, height);
   }
   for (auto& [s, space] : name_space) space = s->space + (c.side_by_side ? longest + space : 0);
+  for (const auto& s : c.signatures) {
+    if (s.below) name_space[&s] = s.space;
+  }
 
   std::vector<double> widths;
   for (const Column& col : row_columns) widths.push_back(col.width);
   xml_node tbl = table(widths, false);
   xml_node tr = row(tbl, true, false);
+  // "Nơi nhận:" and the list; `space` before the label.
+  auto write_recipients = [&](xml_node tc, double width, double space) {
+    if (c.recipients_label) set_spacing_before(paragraph(*c.recipients_label, width, tc), space);
+    for (const auto& r : c.recipients) paragraph(r, width, tc);
+  };
+  // A signature's authority lines, room to sign, name; `space` before the first line.
+  auto write_signature = [&](xml_node tc, double width, const realize::Signature& s, double space) {
+    bool first = true;
+    xml_node last;
+    for (const auto& line : s.authority) {
+      last = paragraph(line, width, tc);
+      if (first) set_spacing_before(last, space);
+      first = false;
+    }
+    if (s.name) {
+      set_spacing_before(paragraph(*s.name, width, tc), name_space[&s] + (first ? space : 0));
+    } else if (last) {
+      set_spacing_after(last, s.space);  // signed by hand, no name printed: the room to sign is kept
+    }
+  };
   for (const Column& col : row_columns) {
     xml_node tc = cell(tr, col.width);
     if (col.recipients) {
-      if (c.recipients_label) {
-        auto label = paragraph(*c.recipients_label, col.width, tc);
-        // "Nơi nhận:" level with the first authority line (ND30-NN-3): same top, baselines
-        // an ascent down, so the smaller label starts lower by the difference.
-        const realize::Paragraph* first = nullptr;
-        for (const auto& s : c.signatures)
-          if (!first && !s.authority.empty()) first = &s.authority.front();
-        double level = first ? ascent(first->style) - ascent(c.recipients_label->style) : 0;
-        set_spacing_before(label, c.space_before + std::max(0.0, level));
-      }
-      for (const auto& r : c.recipients) paragraph(r, col.width, tc);
+      // "Nơi nhận:" level with the first authority line (ND30-NN-3): same top, baselines
+      // an ascent down, so the smaller label starts lower by the difference.
+      const realize::Paragraph* first = nullptr;
+      for (const auto& s : c.signatures)
+        if (!first && !s.authority.empty()) first = &s.authority.front();
+      double level = first && c.recipients_label ? ascent(first->style) - ascent(c.recipients_label->style) : 0;
+      write_recipients(tc, col.width, c.space_before + std::max(0.0, level));
     }
     // Each signature's first authority line c.space_before from the top (side by side:
     // level, ND30-SIG-4) or from the name above it (stacked).
     for (const realize::Signature* s : col.signatures) {
-      bool first = true;
-      for (const auto& line : s->authority) {
-        auto p = paragraph(line, col.width, tc);
-        if (first) set_spacing_before(p, c.space_before);
-        first = false;
-      }
-      if (s->name) set_spacing_before(paragraph(*s->name, col.width, tc), name_space[s] + (first ? c.space_before : 0));
+      write_signature(tc, col.width, *s, c.space_before);
+      if (c.recipients_below && s == &c.signatures.front()) write_recipients(tc, col.width, c.space_before);
     }
     end_cell(tc);
+  }
+  // Mẫu 1.10: the confirmation blocks in a row under, kept with the row above.
+  if (std::none_of(c.signatures.begin(), c.signatures.end(), [](const realize::Signature& s) { return s.below; })) {
+    return;
+  }
+  for (const pugi::xpath_node& p : tr.select_nodes(".//w:p")) keep_next(p.node());
+  xml_node tr2 = row(tbl, true, false);
+  size_t placed = 0;
+  for (const Column& col : row_columns) {
+    xml_node tc = cell(tr2, col.width);
+    for (const auto& s : c.signatures) {
+      if (s.below && std::abs(s.x - col.x) < 0.5 && std::abs(s.width - col.width) < 0.5) {
+        write_signature(tc, col.width, s, c.space_before);
+        ++placed;
+      }
+    }
+    end_cell(tc);
+  }
+  if (placed != static_cast<size_t>(std::count_if(c.signatures.begin(), c.signatures.end(),
+                                                  [](const realize::Signature& s) { return s.below; }))) {
+    throw Error(ErrorKind::Output, "closing \"" + c.id + "\": a confirmation block off the columns above it");
   }
 }
 

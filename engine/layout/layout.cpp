@@ -255,6 +255,10 @@ class DocumentLayout : public FlowBuilder {
     for (const auto& item : l.items) {
       style::ParagraphStyle ist = style_of(item);
       if (item.space_after) ist.space_after = *item.space_after;
+      if (!l.hanging) {  // as its style indents it (Mẫu 1.6's receivers)
+        push_lines(set_paragraph(item.text, ist, width_, fonts_), ist);
+        continue;
+      }
       ist.left_indent = item.label.empty() ? 0 : text_width(item.label + " ", ist);
       ist.first_indent = -ist.left_indent;
       push_lines(set_paragraph(item.text, ist, width_ - l.item_indent, fonts_), ist, l.item_indent);
@@ -280,10 +284,11 @@ class DocumentLayout : public FlowBuilder {
 
   // ô 7 and ô 9b: Nơi nhận on the left, the signatures on the right — side by side with
   // their first authority lines level, or stacked — and the label level with those
-  // (ND30-NN-3, ND30-SIG-4); one box, never split.
+  // (ND30-NN-3, ND30-SIG-4); Mẫu 1.9: the list under the first of the signatures side by
+  // side; Mẫu 1.10: a confirmation block at the lower left, under all that. One box,
+  // never split.
   void closing(const realize::Closing& c) {
     Box box;
-    Column leftcol{left_, c.recipients_width};
     const size_t n = c.signatures.size();
     std::vector<SetSignature> sigs(n);
     for (size_t s = 0; s < n; ++s) {
@@ -300,47 +305,84 @@ class DocumentLayout : public FlowBuilder {
       }
       set.space = c.signatures[s].space;
     }
+    Column leftcol{left_ + (c.recipients_below && n ? sigs[0].x - left_ : 0), c.recipients_width};
     std::vector<Line> label;
     if (c.recipients_label) {
       label = set_paragraph(c.recipients_label->text, tpl_.style(c.recipients_label->style), leftcol.width, fonts_);
     }
     double first = 0;
-    if (!label.empty()) first = std::max(first, baseline_offset(label.front()));
+    if (!label.empty() && !c.recipients_below) first = std::max(first, baseline_offset(label.front()));
     for (size_t s = 0; s < n && (s == 0 || c.side_by_side); ++s) {
-      if (!sigs[s].authority.empty()) first = std::max(first, baseline_offset(sigs[s].authority.front()));
+      if (!c.signatures[s].below && !sigs[s].authority.empty()) {
+        first = std::max(first, baseline_offset(sigs[s].authority.front()));
+      }
     }
 
     double bottom = 0;
-    double y = first;  // baseline of the next line in the left column
-    bottom = std::max(bottom, place_lines(label, leftcol.x, y, box.runs));
-    bool first_recipient = true;
-    for (const auto& r : c.recipients) {
-      for (const Line& line : set_paragraph(r.text, tpl_.style(r.style), leftcol.width, fonts_)) {
-        if (first_recipient && !label.empty()) y += line.height - label.back().height;  // 11 pt line pitch
-        first_recipient = false;
-        place_line(line, leftcol.x, y, box.runs);
-        bottom = std::max(bottom, y + line.descent);
-        y += line.height;
+    // The bottom of the line box above the next line placed from baseline `y` (the top of
+    // what follows it: a paragraph's space before counts from there, as in Word).
+    auto box_bottom = [](double y, const std::vector<Line>& lines) {
+      return lines.empty() ? y : y - baseline_offset(lines.back());
+    };
+    // Places "Nơi nhận:" at the baseline `y` and the list under it; returns the bottom of
+    // the last line box.
+    auto recipients = [&](double y) {
+      bottom = std::max(bottom, place_lines(label, leftcol.x, y, box.runs));
+      double end = box_bottom(y, label);
+      bool first_recipient = true;
+      for (const auto& r : c.recipients) {
+        for (const Line& line : set_paragraph(r.text, tpl_.style(r.style), leftcol.width, fonts_)) {
+          if (first_recipient && !label.empty()) y += line.height - label.back().height;  // 11 pt line pitch
+          first_recipient = false;
+          place_line(line, leftcol.x, y, box.runs);
+          bottom = std::max(bottom, y + line.descent);
+          y += line.height;
+          end = y - baseline_offset(line);
+        }
       }
-    }
+      return end;
+    };
+    double below_top = 0;  // under the recipients and the signatures: the top of a confirmation block
+    if (!c.recipients_below) below_top = recipients(first);
 
     // Side by side, the names share a baseline too: under the longest authority.
     double names = 0;
-    for (const SetSignature& set : sigs) {
+    for (size_t s = 0; s < n; ++s) {
+      if (c.signatures[s].below) continue;
       double y_name = first;
-      for (const Line& line : set.authority) y_name += line.height;
-      names = std::max(names, y_name + set.space);
+      for (const Line& line : sigs[s].authority) y_name += line.height;
+      names = std::max(names, y_name + sigs[s].space);
     }
     double next = first;  // stacked: where the next signature's first line goes
+    double y = 0;
     for (size_t s = 0; s < n; ++s) {
       const SetSignature& set = sigs[s];
-      y = c.side_by_side ? first : next;
+      const bool below = c.signatures[s].below;
+      if (below) {
+        // Mẫu 1.10: under everything above, the closing's space between.
+        y = below_top + c.space_before + (set.authority.empty() ? 0 : baseline_offset(set.authority.front()));
+      } else {
+        y = c.side_by_side ? first : next;
+      }
       bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
+      const std::vector<Line>* last = &set.authority;
       if (!set.name.empty()) {
-        y = c.side_by_side ? names : y + set.space;
+        y = c.side_by_side && !below ? names : y + set.space;
         bottom = std::max(bottom, place_lines(set.name, set.x, y, box.runs));
+        last = &set.name;
       }
       next = y + c.space_before;
+      double end = box_bottom(y, *last);
+      if (set.name.empty()) {  // signed by hand, no name printed: the room to sign is kept
+        end += set.space;
+        bottom = std::max(bottom, end);
+      }
+      if (s == 0 && c.recipients_below) {
+        // Mẫu 1.9: Nơi nhận under the first signature, the closing's space between.
+        double top = end + c.space_before;
+        end = recipients(top + (label.empty() ? 0 : baseline_offset(label.front())));
+      }
+      below_top = std::max(below_top, end);
     }
     box.height = bottom;
     box.space_before = c.space_before;

@@ -284,7 +284,9 @@ Signature Builder::signature(const Value& v, const std::string& path) const {
   allow(v, path, {"authority", "signer_name"});
   Signature s;
   s.authority_lines = lines(require(v, "authority", path), join(path, "authority"));
-  s.signer_name = nonempty_string(require(v, "signer_name", path), join(path, "signer_name"));
+  // Optional: a block signed by hand, its name unknown when the document is issued (the
+  // confirmation of Giấy nghỉ phép, Mẫu 1.10) prints its room to sign without a name.
+  if (auto n = v.find("signer_name")) s.signer_name = nonempty_string(*n, join(path, "signer_name"));
   s.field_path = path;
   return s;
 }

@@ -96,28 +96,44 @@ void realize_title(const Context& ctx, const style::RegionSpec& spec, const std:
 
 std::optional<LabelledList> realize_kinh_gui(const Context& ctx, const style::RegionSpec& spec) {
   const auto& names = ctx.doc.kinh_gui;
-  if (names.empty()) return std::nullopt;
+  const bool from_authority = spec.label_from == "authority";
+  // Mẫu 1.6: the sender line "<authority> điện:" stands even without receivers.
+  if (names.empty() && !(from_authority && !ctx.doc.authority.empty())) return std::nullopt;
   LabelledList list;
   list.id = "kinh-gui";
   list.source = "kinh_gui";
-  list.label = plain_paragraph(ctx, "kinh-gui.label", "", "kinh-gui", spec.label.empty() ? "Kính gửi:" : spec.label);
+  if (from_authority) {
+    if (ctx.doc.authority.empty()) {
+      throw Error(ErrorKind::Model,
+                  "the template \"" + ctx.tpl.name + "\" opens the receivers with the sender (the model's authority, "
+                  "Mẫu 1.6): give one",
+                  {}, 0, 0, "authority");
+    }
+    list.label = plain_paragraph(ctx, "kinh-gui.label", "authority", spec.label_style,
+                                 ctx.doc.authority + spec.label_suffix);
+  } else {
+    list.label = plain_paragraph(ctx, "kinh-gui.label", "", spec.label_style,
+                                 spec.label.empty() ? "Kính gửi:" : spec.label);
+  }
   // ND30-NN-2: one recipient on the label's line; several one per line, "- " first, ";"
   // after each but the last, "." after the last.
-  list.same_line = names.size() == 1;
+  list.same_line = spec.same_line && names.size() == 1;
   for (size_t i = 0; i < names.size(); ++i) {
     std::string text = list.same_line ? names[i] : "- " + names[i] + (i + 1 < names.size() ? ";" : ".");
     Paragraph item = plain_paragraph(ctx, "kinh-gui." + std::to_string(i), "kinh_gui[" + std::to_string(i) + "]",
-                                     list.same_line ? "kinh-gui" : "kinh-gui-item", text);
+                                     list.same_line ? spec.label_style : spec.item_style, text);
     if (!list.same_line) item.label = "-";
     list.items.push_back(std::move(item));
   }
-  const style::ParagraphStyle& st = ctx.tpl.style("kinh-gui");
-  if (!list.same_line) {
+  const style::ParagraphStyle& st = ctx.tpl.style(spec.label_style);
+  if (!list.same_line && !list.items.empty()) {
     // The list right under the label; the space after the label's style after the last.
     list.label.space_after = 0;
     list.items.back().space_after = st.space_after;
   }
   list.indent = st.left_indent;
+  list.hanging = spec.item_indent == "under-colon";
+  if (!list.hanging) return list;  // each item as its style indents it (Mẫu 1.6)
   // The dashes start under the colon: the label's width up to its last character.
   std::string before_colon = plain_text(list.label.text);
   if (!before_colon.empty() && before_colon.back() == ':') before_colon.pop_back();
@@ -126,9 +142,9 @@ std::optional<LabelledList> realize_kinh_gui(const Context& ctx, const style::Re
   return list;
 }
 
-void realize_preamble(const Context& ctx, const style::RegionSpec& spec, std::vector<Item>& out) {
+void realize_preamble(const Context& ctx, const style::RegionSpec& spec, bool with_authority, std::vector<Item>& out) {
   const auto& d = ctx.doc;
-  if (!d.authority.empty()) {
+  if (with_authority && !d.authority.empty()) {
     Paragraph p = plain_paragraph(ctx, "preamble.authority", "authority", "authority-line", d.authority);
     p.keep_with_next = true;
     out.push_back(std::move(p));
@@ -176,6 +192,11 @@ std::optional<Closing> realize_closing(const Context& ctx, const style::RegionSp
       sig.name = plain_paragraph(ctx, sig.id + ".name", s.field_path + ".signer_name", "signer", s.signer_name);
     }
     sig.space = c.signature_space;  // ND30-SIG-5
+    // Mẫu 1.10: the signatures after the first are confirmation blocks at the lower left.
+    sig.below = spec.confirmation == "below-left" && !out.signatures.empty();
+    if (sig.below) {
+      for (Paragraph& p : sig.authority) p = paragraph(ctx, p.id, p.source, spec.confirmation_style, p.text);
+    }
     out.signatures.push_back(std::move(sig));
   }
   if (out.recipients.empty() && out.signatures.empty()) return std::nullopt;
@@ -186,24 +207,31 @@ std::optional<Closing> realize_closing(const Context& ctx, const style::RegionSp
   }
   // The columns (ND30-SIG-4): one signature, or stacked ones, in the right part; side by
   // side they share it — or, when there is no Nơi nhận list, the whole text width in
-  // equal parts (a Biên bản's secretary on the left, its chair on the right; the two
-  // parties of a Hợp đồng), so a party's long name does not wrap in the narrow column.
+  // equal parts (the two parties of a Hợp đồng), so a party's long name does not wrap in
+  // the narrow column. With a Nơi nhận list, two or more side by side still share the
+  // whole width and the list goes under the first (Mẫu 1.9: THƯ KÝ on the left, CHỦ TỌA
+  // on the right, Nơi nhận below THƯ KÝ). A confirmation block (Mẫu 1.10) takes the
+  // Nơi nhận column, under everything else.
   const double text_width = ctx.tpl.page.width - ctx.tpl.page.margin_left - ctx.tpl.page.margin_right;
   const double right = text_width - c.recipients_width;
-  const size_t n = out.signatures.size();
-  for (size_t s = 0; s < n; ++s) {
+  size_t n = 0;  // the signatures in the usual places
+  for (const Signature& sig : out.signatures) n += sig.below ? 0 : 1;
+  const bool shared = out.side_by_side && n > 1;
+  out.recipients_below = shared && !out.recipients.empty();
+  for (size_t s = 0; s < out.signatures.size(); ++s) {
     Signature& sig = out.signatures[s];
-    if (out.side_by_side && n > 1 && out.recipients.empty()) {
+    if (sig.below) {
+      sig.x = 0;
+      sig.width = c.recipients_width;
+    } else if (shared) {
       sig.x = s * text_width / n;
       sig.width = text_width / n;
-    } else if (out.side_by_side && n > 1) {
-      sig.x = c.recipients_width + s * right / n;
-      sig.width = right / n;
     } else {
       sig.x = c.recipients_width;
       sig.width = right;
     }
   }
+  if (out.recipients_below) out.recipients_width = out.signatures.front().width;
   return out;
 }
 

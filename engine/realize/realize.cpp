@@ -88,7 +88,14 @@ class Realizer {
     const std::vector<style::RegionSpec> specs = tpl.regions.empty() ? default_regions() : tpl.regions;
     check_has_region(ctx_, specs, style::RegionSpec::Kind::KinhGui, !d.kinh_gui.empty(), "kinh_gui", "Kính gửi");
     check_has_region(ctx_, specs, style::RegionSpec::Kind::Preamble, !d.preamble.empty(), "preamble", "preamble");
-    check_has_region(ctx_, specs, style::RegionSpec::Kind::Preamble, !d.authority.empty(), "authority", "preamble");
+    // The authority: the preamble's line, or the label of a Kính gửi region (Mẫu 1.6).
+    bool authority_labels = false;
+    for (const auto& s : specs) {
+      authority_labels = authority_labels || (s.kind == style::RegionSpec::Kind::KinhGui && s.label_from == "authority");
+    }
+    if (!authority_labels) {
+      check_has_region(ctx_, specs, style::RegionSpec::Kind::Preamble, !d.authority.empty(), "authority", "preamble");
+    }
     check_has_region(ctx_, specs, style::RegionSpec::Kind::Copy, !d.copy.form.empty(), "copy", "copy");
     check_has_region(ctx_, specs, style::RegionSpec::Kind::Footer, !d.address.empty(), "address", "footer");
     // The draft mark stands above the tên loại, or in the top margin without one.
@@ -127,7 +134,7 @@ class Realizer {
           break;
         case style::RegionSpec::Kind::Preamble: {
           Flow f{"preamble", {}};
-          realize_preamble(ctx_, spec, f.items);
+          realize_preamble(ctx_, spec, !authority_labels, f.items);
           if (!f.items.empty()) out.regions.push_back(std::move(f));
           break;
         }

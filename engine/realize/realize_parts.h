@@ -45,7 +45,8 @@ void realize_title(const Context& ctx, const style::RegionSpec& spec, const std:
 std::optional<Closing> realize_closing(const Context& ctx, const style::RegionSpec& spec);
 // ô 9a: "Kính gửi:" and its recipients (ND30-NN-2).
 std::optional<LabelledList> realize_kinh_gui(const Context& ctx, const style::RegionSpec& spec);
-// The authority line, "Căn cứ …" lines and the decision word (ND30-CC-1).
-void realize_preamble(const Context& ctx, const style::RegionSpec& spec, std::vector<Item>& out);
+// The authority line (unless a Kính gửi region prints it as its label, Mẫu 1.6),
+// "Căn cứ …" lines and the decision word (ND30-CC-1).
+void realize_preamble(const Context& ctx, const style::RegionSpec& spec, bool with_authority, std::vector<Item>& out);
 
 }  // namespace vanban::realize::detail

@@ -86,6 +86,10 @@ struct LabelledList {
   bool same_line = false;        // one recipient: on the label's line
   double indent = 0;             // where the label starts, from the text's left edge (pt)
   double item_indent = 0;       // where each item's "- " starts, from the text's left edge: under the colon (ND30-NN-2)
+  // true: an item's wrapped lines hang under its text, after the "- " at item_indent;
+  // false: each item is set as its style indents it from the text's left edge (a Công
+  // điện's receivers as body paragraphs, Mẫu 1.6) and item_indent is 0.
+  bool hanging = true;
 };
 
 // A form template attached as an appendix's content (layout "form"): laid out by its
@@ -140,6 +144,9 @@ struct Signature {
   std::optional<Paragraph> name;
   double space = 0;              // room for the signature and seal
   double x = 0, width = 0;       // its column, from the text's left edge (pt)
+  // Starts under everything before it in the closing (Nơi nhận and the signatures): a
+  // confirmation block at the lower left (Mẫu 1.10's "Xác nhận của cơ quan …").
+  bool below = false;
 };
 
 // Nơi nhận and the signatures (ô 7, 9b): one block never split across pages; the label
@@ -154,6 +161,10 @@ struct Closing {
   std::vector<Paragraph> recipients;
   std::vector<Signature> signatures;
   bool side_by_side = false;
+  // Nơi nhận under the first signature, in its column (recipients_width is that column's
+  // width), not in a column of its own: Mẫu 1.9's THƯ KÝ on the left, CHỦ TỌA on the right,
+  // the list below THƯ KÝ — two or more signatures side by side with recipients.
+  bool recipients_below = false;
 };
 
 // ô 13: address, phone, e-mail, at the foot of the first page under a full-width rule.

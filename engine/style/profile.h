@@ -71,6 +71,22 @@ struct RegionSpec {
   std::string signatures = "side-by-side";  // closing: how several signatures stand by default, or "stacked"
   std::string decision_word;          // preamble: the line after the căn cứ ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")
   std::string label;                  // kinh-gui: "Kính gửi:"
+  // kinh-gui: "authority" = the label is the model's `authority` followed by `label_suffix`
+  // (Mẫu 1.6: "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN … điện:"); the preamble then prints no authority line.
+  std::string label_from;
+  std::string label_suffix;
+  std::string label_style = "kinh-gui";      // kinh-gui: the label's paragraph style
+  std::string item_style = "kinh-gui-item";  // kinh-gui: each recipient's, when one per line
+  // kinh-gui: where each "- " starts: "under-colon" (ND30-NN-2, wrapped lines hang under the
+  // text) or "style" (as the item style indents it: with "body", the body's first-line indent
+  // and wrapped lines at the margin, Mẫu 1.6).
+  std::string item_indent = "under-colon";
+  bool same_line = true;              // kinh-gui: a single recipient on the label's line
+  // closing: "below-left" = the signatures after the first are confirmation blocks
+  // (Mẫu 1.10's "Xác nhận của cơ quan … nơi nghỉ phép") at the lower left, under Nơi nhận and
+  // the signature, their lines in `confirmation_style`; "" = none.
+  std::string confirmation;
+  std::string confirmation_style = "confirmation";
   int source_line = 0;
 };
 

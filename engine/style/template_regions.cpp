@@ -78,12 +78,30 @@ void read_regions(const Source& src, const pugi::xml_node& node, Template& tpl) 
       case Kind::Title:
         setters = {{"type-name", flag(spec.type_name, src)}, {"subject", flag(spec.subject, src)}};
         break;
-      case Kind::KinhGui: setters = {{"label", text(spec.label)}}; break;
+      case Kind::KinhGui:
+        setters = {{"label", text(spec.label)},
+                   {"label-from", one_of(spec.label_from, src, {"authority"})},
+                   {"label-suffix", text(spec.label_suffix)},
+                   {"label-style", text(spec.label_style)},
+                   {"item-style", text(spec.item_style)},
+                   {"item-indent", one_of(spec.item_indent, src, {"under-colon", "style"})},
+                   {"same-line", flag(spec.same_line, src)}};
+        break;
       case Kind::Preamble: setters = {{"decision-word", text(spec.decision_word)}}; break;
-      case Kind::Closing: setters = {{"signatures", one_of(spec.signatures, src, {"side-by-side", "stacked"})}}; break;
+      case Kind::Closing:
+        setters = {{"signatures", one_of(spec.signatures, src, {"side-by-side", "stacked"})},
+                   {"confirmation", one_of(spec.confirmation, src, {"below-left"})},
+                   {"confirmation-style", text(spec.confirmation_style)}};
+        break;
       default: break;
     }
     apply(src, c, setters);
+    if (spec.kind == Kind::KinhGui && !spec.label.empty() && !spec.label_from.empty()) {
+      src.fail(c, "<kinh-gui>: label and label-from exclude each other");
+    }
+    if (spec.kind == Kind::KinhGui && !spec.label_suffix.empty() && spec.label_from.empty()) {
+      src.fail(c, "<kinh-gui>: label-suffix needs label-from");
+    }
     tpl.regions.push_back(spec);
   }
   if (tpl.regions.empty()) src.fail(node, "<regions> declares no region");

@@ -225,27 +225,44 @@ class Checks:
         self.add("Kính gửi dashes at one x within 1 pt, under or right of the colon, ';' then '.' (ND30-NN-2)", ok,
                  f"dash x {[round(x, 2) for x in xs]}, colon {colon_x0:.2f}-{colon_x1:.2f}, {texts} vs {want}")
 
-    # Mẫu 1.6: "<sender> điện:" centred bold, "điện" in lower case, then the receivers "- …".
+    # Mẫu 1.6: "<authority> điện:" centred bold, "điện" in lower case; then the receivers
+    # (kinh_gui) one per line "- …;", the last "- ….", each "- " at the body's first-line
+    # indent (1.27 cm) and a wrapped line back at the left margin, as the telegram's paragraphs.
     def sender(self):
         auth = re.sub(r"\s+", " ", self.model.get("authority", "")).strip()
+        want_sender = auth if auth.endswith("điện:") else auth + " điện:"
         lines = self.pages[0]["lines"]
         end = next((i for i, l in enumerate(lines) if l.text.endswith("điện:")), None)
-        if end is None or not auth.endswith("điện:"):
+        if end is None or not auth:
             self.add("'… điện:' sender line (Mẫu 1.6)", False, f"authority {auth!r}")
             return
         start = end
-        while start > 0 and auth.startswith(lines[start - 1].text + " ") and lines[start - 1].bold():
+        while start > 0 and want_sender.startswith(lines[start - 1].text + " ") and lines[start - 1].bold():
             start -= 1
         got = " ".join(l.text for l in lines[start:end + 1])
-        receivers = []
+        items = _lines(self.model.get("kinh_gui"))
+        want = [f"- {it}{';' if i + 1 < len(items) else '.'}" for i, it in enumerate(items)]
+        texts, firsts, wraps = [], [], []
         for l in lines[end + 1:]:
-            if not l.text.startswith("-"):
+            if l.text.startswith("- ") and len(texts) < len(want):
+                texts.append(l.text)
+                firsts.append(l)
+            elif texts and len(texts[-1]) < len(want[len(texts) - 1]):
+                texts[-1] += " " + l.text     # a wrapped receiver
+                wraps.append(l)
+            else:
                 break
-            receivers.append(l)
-        ok = (got == auth and all(l.bold() and abs(l.centre - self.centre) <= 2 for l in lines[start:end + 1])
-              and receivers and max(l.x0 for l in receivers) - min(l.x0 for l in receivers) <= 1)
-        self.add("'… điện:' sender line bold centred, then the receivers '- …' (Mẫu 1.6)", ok,
-                 f"{got!r}; {len(receivers)} receivers")
+        indent = self.left + 12.7 * MM
+        ok = (got == want_sender and all(l.bold() and abs(l.centre - self.centre) <= 2 for l in lines[start:end + 1])
+              and "ĐIỆN" not in got)
+        self.add("'<authority> điện:' sender line bold, centred, 'điện' in lower case (Mẫu 1.6)", ok,
+                 f"{got!r} vs {want_sender!r}")
+        ok = (texts == want and all(abs(l.x0 - indent) <= 1 and not l.bold(2) for l in firsts)
+              and all(abs(l.x0 - self.left) <= 1 for l in wraps))
+        self.add("receivers one per line '- …;' / '- ….', '- ' at the 1.27 cm body indent, wrapped lines at the "
+                 "margin (Mẫu 1.6)", ok and bool(want),
+                 f"{texts} vs {want}; x0 {[round(l.x0 - self.left, 2) for l in firsts]} (want {12.7 * MM:.2f}), "
+                 f"wrapped {[round(l.x0 - self.left, 2) for l in wraps]}")
 
     # ND30-CC-1: the authority line, căn cứ lines italic, the decision word bold and centred.
     def preamble(self, title):
@@ -285,6 +302,9 @@ class Checks:
     def closing(self):
         sigs = self.model.get("signatures") or ([self.model["signature"]] if self.model.get("signature") else [])
         lines = [(p, l) for p, pg in enumerate(self.pages) for l in pg["lines"]]
+        if self.kind == "giay-nghi-phep" and len(sigs) >= 2:
+            self.confirmation(sigs[1], lines)
+            sigs = sigs[:1]
         firsts = []
         for s in sigs:
             auth = _lines(s.get("authority"))[0].upper()
@@ -302,7 +322,24 @@ class Checks:
                      [l.text for _, l in firsts], str([l.text for _, l in xs]))
         label = [(p, l) for p, l in lines if l.text.startswith("Nơi nhận:")]
         want = 1 + bool((self.model.get("copy") or {}).get("recipients"))
-        if self.model.get("recipients"):
+        below = len(sigs) >= 2 and self.model.get("signature_arrangement", "side-by-side") == "side-by-side"
+        if self.model.get("recipients") and below:
+            # Mẫu 1.9: THƯ KÝ left, CHỦ TỌA right, each in a half of the text width; Nơi nhận
+            # under the left one, at the margin, below its name.
+            ok = len(label) == want and label[0][1].bold(9) and label[0][1].italic(9) and len(firsts) == len(sigs)
+            detail = f"{label[0][1] if label else None}"
+            if ok:
+                p, lab = label[0]
+                name = sigs[0].get("signer_name")
+                nm = next((l for q, l in lines if q == p and l.text == name), None) if name else None
+                half = (self.right - self.left) / 2
+                ok = (abs(lab.x0 - self.left) <= 1 and lab.x1 < self.left + half and firsts[0][0] == p
+                      and firsts[0][1].centre < self.left + half < firsts[1][1].centre
+                      and abs(firsts[0][1].centre - (self.left + half / 2)) <= 2
+                      and lab.top > (nm.bottom if nm else firsts[0][1].bottom) + 6)
+                detail += f" / left signature {firsts[0][1]} name {nm}"
+            self.add("Nơi nhận under the left of two signatures side by side, at the margin (Mẫu 1.9)", ok, detail)
+        elif self.model.get("recipients"):
             ok = len(label) == want and label[0][1].bold(9) and label[0][1].italic(9) and abs(label[0][1].size - 12) < 0.1
             if ok and firsts:
                 ok = label[0][0] == firsts[0][0] and abs(label[0][1].top - firsts[0][1].top) <= 2.5
@@ -310,6 +347,31 @@ class Checks:
                      f"{label[0][1] if label else None} / {firsts[0][1] if firsts else None}")
         else:
             self.add("no 'Nơi nhận:' without recipients (ND30-NN-3)", not label, str(label))
+
+    # Mẫu 1.10: the confirmation block (the second signature) at the lower left: its lines
+    # bold, centred in the Nơi nhận column (60 mm), the text as written, below the Nơi nhận
+    # list and the signer's name.
+    def confirmation(self, sig, lines):
+        want = re.sub(r"\s+", " ", " ".join(_lines(sig.get("authority")))).strip()
+        column = 60 * MM
+        start = next((i for i, (_, l) in enumerate(lines) if len(l.text) > 4 and want.startswith(l.text)), None)
+        if start is None:
+            self.add("confirmation block at the lower left (Mẫu 1.10)", False, f"no line starting {want[:20]!r}")
+            return
+        got, block = [], []
+        for p, l in lines[start:]:
+            if " ".join(got + [l.text]) != want[:len(" ".join(got + [l.text]))]:
+                break
+            got.append(l.text)
+            block.append(l)
+        p0 = lines[start][0]
+        above = [l for p, l in lines if p == p0 and (l.text.startswith("- ") or l.text == sig.get("signer_name")
+                                                      or l.text == (self.model.get("signatures") or [{}])[0].get("signer_name"))]
+        ok = (" ".join(got) == want and all(l.bold() and abs(l.centre - (self.left + column / 2)) <= 2
+                                             and l.x1 <= self.left + column + 1 for l in block)
+              and above and block[0].top > max(l.bottom for l in above))
+        self.add("confirmation block bold, centred in the Nơi nhận column, below Nơi nhận and the signature (Mẫu 1.10)",
+                 ok, f"{' '.join(got)!r}; centres {[round(l.centre - self.left, 1) for l in block]} (want {column / 2:.1f})")
 
     def _box_around(self, page, ln, hpad=30, vpad=8):
         """Bounding box and colours of the strokes surrounding a line (a stamp's border)."""

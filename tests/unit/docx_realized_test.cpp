@@ -3,7 +3,9 @@
 // LibreOffice's layout of its DOCX (fresh profile) are read back by pdfminer
 // (tests/e2e/pdf_probe.py) and must agree: a Biên bản's two signatures side by side,
 // level, in the same columns, no "Nơi nhận:" without recipients (issue #11: the DOCX
-// printed an empty label); a Công văn's Kính gửi, the dashes under the colon.
+// printed an empty label); a Công văn's Kính gửi, the dashes under the colon; a Công
+// điện's sender line and receivers (Mẫu 1.6), a Biên bản's Nơi nhận under THƯ KÝ (Mẫu
+// 1.9), a Giấy nghỉ phép's confirmation block at the lower left (Mẫu 1.10).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -238,6 +240,150 @@ TEST(DocxRealized, CongVanVvUnderSoKinhGuiDashesUnderTheColonNoEmptyRecipientsLa
       if (spans == &out.vanban_spans) vanban_baselines.push_back(baselines[i]);
       else EXPECT_NEAR(baselines[i], vanban_baselines[i], 1.0) << i;
     }
+  }
+}
+
+const vanban::style::Template& shipped(const std::string& name) {
+  static std::map<std::string, vanban::style::Template> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, vanban::style::load_template(name, {kSource + "/templates"})).first;
+  return it->second;
+}
+
+double baseline(const json& span) { return span["baseline"].get<double>(); }
+bool bold(const json& span) { return span["font"].get<std::string>().find("Bold") != std::string::npos; }
+
+// Records each measure of vanban's PDF and checks LibreOffice's against it (to `tolerance`).
+struct SameInBoth {
+  std::map<std::string, double> vanban;
+  bool first_pass = true;
+  void operator()(const std::string& what, double value, double tolerance = 1.0) {
+    if (first_pass) vanban[what] = value;
+    else EXPECT_NEAR(value, vanban[what], tolerance) << what << " (LibreOffice vs vanban)";
+  }
+};
+
+// Mẫu 1.6 (templates/cong-dien.xml): after the trích yếu, "<authority> điện:" centred and
+// bold, "điện" in lower case; then the receivers one per line, "- " at the body's
+// first-line indent (1.27 cm), a wrapped line back at the left margin; the same in
+// LibreOffice's layout of the DOCX as in vanban's PDF (to 1 pt).
+TEST(DocxRealized, CongDienSenderLineThenTheReceiversAtTheBodyIndent) {
+  Dir dir("vanban-docx-realized");
+  model::Document d = school_document("Về việc ứng phó với bão số 3", "Cho học sinh toàn huyện nghỉ học ngày 07 tháng 9.");
+  d.authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN LẠC SƠN";
+  d.kinh_gui = {"Trưởng phòng Giáo dục và Đào tạo",
+                "Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở và các cơ sở giáo dục ngoài công lập "
+                "trên địa bàn huyện"};
+  d.number.symbol = "CĐ-UBND";
+  const auto& tpl = shipped("cong-dien");
+  Outputs out = both(dir, d, tpl, "cong-dien");
+  const double left = tpl.page.margin_left, right = tpl.page.width - tpl.page.margin_right;
+  const double indent = tpl.style("body").first_indent;
+  ASSERT_NEAR(indent, 36.0, 0.1);  // 1.27 cm
+  SameInBoth same;
+  for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    const json* sender = span_starting(*spans, "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN LẠC SƠN điện:");
+    const json* first = span_starting(*spans, "- Trưởng phòng Giáo dục và Đào tạo;");
+    const json* second = span_starting(*spans, "- Hiệu trưởng các trường");
+    const json* body = span_starting(*spans, "Cho học sinh");
+    ASSERT_TRUE(sender && first && second && body) << spans->dump();
+    EXPECT_TRUE(bold(*sender));
+    EXPECT_NEAR(centre(*sender), (left + right) / 2, 1.0);
+    EXPECT_EQ((*sender)["text"].get<std::string>(), "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN LẠC SƠN điện:");
+    EXPECT_GT(baseline(*first), baseline(*sender));
+    EXPECT_GT(baseline(*body), baseline(*second));
+    for (const json* r : {first, second}) {
+      EXPECT_NEAR((*r)["x0"].get<double>(), left + indent, 1.0) << (*r)["text"];
+      EXPECT_FALSE(bold(*r));
+    }
+    // The long receiver wraps to the margin, ending in "."; its next line is under it.
+    const json* wrapped = nullptr;
+    for (const auto& s : *spans)
+      if (baseline(s) > baseline(*second) + 1 && baseline(s) < baseline(*body) - 1) wrapped = &s;
+    ASSERT_TRUE(wrapped) << spans->dump();
+    EXPECT_NEAR((*wrapped)["x0"].get<double>(), left, 1.0);
+    EXPECT_EQ((*wrapped)["text"].get<std::string>().back(), '.');
+    same("first receiver", baseline(*first) - baseline(*sender));
+    same("second receiver", baseline(*second) - baseline(*sender));
+    same("body", baseline(*body) - baseline(*sender), 1.5);
+    same.first_pass = false;
+  }
+}
+
+// Mẫu 1.9: THƯ KÝ on the left, CHỦ TỌA on the right, each centred in a half of the text
+// width, first lines and names level; "Nơi nhận:" and the list under THƯ KÝ, at the left
+// margin, below its name; the same in both PDFs (to 1 pt).
+TEST(DocxRealized, BienBanRecipientsUnderTheSecretarysSignature) {
+  Dir dir("vanban-docx-realized");
+  model::Document d = school_document("Họp Hội đồng sư phạm", "Cuộc họp kết thúc lúc 16 giờ 30 phút.");
+  d.omit_number = true;
+  sign(d, {{{"THƯ KÝ"}, "Bùi Thị Mai"}, {{"CHỦ TỌA"}, "Phạm Thị Thu Hà"}}, model::SignatureArrangement::Default);
+  d.recipients = {"Phòng Giáo dục và Đào tạo huyện Lạc Sơn (để b/c);", "Lưu: VT, hồ sơ."};
+  const auto& tpl = shipped("bien-ban");
+  Outputs out = both(dir, d, tpl, "bien-ban-noi-nhan");
+  const double left = tpl.page.margin_left, width = tpl.page.width - left - tpl.page.margin_right;
+  SameInBoth same;
+  for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    const json* secretary = span_starting(*spans, "THƯ KÝ");
+    const json* chair = span_starting(*spans, "CHỦ TỌA");
+    const json* secretary_name = span_starting(*spans, "Bùi Thị Mai");
+    const json* chair_name = span_starting(*spans, "Phạm Thị Thu Hà");
+    const json* label = span_starting(*spans, "Nơi nhận:");
+    const json* last = span_starting(*spans, "- Lưu: VT, hồ sơ.");
+    ASSERT_TRUE(secretary && chair && secretary_name && chair_name && label && last) << spans->dump();
+    EXPECT_NEAR(centre(*secretary), left + width / 4, 1.0);
+    EXPECT_NEAR(centre(*chair), left + 3 * width / 4, 1.0);
+    EXPECT_NEAR(centre(*secretary_name), left + width / 4, 1.0);
+    EXPECT_NEAR(baseline(*secretary), baseline(*chair), 0.5);
+    EXPECT_NEAR(baseline(*secretary_name), baseline(*chair_name), 0.5);
+    EXPECT_NEAR((*label)["x0"].get<double>(), left, 1.0);
+    EXPECT_LT((*label)["x1"].get<double>(), left + width / 2);
+    EXPECT_GT(baseline(*label), baseline(*secretary_name) + 12);  // a space under the name
+    EXPECT_GT(baseline(*last), baseline(*label));
+    same("label", baseline(*label) - baseline(*secretary));
+    same("last recipient", baseline(*last) - baseline(*secretary));
+    same.first_pass = false;
+  }
+}
+
+// Mẫu 1.10: the confirmation block "Xác nhận của cơ quan, tổ chức hoặc chính quyền địa
+// phương nơi nghỉ phép" (the model's second signature, no name) at the lower left: centred
+// in the Nơi nhận column, bold, in the case written, below the Nơi nhận list and the
+// signer's name; the same in both PDFs (to 1 pt).
+TEST(DocxRealized, GiayNghiPhepConfirmationBlockAtTheLowerLeft) {
+  Dir dir("vanban-docx-realized");
+  model::Document d = school_document("Cấp giấy nghỉ phép", "Được nghỉ phép trong thời gian 10 ngày.");
+  d.number.symbol = "GNP-THQC";
+  d.recipients = {"Bà Quách Thị Lan;", "Lưu: VT."};
+  sign(d, {{{"HIỆU TRƯỞNG"}, "Phạm Thị Thu Hà"},
+           {{"Xác nhận của cơ quan, tổ chức hoặc chính quyền địa phương nơi nghỉ phép"}, ""}},
+       model::SignatureArrangement::Default);
+  const auto& tpl = shipped("giay-nghi-phep");
+  Outputs out = both(dir, d, tpl, "giay-nghi-phep");
+  EXPECT_EQ(out.docx_xml.find("XÁC NHẬN"), std::string::npos);
+  const double left = tpl.page.margin_left, column = tpl.closing.recipients_width;
+  SameInBoth same;
+  for (const json* spans : {&out.vanban_spans, &out.libreoffice_spans}) {
+    const json* signer = span_starting(*spans, "HIỆU TRƯỞNG");
+    const json* name = span_starting(*spans, "Phạm Thị Thu Hà");
+    const json* last = span_starting(*spans, "- Lưu: VT.");
+    const json* confirm = span_starting(*spans, "Xác nhận của");
+    ASSERT_TRUE(signer && name && last && confirm) << spans->dump();
+    EXPECT_GT((*signer)["x0"].get<double>(), left + column);
+    EXPECT_TRUE(bold(*confirm));
+    EXPECT_GT(baseline(*confirm), baseline(*name) + 12);
+    EXPECT_GT(baseline(*confirm), baseline(*last) + 12);
+    // Every line of the block centred in the Nơi nhận column; the whole text there.
+    std::string text;
+    for (const auto& s : *spans) {
+      if (baseline(s) < baseline(*confirm) - 0.5) continue;
+      text += (text.empty() ? "" : " ") + s["text"].get<std::string>();
+      EXPECT_NEAR(centre(s), left + column / 2, 1.0) << s["text"];
+      EXPECT_LT(s["x1"].get<double>(), left + column + 0.5) << s["text"];
+    }
+    EXPECT_EQ(text, "Xác nhận của cơ quan, tổ chức hoặc chính quyền địa phương nơi nghỉ phép");
+    same("confirmation", baseline(*confirm) - baseline(*signer), 1.5);
+    same.first_pass = false;
   }
 }
 

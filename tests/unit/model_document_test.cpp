@@ -274,6 +274,23 @@ TEST(ModelDocument, YearAsFourDigitString) {
   EXPECT_EQ(d.number.number, "");
 }
 
+// A signature signed by hand, its name unknown when the document is issued (Mẫu 1.10's
+// confirmation block): no signer_name, in JSON and XML; an empty one is still an error.
+TEST(ModelDocument, ASignatureWithoutSignerName) {
+  auto d = load_document(R"({"issuing_agency": "A", "place": "B", "date": {"year": 2021}, "subject": "S", "body": [],
+    "signatures": [{"authority": "HIỆU TRƯỞNG", "signer_name": "C"}, {"authority": "Xác nhận của cơ quan"}]})", "x.json");
+  ASSERT_EQ(d.signatures.size(), 2u);
+  EXPECT_EQ(d.signatures[1].authority_lines, std::vector<std::string>{"Xác nhận của cơ quan"});
+  EXPECT_EQ(d.signatures[1].signer_name, "");
+  auto x = load_document(R"(<document><issuing_agency>A</issuing_agency><place>B</place><date year="2021"/>
+    <subject>S</subject><body/><signature><authority>Xác nhận</authority></signature></document>)", "x.xml");
+  ASSERT_EQ(x.signatures.size(), 1u);
+  EXPECT_EQ(x.signatures[0].signer_name, "");
+  Error e = error_of(R"({"issuing_agency": "A", "place": "B", "date": {"year": 2021}, "subject": "S", "body": [],
+    "signature": {"authority": "G", "signer_name": ""}})");
+  EXPECT_EQ(e.field_path(), "signature.signer_name");
+}
+
 // The errors: each names its field path and the line:column of the value.
 struct Case {
   const char* replace;  // text in kDecisionJson

@@ -246,6 +246,91 @@ TEST(Realize, KinhGuiOneOnTheLineSeveralWithDashesAndPunctuation) {
   EXPECT_EQ(header.under_number[0].style, "subject-under-number");
 }
 
+// Mẫu 1.6 (templates/cong-dien.xml): the sender line is the model's authority and
+// " điện:", centred bold in the case written; the receivers one per line as body
+// paragraphs; no authority line in a preamble; without an authority, an error naming it.
+TEST(Realize, CongDienSenderLineAndReceivers) {
+  model::Document d = test::small_document();
+  d.authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN LẠC SƠN";
+  d.kinh_gui = {"Trưởng phòng Giáo dục và Đào tạo", "Hiệu trưởng các trường"};
+  d.body = {block(BlockKind::Paragraph, "", "Cho học sinh nghỉ học.")};
+  test::number_paths(d.body, "body");
+  const auto& tpl = test::named_template("cong-dien");
+  realize::Document doc = realize::realize_document(d, tpl, test::liberation_fonts());
+  const realize::LabelledList* list = nullptr;
+  for (const auto& r : doc.regions)
+    if (const auto* f = std::get_if<realize::Flow>(&r); f && f->id == "kinh-gui")
+      list = &std::get<realize::LabelledList>(f->items.at(0));
+  ASSERT_TRUE(list);
+  EXPECT_EQ(text_of(list->label), "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN LẠC SƠN điện:");
+  EXPECT_EQ(list->label.source, "authority");
+  EXPECT_EQ(list->label.style, "sender-line");
+  EXPECT_FALSE(tpl.style("sender-line").uppercase);
+  EXPECT_EQ(tpl.style("sender-line").align, style::Align::Center);
+  EXPECT_TRUE(tpl.style("sender-line").bold);
+  EXPECT_FALSE(list->hanging);
+  EXPECT_FALSE(list->same_line);
+  ASSERT_EQ(list->items.size(), 2u);
+  EXPECT_EQ(text_of(list->items[0]), "- Trưởng phòng Giáo dục và Đào tạo;");
+  EXPECT_EQ(text_of(list->items[1]), "- Hiệu trưởng các trường.");
+  EXPECT_EQ(list->items[1].style, "body");
+  for (const auto* p : test::paragraphs(doc)) EXPECT_NE(p->style, "authority-line") << p->id;
+  // One receiver: on a line of its own too (same-line="false").
+  d.kinh_gui = {"Trưởng phòng Giáo dục và Đào tạo"};
+  doc = realize::realize_document(d, tpl, test::liberation_fonts());
+  const auto* one = test::paragraph_with_id(doc, "kinh-gui.0");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(text_of(*one), "- Trưởng phòng Giáo dục và Đào tạo.");
+  d.authority.clear();
+  EXPECT_EQ(realize_error(d, tpl).field_path(), "authority");
+}
+
+// Mẫu 1.9: two signatures side by side with recipients share the whole text width and
+// the list goes under the first, in its column; Mẫu 1.10: the second signature of a Giấy
+// nghỉ phép is a confirmation block at the lower left, in its own style.
+TEST(Realize, BienBanRecipientsUnderTheFirstSignatureAndAConfirmationBlock) {
+  const auto& tpl = test::named_template("bien-ban");
+  const double width = tpl.page.width - tpl.page.margin_left - tpl.page.margin_right;
+  model::Document d = test::small_document();
+  d.body = {block(BlockKind::Paragraph, "", "Cuộc họp kết thúc lúc 11 giờ.")};
+  test::number_paths(d.body, "body");
+  d.signatures = {{{"THƯ KÝ"}, "Bùi Thị Mai", "signatures[0]"}, {{"CHỦ TỌA"}, "Phạm Thị Thu Hà", "signatures[1]"}};
+  d.recipients = {"Phòng Giáo dục và Đào tạo;", "Lưu: VT."};
+  auto closing = [](const realize::Document& doc) {
+    for (const auto& r : doc.regions)
+      if (const auto* c = std::get_if<realize::Closing>(&r)) return *c;
+    ADD_FAILURE() << "no closing";
+    return realize::Closing{};
+  };
+  realize::Closing c = closing(realize::realize_document(d, tpl, test::liberation_fonts()));
+  EXPECT_TRUE(c.recipients_below);
+  ASSERT_EQ(c.signatures.size(), 2u);
+  EXPECT_NEAR(c.signatures[0].x, 0, 1e-9);
+  EXPECT_NEAR(c.signatures[1].x, width / 2, 1e-9);
+  EXPECT_NEAR(c.signatures[1].width, width / 2, 1e-9);
+  EXPECT_NEAR(c.recipients_width, width / 2, 1e-9);
+  // Stacked, or one signature: Nơi nhận in its own column, level with the signature.
+  d.signature_arrangement = model::SignatureArrangement::Stacked;
+  c = closing(realize::realize_document(d, tpl, test::liberation_fonts()));
+  EXPECT_FALSE(c.recipients_below);
+  EXPECT_NEAR(c.recipients_width, tpl.closing.recipients_width, 1e-9);
+
+  const auto& leave = test::named_template("giay-nghi-phep");
+  d.signature_arrangement = model::SignatureArrangement::Default;
+  d.signatures = {{{"HIỆU TRƯỞNG"}, "Phạm Thị Thu Hà", "signatures[0]"},
+                  {{"Xác nhận của cơ quan, tổ chức hoặc chính quyền địa phương nơi nghỉ phép"}, "", "signatures[1]"}};
+  c = closing(realize::realize_document(d, leave, test::liberation_fonts()));
+  EXPECT_FALSE(c.recipients_below);
+  ASSERT_EQ(c.signatures.size(), 2u);
+  EXPECT_FALSE(c.signatures[0].below);
+  EXPECT_NEAR(c.signatures[0].x, leave.closing.recipients_width, 1e-9);
+  EXPECT_TRUE(c.signatures[1].below);
+  EXPECT_NEAR(c.signatures[1].x, 0, 1e-9);
+  EXPECT_NEAR(c.signatures[1].width, leave.closing.recipients_width, 1e-9);
+  EXPECT_EQ(c.signatures[1].authority.at(0).style, "confirmation");
+  EXPECT_FALSE(c.signatures[1].name);
+}
+
 TEST(Realize, AControlCharacterIsAnErrorNamingTheField) {
   model::Document d = test::small_document();
   d.body = {block(BlockKind::Paragraph, "", "chuông\a")};

@@ -64,6 +64,41 @@ TEST(TemplateRegions, UnknownRegionsAndValuesAreErrorsWithLineAndColumn) {
   EXPECT_NE(error_of("<regions/>").find("declares no region"), std::string::npos);
 }
 
+// Mẫu 1.6: the receivers labelled by the sender ("<authority> điện:"), each set as its
+// style indents it; Mẫu 1.10: a confirmation block at the lower left. Defaults: Kính gửi's.
+TEST(TemplateRegions, KinhGuiLabelledByTheAuthorityAndAConfirmationBlock) {
+  auto tpl = parse(R"(<regions>
+  <kinh-gui label-from="authority" label-suffix=" điện:" label-style="authority-line" item-style="body"
+            item-indent="style" same-line="false"/>
+  <body/>
+  <closing confirmation="below-left" confirmation-style="authority"/>
+</regions>)");
+  const RegionSpec& k = tpl.regions[0];
+  EXPECT_EQ(k.label_from, "authority");
+  EXPECT_EQ(k.label_suffix, " điện:");
+  EXPECT_EQ(k.label_style, "authority-line");
+  EXPECT_EQ(k.item_style, "body");
+  EXPECT_EQ(k.item_indent, "style");
+  EXPECT_FALSE(k.same_line);
+  EXPECT_EQ(tpl.regions[2].confirmation, "below-left");
+  EXPECT_EQ(tpl.regions[2].confirmation_style, "authority");
+  const RegionSpec plain = parse("<regions><kinh-gui/><closing/></regions>").regions[0];
+  EXPECT_EQ(plain.label_style, "kinh-gui");
+  EXPECT_EQ(plain.item_style, "kinh-gui-item");
+  EXPECT_EQ(plain.item_indent, "under-colon");
+  EXPECT_TRUE(plain.same_line);
+  EXPECT_EQ(parse("<regions><closing/></regions>").regions[0].confirmation, "");
+
+  EXPECT_NE(error_of(R"(<regions><kinh-gui item-indent="right"/></regions>)").find("style, under-colon"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"(<regions><kinh-gui label-from="subject"/></regions>)").find("authority"), std::string::npos);
+  EXPECT_NE(error_of(R"(<regions><kinh-gui label="Kính gửi:" label-from="authority"/></regions>)").find("exclude"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"(<regions><kinh-gui label-suffix=" điện:"/></regions>)").find("needs label-from"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"(<regions><closing confirmation="top-right"/></regions>)").find("below-left"), std::string::npos);
+}
+
 TEST(TemplateRegions, NumberingSchemesBesideTheKindsDefaults) {
   auto tpl = vanban::style::load_template("ke-hoach", kDirs);
   EXPECT_EQ(tpl.numbering_for("part").format, NumberFormat::Roman);
