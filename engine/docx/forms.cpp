@@ -114,16 +114,8 @@ void Writer::inline_fields(const style::Template& form, const std::vector<style:
 
 void Writer::form_table(const style::Template& form, const style::FormItem& item, const model::FormRecord* record) {
   if (!item.label.empty()) keep_next(paragraph(plain(item.number.empty() ? item.label : item.number + ". " + item.label), "table-label"));
-  static const std::vector<model::TableRow> none;
-  const std::vector<model::TableRow>* rows = &none;
-  if (record) {
-    auto it = record->tables.find(item.name);
-    if (it != record->tables.end()) rows = &it->second;
-  }
-  std::vector<model::TableRow> blank(rows->empty() ? item.blank_rows : 0);
-  if (rows->empty()) rows = &blank;
   // Widths and cells as the PDF layout gets them (realize::realize_form_table).
-  body_table(realize::realize_form_table(item, *rows, form, fonts_, width_, "form." + item.name));
+  body_table(realize::realize_form_table(item, record, form, fonts_, width_));
 }
 
 }  // namespace vanban::docx

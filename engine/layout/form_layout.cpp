@@ -139,19 +139,11 @@ class FormLayout : public FlowBuilder {
   // A table: its widths as the DOCX writer gets them (realize::realize_form_table), its
   // boxes as a body table's (layout/table_layout.cpp).
   void table(const FormItem& item) {
-    static const std::vector<model::TableRow> none;
-    const std::vector<model::TableRow>* data = &none;
-    if (record_) {
-      auto it = record_->tables.find(item.name);
-      if (it != record_->tables.end()) data = &it->second;
-    }
-    std::vector<model::TableRow> blank_rows(data->empty() ? item.blank_rows : 0);
-    const auto& rows = data->empty() ? blank_rows : *data;
     if (!item.label.empty()) {
       auto st = tpl_.style("table-label");
       paragraph(plain(item.number.empty() ? item.label : item.number + ". " + item.label), st);
     }
-    FlowBuilder::table(realize::realize_form_table(item, rows, tpl_, fonts_, width_, "form." + item.name));
+    FlowBuilder::table(realize::realize_form_table(item, record_, tpl_, fonts_, width_));
   }
 };
 

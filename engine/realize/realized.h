@@ -231,10 +231,10 @@ Table realize_table(const model::Block& block, const style::Template& tpl, const
 
 // A form's table (<form><table>, layout/form_layout.cpp and docx/forms.cpp): a group's
 // merged header cell over its columns' titles (an ungrouped title spans both header rows),
-// a row per data row (or blank rows); padding and rules from <form>. Too wide: an
-// Error(Template) naming the table, the template and its line.
-Table realize_form_table(const style::FormItem& item, const std::vector<model::TableRow>& rows,
-                         const style::Template& form, const text::FontFamily& fonts, double width,
-                         const std::string& id);
+// a row per row of the record's table of that name, or the item's blank rows when the
+// record has none or there is no record (a blank form); padding and rules from <form>;
+// id "form.<name>". Too wide: an Error(Template) naming the table, the template and its line.
+Table realize_form_table(const style::FormItem& item, const model::FormRecord* record, const style::Template& form,
+                         const text::FontFamily& fonts, double width);
 
 }  // namespace vanban::realize

@@ -190,9 +190,17 @@ Table realize_table(const model::Block& block, const style::Template& tpl, const
   return t;
 }
 
-Table realize_form_table(const style::FormItem& item, const std::vector<model::TableRow>& rows,
-                         const style::Template& form, const text::FontFamily& fonts, double width,
-                         const std::string& id) {
+Table realize_form_table(const style::FormItem& item, const model::FormRecord* record, const style::Template& form,
+                         const text::FontFamily& fonts, double width) {
+  static const std::vector<model::TableRow> none;
+  const std::vector<model::TableRow>* data = &none;
+  if (record) {
+    auto it = record->tables.find(item.name);
+    if (it != record->tables.end()) data = &it->second;
+  }
+  const std::vector<model::TableRow> blank(data->empty() ? item.blank_rows : 0);
+  const std::vector<model::TableRow>& rows = data->empty() ? blank : *data;
+  const std::string id = "form." + item.name;
   const auto& header_style = form.style("table-header");
   const auto& cell_style = form.style("table-cell");
   const int n = static_cast<int>(item.columns.size());
