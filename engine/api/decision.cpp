@@ -14,14 +14,8 @@
 namespace vanban {
 namespace {
 
-const std::string& field(const model::ListRow& row, const std::string& key) {
-  static const std::string kEmpty;
-  auto it = row.fields.find(key);
-  return it == row.fields.end() ? kEmpty : it->second;
-}
-
 bool any_has(const std::vector<const model::ListRow*>& rows, const std::string& key) {
-  return std::any_of(rows.begin(), rows.end(), [&](const model::ListRow* r) { return !field(*r, key).empty(); });
+  return std::any_of(rows.begin(), rows.end(), [&](const model::ListRow* r) { return !r->field(key).empty(); });
 }
 
 model::TableCell cell(const std::string& text, const std::string& align = "", bool bold = false) {
@@ -64,7 +58,7 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
   std::string written = number.empty() ? "" : number + "/" + (decision.number.year.empty() ? "" : decision.number.year + "/") + symbol;
   const model::ListRow* first = nullptr;
   for (const model::ListRow* r : rows) {
-    const std::string& given = field(*r, "so_quyet_dinh");
+    const std::string& given = r->field("so_quyet_dinh");
     if (given.empty()) continue;
     if (!first) {
       first = r;
@@ -96,7 +90,7 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
   }
   // The date: from the first row that has one when the decision gives none; else equal.
   for (const model::ListRow* r : rows) {
-    const std::string& given = field(*r, "ngay_quyet_dinh");
+    const std::string& given = r->field("ngay_quyet_dinh");
     if (given.empty()) continue;
     int d = 0, m = 0, y = 0;
     if (!wording::parse_list_date(given, d, m, y)) continue;  // certificate_text has reported it
@@ -171,15 +165,15 @@ Decision Engine::recognition_decision(const style::Template& certificate, std::s
   std::string unit;
   for (size_t i = 0; i < rows.size(); ++i) {
     const model::ListRow& r = *rows[i];
-    if (options.group_by_unit && (i == 0 || field(r, "don_vi") != unit)) {
-      unit = field(r, "don_vi");
+    if (options.group_by_unit && (i == 0 || r.field("don_vi") != unit)) {
+      unit = r.field("don_vi");
       model::TableCell group = cell(unit.empty() ? "(Không ghi đơn vị)" : unit, "left", true);
       group.colspan = static_cast<int>(columns.size());
       table.table.rows.push_back({group});
     }
     std::vector<model::TableCell> cells;
     for (const auto& c : columns) {
-      model::TableCell x = cell(c.key.empty() ? std::to_string(i + 1) : field(r, c.key), c.align);
+      model::TableCell x = cell(c.key.empty() ? std::to_string(i + 1) : r.field(c.key), c.align);
       x.field_path = "row " + std::to_string(r.row) + (c.key.empty() ? "" : ", " + c.key);
       cells.push_back(std::move(x));
     }

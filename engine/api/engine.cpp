@@ -203,12 +203,8 @@ struct NameKey {
 };
 
 NameKey name_key(const model::ListRow& row) {
-  auto get = [&](const char* k) {
-    auto it = row.fields.find(k);
-    return it == row.fields.end() ? std::string() : it->second;
-  };
   std::vector<std::string> words;
-  std::string name = get("ho_ten"), w;
+  std::string name = row.field("ho_ten"), w;
   for (char c : name + " ") {
     if (c == ' ') {
       if (!w.empty()) words.push_back(w);
@@ -219,7 +215,7 @@ NameKey name_key(const model::ListRow& row) {
   }
   NameKey key;
   if (words.empty()) return key;
-  std::string explicit_given = get("ten");
+  const std::string& explicit_given = row.field("ten");
   key.given = explicit_given.empty() ? words.back() : explicit_given;
   key.family = words.size() > 1 ? words.front() : "";
   for (size_t i = 1; i + 1 < words.size(); ++i) key.middle += (key.middle.empty() ? "" : " ") + words[i];
@@ -270,14 +266,8 @@ std::vector<const model::ListRow*> Engine::batch_rows(const style::Template& tpl
   }
   if (options.group_by_unit) {  // units in the order they first appear, rows kept in order within
     std::map<std::string, size_t> first;
-    for (const auto* r : rows) {
-      auto it = r->fields.find("don_vi");
-      first.emplace(it == r->fields.end() ? std::string() : it->second, first.size());
-    }
-    auto unit_rank = [&](const model::ListRow* r) {
-      auto it = r->fields.find("don_vi");
-      return first.at(it == r->fields.end() ? std::string() : it->second);
-    };
+    for (const auto* r : rows) first.emplace(r->field("don_vi"), first.size());
+    auto unit_rank = [&](const model::ListRow* r) { return first.at(r->field("don_vi")); };
     std::stable_sort(rows.begin(), rows.end(),
                      [&](const model::ListRow* a, const model::ListRow* b) { return unit_rank(a) < unit_rank(b); });
   }

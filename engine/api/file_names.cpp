@@ -15,8 +15,8 @@ namespace {
 // The pattern with {key} replaced by the row's field ({stt} falls back to `position`).
 std::string substitute(const std::string& pattern, const model::ListRow& row, size_t position) {
   return wording::fill_pattern(pattern, [&](const std::string& key) {
-    auto it = row.fields.find(key);
-    if (it != row.fields.end() && !it->second.empty()) return it->second;
+    const std::string& value = row.field(key);
+    if (!value.empty()) return value;
     return key == "stt" ? std::to_string(position) : std::string();
   });
 }

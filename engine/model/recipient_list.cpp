@@ -255,6 +255,12 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
   return list;
 }
 
+const std::string& ListRow::field(const std::string& key) const {
+  static const std::string empty;
+  auto it = fields.find(key);
+  return it == fields.end() ? empty : it->second;
+}
+
 int ListRow::column_of(const std::string& key) const {
   if (!columns) return 0;
   auto it = columns->find(key);

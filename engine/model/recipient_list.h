@@ -27,6 +27,7 @@ struct ListRow {
   // canonical key -> 1-based column, shared by the rows of a list (for error messages)
   std::shared_ptr<const std::map<std::string, int>> columns;
   int column_of(const std::string& key) const;    // 0 when unknown
+  const std::string& field(const std::string& key) const;  // the cell of that column, "" when empty or absent
   // Why this row cannot be used (a cell holding a control character other than a line
   // break or a tab), and the key of that cell's column; empty when the row is fine. The
   // wording reports it as this row's error, naming its row and column; the other rows

@@ -169,12 +169,6 @@ std::string ordinal_word(int n) {
 namespace vanban::wording {
 namespace {
 
-const std::string& row_field(const model::ListRow& row, const std::string& key) {
-  static const std::string empty;
-  auto it = row.fields.find(key);
-  return it == row.fields.end() ? empty : it->second;
-}
-
 [[noreturn]] void row_error(const model::ListRow& row, const std::string& key, const std::string& message) {
   throw Error(ErrorKind::Model, message, {}, row.row, row.column_of(key),
               "row " + std::to_string(row.row) + ", " + key);
@@ -229,8 +223,7 @@ std::string fill_pattern(const std::string& pattern, const std::function<std::st
 
 std::string certificate_url(const style::Template& tpl, const model::ListRow& row) {
   return fill_pattern(tpl.certificate.qr_pattern, [&](const std::string& key) {
-    auto value = row.fields.find(key);
-    return value != row.fields.end() ? percent_encode(value->second) : std::string();
+    return percent_encode(row.field(key));
   });
 }
 
@@ -250,31 +243,31 @@ SignatureArt signature_art(const style::CertificateSpec& spec, double cx, double
 CertificateText certificate_text(const style::Template& tpl, const model::ListRow& row) {
   const auto& c = tpl.certificate;
   if (!row.problem.empty()) row_error(row, row.problem_key, row.problem);
-  const std::string& name = row_field(row, "ho_ten");
+  const std::string& name = row.field("ho_ten");
   if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", "the name is missing");
   int d = 0, m = 0, y = 0;
-  const std::string& decided = row_field(row, "ngay_quyet_dinh");
+  const std::string& decided = row.field("ngay_quyet_dinh");
   if (!decided.empty() && !parse_list_date(decided, d, m, y)) {
     row_error(row, "ngay_quyet_dinh", "\"" + unicode::excerpt(decided) + "\" is not a date (dd/mm/yyyy)");
   }
   CertificateText t;
-  std::string salutation = row_field(row, "gioi_tinh");
+  std::string salutation = row.field("gioi_tinh");
   std::string folded = model::canonical_key(salutation);  // "Nữ", "NU", "nữ" -> "nu"
   if (folded == "nam" || folded == "ong") salutation = "Ông";
   else if (folded == "nu" || folded == "ba") salutation = "Bà";
   t.name_line = salutation.empty() ? name : salutation + " " + name;
-  t.info = row_field(row, "chuc_vu");
-  const std::string& unit = row_field(row, "don_vi");
+  t.info = row.field("chuc_vu");
+  const std::string& unit = row.field("don_vi");
   if (!unit.empty()) t.info += (t.info.empty() ? "" : " - ") + unit;
-  t.achievement = row_field(row, "thanh_tich");
+  t.achievement = row.field("thanh_tich");
   // Decree 30 writes days below 10 and months 1 and 2 with a leading zero.
   t.date_line = c.place + ", ngày " + (d ? two_digits(d) : "      ") + " tháng " +
                 (m ? (m <= 2 ? two_digits(m) : std::to_string(m)) : "      ") + " năm " + (y ? std::to_string(y) : "      ");
-  if (!row_field(row, "so_quyet_dinh").empty()) {
-    t.decision = c.decision_label + " " + row_field(row, "so_quyet_dinh") +
+  if (!row.field("so_quyet_dinh").empty()) {
+    t.decision = c.decision_label + " " + row.field("so_quyet_dinh") +
                  (decided.empty() ? "" : ", ngày " + two_digits(d) + "/" + two_digits(m) + "/" + std::to_string(y));
   }
-  if (!row_field(row, "so_so_vang").empty()) t.golden_book = c.golden_book_label + " " + row_field(row, "so_so_vang");
+  if (!row.field("so_so_vang").empty()) t.golden_book = c.golden_book_label + " " + row.field("so_so_vang");
   return t;
 }
 
