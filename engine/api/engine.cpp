@@ -130,14 +130,20 @@ void check_document_layout(const style::Template& tpl) {
   }
 }
 
+// model -> realize: every decision made once, for both writers; the realized document
+// points into the attached form templates, so they live together.
+struct Realized {
+  AttachedForms forms;
+  realize::Document document;
+  Realized(const Engine& engine, const model::Document& d, const style::Template& tpl)
+      : forms(engine, d), document(realize::realize_document(d, tpl, engine.fonts(), forms.by_name)) {}
+};
+
 }  // namespace
 
 layout::LaidOutDocument Engine::layout(const model::Document& document, const style::Template& tpl) const {
   check_document_layout(tpl);
-  AttachedForms forms(*this, document);
-  // model -> realize -> layout: every decision made once, in the realized document.
-  const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
-  return layout::layout_document(realized, *fonts_);
+  return layout::layout_document(Realized(*this, document, tpl).document, *fonts_);
 }
 
 std::string Engine::render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
@@ -162,11 +168,10 @@ std::string Engine::render_document(const model::Document& document, const style
   docx_options.creation_date = options.creation_date;
   if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
   check_document_layout(tpl);
-  AttachedForms forms(*this, document);
-  const realize::Document realized = realize::realize_document(document, tpl, *fonts_, forms.by_name);
+  const Realized realized(*this, document, tpl);
   // Laying out checks what only layout checks (missing glyphs).
-  layout::layout_document(realized, *fonts_);
-  return docx::write_document(realized, *fonts_, docx_options);
+  layout::layout_document(realized.document, *fonts_);
+  return docx::write_document(realized.document, *fonts_, docx_options);
 }
 
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {
