@@ -1,5 +1,7 @@
 #include "core/error.h"
 
+#include "core/diagnostic.h"
+
 namespace vanban {
 
 std::string Error::format(const std::string& file, int line, int column,
@@ -25,8 +27,26 @@ Error::Error(ErrorKind kind, std::string message, std::string file, int line, in
       column_(column), field_path_(std::move(field_path)) {}
 
 Error Error::with_file(const std::string& file) const {
-  if (!file_.empty()) return *this;
-  return Error(kind_, message_, file, line_, column_, field_path_);
+  if (!file_.empty() && !all_) return *this;
+  Error e(kind_, message_, file_.empty() ? file : file_, line_, column_, field_path_);
+  if (all_) {
+    auto all = *all_;
+    for (auto& d : all)
+      if (d.file.empty()) d.file = file;
+    e.all_ = std::make_shared<const std::vector<Diagnostic>>(std::move(all));
+  }
+  return e;
+}
+
+const std::vector<Diagnostic>& Error::diagnostics() const {
+  static const std::vector<Diagnostic> none;
+  return all_ ? *all_ : none;
+}
+
+Error Error::with_diagnostics(std::vector<Diagnostic> all) const {
+  Error e = *this;
+  e.all_ = std::make_shared<const std::vector<Diagnostic>>(std::move(all));
+  return e;
 }
 
 }  // namespace vanban

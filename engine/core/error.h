@@ -1,10 +1,14 @@
 // Errors inside the engine are thrown as vanban::Error and caught at its edges
 // (the CLI, the engine facade, later the C API), where they become values.
 #pragma once
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace vanban {
+
+struct Diagnostic;  // core/diagnostic.h
 
 enum class ErrorKind {
   Syntax,     // malformed JSON/XML, invalid UTF-8
@@ -29,8 +33,15 @@ class Error : public std::runtime_error {
   int column() const { return column_; }  // 1-based, in characters, 0 = unknown
   const std::string& field_path() const { return field_path_; }
 
-  // Returns a copy naming `file` if this error names no file yet.
+  // Returns a copy naming `file` if this error names no file yet (and each of its
+  // diagnostics that names none).
   Error with_file(const std::string& file) const;
+
+  // Every problem of the input when this error stands for several (thrown by
+  // Diagnostics::throw_if_errors: warnings too), else empty; diagnostics_of(error) in
+  // core/diagnostic.h gives the list in either case.
+  const std::vector<Diagnostic>& diagnostics() const;
+  Error with_diagnostics(std::vector<Diagnostic> all) const;
 
   // "file:line:column: field.path: message" with the parts that are known.
   static std::string format(const std::string& file, int line, int column,
@@ -41,6 +52,7 @@ class Error : public std::runtime_error {
   std::string message_, file_;
   int line_, column_;
   std::string field_path_;
+  std::shared_ptr<const std::vector<Diagnostic>> all_;
 };
 
 }  // namespace vanban

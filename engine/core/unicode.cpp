@@ -138,3 +138,23 @@ std::string fold_case(std::string_view s) {
 }
 
 }  // namespace vanban::unicode
+
+namespace vanban::unicode {
+
+std::u32string folded_letters(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  s.toLower(icu::Locale("vi"));
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(s, status) : s;
+  std::u32string out;
+  for (int32_t i = 0; i < d.length(); i = d.moveIndex32(i, 1)) {
+    UChar32 c = d.char32At(i);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0111) c = 'd';
+    out += static_cast<char32_t>(c);
+  }
+  return out;
+}
+
+}  // namespace vanban::unicode

@@ -37,4 +37,9 @@ namespace vanban::unicode {
 // name on a case-insensitive file system (NTFS, APFS, FAT). Precondition: valid UTF-8.
 std::string fold_case(std::string_view s);
 
+// Lower case (Vietnamese rules), diacritics dropped (NFD, combining marks removed), đ -> d:
+// "Người ký" -> U"nguoi ky". For comparing names loosely (core/suggest.h).
+// Precondition: valid UTF-8.
+std::u32string folded_letters(std::string_view s);
+
 }  // namespace vanban::unicode

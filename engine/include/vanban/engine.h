@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/error.h"
 #include "core/limits.h"
 #include "layout/certificate_layout.h"
@@ -35,6 +36,10 @@ struct RenderOptions {
   // Empty: the current time. Checked: an invalid date is Error(Usage).
   std::string creation_date;
   Limits limits;                        // what the data may ask (rows, nesting, sizes)
+  // Where the render's warnings go (problems that do not stop it: a list cell converted
+  // from TCVN3, …); null: they are dropped. Errors are thrown, all of them in one Error
+  // (Error::diagnostics()).
+  std::vector<Diagnostic>* warnings = nullptr;
 };
 
 struct BatchOptions {
@@ -57,14 +62,16 @@ struct BatchOptions {
 };
 
 struct BatchRowError {
-  int row = 0, column = 0;
+  int row = 0, column = 0;   // the spreadsheet's row (the header is row 1) and column
   std::string field, message;
+  std::string stt;           // the row's "STT" cell when the list has one: what a clerk looks for
 };
 
 struct BatchResult {
   size_t rows = 0;                      // rows in the list
   size_t produced = 0;                  // certificates made
   std::vector<BatchRowError> errors;    // rows that did not make one
+  std::vector<Diagnostic> warnings;     // problems that stopped nothing (a column converted from TCVN3, …)
 };
 
 enum class OutputFormat { Pdf, Docx };
@@ -106,6 +113,14 @@ std::string certificate_file_name(const std::string& pattern, const model::ListR
 // The key under which two file names are the same name on a case-insensitive file
 // system (NTFS, APFS): ICU case folding, then NFC. "Nguyễn An" and "NGUYỄN AN" share one.
 std::string file_name_key(const std::string& name);
+
+// A template the engine can find (Engine::templates).
+struct TemplateInfo {
+  std::string name;   // what to pass as <template>: "ke-hoach"
+  std::string kind;   // what it makes: its document type ("Kế hoạch"), "Phụ lục" for a form,
+                      // "Giấy khen" for a certificate
+  std::string path;   // the file
+};
 
 class Engine {
  public:
@@ -174,6 +189,18 @@ class Engine {
   // PDF or DOCX of a document already loaded (the decision above).
   std::string render_document(const model::Document& document, const style::Template& tpl, OutputFormat format,
                               const RenderOptions& options) const;
+
+  // Every template in the template directories, by name (a name found in two directories:
+  // the first, as load_template finds it). A name load_template cannot find is an
+  // Error(Template) whose hint suggests the nearest of these names.
+  std::vector<TemplateInfo> templates() const;
+
+  // The content rules of Decree 30 that layout cannot see (engine/check): abbreviations,
+  // the symbol, leading zeros, Nơi nhận, "Lưu:", capitals, numbering, appendices. Returns
+  // every finding (errors and warnings) with its rule ID; throws Error (every problem) only
+  // when `data` cannot be read as a model for `tpl`.
+  std::vector<Diagnostic> check(const style::Template& tpl, std::string_view data, const std::string& source_name,
+                                const Limits& limits = {}) const;
 
   const text::FontFamily& fonts() const { return *fonts_; }
   const std::vector<std::string>& font_paths() const { return font_paths_; }

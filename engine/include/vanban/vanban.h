@@ -83,6 +83,28 @@ VANBAN_API int vanban_error_column(const vanban_engine* engine);
 VANBAN_API const char* vanban_error_field(const vanban_engine* engine);
 VANBAN_API vanban_status vanban_error_status(const vanban_engine* engine);
 
+/* Every problem of the calling thread's last call on `engine` (errors and warnings; reset by
+ * each call, successful or not), for a portal to show field by field: an input with several
+ * mistakes reports them all at once (up to 50 errors). vanban_errmsg() is the first error.
+ * Warnings do not make a call fail (a list cell converted from TCVN3, a rule of the decree
+ * broken in vanban_check()). The strings stay valid until the thread's next call on the
+ * engine; `index` past the count gives NULL. */
+typedef enum vanban_severity { VANBAN_SEVERITY_ERROR = 0, VANBAN_SEVERITY_WARNING = 1 } vanban_severity;
+
+typedef struct vanban_diagnostic {
+  vanban_severity severity;
+  vanban_status status;     /* the kind of problem (VANBAN_EMODEL …); VANBAN_OK for a warning */
+  const char* rule;         /* a rule ID of Decree 30 ("ND30-TYPE-2"), or "" */
+  const char* file;         /* the file or source name, or "" */
+  int line, column;         /* 1-based; 0 when unknown */
+  const char* field;        /* field path ("signature.signer_name", "row 8 (STT 7), ho_ten"), or "" */
+  const char* message;      /* what is wrong, in the process's language (Vietnamese or English) */
+  const char* hint;         /* how to mend it ("did you mean \"signature\"?"), or "" */
+} vanban_diagnostic;
+
+VANBAN_API size_t vanban_diagnostic_count(const vanban_engine* engine);
+VANBAN_API const vanban_diagnostic* vanban_diagnostic_get(const vanban_engine* engine, size_t index);
+
 /* Limits on what an input may ask of the library: declared sizes are never trusted, and
  * past a limit the call fails with an error naming it (VANBAN_EINPUT for a file too large
  * or not a regular file; the readers' status — VANBAN_ESYNTAX, VANBAN_EMODEL or
@@ -144,6 +166,14 @@ VANBAN_API vanban_status vanban_render_file(vanban_engine* engine, const char* t
 /* Checks data against a template without writing anything (the same errors as rendering). */
 VANBAN_API vanban_status vanban_validate(vanban_engine* engine, const char* template_name, const char* data,
                                          size_t data_size, const vanban_render_options* options);
+
+/* The content rules of Decree 30 that layout cannot see (abbreviations, the symbol, leading
+ * zeros, Nơi nhận, "Lưu:", capitals, numbering, appendices), checked on `data` for the
+ * template: every finding is a diagnostic with its rule ID. VANBAN_OK when none is an error
+ * (warnings may be listed); VANBAN_EMODEL when some are; the readers' statuses when the data
+ * cannot be read. */
+VANBAN_API vanban_status vanban_check(vanban_engine* engine, const char* template_name, const char* data,
+                                      size_t data_size, const vanban_render_options* options);
 
 /* Options of a certificate batch. Initialise with vanban_batch_options_init(). */
 typedef struct vanban_batch_options {
