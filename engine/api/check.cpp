@@ -12,8 +12,12 @@ std::vector<Diagnostic> Engine::check(const style::Template& tpl, std::string_vi
                                       const Limits& limits) const {
   if (tpl.layout != "administrative-document") {
     throw Error(ErrorKind::Template,
-                trf("the template \"{0}\" lays out {1}: check reads administrative documents (Decree 30, Phụ lục III)",
-                    tpl.name, tpl.layout == "form" ? tr("forms") : tpl.layout == "certificate" ? tr("certificates") : tpl.layout),
+                tpl.layout == "form"
+                    ? trf("the template \"{0}\" lays out a form; check reads administrative documents", tpl.name)
+                : tpl.layout == "certificate"
+                    ? trf("the template \"{0}\" lays out certificates; check reads administrative documents", tpl.name)
+                    : trf("the template \"{0}\" has the layout \"{1}\"; check reads administrative documents", tpl.name,
+                          tpl.layout),
                 tpl.source_path);
   }
   const model::Document document = model::load_document(data, source_name, limits);

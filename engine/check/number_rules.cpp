@@ -193,7 +193,7 @@ void check_symbol(const Context& ctx, const model::DocumentNumber& n, const std:
     }
     if (groups.size() < 2) {
       out.error("ND30-SO-3", field,
-                trf("the symbol \"{0}\" lacks the issuing agency's abbreviation: \"{1}-\" and the agency's (\"{1}-UBND\")",
+                trf("the symbol \"{0}\" lacks the issuing agency's abbreviation after the kind's, as in \"{1}-UBND\"",
                     n.symbol, utf8(kind_abbr)));
     }
   } else if (kind_name == "Công văn") {

@@ -42,9 +42,10 @@ TEST(CheckClosing, TheArchiveLineIsThereAndLast) {
 }
 
 TEST(CheckClosing, TheArchiveLineReadsLuuVT) {
-  EXPECT_EQ(with_recipients(R"(["Bộ GD&ĐT;", "Lưu VT, VP."])", "ND30-NN-5").size(), 1u);
-  EXPECT_EQ(with_recipients(R"(["Bộ GD&ĐT;", "Lưu: VP."])", "ND30-NN-5").size(), 1u);
-  EXPECT_EQ(with_recipients(R"(["Bộ GD&ĐT;", "Lưu: vt, VP."])", "ND30-NN-5").size(), 1u);
+  auto message = [](const std::vector<Diagnostic>& found) { return found.size() == 1 ? found[0].message : listing(found); };
+  EXPECT_NE(message(with_recipients(R"(["Bộ GD&ĐT;", "Lưu VT, VP."])", "ND30-NN-5")).find("colon"), std::string::npos);
+  EXPECT_NE(message(with_recipients(R"(["Bộ GD&ĐT;", "Lưu: VP."])", "ND30-NN-5")).find("văn thư first"), std::string::npos);
+  EXPECT_NE(message(with_recipients(R"(["Bộ GD&ĐT;", "Lưu: vt, VP."])", "ND30-NN-5")).find("capitals"), std::string::npos);
   auto comma = with_recipients(R"(["Bộ GD&ĐT;", "Lưu: VT VP."])", "ND30-NN-5");
   ASSERT_EQ(comma.size(), 1u);
   EXPECT_EQ(comma[0].severity, Severity::Warning);

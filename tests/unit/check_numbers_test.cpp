@@ -42,8 +42,9 @@ TEST(CheckNumbers, KindAbbreviationInTheWrongCaseIsAnError) {
                          "ND30-TYPE-2");
   ASSERT_EQ(found.size(), 1u) << listing(found);
   EXPECT_EQ(found[0].severity, Severity::Error);
-  EXPECT_NE(found[0].message.find("\"QĐ\""), std::string::npos) << found[0].message;
-  EXPECT_NE(found[0].hint.find("QĐ-SGDĐT"), std::string::npos) << found[0].hint;
+  EXPECT_NE(found[0].message.find("written \"QĐ\""), std::string::npos) << found[0].message;
+  EXPECT_NE(found[0].message.find("not \"Qđ\""), std::string::npos) << found[0].message;
+  EXPECT_EQ(found[0].hint, "write \"QĐ-SGDĐT\"");
 }
 
 TEST(CheckNumbers, MixedCaseAbbreviationsKeepTheirLowerCaseLetters) {
@@ -52,7 +53,8 @@ TEST(CheckNumbers, MixedCaseAbbreviationsKeepTheirLowerCaseLetters) {
   EXPECT_TRUE(with_rule(check_data(replaced(tpl_json, "KH-SGDĐT", "CTr-SGDĐT"), "chuong-trinh"), "ND30-TYPE-2").empty());
   auto found = with_rule(check_data(replaced(tpl_json, "KH-SGDĐT", "CTR-SGDĐT"), "chuong-trinh"), "ND30-TYPE-2");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_NE(found[0].message.find("\"CTr\""), std::string::npos);
+  EXPECT_NE(found[0].message.find("written \"CTr\""), std::string::npos) << found[0].message;
+  EXPECT_EQ(found[0].hint, "write \"CTr-SGDĐT\"");
 }
 
 TEST(CheckNumbers, AnotherKindsAbbreviationIsAnError) {

@@ -106,3 +106,19 @@ TEST(CheckPositions, AHugeMinifiedModelIsPlacedQuicklyAndItsFindingsLimited) {
 
 }  // namespace
 }  // namespace vanban::test
+
+namespace vanban::test {
+namespace {
+
+TEST(CheckPositions, WarningsAreLimitedToo) {
+  std::string lines = "[";
+  for (int i = 0; i < 60; ++i) lines += "\"trường số " + std::to_string(i) + ";\",";
+  lines += "\"Lưu: VT, VP.\"]";
+  auto found = check_data(replaced(clean_plan(), R"(["Bộ GD&ĐT (để b/c);", "Các đơn vị trực thuộc;", "Lưu: VT, VP."])", lines));
+  ASSERT_EQ(found.size(), Diagnostics::kDefaultLimit + 1) << listing(found);
+  EXPECT_EQ(errors_in(found), 0u);
+  EXPECT_NE(found.back().message.find("10 more warnings"), std::string::npos) << found.back().message;
+}
+
+}  // namespace
+}  // namespace vanban::test

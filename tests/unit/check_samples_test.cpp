@@ -33,3 +33,19 @@ TEST(CheckSamples, EverySampleChecksWithoutErrors) {
 
 }  // namespace
 }  // namespace vanban::test
+
+namespace vanban::test {
+namespace {
+
+TEST(CheckSamples, DataNamingAnotherTemplateIsAWarning) {
+  auto found = check_data(clean_plan(), "bao-cao");
+  ASSERT_FALSE(found.empty());
+  bool named = false;
+  for (const auto& d : found) named = named || (d.field == "template" && d.severity == Severity::Warning);
+  EXPECT_TRUE(named) << listing(found);
+  // (and the plan's "KH" is not a Báo cáo's "BC")
+  EXPECT_EQ(with_rule(found, "ND30-TYPE-2").size(), 1u) << listing(found);
+}
+
+}  // namespace
+}  // namespace vanban::test
