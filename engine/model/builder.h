@@ -38,6 +38,8 @@ class Builder {
   const std::string& source_;
   const Limits& limits_;
   mutable Diagnostics diagnostics_;
+  mutable size_t reported_ = 0;              // errors reported, the dropped ones included
+  static constexpr size_t kMaxReported = 1000;
 
   struct Skip {};  // thrown by fail(): what was being read is left out
   struct Stop {};  // thrown past a limit: nothing more is read

@@ -129,8 +129,10 @@ void Builder::read_document(const Value& root, Document& d) const {
 }
 
 void Builder::report(const Value& v, const std::string& path, const std::string& message, const std::string& hint) const {
-  // Past the collector's limit an error is only counted ("… more errors not shown").
+  // Past the collector's limit an error is only counted ("… more errors not shown"), and
+  // a while later reading stops: an input of a million bad items is not read to its end.
   diagnostics_.error(ErrorKind::Model, message, source_, v.where.line, v.where.column, path, hint);
+  if (++reported_ >= kMaxReported) throw Stop{};
 }
 
 void Builder::fail(const Value& v, const std::string& path, const std::string& message, const std::string& hint) const {
@@ -493,8 +495,11 @@ Document load_document(std::string_view bytes, const std::string& source_name, c
 Document load_document(std::string_view bytes, DataFormat format, const std::string& source_name,
                        const Limits& limits) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  Value root = format == DataFormat::Xml ? read_xml(bytes, source_name, limits) : read_json(bytes, source_name, limits);
-  return Builder(source_name, limits).document(root);
+  // The XML structure's mistakes are reported with the model's (the node in error left out).
+  Diagnostics problems;
+  Value root = format == DataFormat::Xml ? read_xml(bytes, source_name, limits, &problems)
+                                         : read_json(bytes, source_name, limits);
+  return Builder(source_name, limits, std::move(problems)).document(root);
 }
 
 }  // namespace vanban::model

@@ -133,6 +133,16 @@ TEST(ModelDiagnostics, AtMostFiftyErrorsAreListedAndTheRestCounted) {
   EXPECT_EQ(all[50].message, "10 more errors not shown (at most 50 are listed)");
 }
 
+TEST(ModelDiagnostics, AMillionBadBlocksAreNotReadToTheEnd) {
+  // Past 1000 errors (50 listed, the rest counted) reading stops.
+  std::string body;
+  for (int i = 0; i < 1000000; ++i) body += i ? ",1" : "1";
+  auto all = problems_of(plan_with({{"{\"type\": \"paragraph\", \"text\": \"Nội dung.\"}", body}}));
+  ASSERT_EQ(all.size(), 51u);
+  EXPECT_EQ(all[0].field, "body[1]");
+  EXPECT_EQ(all[50].message, "950 more errors not shown (at most 50 are listed)");
+}
+
 TEST(ModelDiagnostics, PastTheNestingLimitReadingStops) {
   // Blocks nested past the limit: one error naming the limit, not one per level or block.
   std::string nested = "{\"type\": \"dash\", \"text\": \"x\"}";
@@ -165,6 +175,34 @@ TEST(ModelDiagnostics, XmlModelReportsEveryMistakeToo) {
   EXPECT_EQ(all[2].field, "body[0].type");
   EXPECT_EQ(all[2].line, 8);
   EXPECT_EQ(all[2].hint, "did you mean \"paragraph\"?");
+}
+
+TEST(ModelDiagnostics, XmlStructureMistakesAreReportedWithTheModelsOwn) {
+  const std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<document>
+  <issuing_agency>SỞ GIÁO DỤC</issuing_agency>
+  <place>Hòa Bình</place>
+  <date month="3" year="2021"/>
+  <subject>Thi đua</subject>
+  <recipients><li>Như trên;</li><item>Lưu: VT.</item></recipients>
+  <body>
+    lạc chỗ
+    <paragraph>Nội dung.</paragraph>
+    <sectoin title="MỤC"/>
+  </body>
+  <signature><authority>GIÁM ĐỐC</authority><signer_name>C</signer_name></signature>
+</document>)";
+  auto all = problems_of(xml, "plan.xml");
+  ASSERT_EQ(errors_in(all), 3u);
+  EXPECT_EQ(all[0].kind, ErrorKind::Syntax);
+  EXPECT_EQ(all[0].line, 7);
+  EXPECT_EQ(all[0].message, "expected <item> inside <recipients>");
+  EXPECT_EQ(all[1].kind, ErrorKind::Syntax);
+  EXPECT_EQ(all[1].line, 8);  // the text starts at the end of the line of <body>
+  EXPECT_NE(all[1].message.find("text is not expected inside <body>"), std::string::npos) << all[1].message;
+  EXPECT_EQ(all[2].kind, ErrorKind::Model);
+  EXPECT_EQ(all[2].line, 11);
+  EXPECT_EQ(all[2].hint, "did you mean \"section\"?");
 }
 
 TEST(ModelDiagnostics, SyntaxErrorsStillStopAtTheFirst) {
