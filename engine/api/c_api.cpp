@@ -339,7 +339,7 @@ vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& r
     return fail(e, VANBAN_EMODEL, result.rows == 0 ? std::string(tr("the list has no rows"))
                                                    : trf("no row made a certificate:\n{0}", lines), source);
   }
-  vanban_status s = fail(e, VANBAN_EPARTIAL, tr(""), source);
+  vanban_status s = fail(e, VANBAN_EPARTIAL, std::string(), source);
   e->error_of_this_thread().message = lines;
   return s;
 }
