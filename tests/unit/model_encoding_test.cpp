@@ -132,7 +132,8 @@ TEST(Syllables, ValidAndInvalidVietnameseWords) {
   for (const char* w : {"Nguyễn", "Văn", "Thắng", "giữa", "gì", "quyết", "khuya", "người", "nghiêng", "huỳnh", "xoong",
                         "ĐỊNH", "trường", "thuở", "a", "oai", "khuỷu", "gìn"})
     EXPECT_TRUE(syllable::is_vietnamese(w)) << w;
-  for (const char* w : {"NguyÔn", "Th¾ng", "Vaên", "Thaéng", "qa", "zoo", "báá", "aim", "Müller", "Café", "nghx", "ẫả"})
+  for (const char* w : {"NguyÔn", "Th¾ng", "Vaên", "Thaéng", "qa", "zoo", "báá", "aim", "Müller", "Café", "nghx", "ẫả",
+                        "t\xC3\xA1\xCC\x80n" /* two tones: á + combining grave */})
     EXPECT_FALSE(syllable::is_vietnamese(w)) << w;
   auto c = syllable::count_words("Th¸ng Nguyễn abc");  // "abc" is ASCII: not counted
   EXPECT_EQ(c.valid, 1u);
