@@ -380,6 +380,31 @@ FontHint font_hint(std::string_view font) {
   return FontHint::None;
 }
 
+bool may_be_legacy(std::string_view cell) {
+  bool high = false;
+  for (size_t i = 0; i < cell.size(); ++i) {
+    const auto b = static_cast<unsigned char>(cell[i]);
+    if (b < 0x80) continue;
+    high = true;
+    if (b == 0xC2 || b == 0xC3) {  // U+0080-U+00FF
+      ++i;
+      continue;
+    }
+    // Windows-1252's letters and signs beyond Latin-1 (U+0152 … U+2122).
+    if ((b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2) && i + 1 < cell.size()) {
+      size_t len = b >= 0xE0 ? 3 : 2;
+      if (i + len > cell.size()) return false;
+      UChar32 c = b >= 0xE0 ? ((b & 0x0F) << 12) | ((cell[i + 1] & 0x3F) << 6) | (cell[i + 2] & 0x3F)
+                            : ((b & 0x1F) << 6) | (cell[i + 1] & 0x3F);
+      if (byte_of(c) < 0) return false;
+      i += len - 1;
+      continue;
+    }
+    return false;
+  }
+  return high;
+}
+
 std::optional<Repair> repair_cell(std::string_view cell, FontHint hint) {
   std::string bytes;
   bool ascii = true;
@@ -406,9 +431,12 @@ std::optional<Repair> repair_cell(std::string_view cell, FontHint hint) {
     r.text = *v;
   } else {
     if (ascii) return std::nullopt;
+    // Text whose words are all Vietnamese already ("Lê Thu Hà", "Giáo viên") stays.
+    syllable::Count now = syllable::count_words(cell);
+    if (now.invalid == 0) return std::nullopt;
     std::string tcvn = decode_tcvn3(bytes);
     auto vni = decode_vni(bytes);
-    syllable::Count now = syllable::count_words(cell), t = syllable::count_words(tcvn);
+    syllable::Count t = syllable::count_words(tcvn);
     syllable::Count v = vni ? syllable::count_words(*vni) : syllable::Count{};
     if (t.valid > 0 && t.score() > now.score() && (!vni || t.score() >= v.score())) {
       r.encoding = Encoding::Tcvn3;

@@ -58,6 +58,11 @@ struct Repair {
 enum class FontHint { None, Tcvn3, Tcvn3Capitals, Vni };
 FontHint font_hint(std::string_view font_name);
 
+// Whether `cell` (UTF-8) could be text typed with a legacy font: it has a character
+// beyond ASCII and all of them are Latin-1 or Windows-1252 (a byte such a font typed).
+// A fast test on the bytes, before repair_cell.
+bool may_be_legacy(std::string_view cell);
+
 // `cell` (UTF-8) read back as the bytes a legacy font typed (its characters as
 // Windows-1252/Latin-1 bytes) and decoded as TCVN3 or VNI, when that makes more of its
 // words Vietnamese syllables than it has now (or the font says so); nullopt when the cell
