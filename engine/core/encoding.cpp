@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "core/error.h"
@@ -338,34 +339,45 @@ Decoded decode(std::string_view bytes, const std::string& source) {
     }
   }
   // An 8-bit encoding: the one that makes the most words Vietnamese (Windows-1258 first
-  // on a tie: it is what Excel writes).
+  // on a tie: it is what Excel writes), judged on the first MiB (cut at a line end) so a
+  // big file is decoded in full once, by the encoding chosen.
+  std::string_view sample = bytes;
+  if (sample.size() > (1u << 20)) {
+    size_t cut = sample.rfind('\n', 1u << 20);
+    sample = sample.substr(0, cut == std::string_view::npos ? (1u << 20) : cut + 1);
+  }
+  auto decode_as = [](Encoding e, std::string_view b) -> std::optional<std::string> {
+    std::optional<std::string> text = e == Encoding::Windows1258 ? decode_windows_1258(b)
+                                      : e == Encoding::Tcvn3     ? std::optional<std::string>(decode_tcvn3(b))
+                                                                 : decode_vni(b);
+    if (text && text->find('\0') != std::string::npos) return std::nullopt;  // binary, not text
+    return text;
+  };
   struct Candidate {
     Encoding encoding;
-    std::optional<std::string> text;
+    syllable::Count count;
   };
-  Candidate candidates[] = {{Encoding::Windows1258, decode_windows_1258(bytes)},
-                            {Encoding::Tcvn3, decode_tcvn3(bytes)},
-                            {Encoding::Vni, decode_vni(bytes)}};
-  const Candidate* best = nullptr;
-  syllable::Count best_count;
-  for (const auto& c : candidates) {
-    if (!c.text || c.text->find('\0') != std::string::npos) continue;
-    syllable::Count count = syllable::count_words(*c.text);
-    if (!best || count.score() > best_count.score()) {
-      best = &c;
-      best_count = count;
-    }
+  std::vector<Candidate> readable;
+  for (Encoding e : {Encoding::Windows1258, Encoding::Tcvn3, Encoding::Vni}) {
+    auto text = decode_as(e, sample);
+    if (!text) continue;
+    syllable::Count count = syllable::count_words(*text);
+    if (count.valid > 0 && count.valid >= count.invalid) readable.push_back({e, count});
   }
-  if (!best || best_count.valid == 0 || best_count.valid < best_count.invalid) {
-    undecodable(source, bytes, *bad,
-                trf("invalid UTF-8 byte sequence, and the file does not read as Vietnamese in any encoding tried ({0})",
-                    tried),
-                hint);
+  std::stable_sort(readable.begin(), readable.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.count.score() > b.count.score(); });
+  for (const auto& c : readable) {
+    auto text = sample.size() == bytes.size() ? decode_as(c.encoding, sample) : decode_as(c.encoding, bytes);
+    if (!text) continue;  // a byte past the sample it has no meaning for
+    out.encoding = c.encoding;
+    out.text = std::move(*text);
+    out.guessed = true;
+    return out;
   }
-  out.encoding = best->encoding;
-  out.text = *best->text;
-  out.guessed = true;
-  return out;
+  undecodable(source, bytes, *bad,
+              trf("invalid UTF-8 byte sequence, and the file does not read as Vietnamese in any encoding tried ({0})",
+                  tried),
+              hint);
 }
 
 FontHint font_hint(std::string_view font) {

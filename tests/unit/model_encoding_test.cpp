@@ -168,6 +168,19 @@ TEST(Decode, EachEncodingIsToldByItsSyllables) {
   EXPECT_EQ(decode("Nguy\xEA\xDEn V\xE3n, Nguy\xEA\xDEn", "l.csv").text, "Nguyễn Văn, Nguyễn");
 }
 
+TEST(Decode, ABigFileIsJudgedOnItsFirstMebibyteAndDecodedWhole) {
+  std::string line = "Nguyễn Văn Thắng, Trường Tiểu học Hữu Nghị\n", text;
+  while (text.size() < (2u << 20)) text += line;
+  auto cp1258 = glibc(text, "UTF-8", "CP1258");
+  ASSERT_TRUE(cp1258);
+  Decoded d = decode(*cp1258, "big.csv");
+  EXPECT_EQ(d.encoding, Encoding::Windows1258);
+  EXPECT_EQ(d.text, text);
+  // A byte Windows-1258 does not have, past the first MiB: no other encoding reads the
+  // file as Vietnamese, so it is an error, not a half-decoded list.
+  EXPECT_THROW(decode(*cp1258 + "\x81\n", "big.csv"), Error);
+}
+
 TEST(Decode, UndecodableBytesNameTheFileLineColumnAndTheEncodingsTried) {
   try {
     decode("STT,Name\n1,ab\x81\x8D\x90 q\x9D\n", "junk.csv");
