@@ -1,18 +1,19 @@
 """vanban for Python: Vietnamese administrative documents (Decree 30/2020/ND-CP) as PDF
-and DOCX, through the C API of libvanban with ctypes (nothing to pip-install).
+and DOCX, through the C API of libvanban with ctypes (pip install bindings/python; licence
+Apache-2.0).
 
     import vanban
     with vanban.Engine() as engine:
         pdf = engine.render("ke-hoach", open("ke-hoach.json", "rb").read(), creation_date="2021-03-05")
 
-The library is looked up in $VANBAN_LIBRARY, then by the system (libvanban.so.0).
+The library is $VANBAN_LIBRARY, else the installed libvanban.so.0 (the dynamic loader's
+search), else the build beside these sources (build/engine).
 An Engine may be shared by threads; ctypes releases the GIL during each call, so renders
 on several threads run in parallel. Errors raise VanbanError (status, file, line, column,
 field); a batch where some rows failed raises PartialBatch, which carries the document
 made from the other rows.
 """
 import ctypes
-import ctypes.util
 import os
 
 __all__ = ["Engine", "VanbanError", "PartialBatch", "version"]
@@ -48,9 +49,35 @@ class _BatchOptions(ctypes.Structure):
                 ("overwrite", ctypes.c_int), ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
 
 
+_SONAME = "libvanban.so.0"
+
+
+def _candidates():
+    """Where the library may be, in order: $VANBAN_LIBRARY; the installed one by its SONAME
+    (the dynamic loader's search: LD_LIBRARY_PATH, ld.so's cache, /lib, /usr/lib; what
+    ctypes.util.find_library would find, with the major version checked); the build beside
+    these sources (bindings/python/../../build/engine)."""
+    env = os.environ.get("VANBAN_LIBRARY")
+    if env:
+        return [env]
+    here = os.path.dirname(os.path.abspath(__file__))
+    build = os.path.join(here, "..", "..", "build", "engine", _SONAME)
+    return [_SONAME, os.path.normpath(build)]
+
+
+def _open():
+    tried = []
+    for path in _candidates():
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:
+            tried.append(str(e))
+    raise ImportError("vanban: libvanban cannot be loaded (" + "; ".join(tried) + "). Install it (the Debian "
+                      "package, or `cmake --install build` then `ldconfig`) or set VANBAN_LIBRARY to its path.")
+
+
 def _load():
-    path = os.environ.get("VANBAN_LIBRARY") or ctypes.util.find_library("vanban") or "libvanban.so.0"
-    lib = ctypes.CDLL(path)
+    lib = _open()
     P, S, I, E = ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_void_p
     OUT, SIZE = ctypes.POINTER(ctypes.POINTER(ctypes.c_ubyte)), ctypes.POINTER(ctypes.c_size_t)
     signatures = {
