@@ -43,9 +43,11 @@ for want in bin/vanban lib/libvanban.so.0 lib/libvanban.so.$version lib/libvanba
 done
 mo="$(grep -c '^share/locale/.*/LC_MESSAGES/vanban\.mo$' "$work/deb-files" || true)"
 echo "files: $(wc -l <"$work/deb-files") ($mo message catalogues), as installed"
-# The package's own copies are relocatable and name the licence.
+# The package's own copies name the licence.
 dpkg-deb -x "$deb" "$work/root"
 grep -q '^Description:.*Apache-2.0' "$work/root/usr/lib/pkgconfig/vanban.pc" || fail ".pc without the licence"
+# Written for /usr (not the staging directory): pkg-config then prints no -I/usr/include.
+grep -qx 'prefix=/usr' "$work/root/usr/lib/pkgconfig/vanban.pc" || fail ".pc prefix: $(grep ^prefix= "$work/root/usr/lib/pkgconfig/vanban.pc")"
 grep -q 'set(vanban_LICENSE "Apache-2.0")' "$work/root/usr/lib/cmake/vanban/vanbanConfig.cmake" || fail "CMake package without the licence"
 grep -q '^License: Apache-2.0' "$work/root/usr/share/doc/vanban/copyright" || fail "copyright file"
 echo "deb: $(basename "$deb"), $(stat -c %s "$deb") bytes: Depends, trigger and files checked"
