@@ -274,9 +274,13 @@ final class Engine
         return $list;
     }
 
-    private static function text(?\FFI\CData $p): string
+    /** A `const char*` field: a C string, or NULL (""). */
+    private static function text(mixed $p): string
     {
-        return $p === null || \FFI::isNull($p) ? '' : \FFI::string($p);
+        if ($p === null || is_string($p)) {
+            return (string)$p;
+        }
+        return \FFI::isNull($p) ? '' : \FFI::string($p);
     }
 
     /** A C string for an option field (char* in a struct is not converted from a PHP

@@ -79,6 +79,28 @@ if ($e instanceof VanbanException) {
     check($e->getField() === 'signature.signer_nam', 'model error: its field, ' . $e->getField());
     check(str_contains($e->getMessage(), 'ke-hoach.json'), 'model error: the source name in the message');
 }
+// Every problem in one call, field by field, with what was meant.
+$model['subjet'] = $model['subject'];
+unset($model['subject']);
+$e = thrown(fn() => $engine->validate('ke-hoach', json_encode($model, JSON_UNESCAPED_UNICODE | JSON_PRETTY_PRINT),
+    ['source_name' => 'two.json']));
+$errors = [];
+foreach ($e instanceof VanbanException ? $e->getDiagnostics() : [] as $d) {
+    if ($d['severity'] === 'error') {
+        $errors[$d['field']] = $d;
+    }
+}
+check(isset($errors['signature.signer_nam'], $errors['subjet']), 'diagnostics: both typos: ' . implode(', ', array_keys($errors)));
+if (isset($errors['signature.signer_nam'], $errors['subjet'])) {
+    $d = $errors['signature.signer_nam'];
+    check([$d['status'], $d['file']] === ['model', 'two.json'] && $d['line'] > 1, 'diagnostics: status, file, line');
+    check(str_contains($d['hint'], 'signer_name') && str_contains($errors['subjet']['hint'], 'subject'),
+        'diagnostics: did you mean: ' . $d['hint'] . ' / ' . $errors['subjet']['hint']);
+}
+$findings = $engine->check('ke-hoach', $plan, ['source_name' => 'kh.json']);
+check(count($findings) > 0 && count(array_filter($findings,
+    fn($d) => $d['severity'] === 'warning' && str_starts_with($d['rule'], 'ND30-'))) === count($findings),
+    'check: warnings with rule IDs: ' . count($findings));
 $e = thrown(fn() => $engine->render('no-such-template', '{}'));
 check($e instanceof VanbanException && $e->getStatus() === 'template', 'unknown template: status "template"');
 check(thrown(fn() => $engine->render('ke-hoach', $plan, ['format' => 'odt'])) instanceof \InvalidArgumentException,
