@@ -97,7 +97,11 @@ if (isset($errors['signature.signer_nam'], $errors['subjet'])) {
     check(str_contains($d['hint'], 'signer_name') && str_contains($errors['subjet']['hint'], 'subject'),
         'diagnostics: did you mean: ' . $d['hint'] . ' / ' . $errors['subjet']['hint']);
 }
-$findings = $engine->check('ke-hoach', $plan, ['source_name' => 'kh.json']);
+$findings = [];
+$e = thrown(function () use ($engine, $plan, &$findings) {
+    $findings = $engine->check('ke-hoach', $plan, ['source_name' => 'kh.json']);
+});
+check($e === null, 'check: no error in the sample plan' . ($e ? ': ' . $e->getMessage() : ''));
 check(count($findings) > 0 && count(array_filter($findings,
     fn($d) => $d['severity'] === 'warning' && str_starts_with($d['rule'], 'ND30-'))) === count($findings),
     'check: warnings with rule IDs: ' . count($findings));
