@@ -112,7 +112,7 @@ void begin_call(const vanban_engine* e) {
   r.views.clear();
 }
 
-// Problems a call found that stopped nothing (warnings), into the thread's list.
+// Problems a call found that stopped nothing (warnings; a check's findings), into the thread's list.
 void add_warnings(const vanban_engine* e, const std::vector<vanban::Diagnostic>& warnings) {
   if (warnings.empty()) return;
   vanban_error_record& r = e->error_of_this_thread();
@@ -339,7 +339,7 @@ vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& r
     return fail(e, VANBAN_EMODEL, result.rows == 0 ? std::string(tr("the list has no rows"))
                                                    : trf("no row made a certificate:\n{0}", lines), source);
   }
-  vanban_status s = fail(e, VANBAN_EPARTIAL, tr(""), source);
+  vanban_status s = fail(e, VANBAN_EPARTIAL, std::string(), source);
   e->error_of_this_thread().message = lines;
   return s;
 }
@@ -534,6 +534,29 @@ vanban_status vanban_validate(vanban_engine* engine, const char* template_name, 
     auto tpl = template_of(engine, template_name);
     engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0,
                             limits_of(o.limits));
+    return VANBAN_OK;
+  });
+}
+
+vanban_status vanban_check(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
+                           const vanban_render_options* options) {
+  if (vanban_status s = check_engine(engine)) return s;
+  const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
+  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL data"));
+  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
+    auto tpl = template_of(engine, template_name);
+    std::vector<vanban::Diagnostic> found = engine->engine->check(
+        *tpl, std::string_view(data ? data : "", data ? data_size : 0), source, limits_of(o.limits));
+    for (auto& d : found)
+      if (d.file.empty()) d.file = source;
+    add_warnings(engine, found);  // every finding, errors too: the list is the check's report
+    for (const auto& d : found) {
+      if (d.severity != vanban::Severity::Error) continue;
+      // The first error is the thread's last error, as for any failed call.
+      return fail(engine, VANBAN_EMODEL, d.hint.empty() ? d.message : d.message + " (" + d.hint + ")", d.file,
+                  d.line, d.column, d.field);
+    }
     return VANBAN_OK;
   });
 }

@@ -193,8 +193,22 @@ Error unknown_template(const std::string& name, const std::vector<std::string>& 
   std::string where;
   for (const auto& d : search_dirs) where += (where.empty() ? "" : ", ") + d;
   if (where.empty()) where = tr("no directory");
+  // The templates one may render with: not an abstract base (nd30.xml). Only this error
+  // reads them, and only their root element.
   std::vector<std::string> names;
-  for (const auto& [n, path] : template_files(search_dirs)) names.push_back(n);
+  for (const auto& [n, path] : template_files(search_dirs)) {
+    pugi::xml_document doc;
+    std::string text;
+    try {
+      text = file_io::read_file(path, TemplateAccess().max_bytes);
+    } catch (const Error&) {
+    }
+    if (doc.load_buffer(text.data(), text.size(), pugi::parse_minimal) &&
+        doc.child("template").attribute("abstract").as_bool()) {
+      continue;
+    }
+    names.push_back(n);
+  }
   std::string message;
   if (names.empty()) {
     message = trf("unknown template \"{0}\" (looked in {1}, which hold no template)", name, where);

@@ -84,6 +84,7 @@ TEST(EngineTemplates, AnUnknownNameListsTheTemplatesAndSuggestsTheNearest) {
     EXPECT_NE(all[0].message.find("unknown template \"ke-hoac\""), std::string::npos);
     EXPECT_NE(all[0].message.find("the templates there are ban-ghi-nho, ban-sao,"), std::string::npos) << all[0].message;
     EXPECT_NE(all[0].message.find("quyet-dinh"), std::string::npos);
+    EXPECT_EQ(all[0].message.find("nd30"), std::string::npos);  // an abstract base: not one to render with
     EXPECT_NE(e.message().find("(did you mean \"ke-hoach\"?)"), std::string::npos) << e.message();
   }
   // Nothing near: the list, no hint.
