@@ -28,6 +28,11 @@ const BatchOptions = koffi.struct('vanban_batch_options', {
   name_pattern: 'const char *', jobs: 'int', overwrite: 'int', limits: 'void *',
 });
 
+const Diagnostic = koffi.struct('vanban_diagnostic', {
+  severity: 'int', status: 'int', rule: 'const char *', file: 'const char *', line: 'int', column: 'int',
+  field: 'const char *', message: 'const char *', hint: 'const char *',
+});
+
 const c = {
   version: lib.func('const char *vanban_version(void)'),
   open: lib.func('int vanban_engine_open(const char *template_dir, const char *font_dir, _Out_ void **engine)'),
@@ -48,20 +53,26 @@ const c = {
     '_Out_ size_t *failed)'),
   batchFile: lib.func('int vanban_batch_file(void *engine, const char *tpl, const char *list_path, ' +
     'const char *out_path, const vanban_batch_options *options, _Out_ size_t *rows, _Out_ size_t *failed)'),
+  check: lib.func('int vanban_check(void *engine, const char *tpl, const uint8_t *data, size_t size, ' +
+    'const vanban_render_options *options)'),
+  diagnosticCount: lib.func('size_t vanban_diagnostic_count(void *engine)'),
+  diagnosticGet: lib.func('const vanban_diagnostic *vanban_diagnostic_get(void *engine, size_t index)'),
   free: lib.func('void vanban_free(void *buffer)'),
 };
 
+// `diagnostics`: every problem of the call, warnings included, for a form to show field by
+// field: { severity: 'error'|'warning', status, rule, file, line, column, field, message, hint }.
 class VanbanError extends Error {
-  constructor(status, message, file = '', line = 0, column = 0, field = '') {
+  constructor(status, message, file = '', line = 0, column = 0, field = '', diagnostics = []) {
     super(message);
     this.name = 'VanbanError';
-    Object.assign(this, { status, file, line, column, field });
+    Object.assign(this, { status, file, line, column, field, diagnostics });
   }
 }
 
 class PartialBatch extends VanbanError {
-  constructor(message, data, rows, failed) {
-    super('partial', message);
+  constructor(message, data, rows, failed, diagnostics = []) {
+    super('partial', message, '', 0, 0, '', diagnostics);
     this.name = 'PartialBatch';
     Object.assign(this, { failures: message.split('\n'), data, rows, failed });
   }
@@ -116,18 +127,43 @@ class Engine {
 
   error(status) {
     const h = this.handle;
-    return new VanbanError(STATUS[status] || String(status), c.errmsg(h), c.file(h), c.line(h), c.column(h), c.field(h));
+    return new VanbanError(STATUS[status] || String(status), c.errmsg(h), c.file(h), c.line(h), c.column(h), c.field(h),
+      this.diagnostics());
   }
 
-  check(status) {
+  succeed(status) {
     if (status !== 0) throw this.error(status);
+  }
+
+  // Every problem of this thread's last call on the engine (errors and warnings).
+  diagnostics() {
+    const list = [];
+    if (!this.handle) return list;
+    const count = Number(c.diagnosticCount(this.handle));
+    for (let i = 0; i < count; i++) {
+      const p = c.diagnosticGet(this.handle, i);
+      if (!p) break;
+      const d = koffi.decode(p, Diagnostic);
+      list.push({ severity: d.severity === 1 ? 'warning' : 'error', status: STATUS[d.status] || String(d.status),
+        rule: d.rule || '', file: d.file || '', line: d.line, column: d.column, field: d.field || '',
+        message: d.message || '', hint: d.hint || '' });
+    }
+    return list;
+  }
+
+  // The content rules of Decree 30 (`vanban check`): returns the findings (warnings) when none
+  // is an error; throws VanbanError, whose `diagnostics` lists them with their rule IDs, else.
+  check(template, data, options = {}) {
+    const buf = bytes(data);
+    this.succeed(c.check(this.handle, template, buf, buf.length, renderOptions(options)));
+    return this.diagnostics();
   }
 
   render(template, data = '', options = {}) {
     const buf = bytes(data);
     const out = [null];
     const size = [0];
-    this.check(c.render(this.handle, template, buf, buf.length, renderOptions(options), out, size));
+    this.succeed(c.render(this.handle, template, buf, buf.length, renderOptions(options), out, size));
     return take(out, size);
   }
 
@@ -147,12 +183,12 @@ class Engine {
   }
 
   renderFile(template, dataPath, outPath, options = {}) {
-    this.check(c.renderFile(this.handle, template, dataPath, outPath, renderOptions(options)));
+    this.succeed(c.renderFile(this.handle, template, dataPath, outPath, renderOptions(options)));
   }
 
   validate(template, data, options = {}) {
     const buf = bytes(data);
-    this.check(c.validate(this.handle, template, buf, buf.length, renderOptions(options)));
+    this.succeed(c.validate(this.handle, template, buf, buf.length, renderOptions(options)));
   }
 
   batch(template, list, options = {}) {
@@ -162,8 +198,11 @@ class Engine {
     const rows = [0];
     const failed = [0];
     const status = c.batch(this.handle, template, buf, buf.length, batchOptions(options), out, size, rows, failed);
-    if (status === 9) throw new PartialBatch(c.errmsg(this.handle), take(out, size), Number(rows[0]), Number(failed[0]));
-    this.check(status);
+    if (status === 9) {
+      throw new PartialBatch(c.errmsg(this.handle), take(out, size), Number(rows[0]), Number(failed[0]),
+        this.diagnostics());
+    }
+    this.succeed(status);
     return take(out, size);
   }
 
@@ -171,8 +210,10 @@ class Engine {
     const rows = [0];
     const failed = [0];
     const status = c.batchFile(this.handle, template, listPath, outPath, batchOptions(options), rows, failed);
-    if (status === 9) throw new PartialBatch(c.errmsg(this.handle), null, Number(rows[0]), Number(failed[0]));
-    this.check(status);
+    if (status === 9) {
+      throw new PartialBatch(c.errmsg(this.handle), null, Number(rows[0]), Number(failed[0]), this.diagnostics());
+    }
+    this.succeed(status);
     return { rows: Number(rows[0]), failed: Number(failed[0]) };
   }
 }

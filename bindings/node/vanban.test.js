@@ -42,6 +42,31 @@ test('errors say where', () => {
   assert.throws(() => engine.validate('no-such-template', '{}'), (e) => e.status === 'template');
 });
 
+test('every problem as a list, field by field', () => {
+  const model = JSON.parse(sample('ke-hoach-hoa-binh-2021.json'));
+  model.signature.signer_nam = model.signature.signer_name;
+  delete model.signature.signer_name;
+  model.subjet = model.subject;
+  delete model.subject;
+  assert.throws(() => engine.validate('ke-hoach', JSON.stringify(model, null, 1), { sourceName: 'two.json' }), (e) => {
+    const errors = Object.fromEntries(e.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.field, d]));
+    const d = errors['signature.signer_nam'];
+    assert.ok(d, JSON.stringify(e.diagnostics));
+    assert.ok(errors.subjet, JSON.stringify(e.diagnostics));
+    assert.deepStrictEqual([d.status, d.file], ['model', 'two.json']);
+    assert.ok(d.line > 1);
+    assert.ok(d.hint.includes('signer_name'), d.hint);
+    assert.ok(errors.subjet.hint.includes('subject'), errors.subjet.hint);
+    return true;
+  });
+});
+
+test('check: rules of the decree as warnings with their IDs', () => {
+  const findings = engine.check('ke-hoach', sample('ke-hoach-hoa-binh-2021.json'), { sourceName: 'kh.json' });
+  assert.ok(findings.length > 0);
+  for (const d of findings) assert.ok(d.severity === 'warning' && d.rule.startsWith('ND30-'), JSON.stringify(d));
+});
+
 test('a partial batch carries the document and the failed rows', () => {
   assert.throws(() => engine.batch('giay-khen', sample('danh-sach-khen-thuong.csv'), { sourceName: 'ds.csv' }),
     (e) => {

@@ -1,5 +1,6 @@
 """Tests of the Python binding (run by ctest as Python.Binding, with VANBAN_LIBRARY set to
 the library just built and VANBAN_SAMPLES to the samples folder)."""
+import json
 import os
 import subprocess
 import tempfile
@@ -59,6 +60,33 @@ class BindingTest(unittest.TestCase):
         self.assertEqual(caught.exception.status, "template")
         with self.assertRaises(ValueError):
             self.engine.render("ke-hoach", "{}", format="odt")
+
+    def test_every_problem_as_a_list(self):
+        # Two typos: both reported by one call, field by field, with what was meant.
+        model = json.loads(sample("ke-hoach-hoa-binh-2021.json"))
+        model["signature"]["signer_nam"] = model["signature"].pop("signer_name")
+        model["subjet"] = model.pop("subject")
+        with self.assertRaises(vanban.VanbanError) as caught:
+            self.engine.validate("ke-hoach", json.dumps(model, ensure_ascii=False, indent=1), source_name="two.json")
+        e = caught.exception
+        errors = {d.field: d for d in e.diagnostics if d.severity == "error"}
+        self.assertIn("signature.signer_nam", errors, e.diagnostics)
+        self.assertIn("subjet", errors, e.diagnostics)
+        d = errors["signature.signer_nam"]
+        self.assertEqual((d.status, d.file), ("model", "two.json"))
+        self.assertGreater(d.line, 1)
+        self.assertIn("signer_name", d.hint)
+        self.assertIn("subject", errors["subjet"].hint)
+        self.assertEqual(d.as_dict()["field"], "signature.signer_nam")
+        self.assertEqual(e.diagnostics, self.engine.diagnostics(), "the list stays until the next call")
+        self.engine.render("ke-hoach", sample("ke-hoach-hoa-binh-2021.json"))
+        self.assertFalse([d for d in self.engine.diagnostics() if d.severity == "error"], "reset by the next call")
+
+    def test_check_reports_rules_of_the_decree(self):
+        # The 2021 plan jumps from part III to V: a warning with its rule ID, not an error.
+        findings = self.engine.check("ke-hoach", sample("ke-hoach-hoa-binh-2021.json"), source_name="kh.json")
+        self.assertTrue(findings)
+        self.assertTrue(all(d.severity == "warning" and d.rule.startswith("ND30-") for d in findings), findings)
 
     def test_batch_partial_carries_the_document(self):
         with self.assertRaises(vanban.PartialBatch) as caught:

@@ -1,21 +1,22 @@
 """vanban for Python: Vietnamese administrative documents (Decree 30/2020/ND-CP) as PDF
-and DOCX, through the C API of libvanban with ctypes (nothing to pip-install).
+and DOCX, through the C API of libvanban with ctypes (pip install bindings/python; licence
+Apache-2.0).
 
     import vanban
     with vanban.Engine() as engine:
         pdf = engine.render("ke-hoach", open("ke-hoach.json", "rb").read(), creation_date="2021-03-05")
 
-The library is looked up in $VANBAN_LIBRARY, then by the system (libvanban.so.0).
+The library is $VANBAN_LIBRARY, else the installed libvanban.so.0 (the dynamic loader's
+search), else the build beside these sources (build/engine).
 An Engine may be shared by threads; ctypes releases the GIL during each call, so renders
 on several threads run in parallel. Errors raise VanbanError (status, file, line, column,
 field); a batch where some rows failed raises PartialBatch, which carries the document
 made from the other rows.
 """
 import ctypes
-import ctypes.util
 import os
 
-__all__ = ["Engine", "VanbanError", "PartialBatch", "version"]
+__all__ = ["Engine", "VanbanError", "PartialBatch", "Diagnostic", "version"]
 
 _STATUS = {0: "ok", 1: "syntax", 2: "model", 3: "template", 4: "font", 5: "layout", 6: "input", 7: "output",
            8: "misuse", 9: "partial", 10: "nomem", 11: "internal"}
@@ -33,6 +34,39 @@ class _Limits(ctypes.Structure):
 LIMITS = tuple(name for name, _ in _Limits._fields_[1:])
 
 
+class _Diagnostic(ctypes.Structure):
+    _fields_ = [("severity", ctypes.c_int), ("status", ctypes.c_int), ("rule", ctypes.c_char_p),
+                ("file", ctypes.c_char_p), ("line", ctypes.c_int), ("column", ctypes.c_int),
+                ("field", ctypes.c_char_p), ("message", ctypes.c_char_p), ("hint", ctypes.c_char_p)]
+
+
+class Diagnostic:
+    """One problem of a call, for a form to show field by field: `severity` ("error" or
+    "warning"), `status` ("model"…; "ok" for a warning), `rule` ("ND30-TYPE-2" or ""), `file`,
+    `line`, `column` (1-based, 0 when unknown), `field` ("signature.signer_name"), `message`,
+    `hint` ("did you mean …" or "")."""
+
+    __slots__ = ("severity", "status", "rule", "file", "line", "column", "field", "message", "hint")
+
+    def __init__(self, **values):
+        for name in self.__slots__:
+            setattr(self, name, values[name])
+
+    def as_dict(self):
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other):
+        return isinstance(other, Diagnostic) and self.as_dict() == other.as_dict()
+
+    def __repr__(self):
+        return "Diagnostic(" + ", ".join(name + "=" + repr(getattr(self, name)) for name in self.__slots__) + ")"
+
+    def __str__(self):
+        where = ":".join(str(part) for part in (self.file, self.line or "", self.column or "") if part != "")
+        text = (where + ": " if where else "") + (self.field + ": " if self.field else "") + self.message
+        return text + (" (" + self.hint + ")" if self.hint else "")
+
+
 class _RenderOptions(ctypes.Structure):
     _fields_ = [("size", ctypes.c_size_t), ("format", ctypes.c_int), ("creation_date", ctypes.c_char_p),
                 ("blank", ctypes.c_int), ("source_name", ctypes.c_char_p),
@@ -48,9 +82,35 @@ class _BatchOptions(ctypes.Structure):
                 ("overwrite", ctypes.c_int), ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
 
 
+_SONAME = "libvanban.so.0"
+
+
+def _candidates():
+    """Where the library may be, in order: $VANBAN_LIBRARY; the installed one by its SONAME
+    (the dynamic loader's search: LD_LIBRARY_PATH, ld.so's cache, /lib, /usr/lib; what
+    ctypes.util.find_library would find, with the major version checked); the build beside
+    these sources (bindings/python/../../build/engine)."""
+    env = os.environ.get("VANBAN_LIBRARY")
+    if env:
+        return [env]
+    here = os.path.dirname(os.path.abspath(__file__))
+    build = os.path.join(here, "..", "..", "build", "engine", _SONAME)
+    return [_SONAME, os.path.normpath(build)]
+
+
+def _open():
+    tried = []
+    for path in _candidates():
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:
+            tried.append(str(e))
+    raise ImportError("vanban: libvanban cannot be loaded (" + "; ".join(tried) + "). Install it (the Debian "
+                      "package, or `cmake --install build` then `ldconfig`) or set VANBAN_LIBRARY to its path.")
+
+
 def _load():
-    path = os.environ.get("VANBAN_LIBRARY") or ctypes.util.find_library("vanban") or "libvanban.so.0"
-    lib = ctypes.CDLL(path)
+    lib = _open()
     P, S, I, E = ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_void_p
     OUT, SIZE = ctypes.POINTER(ctypes.POINTER(ctypes.c_ubyte)), ctypes.POINTER(ctypes.c_size_t)
     signatures = {
@@ -71,6 +131,9 @@ def _load():
         "vanban_validate": (I, [E, P, P, S, ctypes.POINTER(_RenderOptions)]),
         "vanban_batch": (I, [E, P, P, S, ctypes.POINTER(_BatchOptions), OUT, SIZE, SIZE, SIZE]),
         "vanban_batch_file": (I, [E, P, P, P, ctypes.POINTER(_BatchOptions), SIZE, SIZE]),
+        "vanban_check": (I, [E, P, P, S, ctypes.POINTER(_RenderOptions)]),
+        "vanban_diagnostic_count": (S, [E]),
+        "vanban_diagnostic_get": (ctypes.POINTER(_Diagnostic), [E, S]),
         "vanban_free": (None, [E]),
     }
     for name, (restype, argtypes) in signatures.items():
@@ -89,20 +152,22 @@ def version():
 
 class VanbanError(Exception):
     """A failed call: `status` ("syntax", "model", "template"…), `file`, `line`, `column`
-    (1-based, 0 when unknown) and `field` ("signature.signer_name")."""
+    (1-based, 0 when unknown) and `field` ("signature.signer_name") of the first error;
+    `diagnostics`, every problem of the call (a list of Diagnostic, warnings included)."""
 
-    def __init__(self, status, message, file="", line=0, column=0, field=""):
+    def __init__(self, status, message, file="", line=0, column=0, field="", diagnostics=()):
         super().__init__(message)
         self.status, self.message, self.file, self.line, self.column, self.field = (
             status, message, file, line, column, field)
+        self.diagnostics = list(diagnostics)
 
 
 class PartialBatch(VanbanError):
     """Some rows of a batch made no certificate: `failures` lists them (one message each),
     `data` holds the document made from the other rows, `rows` and `failed` count them."""
 
-    def __init__(self, message, data, rows, failed):
-        super().__init__("partial", message)
+    def __init__(self, message, data, rows, failed, diagnostics=()):
+        super().__init__("partial", message, diagnostics=diagnostics)
         self.failures = message.splitlines()
         self.data, self.rows, self.failed = data, rows, failed
 
@@ -167,7 +232,25 @@ class Engine:
         h = self._handle
         return VanbanError(_STATUS.get(status, str(status)), _lib.vanban_errmsg(h).decode(),
                            _lib.vanban_error_file(h).decode(), _lib.vanban_error_line(h),
-                           _lib.vanban_error_column(h), _lib.vanban_error_field(h).decode())
+                           _lib.vanban_error_column(h), _lib.vanban_error_field(h).decode(), self.diagnostics())
+
+    def diagnostics(self):
+        """Every problem of this thread's last call on the engine (errors and warnings; a
+        successful call may have warnings), as a list of Diagnostic."""
+        found = []
+        if not self._handle:
+            return found
+        text = lambda b: (b or b"").decode("utf-8", "replace")
+        for i in range(_lib.vanban_diagnostic_count(self._handle)):
+            d = _lib.vanban_diagnostic_get(self._handle, i)
+            if not d:
+                break
+            d = d.contents
+            found.append(Diagnostic(severity="warning" if d.severity == 1 else "error",
+                                    status=_STATUS.get(d.status, str(d.status)), rule=text(d.rule),
+                                    file=text(d.file), line=d.line, column=d.column, field=text(d.field),
+                                    message=text(d.message), hint=text(d.hint)))
+        return found
 
     def _check(self, status):
         if status:
@@ -211,6 +294,15 @@ class Engine:
         o = self._render_options("pdf", None, blank, source_name, limits)
         self._check(_lib.vanban_validate(self._handle, _b(template), data, len(data), ctypes.byref(o)))
 
+    def check(self, template, data, *, source_name=None, limits=None):
+        """The content rules of Decree 30 on `data` (`vanban check`): returns the findings
+        (a list of Diagnostic: warnings) when none is an error; raises VanbanError, whose
+        `diagnostics` lists them all with their rule IDs, when some are."""
+        data = _b(data)
+        o = self._render_options("pdf", None, False, source_name, limits)
+        self._check(_lib.vanban_check(self._handle, _b(template), data, len(data), ctypes.byref(o)))
+        return self.diagnostics()
+
     @staticmethod
     def _batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
                        signature, name_pattern, jobs, limits=None, overwrite=False):
@@ -240,7 +332,7 @@ class Engine:
                                    ctypes.byref(size), ctypes.byref(rows), ctypes.byref(failed))
         if status == 9:
             raise PartialBatch(_lib.vanban_errmsg(self._handle).decode(), self._take(out, size), rows.value,
-                               failed.value)
+                               failed.value, self.diagnostics())
         self._check(status)
         return self._take(out, size)
 
@@ -256,6 +348,7 @@ class Engine:
         status = _lib.vanban_batch_file(self._handle, _b(template), _b(list_path), _b(out_path), ctypes.byref(o),
                                         ctypes.byref(rows), ctypes.byref(failed))
         if status == 9:
-            raise PartialBatch(_lib.vanban_errmsg(self._handle).decode(), None, rows.value, failed.value)
+            raise PartialBatch(_lib.vanban_errmsg(self._handle).decode(), None, rows.value, failed.value,
+                               self.diagnostics())
         self._check(status)
         return rows.value, failed.value
