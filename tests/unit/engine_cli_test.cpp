@@ -202,4 +202,51 @@ TEST(Cli, NumbersAndOutputDoNotDependOnTheLocale) {
   EXPECT_TRUE(read_bytes(dir.file("plan-vi.pdf")) == read_bytes(dir.file("plan-c.pdf")));
 }
 
+// `vanban check`: every finding on stdout as "file:line:column: field: severity: message
+// [rule] (hint)", a count, exit 1 only when there are errors.
+TEST(Cli, CheckPrintsEveryFindingAndFailsOnlyOnErrors) {
+  Result plan = run(kEnglish + kCli + " check ke-hoach " + q(kPlan));
+  EXPECT_EQ(plan.status, 0) << "warnings only: " << plan.output;
+  EXPECT_TRUE(has(plan.output, kPlan + ":190:16: body[6].label: warning: the numbering jumps from III to V")) << plan.output;
+  EXPECT_TRUE(has(plan.output, "[ND30-NUM-7]")) << plan.output;
+  EXPECT_TRUE(has(plan.output, kPlan + ": 0 errors, 4 warnings\n")) << plan.output;
+
+  const std::string bad = kSource + "/tests/data/check/so-ky-hieu.json";
+  Result r = run(kEnglish + kCli + " check ke-hoach " + q(bad));
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_TRUE(has(r.output, bad + ":6:15: number.number: error: the number 5 is below 10")) << r.output;
+  EXPECT_TRUE(has(r.output, "[ND30-SO-2] (write \"05\")\n")) << r.output;
+  EXPECT_TRUE(has(r.output, bad + ": 3 errors, 1 warnings\n")) << r.output;
+
+  Result j = out_only(kEnglish + kCli + " check ke-hoach " + q(bad) + " --format json");
+  EXPECT_EQ(j.status, 1) << j.output;
+  json doc = json::parse(j.output);
+  EXPECT_EQ(doc["command"], "check");
+  EXPECT_EQ(doc["errors"], 3);
+  EXPECT_EQ(doc["warnings"], 1);
+  ASSERT_EQ(doc["diagnostics"].size(), 4u);
+  const json& first = doc["diagnostics"][0];
+  EXPECT_EQ(first["severity"], "error");
+  EXPECT_EQ(first["rule"], "ND30-SO-2");
+  EXPECT_EQ(first["file"], bad);
+  EXPECT_EQ(first["line"], 6);
+  EXPECT_EQ(first["column"], 15);
+  EXPECT_EQ(first["field"], "number.number");
+  EXPECT_EQ(first["hint"], "write \"05\"");
+  int warnings = 0;
+  for (const auto& d : doc["diagnostics"]) warnings += d["severity"] == "warning";
+  EXPECT_EQ(warnings, 1);
+
+  Result vi = run(kVietnamese + kCli + " check ke-hoach " + q(bad));
+  EXPECT_TRUE(has(vi.output, "number.number: lỗi: số 5 nhỏ hơn 10: Nghị định 30 ghi thêm số 0 phía trước [ND30-SO-2] "
+                             "(hãy ghi \"05\")")) << vi.output;
+  EXPECT_TRUE(has(vi.output, ": 3 lỗi, 1 cảnh báo\n")) << vi.output;
+
+  // Data that cannot be read is an error of the run, not a finding.
+  Dir dir("vanban-cli");
+  Result broken = run(kEnglish + kCli + " check ke-hoach " + q(dir.write("b.json", "{")));
+  EXPECT_EQ(broken.status, 1) << broken.output;
+  EXPECT_TRUE(has(broken.output, "vanban: error: " + dir.file("b.json") + ":")) << broken.output;
+}
+
 }  // namespace
