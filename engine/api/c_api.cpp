@@ -14,14 +14,20 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/diagnostic.h"
 #include "core/error.h"
 #include "core/file_io.h"
+#include "core/i18n.h"
 #include "vanban/engine.h"
 
 struct vanban_error_record {
   vanban_status status = VANBAN_OK;
   std::string message, file, field;
   int line = 0, column = 0;
+  // Every problem of the thread's last call (reset when a call starts: it never grows
+  // past one call's), and their C views, made when first asked for.
+  std::vector<vanban::Diagnostic> diagnostics;
+  std::vector<vanban_diagnostic> views;
 };
 
 struct vanban_engine {
@@ -43,6 +49,9 @@ struct vanban_engine {
   }
 };
 
+using vanban::tr;
+using vanban::trf;
+
 namespace {
 
 using vanban::ErrorKind;
@@ -61,6 +70,8 @@ vanban_status status_of(ErrorKind kind) {
   return VANBAN_EINTERNAL;
 }
 
+// The failure of a call: the thread's last error, and in its diagnostics (unless the
+// call's Error already put them there).
 vanban_status fail(const vanban_engine* e, vanban_status status, std::string message, std::string file = {},
                    int line = 0, int column = 0, std::string field = {}) {
   if (!e) return status;
@@ -72,10 +83,41 @@ vanban_status fail(const vanban_engine* e, vanban_status status, std::string mes
     r.line = line;
     r.column = column;
     r.message = vanban::Error::format(r.file, line, column, r.field, message);
+    bool listed = false;
+    for (const auto& d : r.diagnostics) listed = listed || d.severity == vanban::Severity::Error;
+    if (!listed && status != VANBAN_EPARTIAL) {
+      vanban::Diagnostic d;
+      d.kind = status == VANBAN_ESYNTAX ? ErrorKind::Syntax : status == VANBAN_ETEMPLATE ? ErrorKind::Template
+               : status == VANBAN_EFONT ? ErrorKind::Font : status == VANBAN_ELAYOUT ? ErrorKind::Layout
+               : status == VANBAN_EINPUT ? ErrorKind::Input : status == VANBAN_EOUTPUT ? ErrorKind::Output
+               : status == VANBAN_EMODEL ? ErrorKind::Model : ErrorKind::Usage;
+      d.file = r.file;
+      d.line = line;
+      d.column = column;
+      d.field = r.field;
+      d.message = std::move(message);
+      r.diagnostics.insert(r.diagnostics.begin(), std::move(d));
+      r.views.clear();
+    }
   } catch (...) {
     return VANBAN_ENOMEM;
   }
   return status;
+}
+
+// A call on an engine starts: the thread's diagnostics are the previous call's no more.
+void begin_call(const vanban_engine* e) {
+  vanban_error_record& r = e->error_of_this_thread();
+  r.diagnostics.clear();
+  r.views.clear();
+}
+
+// Problems a call found that stopped nothing (warnings), into the thread's list.
+void add_warnings(const vanban_engine* e, const std::vector<vanban::Diagnostic>& warnings) {
+  if (warnings.empty()) return;
+  vanban_error_record& r = e->error_of_this_thread();
+  r.diagnostics.insert(r.diagnostics.end(), warnings.begin(), warnings.end());
+  r.views.clear();
 }
 
 // Runs `body`, turning every exception into a status and the thread's error record.
@@ -89,18 +131,32 @@ vanban_status guarded(const vanban_engine* e, const char* source_name, Body&& bo
       const std::string source = source_name ? source_name : "";
       return body(source);
     } catch (const vanban::Error& err) {
-      std::string file = err.file().empty() && (err.kind() == ErrorKind::Model || err.kind() == ErrorKind::Syntax)
-                             ? std::string(source_name ? source_name : "")
-                             : err.file();
+      const bool data = err.kind() == ErrorKind::Model || err.kind() == ErrorKind::Syntax;
+      std::string file = err.file().empty() && data ? std::string(source_name ? source_name : "") : err.file();
+      if (e) {
+        // Every problem the error carries, before the warnings the call gathered (each once).
+        vanban_error_record& r = e->error_of_this_thread();
+        std::vector<vanban::Diagnostic> all = vanban::diagnostics_of(err);
+        for (auto& d : all)
+          if (d.file.empty() && (data || d.severity == vanban::Severity::Warning)) d.file = file;
+        for (auto& w : r.diagnostics) {
+          bool same = false;
+          for (const auto& d : all)
+            same = same || (d.message == w.message && d.field == w.field && d.line == w.line && d.file == w.file);
+          if (!same) all.push_back(std::move(w));
+        }
+        r.diagnostics = std::move(all);
+        r.views.clear();
+      }
       return fail(e, status_of(err.kind()), err.message(), file, err.line(), err.column(), err.field_path());
     } catch (const std::bad_alloc&) {
-      return fail(e, VANBAN_ENOMEM, "out of memory");
+      return fail(e, VANBAN_ENOMEM, tr("out of memory"));
     } catch (const std::length_error&) {  // a size past what can be allocated at all
-      return fail(e, VANBAN_ENOMEM, "out of memory (a size too large to allocate)");
+      return fail(e, VANBAN_ENOMEM, tr("out of memory (a size too large to allocate)"));
     } catch (const std::exception& err) {
-      return fail(e, VANBAN_EINTERNAL, std::string("internal error: ") + err.what());
+      return fail(e, VANBAN_EINTERNAL, trf("internal error: {0}", err.what()));
     } catch (...) {
-      return fail(e, VANBAN_EINTERNAL, "internal error");
+      return fail(e, VANBAN_EINTERNAL, tr("internal error"));
     }
   } catch (...) {  // the message itself could not be made
     return VANBAN_ENOMEM;
@@ -146,7 +202,7 @@ std::shared_ptr<const vanban::style::Template> template_of(vanban_engine* e, con
 // Copies `bytes` into a malloc'd buffer the caller frees with vanban_free().
 vanban_status hand_over(const vanban_engine* e, const std::string& bytes, unsigned char** out, size_t* out_size) {
   auto* buffer = static_cast<unsigned char*>(std::malloc(bytes.empty() ? 1 : bytes.size()));
-  if (!buffer) return fail(e, VANBAN_ENOMEM, "out of memory");
+  if (!buffer) return fail(e, VANBAN_ENOMEM, tr("out of memory"));
   std::memcpy(buffer, bytes.data(), bytes.size());
   *out = buffer;
   *out_size = bytes.size();
@@ -191,14 +247,14 @@ bool format_known(const vanban_format& format) {
 
 // The options every call checks alike: the format and the creation date.
 vanban_status check_common(const vanban_engine* e, const vanban_format& format, const char* creation_date) {
-  if (!format_known(format)) return fail(e, VANBAN_EMISUSE, "format must be VANBAN_PDF or VANBAN_DOCX");
+  if (!format_known(format)) return fail(e, VANBAN_EMISUSE, tr("format must be VANBAN_PDF or VANBAN_DOCX"));
   if (creation_date && *creation_date) {
     try {
       vanban::pdf_date_from_iso(creation_date);
     } catch (const vanban::Error& err) {
       return fail(e, VANBAN_EMISUSE, err.message());
     } catch (...) {
-      return fail(e, VANBAN_ENOMEM, "out of memory");
+      return fail(e, VANBAN_ENOMEM, tr("out of memory"));
     }
   }
   return VANBAN_OK;
@@ -211,17 +267,24 @@ vanban::RenderOptions render_options(const vanban_render_options& o) {
   return r;
 }
 
+// Every call on an engine starts here: its diagnostics are reset.
 vanban_status check_engine(const vanban_engine* e) {
   if (!e) return VANBAN_EMISUSE;
-  if (!e->engine) return fail(e, VANBAN_EMISUSE, "the engine did not open (see the error of vanban_engine_open)");
+  try {
+    begin_call(e);
+  } catch (...) {
+    return VANBAN_ENOMEM;
+  }
+  if (!e->engine) return fail(e, VANBAN_EMISUSE, tr("the engine did not open (see the error of vanban_engine_open)"));
   return VANBAN_OK;
 }
 
-// Renders to bytes (PDF or DOCX).
+// Renders to bytes (PDF or DOCX); the render's warnings go to the thread's diagnostics.
 std::string render_bytes(vanban_engine* e, const char* template_name, std::string_view data,
                          const vanban_render_options& o, const std::string& source) {
   auto tpl = template_of(e, template_name);
   vanban::RenderOptions render = render_options(o);
+  render.warnings = &e->error_of_this_thread().diagnostics;
   if (o.format == VANBAN_DOCX) return e->engine->render_docx(*tpl, data, source, render, o.blank != 0);
   return e->engine->write_pdf(e->engine->lay_out(*tpl, data, source, o.blank != 0, render.limits), render);
 }
@@ -249,15 +312,34 @@ vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& r
                             size_t* rows, size_t* failed) {
   if (rows) *rows = result.rows;
   if (failed) *failed = result.errors.size();
+  add_warnings(e, result.warnings);
+  // Each failed row a diagnostic of its own: the spreadsheet row (and its STT) and the field.
+  std::vector<vanban::Diagnostic> row_errors;
+  for (const auto& err : result.errors) {
+    vanban::Diagnostic d;
+    d.file = source;
+    d.line = err.row;
+    d.column = err.column;
+    if (err.field.rfind("row ", 0) == 0) d.field = err.field;  // already "row 8 (STT 7), …"
+    else if (!err.stt.empty()) d.field = err.field.empty() ? trf("row {0} (STT {1})", err.row, err.stt)
+                                                           : trf("row {0} (STT {1}), {2}", err.row, err.stt, err.field);
+    else d.field = err.field.empty() ? trf("row {0}", err.row) : trf("row {0}, {1}", err.row, err.field);
+    d.message = err.message;
+    row_errors.push_back(std::move(d));
+  }
+  vanban_error_record& record = e->error_of_this_thread();
+  record.diagnostics.insert(record.diagnostics.begin(), row_errors.begin(), row_errors.end());
+  record.views.clear();
   if (result.errors.empty() && result.produced > 0) return VANBAN_OK;
   std::string lines;
   for (const auto& err : result.errors) {
     lines += (lines.empty() ? "" : "\n") + vanban::Error::format(source, err.row, err.column, err.field, err.message);
   }
   if (result.produced == 0) {
-    return fail(e, VANBAN_EMODEL, result.rows == 0 ? "the list has no rows" : "no row made a certificate:\n" + lines, source);
+    return fail(e, VANBAN_EMODEL, result.rows == 0 ? std::string(tr("the list has no rows"))
+                                                   : trf("no row made a certificate:\n{0}", lines), source);
   }
-  vanban_status s = fail(e, VANBAN_EPARTIAL, "", source);
+  vanban_status s = fail(e, VANBAN_EPARTIAL, tr(""), source);
   e->error_of_this_thread().message = lines;
   return s;
 }
@@ -269,11 +351,11 @@ vanban_status check_extension(const vanban_engine* e, const char* out_path, vanb
   for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto ends = [&](const char* ext) { return name.size() >= std::strlen(ext) && name.ends_with(ext); };
   if ((ends(".pdf") && format != VANBAN_PDF) || (ends(".docx") && format != VANBAN_DOCX)) {
-    return fail(e, VANBAN_EMISUSE, "the format does not match the extension of the output file", out_path);
+    return fail(e, VANBAN_EMISUSE, tr("the format does not match the extension of the output file"), out_path);
   }
   return VANBAN_OK;
 } catch (...) {
-  return fail(e, VANBAN_ENOMEM, "out of memory");
+  return fail(e, VANBAN_ENOMEM, tr("out of memory"));
 }
 
 }  // namespace
@@ -339,6 +421,47 @@ VANBAN_ERROR_FIELD(vanban_error_line, int, r.line, 0)
 VANBAN_ERROR_FIELD(vanban_error_column, int, r.column, 0)
 VANBAN_ERROR_FIELD(vanban_error_status, vanban_status, r.status, VANBAN_OK)
 
+size_t vanban_diagnostic_count(const vanban_engine* engine) {
+  if (!engine) return 0;
+  try {
+    return engine->error_of_this_thread().diagnostics.size();
+  } catch (...) {
+    return 0;
+  }
+}
+
+const vanban_diagnostic* vanban_diagnostic_get(const vanban_engine* engine, size_t index) {
+  if (!engine) return nullptr;
+  try {
+    vanban_error_record& r = engine->error_of_this_thread();
+    if (index >= r.diagnostics.size()) return nullptr;
+    if (r.views.size() != r.diagnostics.size()) {
+      r.views.clear();
+      bool first_error = true;
+      for (const auto& d : r.diagnostics) {
+        vanban_diagnostic v{};
+        const bool error = d.severity == vanban::Severity::Error;
+        v.severity = error ? VANBAN_SEVERITY_ERROR : VANBAN_SEVERITY_WARNING;
+        v.status = !error ? VANBAN_OK : status_of(d.kind);
+        // A failure no Error stands for (memory, a bug) keeps its own status.
+        if (error && first_error && (r.status == VANBAN_ENOMEM || r.status == VANBAN_EINTERNAL)) v.status = r.status;
+        first_error = first_error && !error;
+        v.rule = d.rule.c_str();
+        v.file = d.file.c_str();
+        v.line = d.line;
+        v.column = d.column;
+        v.field = d.field.c_str();
+        v.message = d.message.c_str();
+        v.hint = d.hint.c_str();
+        r.views.push_back(v);
+      }
+    }
+    return &r.views[index];
+  } catch (...) {
+    return nullptr;
+  }
+}
+
 void vanban_limits_init(vanban_limits* limits) {
   if (!limits) return;
   std::memset(limits, 0, sizeof *limits);
@@ -373,13 +496,13 @@ void vanban_batch_options_init(vanban_batch_options* options) {
 vanban_status vanban_render(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
                             const vanban_render_options* options, unsigned char** out, size_t* out_size) {
   if (vanban_status s = check_engine(engine)) return s;
-  if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, "out and out_size must not be NULL");
+  if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, tr("out and out_size must not be NULL"));
   *out = nullptr;
   *out_size = 0;
   const vanban_render_options o = known_fields(options, vanban_render_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
-  if (!template_name) return fail(engine, VANBAN_EMISUSE, "no template name");
-  if (!data && data_size && !o.blank) return fail(engine, VANBAN_EMISUSE, "data is NULL");
+  if (!template_name) return fail(engine, VANBAN_EMISUSE, tr("no template name"));
+  if (!data && data_size && !o.blank) return fail(engine, VANBAN_EMISUSE, tr("data is NULL"));
   return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
     std::string bytes = render_bytes(engine, template_name, std::string_view(data ? data : "", data ? data_size : 0), o, source);
     return hand_over(engine, bytes, out, out_size);
@@ -392,7 +515,7 @@ vanban_status vanban_render_file(vanban_engine* engine, const char* template_nam
   const vanban_render_options o = known_fields(options, vanban_render_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   if (!template_name || !out_path || (!data_path && !o.blank)) {
-    return fail(engine, VANBAN_EMISUSE, "template_name, out_path and (unless blank) data_path are needed");
+    return fail(engine, VANBAN_EMISUSE, tr("template_name, out_path and (unless blank) data_path are needed"));
   }
   return guarded(engine, data_path, [&](const std::string& source) {
     std::string data = data_path ? vanban::read_input_file(data_path, limits_of(o.limits)) : std::string();
@@ -406,7 +529,7 @@ vanban_status vanban_validate(vanban_engine* engine, const char* template_name, 
   if (vanban_status s = check_engine(engine)) return s;
   const vanban_render_options o = known_fields(options, vanban_render_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
-  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL data");
+  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL data"));
   return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
     auto tpl = template_of(engine, template_name);
     engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0,
@@ -419,10 +542,10 @@ vanban_status vanban_batch(vanban_engine* engine, const char* template_name, con
                            const vanban_batch_options* options, unsigned char** out, size_t* out_size, size_t* rows,
                            size_t* failed) {
   if (vanban_status s = check_engine(engine)) return s;
-  if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, "out and out_size must not be NULL");
+  if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, tr("out and out_size must not be NULL"));
   *out = nullptr;
   *out_size = 0;
-  if (!template_name || (!list && list_size)) return fail(engine, VANBAN_EMISUSE, "no template name or NULL list");
+  if (!template_name || (!list && list_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL list"));
   const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
   return guarded(engine, o.source_name ? o.source_name : "<list>", [&](const std::string& source) {
@@ -444,7 +567,7 @@ vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name
                                 const char* out_path, const vanban_batch_options* options, size_t* rows, size_t* failed) {
   if (vanban_status s = check_engine(engine)) return s;
   if (!template_name || !list_path || !out_path || !*out_path) {
-    return fail(engine, VANBAN_EMISUSE, "template_name, list_path and out_path are needed");
+    return fail(engine, VANBAN_EMISUSE, tr("template_name, list_path and out_path are needed"));
   }
   const vanban_batch_options o = known_fields(options, vanban_batch_options_init);
   if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;

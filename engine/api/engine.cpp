@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <unicode/coll.h>
 #include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
@@ -103,6 +104,51 @@ style::Template Engine::load_template(const std::string& name_or_path) const {
   style::TemplateAccess access;
   access.allow_outside = options_.allow_template_paths;
   return style::load_template(name_or_path, options_.template_dirs, access);
+}
+
+namespace {
+
+// "GIẤY KHEN" -> "Giấy khen": lower case (Vietnamese rules), the first letter upper.
+std::string sentence_case(const std::string& text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  u.toLower(icu::Locale("vi"));
+  if (!u.isEmpty()) {
+    int32_t first = u.moveIndex32(0, 1);
+    icu::UnicodeString head = u.tempSubString(0, first);
+    u.replace(0, first, head.toUpper(icu::Locale("vi")));
+  }
+  std::string out;
+  return u.toUTF8String(out);
+}
+
+// What a template makes: its document type ("Kế hoạch"), a form's label ("Phụ lục 1"),
+// a certificate's title ("Giấy khen").
+std::string kind_of(const style::Template& tpl) {
+  if (tpl.layout == "form") return tpl.form.label.empty() ? tpl.appendix.label_word : tpl.form.label;
+  if (tpl.layout == "certificate") {
+    std::string title;
+    for (const auto& line : tpl.certificate.title_lines) title += (title.empty() ? "" : " ") + line;
+    return sentence_case(title);
+  }
+  return tpl.type_name_sentence.empty() ? sentence_case(tpl.type_name) : tpl.type_name_sentence;
+}
+
+}  // namespace
+
+std::vector<TemplateInfo> Engine::templates() const {
+  std::vector<TemplateInfo> out;
+  for (const auto& [name, path] : style::template_files(options_.template_dirs)) {
+    TemplateInfo info{name, {}, path};
+    try {
+      style::Template tpl = load_template(path);
+      if (tpl.abstract) continue;  // a base for others (nd30.xml), not a template to render with
+      info.kind = kind_of(tpl);
+    } catch (const Error&) {
+      // Listed all the same (with no kind): rendering with it names what is wrong.
+    }
+    out.push_back(std::move(info));
+  }
+  return out;
 }
 
 model::Document Engine::load_document(std::string_view data, const std::string& source_name,

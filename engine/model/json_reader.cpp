@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 #include "model/csv.h"
 #include "model/value.h"
@@ -82,7 +83,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
     // The keys seen in each open object, so a duplicate is found in constant time
     // (an object of 100,000 keys stays linear).
     if (!keys_.back().insert(name).second) {
-      throw Error(ErrorKind::Syntax, "duplicate key \"" + unicode::excerpt(name) + "\"", source_, where.line,
+      throw Error(ErrorKind::Syntax, trf("duplicate key \"{0}\"", unicode::excerpt(name)), source_, where.line,
                   where.column);
     }
     key_ = name;
@@ -92,7 +93,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
     std::string what = ex.what();
     size_t at = what.find("syntax error");
-    std::string message = "malformed JSON: " + (at == std::string::npos ? what : what.substr(at));
+    std::string message = trf("malformed JSON: {0}", at == std::string::npos ? what : what.substr(at));
     // nlohmann quotes the whole token ("last read: '…'"), which may be megabytes long.
     if (size_t quote = message.find("; last read: '"); quote != std::string::npos) {
       size_t from = quote + 14;
@@ -198,8 +199,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   bool open(Value::Type type) {
     Value v = scalar(type, last_offset());
     if (stack_.size() >= limits_.max_nesting) {
-      throw Error(ErrorKind::Syntax,
-                  "values nested more than " + std::to_string(limits_.max_nesting) + " deep (limit max_nesting)",
+      throw Error(ErrorKind::Syntax, trf("values nested more than {0} deep (limit max_nesting)", limits_.max_nesting),
                   source_, v.where.line, v.where.column);
     }
     keys_.emplace_back();

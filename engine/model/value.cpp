@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 
 namespace vanban::model {
@@ -17,11 +18,11 @@ const Value* Value::find(const std::string& key) const {
 const char* Value::type_name(Type t) {
   switch (t) {
     case Type::Null: return "null";
-    case Type::Bool: return "a boolean";
-    case Type::Number: return "a number";
-    case Type::String: return "a string";
-    case Type::Array: return "an array";
-    case Type::Object: return "an object";
+    case Type::Bool: return tr("a boolean");
+    case Type::Number: return tr("a number");
+    case Type::String: return tr("a string");
+    case Type::Array: return tr("an array");
+    case Type::Object: return tr("an object");
   }
   return "?";
 }

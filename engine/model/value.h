@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/limits.h"
 
 namespace vanban::model {
@@ -67,7 +68,11 @@ void check_utf8(std::string_view text, const SourceMap& map, const std::string& 
 // Readers. Throw vanban::Error with the source name and line:column; values nested
 // deeper than limits.max_nesting are an error (no recursion follows the input's depth).
 // XML knows the five entities of XML and numeric references only; a DOCTYPE is refused.
+// The XML reader goes on after a mistake in the structure of the model (text where none
+// belongs, a wrong element in a list, a member given twice), leaving that node out: with
+// `problems` they are put there, else thrown all at once at the end.
 Value read_json(std::string_view text, const std::string& source_name, const Limits& limits = {});
-Value read_xml(std::string_view text, const std::string& source_name, const Limits& limits = {});
+Value read_xml(std::string_view text, const std::string& source_name, const Limits& limits = {},
+               Diagnostics* problems = nullptr);
 
 }  // namespace vanban::model

@@ -18,7 +18,9 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/diagnostic.h"
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 #include "core/xml_check.h"
 #include "model/csv.h"
@@ -38,9 +40,18 @@ class Converter {
   Converter(std::string_view text, const std::string& source, const Limits& limits)
       : text_(text), source_(source), map_(text), limits_(limits) {}
 
-  Value document(const pugi::xml_node& root) { return object(root); }
+  Value document(const pugi::xml_node& root) {
+    Value v;
+    each_node([&] { v = object(root); });
+    return v;
+  }
+
+  // The structure's mistakes (text where none belongs, a wrong element in a list, a member
+  // given twice): each node in error is left out and the rest read.
+  Diagnostics problems;
 
  private:
+  struct Skip {};
   std::string_view text_;
   const std::string& source_;
   SourceMap map_;
@@ -52,9 +63,21 @@ class Converter {
     return map_.at(offset < 0 ? 0 : static_cast<size_t>(offset));
   }
 
-  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
+  void report(const pugi::xml_node& node, const std::string& message) {
     Location w = where(node);
-    throw Error(ErrorKind::Syntax, message, source_, w.line, w.column);
+    problems.error(ErrorKind::Syntax, message, source_, w.line, w.column);
+  }
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) {
+    report(node, message);
+    throw Skip{};
+  }
+  // Runs `read` for one node; a node in error is left out.
+  template <class Read>
+  void each_node(Read&& read) {
+    try {
+      read();
+    } catch (const Skip&) {
+    }
   }
 
   static bool blank(const char* s) {
@@ -94,7 +117,10 @@ class Converter {
         if (skip_structure && blank(c.value()) && (structural(c.previous_sibling()) || structural(c.next_sibling()))) continue;
         spans.items.push_back(string_value(c.value(), where(c)));
       } else if (c.type() == pugi::node_element && kInline.count(c.name())) {
-        if (has_element_children(c)) fail(c, "<" + unicode::excerpt(c.name()) + "> may hold only text");
+        if (has_element_children(c)) {
+          report(c, trf("<{0}> may hold only text", unicode::excerpt(c.name())));
+          continue;
+        }
         Value span;
         span.type = Value::Type::Object;
         span.where = where(c);
@@ -103,7 +129,7 @@ class Converter {
         spans.items.push_back(std::move(span));
         any_inline = true;
       } else if (c.type() == pugi::node_element && !skip_structure) {
-        fail(c, "unexpected element <" + unicode::excerpt(c.name()) + "> in text");
+        report(c, trf("unexpected element <{0}> in text", unicode::excerpt(c.name())));
       }
     }
     if (!any_inline) {
@@ -128,9 +154,9 @@ class Converter {
   void elements(const pugi::xml_node& node, const std::string& hint, Each each) {
     for (auto c : node.children()) {
       if (c.type() == pugi::node_element) {
-        each(c);
+        each_node([&] { each(c); });
       } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
-        fail(c, "text is not expected inside <" + unicode::excerpt(node.name()) + ">" + hint);
+        report(c, trf("text is not expected inside <{0}>{1}", unicode::excerpt(node.name()), hint));
       }
     }
   }
@@ -138,7 +164,7 @@ class Converter {
   // `seen` holds the keys of `obj` so far: a duplicate is found in constant time.
   void add_member(Value& obj, std::unordered_set<std::string>& seen, const std::string& key, Value v, Location at,
                   const pugi::xml_node& node) {
-    if (!seen.insert(key).second) fail(node, "\"" + unicode::excerpt(key) + "\" is given twice");
+    if (!seen.insert(key).second) fail(node, trf("\"{0}\" is given twice", unicode::excerpt(key)));
     obj.members.emplace_back(key, std::move(v));
     obj.member_where.push_back(at);
   }
@@ -174,8 +200,8 @@ class Converter {
       if (has_text(node)) return string_value(node.text().get(), where(node));
       return arr;
     }
-    elements(node, "; write <item>…</item>", [&](const pugi::xml_node& c) {
-      if (unicode::excerpt(c.name()) != "item") fail(c, "expected <item> inside <" + unicode::excerpt(node.name()) + ">");
+    elements(node, tr("; write <item>…</item>"), [&](const pugi::xml_node& c) {
+      if (unicode::excerpt(c.name()) != "item") fail(c, trf("expected <item> inside <{0}>", unicode::excerpt(node.name())));
       arr.items.push_back(rich_items ? rich_text(c) : element(c));
     });
     return arr;
@@ -185,7 +211,7 @@ class Converter {
     Value arr;
     arr.type = Value::Type::Array;
     arr.where = where(node);
-    elements(node, "; put it in a block such as <paragraph>",
+    elements(node, tr("; put it in a block such as <paragraph>"),
              [&](const pugi::xml_node& c) { arr.items.push_back(block(c)); });
     return arr;
   }
@@ -222,7 +248,7 @@ class Converter {
       std::string name = c.name();
       if (name == "columns") add_member(obj, seen, name, item_array(c), where(c), c);
       else if (name == "header" || name == "rows") add_member(obj, seen, name, rows(c), where(c), c);
-      else fail(c, "unexpected element <" + unicode::excerpt(name) + "> in <table> (columns, header, rows)");
+      else fail(c, trf("unexpected element <{0}> in <table> (columns, header, rows)", unicode::excerpt(name)));
     });
     return obj;
   }
@@ -231,13 +257,13 @@ class Converter {
     Value arr;
     arr.type = Value::Type::Array;
     arr.where = where(node);
-    elements(node, "; write <row>…</row>", [&](const pugi::xml_node& r) {
-      if (std::string(r.name()) != "row") fail(r, "expected <row> inside <" + unicode::excerpt(node.name()) + ">");
+    elements(node, tr("; write <row>…</row>"), [&](const pugi::xml_node& r) {
+      if (std::string(r.name()) != "row") fail(r, trf("expected <row> inside <{0}>", unicode::excerpt(node.name())));
       Value row;
       row.type = Value::Type::Array;
       row.where = where(r);
-      elements(r, "; write <cell>…</cell>", [&](const pugi::xml_node& c) {
-        if (std::string(c.name()) != "cell") fail(c, "expected <cell> inside <row>");
+      elements(r, tr("; write <cell>…</cell>"), [&](const pugi::xml_node& c) {
+        if (std::string(c.name()) != "cell") fail(c, tr("expected <cell> inside <row>"));
         row.items.push_back(cell(c));
       });
       arr.items.push_back(std::move(row));
@@ -261,7 +287,7 @@ class Converter {
 
 }  // namespace
 
-Value read_xml(std::string_view text, const std::string& source_name, const Limits& limits) {
+Value read_xml(std::string_view text, const std::string& source_name, const Limits& limits, Diagnostics* problems) {
   SourceMap map(text);
   check_utf8(text, map, source_name);
   // Unknown entities (pugixml would keep "&ndash;" as text) and nesting deeper than the
@@ -275,15 +301,19 @@ Value read_xml(std::string_view text, const std::string& source_name, const Limi
   pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!parsed) {
     Location where = map.at(static_cast<size_t>(parsed.offset));
-    throw Error(ErrorKind::Syntax, std::string("malformed XML: ") + parsed.description(), source_name, where.line,
+    throw Error(ErrorKind::Syntax, trf("malformed XML: {0}", parsed.description()), source_name, where.line,
                 where.column);
   }
   pugi::xml_node root = doc.document_element();
   if (std::string(root.name()) != "document") {
     Location where = map.at(static_cast<size_t>(root.offset_debug() > 0 ? root.offset_debug() - 1 : 0));
-    throw Error(ErrorKind::Syntax, "the root element must be <document>", source_name, where.line, where.column);
+    throw Error(ErrorKind::Syntax, tr("the root element must be <document>"), source_name, where.line, where.column);
   }
-  return Converter(text, source_name, limits).document(root);
+  Converter converter(text, source_name, limits);
+  Value value = converter.document(root);
+  if (problems) *problems = std::move(converter.problems);
+  else converter.problems.throw_if_errors();
+  return value;
 }
 
 }  // namespace vanban::model

@@ -240,6 +240,7 @@ struct Template {
   std::string source_path;       // file it was read from (for messages)
   std::vector<std::string> source_files;  // every file read: those it extends, then itself
   std::string layout = "administrative-document";
+  bool abstract = false;         // abstract="true": a base for others (nd30), not rendered itself
   std::string type_name;         // "KẾ HOẠCH"
   std::string type_name_sentence;// "Kế hoạch" (used in "(Kèm theo Kế hoạch số …)")
   std::string type_abbreviation; // "KH"
@@ -280,6 +281,10 @@ struct TemplateAccess {
 // chains. Throws vanban::Error(Template) naming the file and line:column.
 Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs,
                        const TemplateAccess& access = {});
+
+// The template files of `search_dirs` (<dir>/<name>.xml), sorted by name: (name, path),
+// a name in two directories with the first one's path, as load_template finds it.
+std::vector<std::pair<std::string, std::string>> template_files(const std::vector<std::string>& search_dirs);
 
 // The same for a template held in memory; `source_name` names it in errors, and a
 // template it extends is looked up in `search_dirs` (and beside `source_name`).

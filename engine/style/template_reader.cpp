@@ -8,8 +8,11 @@
 #include <set>
 #include <sstream>
 
+#include "core/diagnostic.h"
 #include "core/error.h"
 #include "core/file_io.h"
+#include "core/i18n.h"
+#include "core/suggest.h"
 #include "core/xml_check.h"
 #include "style/profile.h"
 #include "style/template_xml.h"
@@ -23,11 +26,11 @@ using namespace template_xml;
 
 void read_style(const Source& src, const pugi::xml_node& node, Template& tpl) {
   std::string name = node.attribute("name").value();
-  if (name.empty()) src.fail(node, "<style> needs a name");
+  if (name.empty()) src.fail(node, tr("<style> needs a name"));
   ParagraphStyle style;
   if (auto base = node.attribute("base")) {
     auto it = tpl.styles.find(base.value());
-    if (it == tpl.styles.end()) src.fail(node, "style \"" + name + "\": unknown base style \"" + base.value() + "\"");
+    if (it == tpl.styles.end()) src.fail(node, trf("style \"{0}\": unknown base style \"{1}\"", name, base.value()));
     style = it->second;
   } else if (auto existing = tpl.styles.find(name); existing != tpl.styles.end()) {
     style = existing->second;  // a template that extends another refines its styles
@@ -47,8 +50,8 @@ void read_style(const Source& src, const pugi::xml_node& node, Template& tpl) {
          {"keep-with-next", flag(style.keep_with_next, src)},
          {"color", [&](const pugi::xml_node& n, const char* a) { style.color = parse_color(src, n, a); }}},
         {"name", "base"});
-  if (style.size <= 0 || style.size > 200) src.fail(node, "style \"" + name + "\": size out of range");
-  if (style.line_spacing < 0.5 || style.line_spacing > 5) src.fail(node, "style \"" + name + "\": line-spacing out of range");
+  if (style.size <= 0 || style.size > 200) src.fail(node, trf("style \"{0}\": size out of range", name));
+  if (style.line_spacing < 0.5 || style.line_spacing > 5) src.fail(node, trf("style \"{0}\": line-spacing out of range", name));
   tpl.styles[name] = style;
 }
 
@@ -65,9 +68,9 @@ void read_mark_styles(const Source& src, const pugi::xml_node& node, Template& t
                       {"color", [&](const pugi::xml_node& n, const char* a) { stamp.color = parse_color(src, n, a); }},
                       {"style", text(stamp.style)}});
     static const std::set<std::string> kinds = {"secrecy", "urgency", "circulation", "draft"};
-    if (!kinds.count(stamp.kind)) src.fail(node, "<stamp>: kind must be one of secrecy, urgency, circulation, draft");
+    if (!kinds.count(stamp.kind)) src.fail(node, tr("<stamp>: kind must be one of secrecy, urgency, circulation, draft"));
     if (stamp.width < 0 || stamp.height < 0 || stamp.border < 0 || stamp.width > 1000 || stamp.height > 1000) {
-      src.fail(node, "<stamp>: width, height and border must be between 0 and 1000pt");
+      src.fail(node, tr("<stamp>: width, height and border must be between 0 and 1000pt"));
     }
     auto same = std::find_if(tpl.stamps.begin(), tpl.stamps.end(), [&](const StampStyle& s) {
       return s.kind == stamp.kind && s.text == stamp.text;
@@ -85,7 +88,7 @@ void read_mark_styles(const Source& src, const pugi::xml_node& node, Template& t
     for (pugi::xml_node form : node.children("form")) {
       std::string form_text, abbreviation;
       apply(src, form, {{"text", text(form_text)}, {"abbreviation", text(abbreviation)}});
-      if (form_text.empty() || abbreviation.empty()) src.fail(form, "<copy><form> needs a text and an abbreviation");
+      if (form_text.empty() || abbreviation.empty()) src.fail(form, tr("<copy><form> needs a text and an abbreviation"));
       if (first) c.forms.clear();
       first = false;
       c.forms.emplace_back(form_text, abbreviation);
@@ -101,7 +104,7 @@ ColumnWidth parse_column_width(const Source& src, const pugi::xml_node& node, do
     std::string_view unit;
     std::string number = v.size() == 1 ? "1" : v.substr(0, v.size() - 1);
     width = parse_number(src, node, "width", number, &unit);
-    if (!unit.empty() || width <= 0) src.fail(node, "column width \"" + v + "\": expected fit, a length or a weight like 2*");
+    if (!unit.empty() || width <= 0) src.fail(node, trf("column width \"{0}\": expected fit, a length or a weight like 2*", v));
     return ColumnWidth::Proportional;
   }
   width = parse_length(src, node, "width");
@@ -119,34 +122,34 @@ FormItem read_form_item(const Source& src, const pugi::xml_node& node) {
     item.kind = FormItem::Kind::Field;
     common["lines"] = number(lines, src);
     apply(src, node, common);
-    if (item.name.empty()) src.fail(node, "<field> needs a name (its data key)");
-    if (lines < 0 || lines > 50) src.fail(node, "<field>: lines must be 0 to 50");
+    if (item.name.empty()) src.fail(node, tr("<field> needs a name (its data key)"));
+    if (lines < 0 || lines > 50) src.fail(node, tr("<field>: lines must be 0 to 50"));
     item.lines = static_cast<int>(lines);
   } else if (tag == "row") {
     item.kind = FormItem::Kind::Row;
     apply(src, node, {});
     for (pugi::xml_node c : node.children("field")) {
       FormItem f = read_form_item(src, c);
-      if (f.lines != 0) src.fail(c, "fields in a <row> are inline: no lines");
+      if (f.lines != 0) src.fail(c, tr("fields in a <row> are inline: no lines"));
       item.children.push_back(f);
     }
-    if (item.children.size() < 2) src.fail(node, "<row> holds two or more <field>s");
+    if (item.children.size() < 2) src.fail(node, tr("<row> holds two or more <field>s"));
   } else if (tag == "table") {
     item.kind = FormItem::Kind::Table;
     common["blank-rows"] = number(blank_rows, src);
     apply(src, node, common);
     item.blank_rows = static_cast<int>(blank_rows);
-    if (item.name.empty()) src.fail(node, "<table> needs a name (its data key)");
+    if (item.name.empty()) src.fail(node, tr("<table> needs a name (its data key)"));
     for (pugi::xml_node c : node.children("column")) {
       TableColumn col;
       col.kind = parse_column_width(src, c, col.width);
       apply(src, c, {{"name", text(col.name)}, {"title", text(col.title)}, {"group", text(col.group)},
                      {"align", [&](const pugi::xml_node& n, const char* a) { col.align = parse_align(src, n, a); }}},
             {"width"});
-      if (col.name.empty()) src.fail(c, "<column> needs a name");
+      if (col.name.empty()) src.fail(c, tr("<column> needs a name"));
       item.columns.push_back(col);
     }
-    if (item.columns.empty()) src.fail(node, "<table> needs <column>s");
+    if (item.columns.empty()) src.fail(node, tr("<table> needs <column>s"));
   } else if (tag == "place-date") {
     item.kind = FormItem::Kind::PlaceDate;
     apply(src, node, {{"name", text(item.name)}, {"text", text(item.text)}});
@@ -158,7 +161,7 @@ FormItem read_form_item(const Source& src, const pugi::xml_node& node) {
     item.text = node.text().get();
     apply(src, node, {});
   } else {
-    src.fail(node, "unknown form element <" + std::string(tag) + ">");
+    src.fail(node, trf("unknown form element <{0}>", std::string(tag)));
   }
   return item;
 }
@@ -173,7 +176,7 @@ void read_form(const Source& src, const pugi::xml_node& node, FormSpec& form) {
     if (c.type() != pugi::node_element) continue;
     FormItem item = read_form_item(src, c);
     auto check = [&](const FormItem& f) {
-      if (!f.name.empty() && !names.insert(f.name).second) src.fail(c, "the data key \"" + f.name + "\" is used twice");
+      if (!f.name.empty() && !names.insert(f.name).second) src.fail(c, trf("the data key \"{0}\" is used twice", f.name));
     };
     check(item);
     for (const auto& child : item.children) check(child);
@@ -183,6 +186,51 @@ void read_form(const Source& src, const pugi::xml_node& node, FormSpec& form) {
 
 void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
                     const TemplateAccess& access, Template& tpl, std::vector<std::string>& chain);
+
+// "unknown template", naming the templates there are (the first 40) and the nearest as a
+// hint; `file` is the template whose extends= names it, if any.
+Error unknown_template(const std::string& name, const std::vector<std::string>& search_dirs, const std::string& file) {
+  std::string where;
+  for (const auto& d : search_dirs) where += (where.empty() ? "" : ", ") + d;
+  if (where.empty()) where = tr("no directory");
+  // The templates one may render with: not an abstract base (nd30.xml). Only this error
+  // reads them, and only their root element.
+  std::vector<std::string> names;
+  for (const auto& [n, path] : template_files(search_dirs)) {
+    pugi::xml_document doc;
+    std::string text;
+    try {
+      text = file_io::read_file(path, TemplateAccess().max_bytes);
+    } catch (const Error&) {
+    }
+    if (doc.load_buffer(text.data(), text.size(), pugi::parse_minimal) &&
+        doc.child("template").attribute("abstract").as_bool()) {
+      continue;
+    }
+    names.push_back(n);
+  }
+  std::string message;
+  if (names.empty()) {
+    message = trf("unknown template \"{0}\" (looked in {1}, which hold no template)", name, where);
+  } else {
+    constexpr size_t kListed = 40;
+    std::string list;
+    for (size_t i = 0; i < names.size() && i < kListed; ++i) list += (i ? ", " : "") + names[i];
+    message = names.size() > kListed
+                  ? trf("unknown template \"{0}\" (looked in {1}); the templates there are {2} and {3} more",
+                        name, where, list, names.size() - kListed)
+                  : trf("unknown template \"{0}\" (looked in {1}); the templates there are {2}", name, where, list);
+  }
+  Diagnostics found;
+  found.error(ErrorKind::Template, message, file, 0, 0, {}, did_you_mean(name, names));
+  try {
+    found.throw_if_errors();
+  } catch (const Error& e) {
+    return e;
+  }
+  return Error(ErrorKind::Template, message, file);
+}
+
 void read_text_into(Source src, const std::vector<std::string>& search_dirs, Template& tpl,
                     std::vector<std::string>& chain);
 
@@ -200,14 +248,15 @@ std::string resolve(const std::string& name_or_path, const std::vector<std::stri
     std::string path = (p.is_absolute() ? p : fs::path(relative_to->path).parent_path() / p).lexically_normal().string();
     if (!relative_to->access.allow_outside && !lies_in(relative_to->root, path)) {
       throw Error(ErrorKind::Template,
-                  "extends=\"" + name_or_path +
-                      "\" lies outside the template's directory (extend a template by its name, or one beside it)",
+                  trf("extends=\"{0}\" lies outside the template's directory (extend a template by its name, or one "
+                      "beside it)",
+                      name_or_path),
                   relative_to->path);
     }
     return path;
   }
   if (name_or_path.empty() || name_or_path == "." || name_or_path == "..") {
-    throw Error(ErrorKind::Template, "a template name must not be empty", relative_to ? relative_to->path : "");
+    throw Error(ErrorKind::Template, tr("a template name must not be empty"), relative_to ? relative_to->path : "");
   }
   std::vector<std::string> dirs;
   if (relative_to) dirs.push_back(fs::path(relative_to->path).parent_path().string());
@@ -220,33 +269,33 @@ std::string resolve(const std::string& name_or_path, const std::vector<std::stri
                          lies_in(fs::weakly_canonical(dir.empty() ? "." : dir, ec), candidate);
     if (!allowed) {
       throw Error(ErrorKind::Template,
-                  "template \"" + name_or_path + "\" is a link leading outside its directory " + dir, candidate.string());
+                  trf("template \"{0}\" is a link leading outside its directory {1}", name_or_path, dir),
+                  candidate.string());
     }
     return candidate.string();
   }
-  std::string where;
-  for (const auto& d : search_dirs) where += (where.empty() ? "" : ", ") + d;
-  throw Error(ErrorKind::Template, "unknown template \"" + name_or_path + "\" (looked in " +
-                                       (where.empty() ? std::string("no directory") : where) + ")");
+  throw unknown_template(name_or_path, search_dirs, relative_to ? relative_to->path : std::string());
 }
 
 void read_file_into(const std::string& path, const std::vector<std::string>& search_dirs,
                     const TemplateAccess& access, Template& tpl, std::vector<std::string>& chain) {
   if (std::find(chain.begin(), chain.end(), path) != chain.end()) {
-    throw Error(ErrorKind::Template, "templates extend each other in a circle", path);
+    throw Error(ErrorKind::Template, tr("templates extend each other in a circle"), path);
   }
-  if (chain.size() >= 32) throw Error(ErrorKind::Template, "templates extend each other more than 32 deep", path);
+  if (chain.size() >= 32) throw Error(ErrorKind::Template, tr("templates extend each other more than 32 deep"), path);
   chain.push_back(path);
   Source src{path, {}, access, own_directory(path)};
   // A regular file of a sane size: not a device (/dev/zero), a pipe or a directory.
   try {
     src.text = file_io::read_file(path, access.max_bytes);
   } catch (const Error& e) {
-    throw Error(ErrorKind::Template, "the template " + e.message(), path);
+    throw Error(ErrorKind::Template, trf("the template {0}", e.message()), path);
   }
   tpl.source_files.push_back(path);
   read_text_into(std::move(src), search_dirs, tpl, chain);
 }
+
+void read_element(const Source& src, const pugi::xml_node& node, Template& tpl);
 
 void read_text_into(Source src, const std::vector<std::string>& search_dirs, Template& tpl,
                     std::vector<std::string>& chain) {
@@ -261,21 +310,40 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
   pugi::xml_parse_result parsed = doc.load_buffer(src.text.data(), src.text.size());
   if (!parsed) {
     auto [line, column] = src.position(parsed.offset);
-    throw Error(ErrorKind::Template, std::string("malformed XML: ") + parsed.description(), path, line, column);
+    throw Error(ErrorKind::Template, trf("malformed XML: {0}", parsed.description()), path, line, column);
   }
   pugi::xml_node root = doc.child("template");
-  if (!root) throw Error(ErrorKind::Template, "the root element must be <template>", path, 1, 1);
+  if (!root) throw Error(ErrorKind::Template, tr("the root element must be <template>"), path, 1, 1);
 
   if (auto base = root.attribute("extends")) {
     read_file_into(resolve(base.value(), search_dirs, &src), search_dirs, src.access, tpl, chain);
   }
   tpl.name = root.attribute("name").value();
   tpl.source_path = path;
+  tpl.abstract = root.attribute("abstract").as_bool();  // the file's own: one extending it is not
   apply(src, root, {{"layout", text(tpl.layout)}, {"font-family", text(tpl.font_family)}},
         {"name", "extends", "version", "abstract"});
 
+  // Each element on its own: a mistake in one is reported with those of the others.
+  Diagnostics problems;
   for (pugi::xml_node node : root.children()) {
     if (node.type() != pugi::node_element) continue;
+    try {
+      read_element(src, node, tpl);
+    } catch (const Error& e) {
+      problems.add(e);
+      // A style that could not be read still exists for the styles based on it (reported once).
+      if (std::string_view(node.name()) == "style" && *node.attribute("name").value()) {
+        tpl.styles.emplace(node.attribute("name").value(), ParagraphStyle{});
+      }
+    }
+  }
+  problems.throw_if_errors();
+}
+
+// One element of <template>.
+void read_element(const Source& src, const pugi::xml_node& node, Template& tpl) {
+  {
     std::string_view tag = node.name();
     if (tag == "page") {
       Page& p = tpl.page;
@@ -307,7 +375,7 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
         std::string_view which = rule.attribute("name").value();
         if (which == "agency") read_rule(src, rule, h.agency_rule);
         else if (which == "motto") read_rule(src, rule, h.motto_rule);
-        else src.fail(rule, "<header><rule>: name must be agency or motto");
+        else src.fail(rule, tr("<header><rule>: name must be agency or motto"));
       }
     } else if (tag == "title") {
       apply(src, node, {{"space-after", length(tpl.title.space_after, src)}, {"subject-prefix", text(tpl.title.subject_prefix)}});
@@ -332,7 +400,7 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
       TableStyle& t = tpl.table;
       apply(src, node, {{"cell-padding", length(t.cell_padding, src)}, {"border", length(t.border, src)},
                         {"space-after", length(t.space_after, src)}});
-      if (!(t.cell_padding >= 0 && t.border >= 0 && t.space_after >= 0)) src.fail(node, "<table>: lengths must not be negative");
+      if (!(t.cell_padding >= 0 && t.border >= 0 && t.space_after >= 0)) src.fail(node, tr("<table>: lengths must not be negative"));
     } else if (tag == "certificate") {
       CertificateSpec& c = tpl.certificate;
       std::string title, signer_title;
@@ -359,7 +427,16 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
       if (node.attribute("title")) c.title_lines = split(title);
       if (node.attribute("signer-title")) c.signer_title = split(signer_title);
     } else {
-      src.fail(node, "unknown element <" + std::string(tag) + ">");
+      static const std::vector<std::string> kElements = {
+          "page",  "document-type", "style", "numbering", "regions", "letters", "header", "title",  "closing",
+          "appendix", "stamp", "footer", "copy", "form", "table", "certificate"};
+      ptrdiff_t offset = node.offset_debug();
+      if (offset > 0 && offset <= static_cast<ptrdiff_t>(src.text.size()) && src.text[offset - 1] == '<') --offset;
+      auto [line, column] = src.position(offset);
+      Diagnostics unknown;
+      unknown.error(ErrorKind::Template, trf("unknown element <{0}>", std::string(tag)), src.path, line, column, {},
+                    did_you_mean(tag, kElements));
+      unknown.throw_if_errors();
     }
   }
 }
@@ -369,7 +446,7 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
 const ParagraphStyle& Template::style(const std::string& style_name) const {
   auto it = styles.find(style_name);
   if (it == styles.end()) {
-    throw Error(ErrorKind::Template, "template \"" + name + "\" has no style \"" + style_name + "\"", source_path);
+    throw Error(ErrorKind::Template, trf("template \"{0}\" has no style \"{1}\"", name, style_name), source_path);
   }
   return it->second;
 }
@@ -377,9 +454,25 @@ const ParagraphStyle& Template::style(const std::string& style_name) const {
 const NumberingStyle& Template::numbering_for(const std::string& kind) const {
   auto it = numbering.find(kind);
   if (it == numbering.end()) {
-    throw Error(ErrorKind::Template, "template \"" + name + "\" has no <numbering kind=\"" + kind + "\">", source_path);
+    throw Error(ErrorKind::Template, trf("template \"{0}\" has no <numbering kind=\"{1}\">", name, kind), source_path);
   }
   return it->second;
+}
+
+std::vector<std::pair<std::string, std::string>> template_files(const std::vector<std::string>& search_dirs) {
+  std::map<std::string, std::string> found;  // by name: the first directory's
+  for (const auto& dir : search_dirs) {
+    std::error_code ec;
+    std::vector<std::pair<std::string, std::string>> here;
+    for (const auto& entry : fs::directory_iterator(dir.empty() ? "." : dir, ec)) {
+      const fs::path& p = entry.path();
+      std::error_code type_ec;
+      if (p.extension() != ".xml" || !entry.is_regular_file(type_ec)) continue;
+      here.emplace_back(p.stem().string(), p.string());
+    }
+    for (auto& [name, path] : here) found.emplace(name, path);
+  }
+  return {found.begin(), found.end()};
 }
 
 Template load_template(const std::string& name_or_path, const std::vector<std::string>& search_dirs,

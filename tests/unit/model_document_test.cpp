@@ -320,7 +320,8 @@ TEST(ModelDocument, ErrorsNameFieldAndPosition) {
        "plan.json:29:28: signature_arrangement: expected \"side-by-side\" or \"stacked\", got \"diagonal\""},
       {R"("signatures": [)", R"("signature": {"authority": "X", "signer_name": "Y"}, "signatures": [)",
        "plan.json:27:70: signatures: give \"signature\" (one) or \"signatures\" (several), not both"},
-      {R"("part": "ordinal")", R"("phan": "ordinal")", "plan.json:31:17: numbering.phan: unknown field \"phan\""},
+      {R"("part": "ordinal")", R"("phan": "ordinal")", "plan.json:31:17: numbering.phan: unknown field \"phan\" (the fields here are part, chapter, section, article, "
+       "clause, point, dash, plus, star, contact)"},
       {R"("form": "SAO Y")", R"("form": "SAO CHÉP")",
        "plan.json:32:20: copy.form: expected \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\", got \"SAO CHÉP\""},
       {R"({"type": "part", "title": "QUY ĐỊNH CHUNG", )", R"({"type": "part", )",

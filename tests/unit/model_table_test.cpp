@@ -74,7 +74,7 @@ TEST(ModelTable, ErrorsNameTheRowOrCell) {
        "the rowspan reaches 1 row(s) past the last row of body[1].header", 2, 167},
       {kThree, R"([["a", {"text": "b", "colspan": 0}, "c"]])", "[]", "body[1].rows[0][1].colspan",
        "expected an integer from 1 to 3, got 0", 3, 44},
-      {kThree, R"([["a", {"txt": "b"}, "c"]])", "[]", "body[1].rows[0][1].txt", "unknown field \"txt\"", 3, 20},
+      {kThree, R"([["a", {"txt": "b"}, "c"]])", "[]", "body[1].rows[0][1].txt", "unknown field \"txt\" (did you mean \"text\"?)", 3, 20},
   };
   for (const auto& c : cases) {
     Error e = error_of(with_table(c.columns, c.rows, c.header));

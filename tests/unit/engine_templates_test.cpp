@@ -1,0 +1,100 @@
+// The templates an engine finds (Engine::templates: name, kind, path) and the error of a
+// template name it cannot find: the templates there are, the nearest as "did you mean".
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "core/diagnostic.h"
+#include "vanban/engine.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace vanban;
+
+const std::string kSource = VANBAN_SOURCE_DIR;
+
+EngineOptions options(std::vector<std::string> dirs = {kSource + "/templates"}) {
+  EngineOptions o;
+  o.template_dirs = std::move(dirs);
+  o.font_manifest = kSource + "/fonts/fonts.xml";
+  return o;
+}
+
+const TemplateInfo* find(const std::vector<TemplateInfo>& all, const std::string& name) {
+  auto it = std::find_if(all.begin(), all.end(), [&](const TemplateInfo& t) { return t.name == name; });
+  return it == all.end() ? nullptr : &*it;
+}
+
+TEST(EngineTemplates, EveryTemplateWithTheKindItsFileDeclares) {
+  Engine engine(options());
+  auto all = engine.templates();
+  size_t files = 0;
+  for (const auto& f : fs::directory_iterator(kSource + "/templates")) files += f.path().extension() == ".xml";
+  EXPECT_EQ(all.size(), files - 1);  // nd30.xml is abstract: a base, not a template to render with
+  EXPECT_EQ(find(all, "nd30"), nullptr);
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end(), [](auto& a, auto& b) { return a.name < b.name; }));
+  const std::pair<const char*, const char*> kinds[] = {
+      {"ke-hoach", "Kế hoạch"},   {"quyet-dinh", "Quyết định"}, {"cong-van", "Công văn"},
+      {"phu-luc-1", "Phụ lục 1"}, {"giay-khen", "Giấy khen"},   {"van-ban-hanh-chinh", "Văn bản"}};
+  for (auto [name, kind] : kinds) {
+    const TemplateInfo* t = find(all, name);
+    ASSERT_NE(t, nullptr) << name;
+    EXPECT_EQ(t->kind, kind) << name;
+    EXPECT_EQ(t->path, kSource + "/templates/" + name + ".xml");
+  }
+  // A certificate's kind is its title, in sentence case: "ĐIỂN HÌNH TIÊN TIẾN|GIAI ĐOẠN …".
+  ASSERT_NE(find(all, "giay-cong-nhan"), nullptr);
+  EXPECT_EQ(find(all, "giay-cong-nhan")->kind.rfind("Điển hình tiên tiến", 0), 0u) << find(all, "giay-cong-nhan")->kind;
+}
+
+TEST(EngineTemplates, TheFirstDirectoryWinsAName) {
+  fs::path dir = fs::temp_directory_path() / ("vanban-templates-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "ke-hoach.xml") << R"(<template name="ke-hoach" extends="van-ban-hanh-chinh">
+  <document-type name="KẾ HOẠCH LIÊN TỊCH" sentence-name="Kế hoạch liên tịch" abbreviation="KHLT"/>
+</template>)";
+  std::ofstream(dir / "rieng.xml") << R"(<template name="rieng" extends="nd30">
+  <document-type name="THÔNG BÁO" abbreviation="TB"/>
+</template>)";
+  Engine engine(options({dir.string(), kSource + "/templates"}));
+  auto all = engine.templates();
+  fs::remove_all(dir);
+  ASSERT_NE(find(all, "ke-hoach"), nullptr);
+  EXPECT_EQ(find(all, "ke-hoach")->kind, "Kế hoạch liên tịch");
+  EXPECT_EQ(find(all, "ke-hoach")->path, (dir / "ke-hoach.xml").string());
+  ASSERT_NE(find(all, "rieng"), nullptr);
+  EXPECT_EQ(find(all, "rieng")->kind, "Thông báo");  // no sentence-name: the type name in sentence case
+  EXPECT_EQ(std::count_if(all.begin(), all.end(), [](auto& t) { return t.name == "ke-hoach"; }), 1);
+}
+
+TEST(EngineTemplates, AnUnknownNameListsTheTemplatesAndSuggestsTheNearest) {
+  Engine engine(options());
+  try {
+    engine.load_template("ke-hoac");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Template);
+    auto all = diagnostics_of(e);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].hint, "did you mean \"ke-hoach\"?");
+    EXPECT_NE(all[0].message.find("unknown template \"ke-hoac\""), std::string::npos);
+    EXPECT_NE(all[0].message.find("the templates there are ban-ghi-nho, ban-sao,"), std::string::npos) << all[0].message;
+    EXPECT_NE(all[0].message.find("quyet-dinh"), std::string::npos);
+    EXPECT_EQ(all[0].message.find("nd30"), std::string::npos);  // an abstract base: not one to render with
+    EXPECT_NE(e.message().find("(did you mean \"ke-hoach\"?)"), std::string::npos) << e.message();
+  }
+  // Nothing near: the list, no hint.
+  try {
+    engine.load_template("zzzzzzzz");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(diagnostics_of(e).at(0).hint, "");
+    EXPECT_NE(e.message().find("giay-khen"), std::string::npos);
+  }
+}
+
+}  // namespace
