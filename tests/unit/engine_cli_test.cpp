@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <regex>
 #include <string>
 
 #include "cli_harness.h"
@@ -247,6 +248,68 @@ TEST(Cli, CheckPrintsEveryFindingAndFailsOnlyOnErrors) {
   Result broken = run(kEnglish + kCli + " check ke-hoach " + q(dir.write("b.json", "{")));
   EXPECT_EQ(broken.status, 1) << broken.output;
   EXPECT_TRUE(has(broken.output, "vanban: error: " + dir.file("b.json") + ":")) << broken.output;
+}
+
+// `vanban templates`: a line per template, its name then its kind; --template-dir first.
+TEST(Cli, TemplatesListsEveryNameWithItsKind) {
+  Result r = run(kEnglish + kCli + " templates");
+  ASSERT_EQ(r.status, 0) << r.output;
+  for (const char* line : {"\nke-hoach +Kế hoạch\n", "\ngiay-khen +Giấy khen\n", "\nphu-luc-1 +Phụ lục 1\n",
+                           "\nquyet-dinh +Quyết định\n", "\ncong-van +Công văn\n"}) {
+    EXPECT_TRUE(std::regex_search("\n" + r.output, std::regex(line))) << line << "\n" << r.output;
+  }
+  Result j = out_only(kEnglish + kCli + " templates --format json");
+  ASSERT_EQ(j.status, 0) << j.output;
+  json doc = json::parse(j.output);
+  bool plan = false;
+  for (const auto& t : doc["result"]["templates"]) {
+    if (t["name"] != "ke-hoach") continue;
+    plan = true;
+    EXPECT_EQ(t["kind"], "Kế hoạch");
+    EXPECT_TRUE(t["path"].get<std::string>().ends_with("templates/ke-hoach.xml")) << t;
+  }
+  EXPECT_TRUE(plan) << j.output;
+
+  // A directory given with --template-dir is searched first: its template is listed.
+  Dir dir("vanban-cli");
+  std::filesystem::copy_file(kSource + "/templates/ke-hoach.xml", dir.file("ke-hoach-rieng.xml"));
+  Result own = run(kEnglish + kCli + " templates --template-dir " + q(dir.path.string()));
+  EXPECT_TRUE(std::regex_search(own.output, std::regex("(^|\n)ke-hoach-rieng +Kế hoạch\n"))) << own.output;
+  EXPECT_EQ(run(kEnglish + kCli + " templates extra").status, 2);
+}
+
+// A model with two misspelt fields: every problem in one run, each with its place and hint.
+TEST(Cli, EveryProblemOfTheDataIsPrinted) {
+  Dir dir("vanban-cli");
+  std::string model = read_bytes(kPlan);
+  for (auto [from, to] : {std::pair{"\"issuing_agency\":", "\"issuing_agncy\":"}, std::pair{"\"place\":", "\"plac\":"}}) {
+    model.replace(model.find(from), std::string(from).size(), to);
+  }
+  const std::string path = dir.write("two.json", model);
+  Result r = run(kEnglish + kCli + " render ke-hoach " + q(path) + " -o " + q(dir.file("o.pdf")));
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_TRUE(has(r.output, "vanban: error: " + path + ":4:3: issuing_agncy: unknown field \"issuing_agncy\" (did you "
+                            "mean \"issuing_agency\"?)\n")) << r.output;
+  EXPECT_TRUE(has(r.output, "vanban: error: " + path + ":11:3: plac: unknown field \"plac\" (did you mean \"place\"?)\n"))
+      << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("o.pdf")));
+
+  json doc = json::parse(out_only(kEnglish + kCli + " validate ke-hoach " + q(path) + " --format json").output);
+  EXPECT_EQ(doc["status"], 1);
+  EXPECT_EQ(doc["errors"], doc["diagnostics"].size());
+  bool plac = false;
+  for (const auto& d : doc["diagnostics"]) {
+    if (d["field"] != "plac") continue;
+    plac = true;
+    EXPECT_EQ(d["line"], 11);
+    EXPECT_EQ(d["column"], 3);
+    EXPECT_EQ(d["hint"], "did you mean \"place\"?");
+  }
+  EXPECT_TRUE(plac) << doc.dump(1);
+
+  Result vi = run(kVietnamese + kCli + " validate ke-hoach " + q(path));
+  EXPECT_TRUE(has(vi.output, "vanban: lỗi: " + path + ":11:3: plac: không có trường \"plac\" (có phải ý bạn là \"place\"?)"))
+      << vi.output;
 }
 
 }  // namespace
