@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
 #include "vanban/engine.h"
 
 namespace vanban {
@@ -113,13 +114,13 @@ std::string pdf_date_from_iso(const std::string& iso) {
   DateTime t;
   const bool pdf = iso.rfind("D:", 0) == 0;
   if (!(pdf ? read_pdf_date(iso, t) : read_iso_date(iso, t))) {
-    throw Error(ErrorKind::Usage, "creation date \"" + iso.substr(0, 64) +
-                                      "\" is not ISO 8601 (e.g. 2021-03-05T08:30:00+07:00)");
+    throw Error(ErrorKind::Usage,
+                trf("creation date \"{0}\" is not ISO 8601 (e.g. 2021-03-05T08:30:00+07:00)", iso.substr(0, 64)));
   }
   if (!t.valid()) {
-    throw Error(ErrorKind::Usage, "creation date \"" + iso.substr(0, 64) +
-                                      "\" is not a real date and time (month 01-12, a day of that month, "
-                                      "hour 00-23, minutes and seconds 00-59, time zone within ±14:00)");
+    throw Error(ErrorKind::Usage, trf("creation date \"{0}\" is not a real date and time (month 01-12, a day of that "
+                                      "month, hour 00-23, minutes and seconds 00-59, time zone within ±14:00)",
+                                      iso.substr(0, 64)));
   }
   return t.pdf();
 }
@@ -127,20 +128,20 @@ std::string pdf_date_from_iso(const std::string& iso) {
 void check_batch_options(const BatchOptions& options) {
   const double limit = kMaxOffsetMm * 72 / 25.4;
   const auto& c = options.certificate;
-  for (auto [value, name] : {std::pair{c.offset_x, "offset x"}, std::pair{c.offset_y, "offset y"}}) {
+  for (auto [value, message] :
+       {std::pair{c.offset_x, N_("offset x of {0} mm: the text moves at most {1} mm either way")},
+        std::pair{c.offset_y, N_("offset y of {0} mm: the text moves at most {1} mm either way")}}) {
     if (!std::isfinite(value) || std::abs(value) > limit + 1e-9) {
       char buf[64];
       std::snprintf(buf, sizeof buf, "%g", value * 25.4 / 72);
-      throw Error(ErrorKind::Usage, std::string(name) + " of " + buf + " mm: the text moves at most " +
-                                        std::to_string(static_cast<int>(kMaxOffsetMm)) + " mm either way");
+      throw Error(ErrorKind::Usage, trf(message, std::string(buf), static_cast<int>(kMaxOffsetMm)));
     }
   }
   if (!std::isfinite(c.scale) || c.scale < 0.25 || c.scale > 4) {
-    throw Error(ErrorKind::Usage, "the paper scale must be between 0.25 and 4");
+    throw Error(ErrorKind::Usage, tr("the paper scale must be between 0.25 and 4"));
   }
   if (options.jobs < 1 || options.jobs > kMaxJobs) {
-    throw Error(ErrorKind::Usage, "jobs must be between 1 and " + std::to_string(kMaxJobs) + ", not " +
-                                      std::to_string(options.jobs));
+    throw Error(ErrorKind::Usage, trf("jobs must be between 1 and {0}, not {1}", kMaxJobs, options.jobs));
   }
 }
 

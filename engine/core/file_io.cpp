@@ -20,31 +20,34 @@
 #include <random>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/temporary_registry.h"
 
 namespace vanban::file_io {
 
 std::string read_file(const std::string& path, uint64_t max_bytes, const char* limit_name) {
   // "is 5000 bytes, more than the limit of 100 (limit max_input_bytes)"
-  auto too_large = [&](const std::string& what) {
-    return Error(ErrorKind::Input, what + " bytes, more than the limit of " + std::to_string(max_bytes) +
-                                       (limit_name ? std::string(" (limit ") + limit_name + ")" : std::string()),
+  const std::string limit = limit_name ? limit_name : "";
+  auto too_large = [&](uint64_t size) {
+    return Error(ErrorKind::Input, limit.empty() ? trf("is {0} bytes, more than the limit of {1}", size, max_bytes)
+                                                 : trf("is {0} bytes, more than the limit of {1} (limit {2})", size,
+                                                       max_bytes, limit),
                  path);
   };
   // What the path is, checked before opening (a device is not opened at all) and again on
   // what was opened (it may have been replaced meanwhile). O_NONBLOCK: opening a FIFO
   // does not wait for a writer.
   auto check = [&](const struct stat& st) {
-    if (S_ISDIR(st.st_mode)) throw Error(ErrorKind::Input, "is a directory, not a file", path);
-    if (!S_ISREG(st.st_mode)) throw Error(ErrorKind::Input, "is not a regular file (a device or a pipe)", path);
-    if (static_cast<uint64_t>(st.st_size) > max_bytes) throw too_large("is " + std::to_string(st.st_size));
+    if (S_ISDIR(st.st_mode)) throw Error(ErrorKind::Input, tr("is a directory, not a file"), path);
+    if (!S_ISREG(st.st_mode)) throw Error(ErrorKind::Input, tr("is not a regular file (a device or a pipe)"), path);
+    if (static_cast<uint64_t>(st.st_size) > max_bytes) throw too_large(static_cast<uint64_t>(st.st_size));
   };
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) check(st);
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw Error(ErrorKind::Input, std::string("cannot be opened: ") + std::strerror(errno), path);
+  if (fd < 0) throw Error(ErrorKind::Input, trf("cannot be opened: {0}", std::strerror(errno)), path);
   try {
-    if (::fstat(fd, &st) != 0) throw Error(ErrorKind::Input, std::string("cannot be read: ") + std::strerror(errno), path);
+    if (::fstat(fd, &st) != 0) throw Error(ErrorKind::Input, trf("cannot be read: {0}", std::strerror(errno)), path);
     check(st);
   } catch (...) {
     ::close(fd);
@@ -59,12 +62,15 @@ std::string read_file(const std::string& path, uint64_t max_bytes, const char* l
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd);
-      throw Error(ErrorKind::Input, std::string("cannot be read: ") + std::strerror(err), path);
+      throw Error(ErrorKind::Input, trf("cannot be read: {0}", std::strerror(err)), path);
     }
     if (n == 0) break;
     if (data.size() + static_cast<size_t>(n) > max_bytes) {  // it grew while being read
       ::close(fd);
-      throw too_large("grew while read to over " + std::to_string(max_bytes));
+      throw Error(ErrorKind::Input,
+                  limit.empty() ? trf("grew while read to over {0} bytes", max_bytes)
+                                : trf("grew while read to over {0} bytes (limit {1})", max_bytes, limit),
+                  path);
     }
     data.append(buf, static_cast<size_t>(n));
   }
@@ -92,7 +98,7 @@ std::string resolve_links(const std::string& path) {
     fs::path link(p);
     p = target.front() == '/' || !link.has_parent_path() ? target : (link.parent_path() / target).string();
   }
-  throw Error(ErrorKind::Output, "too many levels of symbolic links", path);
+  throw Error(ErrorKind::Output, tr("too many levels of symbolic links"), path);
 }
 
 // ".vanban-tmp-<pid>-XXXXXX": the pid when the name is one of ours, else -1.
@@ -123,9 +129,9 @@ class TemporaryFile {
     fs::path target(target_);
     struct stat st {};
     if ((follow_links ? ::stat(target_.c_str(), &st) : ::lstat(target_.c_str(), &st)) == 0) {
-      if (S_ISDIR(st.st_mode)) throw Error(ErrorKind::Output, "is a directory", path);
+      if (S_ISDIR(st.st_mode)) throw Error(ErrorKind::Output, tr("is a directory"), path);
       // A device, a pipe or a socket would be replaced by a plain file (/dev/null by a PDF).
-      if (follow_links && !S_ISREG(st.st_mode)) throw Error(ErrorKind::Output, "is not a regular file", path);
+      if (follow_links && !S_ISREG(st.st_mode)) throw Error(ErrorKind::Output, tr("is not a regular file"), path);
       if (S_ISREG(st.st_mode)) {
         existing_ = true;
         mode_ = st.st_mode & 07777;
@@ -152,11 +158,11 @@ class TemporaryFile {
         slot_ = -1;
         if (err != EEXIST) {
           errno = err;
-          throw Error(ErrorKind::Output, std::string("cannot create a file here: ") + std::strerror(err), path);
+          throw Error(ErrorKind::Output, trf("cannot create a file here: {0}", std::strerror(err)), path);
         }
       }
     }
-    if (fd_ < 0) throw Error(ErrorKind::Output, "cannot create a temporary file here", path);
+    if (fd_ < 0) throw Error(ErrorKind::Output, tr("cannot create a temporary file here"), path);
     ::flock(fd_, LOCK_EX | LOCK_NB);
   }
   ~TemporaryFile() {
@@ -182,9 +188,8 @@ class TemporaryFile {
     ::close(dir);
   }
 
-  [[noreturn]] void fail(const char* what) const {
-    throw Error(ErrorKind::Output, std::string(what) + ": " + std::strerror(errno), path_);
-  }
+  // `what`: a message with {0}, the system's reason.
+  [[noreturn]] void fail(const char* what) const { throw Error(ErrorKind::Output, trf(what, std::strerror(errno)), path_); }
 
   void write(std::string_view bytes) const {
     size_t done = 0;
@@ -192,7 +197,7 @@ class TemporaryFile {
       ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
       if (n < 0) {
         if (errno == EINTR) continue;
-        fail("cannot write");
+        fail(N_("cannot write: {0}"));
       }
       done += static_cast<size_t>(n);
     }
@@ -205,25 +210,25 @@ class TemporaryFile {
       // The owner (when allowed: root replacing another's file) and the mode of the file
       // replaced.
       if (uid_ != ::geteuid() || gid_ != ::getegid()) (void)::fchown(fd_, uid_, gid_);
-      if (::fchmod(fd_, mode_) != 0) fail("cannot set permissions");
+      if (::fchmod(fd_, mode_) != 0) fail(N_("cannot set permissions: {0}"));
     }
-    if (::fsync(fd_) != 0) fail("cannot flush");
+    if (::fsync(fd_) != 0) fail(N_("cannot flush: {0}"));
     int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0) fail("cannot close");
+    if (::close(fd) != 0) fail(N_("cannot close: {0}"));
     if (keep_existing) {
       if (::renameat2(AT_FDCWD, name_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) != 0) {
         if (errno == EEXIST) return false;
-        if (errno != EINVAL && errno != ENOSYS) fail("cannot write the file");
+        if (errno != EINVAL && errno != ENOSYS) fail(N_("cannot write the file: {0}"));
         // No RENAME_NOREPLACE on this file system: link() never replaces either.
         if (::link(name_.c_str(), target_.c_str()) != 0) {
           if (errno == EEXIST) return false;
-          fail("cannot write the file");
+          fail(N_("cannot write the file: {0}"));
         }
         ::unlink(name_.c_str());
       }
     } else if (::rename(name_.c_str(), target_.c_str()) != 0) {
-      fail("cannot replace the file");
+      fail(N_("cannot replace the file: {0}"));
     }
     committed_ = true;
     sync_directory();
@@ -339,7 +344,7 @@ void write_file_atomically(const std::string& path, const std::function<bool(std
   if (!write(out)) return;
   out.flush();
   buffer.rethrow();
-  if (!out) throw Error(ErrorKind::Output, "cannot write", path);
+  if (!out) throw Error(ErrorKind::Output, tr("cannot write"), path);
   tmp.commit();
 }
 

@@ -10,13 +10,17 @@
 //   tr("the list has no header row")
 //   trf("unknown field \"{0}\"", key)                    // {0} {1} … are arguments, any order
 //   trf("{0} more than {1} rows (limit max_rows)", what, limit)
-// xgettext finds them with --keyword=tr --keyword=trf (po/update does that). Keep
+// xgettext finds them with --keyword=tr --keyword=trf --keyword=N_ (po/update.sh does that). Keep
 // fragments whole sentences: a translator cannot reorder "expected " + x + ", got " + y.
 #pragma once
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <type_traits>
+
+// Marks a message for the catalogue where it cannot be translated yet (a table, a message
+// handed to a function that calls tr() on it): N_("cannot write: {0}").
+#define N_(text) text
 
 namespace vanban {
 

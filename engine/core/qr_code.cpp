@@ -7,13 +7,14 @@
 #include <memory>
 
 #include "core/error.h"
+#include "core/i18n.h"
 
 namespace vanban {
 
 QrCode qr_encode(const std::string& text) {
   std::unique_ptr<QRcode, void (*)(QRcode*)> code(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
                                                   QRcode_free);
-  if (!code) throw Error(ErrorKind::Layout, "cannot make a QR code of \"" + text + "\"");
+  if (!code) throw Error(ErrorKind::Layout, trf("cannot make a QR code of \"{0}\"", text));
   QrCode out;
   out.size = code->width;
   out.dark.resize(static_cast<size_t>(out.size) * out.size);
@@ -37,11 +38,11 @@ std::string qr_png(const QrCode& code, int module_px) {
   image.format = PNG_FORMAT_GRAY;
   png_alloc_size_t size = 0;
   if (!png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr)) {
-    throw Error(ErrorKind::Output, std::string("cannot write the QR code as PNG: ") + image.message);
+    throw Error(ErrorKind::Output, trf("cannot write the QR code as PNG: {0}", image.message));
   }
   std::string png(size, '\0');
   if (!png_image_write_to_memory(&image, png.data(), &size, 0, pixels.data(), 0, nullptr)) {
-    throw Error(ErrorKind::Output, std::string("cannot write the QR code as PNG: ") + image.message);
+    throw Error(ErrorKind::Output, trf("cannot write the QR code as PNG: {0}", image.message));
   }
   png.resize(size);
   return png;

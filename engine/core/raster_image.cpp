@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/file_io.h"
 
 namespace vanban {
@@ -22,8 +23,9 @@ RasterImage decode_png(std::string_view bytes, const std::string& source_name, c
     const uint32_t w = be32(16), h = be32(20);
     if (w > limits.max_image_side || h > limits.max_image_side) {
       throw Error(ErrorKind::Template,
-                  "cannot read the PNG image: it declares " + std::to_string(w) + "×" + std::to_string(h) +
-                      " px, more than " + std::to_string(limits.max_image_side) + " px a side (limit max_image_side)",
+                  trf("cannot read the PNG image: it declares {0}×{1} px, more than {2} px a side (limit "
+                      "max_image_side)",
+                      w, h, limits.max_image_side),
                   source_name);
     }
   }
@@ -32,17 +34,17 @@ RasterImage decode_png(std::string_view bytes, const std::string& source_name, c
   image.version = PNG_IMAGE_VERSION;
   auto fail = [&](const std::string& why) {
     png_image_free(&image);
-    return Error(ErrorKind::Template, "cannot read the PNG image: " + why, source_name);
+    return Error(ErrorKind::Template, trf("cannot read the PNG image: {0}", why), source_name);
   };
   if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) throw fail(image.message);
   if (image.width == 0 || image.height == 0 || image.width > limits.max_image_side ||
       image.height > limits.max_image_side) {
-    throw fail("its size " + std::to_string(image.width) + "×" + std::to_string(image.height) +
-               " px is out of range (at most " + std::to_string(limits.max_image_side) + " px a side, limit max_image_side)");
+    throw fail(trf("its size {0}×{1} px is out of range (at most {2} px a side, limit max_image_side)", image.width,
+                   image.height, limits.max_image_side));
   }
   // width × height × 4 in 64 bits: no overflow below 2^32 px a side.
   const uint64_t rgba_bytes = uint64_t{image.width} * image.height * 4;
-  if (rgba_bytes > (uint64_t{1} << 40)) throw fail("its size is out of range");
+  if (rgba_bytes > (uint64_t{1} << 40)) throw fail(tr("its size is out of range"));
   image.format = PNG_FORMAT_RGBA;  // 8-bit sRGB, straight (not premultiplied) alpha
   std::string rgba(static_cast<size_t>(rgba_bytes), '\0');
   if (!png_image_finish_read(&image, nullptr, rgba.data(), 0, nullptr)) throw fail(image.message);

@@ -13,6 +13,7 @@
 #include <new>
 
 #include "core/error.h"
+#include "core/i18n.h"
 
 namespace vanban::unicode {
 
@@ -45,8 +46,8 @@ std::string to_nfc(std::string_view s) {
   if (ascii) return std::string(s);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("ICU NFC unavailable: ") + u_errorName(status));
-  if (s.size() > INT32_MAX) throw Error(ErrorKind::Syntax, "a text of more than 2 GB");
+  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, trf("ICU NFC unavailable: {0}", u_errorName(status)));
+  if (s.size() > INT32_MAX) throw Error(ErrorKind::Syntax, tr("a text of more than 2 GB"));
   // On the UTF-8 itself: no UTF-16 copy (twice the size) of a text that is NFC already,
   // as nearly all are.
   const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
@@ -57,7 +58,7 @@ std::string to_nfc(std::string_view s) {
   icu::StringByteSink<std::string> sink(&out);
   nfc->normalizeUTF8(0, piece, sink, nullptr, status);
   if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();  // ICU could not allocate: not the text's fault
-  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, std::string("NFC normalisation failed: ") + u_errorName(status));
+  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, trf("NFC normalisation failed: {0}", u_errorName(status)));
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/qr_code.h"
 #include "docx/package.h"
 #include "wording/wording.h"
@@ -112,7 +113,7 @@ void Writer::qr_picture(xml_node p, const model::ListRow& row, double x, double 
     media_.push_back(Media{std::move(png), &row, size});
     qr_media_.push_back(static_cast<uint32_t>(media_.size()));
   }
-  if (qr_next_ >= qr_media_.size()) throw Error(ErrorKind::Output, "a QR code was not counted");
+  if (qr_next_ >= qr_media_.size()) throw Error(ErrorKind::Output, tr("a QR code was not counted"));
   picture(p, "rIdImage" + std::to_string(qr_media_[qr_next_++]), x, y, size, size);
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "core/i18n.h"
 
 namespace vanban::docx {
 
@@ -118,7 +119,7 @@ void Writer::flow(const realize::Flow& f) {
     } else if (const auto* list = std::get_if<realize::LabelledList>(&item)) {
       labelled_list(*list);
     } else if (const auto* form = std::get_if<realize::FormContent>(&item)) {
-      if (!form->form) throw Error(ErrorKind::Output, "form content \"" + form->id + "\" without its form template");
+      if (!form->form) throw Error(ErrorKind::Output, trf("form content \"{0}\" without its form template", form->id));
       appendix_heading(form->label, form->title, form->reference);
       form_items(*form->form, form->record.get());
     } else {
@@ -218,7 +219,7 @@ void Writer::closing(const realize::Closing& c) {
   std::vector<Column> row_columns;
   double at = 0;
   for (const Column& col : columns) {
-    if (col.x < at - 0.5) throw Error(ErrorKind::Output, "closing \"" + c.id + "\": signature columns overlap");
+    if (col.x < at - 0.5) throw Error(ErrorKind::Output, trf("closing \"{0}\": signature columns overlap", c.id));
     if (col.x > at + 0.5) row_columns.push_back({at, col.x - at, false, {}});
     row_columns.push_back(col);
     at = col.x + col.width;
@@ -307,7 +308,7 @@ void Writer::closing(const realize::Closing& c) {
   }
   if (placed != static_cast<size_t>(std::count_if(c.signatures.begin(), c.signatures.end(),
                                                   [](const realize::Signature& s) { return s.below; }))) {
-    throw Error(ErrorKind::Output, "closing \"" + c.id + "\": a confirmation block off the columns above it");
+    throw Error(ErrorKind::Output, trf("closing \"{0}\": a confirmation block off the columns above it", c.id));
   }
 }
 

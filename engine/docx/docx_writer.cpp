@@ -2,12 +2,13 @@
 #include "docx/writer.h"
 
 #include "core/error.h"
+#include "core/i18n.h"
 
 namespace vanban::docx {
 
 std::string write_document(const realize::Document& document, const text::FontFamily& fonts,
                            const DocxOptions& options) {
-  if (!document.tpl) throw Error(ErrorKind::Output, "a realized document without its template");
+  if (!document.tpl) throw Error(ErrorKind::Output, tr("a realized document without its template"));
   Writer w(*document.tpl, fonts, options);
   w.document(document);
   return w.finish(document.title, document.author);
@@ -26,7 +27,7 @@ std::string write_forms(const style::Template& form, const std::vector<model::Fo
 std::string write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
                                const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
                                const DocxOptions& options) {
-  if (rows.empty()) throw Error(ErrorKind::Output, "no certificate to write");
+  if (rows.empty()) throw Error(ErrorKind::Output, tr("no certificate to write"));
   Writer w(tpl, fonts, options);
   w.certificates(rows, certificate);
   const auto& c = tpl.certificate;
@@ -36,7 +37,7 @@ std::string write_certificates(const style::Template& tpl, const std::vector<con
 void write_certificates(const style::Template& tpl, const std::vector<const model::ListRow*>& rows,
                         const CertificateDocxOptions& certificate, const text::FontFamily& fonts,
                         const DocxOptions& options, std::ostream& out) {
-  if (rows.empty()) throw Error(ErrorKind::Output, "no certificate to write");
+  if (rows.empty()) throw Error(ErrorKind::Output, tr("no certificate to write"));
   Writer w(tpl, fonts, options);
   w.certificates(rows, certificate);
   const auto& c = tpl.certificate;

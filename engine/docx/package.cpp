@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "docx/writer.h"
 
 namespace vanban::docx {
@@ -37,8 +38,7 @@ zip_int64_t stream_callback(void* state, void* data, zip_uint64_t len, zip_sourc
         size_t n = s->stream->read(static_cast<char*>(data), static_cast<size_t>(len));
         s->done += n;
         if (s->done > s->size || (n == 0 && s->done != s->size)) {
-          throw Error(ErrorKind::Output, "a DOCX part came out " + std::to_string(s->done) + " bytes long, not " +
-                                             std::to_string(s->size));
+          throw Error(ErrorKind::Output, trf("a DOCX part came out {0} bytes long, not {1}", s->done, s->size));
         }
         return static_cast<zip_int64_t>(n);
       }
@@ -79,11 +79,11 @@ void Package::write(time_t mtime, Sink&& sink) {
   zip_error_init(&error);
   // The archive is small next to its parts (they are deflated): it is made in memory.
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) throw Error(ErrorKind::Output, "libzip: cannot create a buffer");
+  if (!buffer) throw Error(ErrorKind::Output, tr("libzip: cannot create a buffer"));
   zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
   if (!archive) {
     zip_source_free(buffer);
-    throw Error(ErrorKind::Output, "libzip: cannot open the archive");
+    throw Error(ErrorKind::Output, tr("libzip: cannot open the archive"));
   }
   zip_source_keep(buffer);
   std::vector<std::unique_ptr<StreamSource>> streams;
@@ -102,7 +102,7 @@ void Package::write(time_t mtime, Sink&& sink) {
       if (src) zip_source_free(src);
       zip_discard(archive);
       zip_source_free(buffer);
-      throw Error(ErrorKind::Output, "libzip: cannot add " + part.name);
+      throw Error(ErrorKind::Output, trf("libzip: cannot add {0}", part.name));
     }
     zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), mtime, 0);
     zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 6);
@@ -114,7 +114,7 @@ void Package::write(time_t mtime, Sink&& sink) {
     for (auto& s : streams) {
       if (s->failure) std::rethrow_exception(s->failure);
     }
-    throw Error(ErrorKind::Output, "libzip: cannot write the archive: " + why);
+    throw Error(ErrorKind::Output, trf("libzip: cannot write the archive: {0}", why));
   }
   zip_stat_t st;
   bool written = false;
@@ -129,7 +129,7 @@ void Package::write(time_t mtime, Sink&& sink) {
     written = total == st.size && total > 0;
   }
   zip_source_free(buffer);
-  if (!written) throw Error(ErrorKind::Output, "libzip: the archive could not be read back");
+  if (!written) throw Error(ErrorKind::Output, tr("libzip: the archive could not be read back"));
 }
 
 std::string Package::zip(time_t mtime) {
@@ -140,7 +140,7 @@ std::string Package::zip(time_t mtime) {
 
 void Package::zip(time_t mtime, std::ostream& out) {
   write(mtime, [&](const char* data, size_t n) { out.write(data, static_cast<std::streamsize>(n)); });
-  if (!out) throw Error(ErrorKind::Output, "cannot write the DOCX");
+  if (!out) throw Error(ErrorKind::Output, tr("cannot write the DOCX"));
 }
 
 std::string xml_string(const pugi::xml_document& doc) {

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/i18n.h"
+
 namespace vanban::pdf {
 
 using namespace PoDoFo;
@@ -49,7 +51,7 @@ std::string utf16_hex(const std::string& utf8) {
 // Subset the font to the glyphs used; return the subset and old -> new glyph ids.
 std::string subset(const EmbeddedFont& f, std::unordered_map<uint32_t, uint32_t>& new_gid) {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) throw Error(ErrorKind::Output, "hb-subset: out of memory");
+  if (!input) throw Error(ErrorKind::Output, tr("hb-subset: out of memory"));
   hb_set_t* glyphs = hb_subset_input_glyph_set(input);
   for (const auto& [gid, text] : f.by_cid) hb_set_add(glyphs, gid);
   hb_set_clear(hb_subset_input_unicode_set(input));
@@ -61,12 +63,12 @@ std::string subset(const EmbeddedFont& f, std::unordered_map<uint32_t, uint32_t>
   }
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(f.font->hb_face(), input);
   hb_subset_input_destroy(input);
-  if (!plan) throw Error(ErrorKind::Output, "hb-subset could not plan the subset", f.font->path());
+  if (!plan) throw Error(ErrorKind::Output, tr("hb-subset could not plan the subset"), f.font->path());
   const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
   for (const auto& [gid, text] : f.by_cid) new_gid[gid] = hb_map_get(mapping, gid);
   hb_face_t* face = hb_subset_plan_execute_or_fail(plan);
   hb_subset_plan_destroy(plan);
-  if (!face) throw Error(ErrorKind::Output, "hb-subset failed", f.font->path());
+  if (!face) throw Error(ErrorKind::Output, tr("hb-subset failed"), f.font->path());
   hb_blob_t* blob = hb_face_reference_blob(face);
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);

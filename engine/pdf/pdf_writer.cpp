@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "pdf/font_embedding.h"
 
@@ -33,9 +34,10 @@ using namespace PoDoFo;
 // off any page) reaches a PDF operator: it is an error instead.
 double checked(double v) {
   if (!std::isfinite(v) || std::abs(v) > 1e7) {
-    throw Error(ErrorKind::Layout, "a position or size that cannot be written into a PDF (" +
-                                       std::string(std::isnan(v) ? "not a number" : std::isinf(v) ? "infinite" : "out of range") +
-                                       ")");
+    throw Error(ErrorKind::Layout,
+                std::isnan(v)   ? tr("a position or size that cannot be written into a PDF (not a number)")
+                : std::isinf(v) ? tr("a position or size that cannot be written into a PDF (infinite)")
+                                : tr("a position or size that cannot be written into a PDF (out of range)"));
   }
   return v;
 }
@@ -126,7 +128,7 @@ class Writer {
       }
     };
     run_parallel(std::min<int>(std::clamp(threads, 1, 64), static_cast<int>(pages.size())), work);
-    if (failed) throw Error(ErrorKind::Output, "zlib could not compress a page");
+    if (failed) throw Error(ErrorKind::Output, tr("zlib could not compress a page"));
     // The page and its content stream go to the output at once (only their offsets are
     // kept: memory stays flat however many pages); their object numbers are taken from
     // PoDoFo's numbering so the objects it writes in finish() do not collide with them.
@@ -175,7 +177,7 @@ class Writer {
     std::string content;
     content.reserve(4096);
     for (int g : page.graphics) {
-      if (g < 0 || g >= static_cast<int>(graphics_.size())) throw Error(ErrorKind::Output, "a page names a missing graphic");
+      if (g < 0 || g >= static_cast<int>(graphics_.size())) throw Error(ErrorKind::Output, tr("a page names a missing graphic"));
       std::string name = "G" + std::to_string(g);
       use_resource("XObject", name, graphics_[g]);
       content += "q /" + name + " Do Q\n";
@@ -209,7 +211,7 @@ class Writer {
     const RasterImage* image = placed.image.get();
     if (!image || image->width <= 0 || image->height <= 0 ||
         image->rgb.size() != static_cast<size_t>(image->width) * image->height * 3) {
-      throw Error(ErrorKind::Output, "a page places an empty or malformed image");
+      throw Error(ErrorKind::Output, tr("a page places an empty or malformed image"));
     }
     auto it = images_.find(image);
     if (it == images_.end()) {
@@ -392,7 +394,7 @@ class Writer {
 
 namespace {
 [[noreturn]] void rethrow(const PdfError& e) {
-  throw Error(ErrorKind::Output, std::string("PDF writing failed: ") + PdfError::ErrorMessage(e.GetError()));
+  throw Error(ErrorKind::Output, trf("PDF writing failed: {0}", PdfError::ErrorMessage(e.GetError())));
 }
 }  // namespace
 

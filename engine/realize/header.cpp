@@ -2,6 +2,7 @@
 // ND30-DATE, ND30-TL-4), the title (ô 5a, ND30-TL-1..3), Kính gửi (ô 9a, ND30-NN-2), the
 // preamble (ND30-CC-1) and the closing (ô 7, 9b: ND30-NN-3/4, ND30-SIG-1..5).
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 #include "realize/realize_parts.h"
 #include "text/shaper.h"
@@ -26,8 +27,9 @@ bool has_number(const Context& ctx, const style::RegionSpec& spec, bool attached
     return !d.omit_number && (!d.number.number.empty() || !d.number.symbol.empty() || !d.number.year.empty());
   }
   if (d.omit_number) {
-    throw Error(ErrorKind::Model, "a " + ctx.tpl.type_name_sentence + " has a Số line (the template \"" +
-                                      ctx.tpl.name + "\" requires one): give a number, even a blank one",
+    throw Error(ErrorKind::Model,
+                trf("a {0} has a Số line (the template \"{1}\" requires one): give a number, even a blank one",
+                    ctx.tpl.type_name_sentence, ctx.tpl.name),
                 {}, 0, 0, "number");
   }
   return true;
@@ -105,8 +107,9 @@ std::optional<LabelledList> realize_kinh_gui(const Context& ctx, const style::Re
   if (from_authority) {
     if (ctx.doc.authority.empty()) {
       throw Error(ErrorKind::Model,
-                  "the template \"" + ctx.tpl.name + "\" opens the receivers with the sender (the model's authority, "
-                  "Mẫu 1.6): give one",
+                  trf("the template \"{0}\" opens the receivers with the sender (the model's authority, Mẫu 1.6): "
+                      "give one",
+                      ctx.tpl.name),
                   {}, 0, 0, "authority");
     }
     list.label = plain_paragraph(ctx, "kinh-gui.label", "authority", spec.label_style,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 #include "realize/marks.h"
 #include "realize/realize_parts.h"
@@ -150,7 +151,7 @@ std::string copy_abbreviation(const model::CopyBlock& copy, const style::Templat
     if (mark_key(form) == mark_key(copy.form)) return abbreviation;
     known += (known.empty() ? "" : ", ") + form;
   }
-  throw Error(ErrorKind::Model, "\"" + copy.form + "\" is not a form of copy the template knows (" + known + ")", {},
+  throw Error(ErrorKind::Model, trf("\"{0}\" is not a form of copy the template knows ({1})", copy.form, known), {},
               0, 0, copy.field_path + ".form");
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "realize/realize_parts.h"
 #include "wording/wording.h"
 
@@ -61,7 +62,7 @@ class BlockRealizer {
         case BlockKind::Paragraph: {
           std::string style = b.style.empty() ? "body" : b.style;
           if (!ctx_.tpl.styles.count(style)) {
-            throw Error(ErrorKind::Model, "the template \"" + ctx_.tpl.name + "\" has no style \"" + style + "\"", {},
+            throw Error(ErrorKind::Model, trf("the template \"{0}\" has no style \"{1}\"", ctx_.tpl.name, style), {},
                         0, 0, b.field_path + ".style");
           }
           out_.push_back(paragraph(ctx_, bid, b.field_path, style, b.text));
@@ -151,8 +152,10 @@ void check_numbering(const Context& ctx) {
       if (key.rfind(kind + ":", 0) == 0) known += (known.empty() ? "" : ", ") + ns.scheme;
     }
     throw Error(ErrorKind::Model,
-                "unknown numbering scheme \"" + scheme + "\" for " + kind + " (the template \"" + ctx.tpl.name +
-                    "\" has " + (known.empty() ? std::string("none") : known) + ")",
+                known.empty() ? trf("unknown numbering scheme \"{0}\" for {1} (the template \"{2}\" has none)", scheme,
+                                    kind, ctx.tpl.name)
+                              : trf("unknown numbering scheme \"{0}\" for {1} (the template \"{2}\" has {3})", scheme,
+                                    kind, ctx.tpl.name, known),
                 {}, 0, 0, "numbering." + kind);
   }
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "realize/marks.h"
 #include "realize/realize_parts.h"
 #include "wording/wording.h"
@@ -20,8 +21,8 @@ void check_text(const std::string& text, const std::string& field) {
       char code[16];
       std::snprintf(code, sizeof code, "U+%04X", c);
       throw Error(ErrorKind::Model,
-                  std::string("control character ") + code + " in the text (only a line break \\n or a tab may be)", {}, 0,
-                  0, field);
+                  trf("control character {0} in the text (only a line break \\n or a tab may be)", code), {}, 0, 0,
+                  field);
     }
   }
 }
@@ -72,7 +73,7 @@ bool declares(const std::vector<style::RegionSpec>& specs, style::RegionSpec::Ki
 void check_has_region(const Context& ctx, const std::vector<style::RegionSpec>& specs, style::RegionSpec::Kind kind,
                       bool given, const std::string& field, const std::string& region) {
   if (given && !declares(specs, kind)) {
-    throw Error(ErrorKind::Model, "the template \"" + ctx.tpl.name + "\" has no " + region + " region (<regions>)", {},
+    throw Error(ErrorKind::Model, trf("the template \"{0}\" has no {1} region (<regions>)", ctx.tpl.name, region), {},
                 0, 0, field);
   }
 }
@@ -215,7 +216,8 @@ class Realizer {
                    const std::string& reference) {
     auto it = ctx_.forms.find(a.form);
     if (it == ctx_.forms.end() || it->second->layout != "form") {
-      throw Error(ErrorKind::Template, "\"" + a.form + "\" is not a form template", {}, 0, 0, a.field_path + ".form");
+      throw Error(ErrorKind::Template, trf("\"{0}\" is not a form template", a.form), {}, 0, 0,
+                  a.field_path + ".form");
     }
     const style::Template& form = *it->second;
     FormContent content;
@@ -230,7 +232,7 @@ class Realizer {
     auto record = std::make_shared<model::FormRecord>();
     for (const auto& v : a.form_values) {
       if (!schema.fields.count(v.key)) {
-        throw Error(ErrorKind::Model, "unknown field \"" + v.key + "\" of form " + a.form, {}, v.line, v.column,
+        throw Error(ErrorKind::Model, trf("unknown field \"{0}\" of form {1}", v.key, a.form), {}, v.line, v.column,
                     v.field_path);
       }
       check_text(v.value, v.field_path);

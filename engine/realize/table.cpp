@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "realize/realized.h"
 
 namespace vanban::realize {
@@ -17,7 +18,8 @@ style::Align parse_align(const std::string& name, style::Align fallback, const s
   if (name == "center" || name == "centre") return style::Align::Center;
   if (name == "right") return style::Align::Right;
   if (name == "justify") return style::Align::Justify;
-  throw Error(ErrorKind::Model, "align \"" + name + "\": expected left, center, right or justify", {}, 0, 0, field_path);
+  throw Error(ErrorKind::Model, trf("align \"{0}\": expected left, center, right or justify", name), {}, 0, 0,
+              field_path);
 }
 
 // Places the cells of `rows` (one section: the header or the body) on a grid of `columns`
@@ -43,22 +45,22 @@ std::vector<std::vector<Placed>> place_cells(const std::vector<std::vector<model
       const std::string path =
           cell.field_path.empty() ? section_path + "[" + std::to_string(r) + "][" + std::to_string(i) + "]" : cell.field_path;
       if (cell.colspan < 1 || cell.rowspan < 1)
-        throw Error(ErrorKind::Model, "colspan and rowspan must be at least 1", {}, 0, 0, path);
+        throw Error(ErrorKind::Model, tr("colspan and rowspan must be at least 1"), {}, 0, 0, path);
       while (c < columns && taken[c]) ++c;
       if (cell.colspan > columns - c) {  // (not c + colspan: a huge span must not overflow)
         throw Error(ErrorKind::Model,
-                    "the row has more cells than the table's " + std::to_string(columns) +
-                        " columns (with the cells merged into it from above)",
+                    trf("the row has more cells than the table's {0} columns (with the cells merged into it from above)",
+                        columns),
                     {}, 0, 0, path);
       }
       if (cell.rowspan > n - r) {
         throw Error(ErrorKind::Model,
-                    "rowspan " + std::to_string(cell.rowspan) + " runs past the last row of " +
-                        (section_path.ends_with("header") ? "the header" : "the table"),
+                    section_path.ends_with("header") ? trf("rowspan {0} runs past the last row of the header", cell.rowspan)
+                                                     : trf("rowspan {0} runs past the last row of the table", cell.rowspan),
                     {}, 0, 0, path);
       }
       for (int dc = 0; dc < cell.colspan; ++dc) {
-        if (taken[c + dc]) throw Error(ErrorKind::Model, "the cell overlaps a cell merged into its place", {}, 0, 0, path);
+        if (taken[c + dc]) throw Error(ErrorKind::Model, tr("the cell overlaps a cell merged into its place"), {}, 0, 0, path);
         taken[c + dc] = true;
         below[c + dc] = cell.rowspan;
       }
@@ -76,18 +78,28 @@ std::vector<std::vector<Placed>> place_cells(const std::vector<std::vector<model
 
 // Every column needs room for its padding and one letter: a table too wide for the page
 // is an error, never columns squeezed into a solid block of rules. "" = it fits.
-std::string too_wide(const std::vector<double>& w, double width, double padding, double letter) {
+// Why columns of widths `w` do not fit `width` (empty when they do): "has 9 columns: too
+// wide for the page (…)"; `table` names the table ("the table", "the table "x" of template
+// "y"") in the sentence.
+std::string too_wide(const std::vector<double>& w, double width, double padding, double letter,
+                     const std::string& table = {}, const std::string& form = {}) {
   const double least = 2 * padding + letter;
   double total = 0;
   for (double x : w) total += x;
   const bool narrow = std::any_of(w.begin(), w.end(), [&](double x) { return !(x >= least - 1e-6); });
   if (w.empty() || (!narrow && total <= width + 0.5)) return {};
   const double mm = 25.4 / 72;
-  char buf[160];
-  std::snprintf(buf, sizeof buf,
-                "has %zu columns: too wide for the page (%.0f mm between the margins; each column needs at least %.1f mm)",
-                w.size(), width * mm, least * mm);
-  return buf;
+  char between[32], each[32];
+  std::snprintf(between, sizeof between, "%.0f", width * mm);
+  std::snprintf(each, sizeof each, "%.1f", least * mm);
+  if (table.empty()) {
+    return trf("the table has {0} columns: too wide for the page ({1} mm between the margins; each column needs at "
+               "least {2} mm)",
+               w.size(), between, each);
+  }
+  return trf("the table \"{0}\" of template \"{1}\" has {2} columns: too wide for the page ({3} mm between the "
+             "margins; each column needs at least {4} mm)",
+             table, form, w.size(), between, each);
 }
 
 // The room a cell's text leaves on each side: its padding and half the rule (Word and
@@ -126,7 +138,7 @@ Table realize_table(const model::Block& block, const style::Template& tpl, const
   const model::Table& m = block.table;
   const std::string& path = block.field_path;
   const int columns = static_cast<int>(m.columns.size());
-  if (columns == 0) throw Error(ErrorKind::Model, "a table needs columns", {}, 0, 0, path);
+  if (columns == 0) throw Error(ErrorKind::Model, tr("a table needs columns"), {}, 0, 0, path);
   const auto& header_style = tpl.style("table-header");
   const auto& cell_style = tpl.style("table-cell");
 
@@ -149,7 +161,7 @@ Table realize_table(const model::Block& block, const style::Template& tpl, const
 
   // More columns than the width holds even evenly shared: an error before any cell is placed.
   std::string problem = too_wide(std::vector<double>(columns, width / columns), width, t.padding, cell_style.size);
-  if (!problem.empty()) throw Error(ErrorKind::Layout, "the table " + problem, {}, 0, 0, path);
+  if (!problem.empty()) throw Error(ErrorKind::Layout, problem, {}, 0, 0, path);
 
   // Cells on the grid; a fitted column is as wide as its own (unmerged) cells.
   std::vector<ColumnContent> content(columns);
@@ -186,7 +198,7 @@ Table realize_table(const model::Block& block, const style::Template& tpl, const
 
   t.widths = column_widths(kinds, content, header_style, cell_style, width, room(t), fonts);
   problem = too_wide(t.widths, width, t.padding, cell_style.size);
-  if (!problem.empty()) throw Error(ErrorKind::Layout, "the table " + problem, {}, 0, 0, path);
+  if (!problem.empty()) throw Error(ErrorKind::Layout, problem, {}, 0, 0, path);
   return t;
 }
 
@@ -253,11 +265,8 @@ Table realize_form_table(const style::FormItem& item, const model::FormRecord* r
   }
 
   t.widths = column_widths(kinds, content, header_style, cell_style, width, room(t), fonts);
-  std::string problem = too_wide(t.widths, width, t.padding, cell_style.size);
-  if (!problem.empty()) {
-    throw Error(ErrorKind::Template, "the table \"" + item.name + "\" of template \"" + form.name + "\" " + problem,
-                form.source_path, item.source_line, 0);
-  }
+  std::string problem = too_wide(t.widths, width, t.padding, cell_style.size, item.name, form.name);
+  if (!problem.empty()) throw Error(ErrorKind::Template, problem, form.source_path, item.source_line, 0);
   return t;
 }
 

@@ -2,6 +2,7 @@
 // regions of a kind of document in print order) of a template.
 #include <set>
 
+#include "core/i18n.h"
 #include "style/template_xml.h"
 
 namespace vanban::style::template_xml {
@@ -11,8 +12,8 @@ void read_numbering(const Source& src, const pugi::xml_node& node, Template& tpl
   static const std::set<std::string> kinds = {"part", "chapter", "section", "article", "clause",
                                               "point", "dash", "plus", "star", "contact"};
   if (!kinds.count(kind)) {
-    src.fail(node, "<numbering>: kind must be one of part, chapter, section, article, clause, point, dash, plus, "
-                   "star, contact");
+    src.fail(node, tr("<numbering>: kind must be one of part, chapter, section, article, clause, point, dash, plus, "
+                      "star, contact"));
   }
   std::string scheme = node.attribute("scheme").value();
   // Without a scheme: the kind's default; with one: an alternative a model picks by name
@@ -28,7 +29,7 @@ void read_numbering(const Source& src, const pugi::xml_node& node, Template& tpl
          {"title-style", text(n.title_style)},
          {"text-style", text(n.text_style)}},
         {"kind", "scheme"});
-  if (node.attribute("scheme") && scheme.empty()) src.fail(node, "<numbering>: scheme must not be empty");
+  if (node.attribute("scheme") && scheme.empty()) src.fail(node, tr("<numbering>: scheme must not be empty"));
 }
 
 namespace {
@@ -39,7 +40,7 @@ Setter one_of(std::string& target, const Source& src, std::set<std::string> valu
     if (!values.count(v)) {
       std::string list;
       for (const auto& x : values) list += (list.empty() ? "" : ", ") + x;
-      src.fail(n, "<" + std::string(n.name()) + ">: " + a + " must be one of " + list + ", not \"" + v + "\"");
+      src.fail(n, trf("<{0}>: {1} must be one of {2}, not \"{3}\"", n.name(), a, list, v));
     }
     target = v;
   };
@@ -61,10 +62,11 @@ void read_regions(const Source& src, const pugi::xml_node& node, Template& tpl) 
     std::string tag = c.name();
     auto it = tags.find(tag);
     if (it == tags.end()) {
-      src.fail(c, "<regions>: unknown region <" + tag +
-                      "> (expected header, title, kinh-gui, preamble, body, closing, copy, appendices, footer)");
+      src.fail(c, trf("<regions>: unknown region <{0}> (expected header, title, kinh-gui, preamble, body, closing, "
+                      "copy, appendices, footer)",
+                      tag));
     }
-    if (!seen.insert(tag).second) src.fail(c, "<regions>: the region <" + tag + "> is declared twice");
+    if (!seen.insert(tag).second) src.fail(c, trf("<regions>: the region <{0}> is declared twice", tag));
     RegionSpec spec;
     spec.kind = it->second;
     spec.source_line = src.position(c.offset_debug()).first;
@@ -97,14 +99,14 @@ void read_regions(const Source& src, const pugi::xml_node& node, Template& tpl) 
     }
     apply(src, c, setters);
     if (spec.kind == Kind::KinhGui && !spec.label.empty() && !spec.label_from.empty()) {
-      src.fail(c, "<kinh-gui>: label and label-from exclude each other");
+      src.fail(c, tr("<kinh-gui>: label and label-from exclude each other"));
     }
     if (spec.kind == Kind::KinhGui && !spec.label_suffix.empty() && spec.label_from.empty()) {
-      src.fail(c, "<kinh-gui>: label-suffix needs label-from");
+      src.fail(c, tr("<kinh-gui>: label-suffix needs label-from"));
     }
     tpl.regions.push_back(spec);
   }
-  if (tpl.regions.empty()) src.fail(node, "<regions> declares no region");
+  if (tpl.regions.empty()) src.fail(node, tr("<regions> declares no region"));
 }
 
 }  // namespace vanban::style::template_xml

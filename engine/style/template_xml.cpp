@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "core/i18n.h"
 
 namespace vanban::style::template_xml {
 
@@ -40,8 +41,7 @@ double parse_number(const Source& src, const pugi::xml_node& node, const char* a
   const char* end = text.data() + text.size();
   auto result = std::from_chars(begin, end, value);
   if (result.ec != std::errc() || !std::isfinite(value)) {
-    src.fail(node, std::string("attribute ") + attr + ": expected a number, got \"" +
-                       std::string(text) + "\"");
+    src.fail(node, trf("attribute {0}: expected a number, got \"{1}\"", attr, text));
   }
   *unit = std::string_view(result.ptr, end - result.ptr);
   return value;
@@ -56,8 +56,7 @@ double parse_length(const Source& src, const pugi::xml_node& node, const char* a
   if (unit == "mm") return value * 72.0 / 25.4;
   if (unit == "cm") return value * 72.0 / 2.54;
   if (unit == "in") return value * 72.0;
-  src.fail(node, std::string("attribute ") + attr + ": length \"" + std::string(text) +
-                     "\" needs a unit (pt, mm, cm or in)");
+  src.fail(node, trf("attribute {0}: length \"{1}\" needs a unit (pt, mm, cm or in)", attr, text));
 }
 
 double parse_plain_number(const Source& src, const pugi::xml_node& node, const char* attr) {
@@ -65,8 +64,7 @@ double parse_plain_number(const Source& src, const pugi::xml_node& node, const c
   std::string_view unit;
   double value = parse_number(src, node, attr, text, &unit);
   if (!unit.empty()) {
-    src.fail(node, std::string("attribute ") + attr + ": expected a plain number, got \"" +
-                       std::string(text) + "\"");
+    src.fail(node, trf("attribute {0}: expected a plain number, got \"{1}\"", attr, text));
   }
   return value;
 }
@@ -75,8 +73,7 @@ bool parse_bool(const Source& src, const pugi::xml_node& node, const char* attr)
   std::string_view text = node.attribute(attr).value();
   if (text == "true") return true;
   if (text == "false") return false;
-  src.fail(node, std::string("attribute ") + attr + ": expected true or false, got \"" +
-                     std::string(text) + "\"");
+  src.fail(node, trf("attribute {0}: expected true or false, got \"{1}\"", attr, text));
 }
 
 void apply(const Source& src, const pugi::xml_node& node, const std::map<std::string, Setter>& setters,
@@ -86,7 +83,7 @@ void apply(const Source& src, const pugi::xml_node& node, const std::map<std::st
     if (ignored.count(name)) continue;
     auto it = setters.find(name);
     if (it == setters.end()) {
-      src.fail(node, "<" + std::string(node.name()) + ">: unknown attribute \"" + name + "\"");
+      src.fail(node, trf("<{0}>: unknown attribute \"{1}\"", node.name(), name));
     }
     it->second(node, attr.name());
   }
@@ -122,11 +119,12 @@ fs::path own_directory(const std::string& path) {
 Setter file_path(std::string& target, const Source& src) {
   return [&target, &src](const pugi::xml_node& node, const char* attribute) {
     std::filesystem::path p = node.attribute(attribute).as_string();
-    if (p.empty()) src.fail(node, std::string("attribute ") + attribute + " names no file");
+    if (p.empty()) src.fail(node, trf("attribute {0} names no file", attribute));
     target = (p.is_absolute() ? p : std::filesystem::path(src.path).parent_path() / p).lexically_normal().string();
     if (!src.access.allow_outside && !lies_in(src.root, target)) {
-      src.fail(node, std::string("attribute ") + attribute + ": \"" + p.string() +
-                         "\" lies outside the template's directory (templates may only name files beside them)");
+      src.fail(node, trf("attribute {0}: \"{1}\" lies outside the template's directory (templates may only name "
+                         "files beside them)",
+                         attribute, p.string()));
     }
   };
 }
@@ -149,7 +147,7 @@ Color parse_color(const Source& src, const pugi::xml_node& node, const char* att
     for (int i = 0; i < 6; ++i) ok = ok && (d[i] = hex(v[i + 1])) >= 0;
     if (ok) return Color{(d[0] * 16 + d[1]) / 255.0, (d[2] * 16 + d[3]) / 255.0, (d[4] * 16 + d[5]) / 255.0};
   }
-  src.fail(node, std::string("attribute ") + attr + ": expected a colour like #c00000");
+  src.fail(node, trf("attribute {0}: expected a colour like #c00000", attr));
 }
 
 Align parse_align(const Source& src, const pugi::xml_node& node, const char* attr) {
@@ -158,7 +156,7 @@ Align parse_align(const Source& src, const pugi::xml_node& node, const char* att
   if (v == "center") return Align::Center;
   if (v == "right") return Align::Right;
   if (v == "justify") return Align::Justify;
-  src.fail(node, std::string("attribute ") + attr + ": expected left, center, right or justify");
+  src.fail(node, trf("attribute {0}: expected left, center, right or justify", attr));
 }
 
 NumberFormat parse_format(const Source& src, const pugi::xml_node& node, const char* attr) {
@@ -168,7 +166,7 @@ NumberFormat parse_format(const Source& src, const pugi::xml_node& node, const c
   if (v == "letter") return NumberFormat::VietnameseLetter;
   if (v == "ordinal") return NumberFormat::Ordinal;
   if (v == "none") return NumberFormat::None;
-  src.fail(node, std::string("attribute ") + attr + ": expected roman, arabic, letter, ordinal or none");
+  src.fail(node, trf("attribute {0}: expected roman, arabic, letter, ordinal or none", attr));
 }
 
 void read_rule(const Source& src, const pugi::xml_node& node, RuleStyle& rule) {

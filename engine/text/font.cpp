@@ -4,6 +4,7 @@
 #include <hb.h>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/file_io.h"
 
 namespace vanban::text {
@@ -35,13 +36,13 @@ std::unique_ptr<Font> Font::load(const std::string& path) {
   try {
     font->data_ = file_io::read_file(path);
   } catch (const Error& e) {
-    throw Error(ErrorKind::Font, "cannot read the font file: " + e.message(), path);
+    throw Error(ErrorKind::Font, trf("cannot read the font file: {0}", e.message()), path);
   }
   font->blob_ = hb_blob_create(font->data_.data(), static_cast<unsigned>(font->data_.size()),
                                HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   font->face_ = hb_face_create(font->blob_, 0);
   font->glyph_count_ = hb_face_get_glyph_count(font->face_);
-  if (font->glyph_count_ == 0) throw Error(ErrorKind::Font, "not a TrueType/OpenType font file", path);
+  if (font->glyph_count_ == 0) throw Error(ErrorKind::Font, tr("not a TrueType/OpenType font file"), path);
   hb_face_make_immutable(font->face_);
   font->upem_ = static_cast<int>(hb_face_get_upem(font->face_));
   font->font_ = hb_font_create(font->face_);

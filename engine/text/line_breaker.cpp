@@ -9,6 +9,7 @@
 #include <new>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/thread_cache.h"
 
 namespace vanban::text {
@@ -23,7 +24,7 @@ icu::BreakIterator* thread_iterator(std::unique_ptr<icu::BreakIterator>& owned) 
   owned.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
   if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
   if (U_FAILURE(status) || !owned) {
-    throw Error(ErrorKind::Layout, std::string("ICU line breaking unavailable: ") + u_errorName(status));
+    throw Error(ErrorKind::Layout, trf("ICU line breaking unavailable: {0}", u_errorName(status)));
   }
   return cache.keep(owned.get()) ? owned.release() : owned.get();
 }
@@ -69,7 +70,7 @@ std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
   if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
-  if (U_FAILURE(status)) throw Error(ErrorKind::Layout, std::string("ICU cannot read the text: ") + u_errorName(status));
+  if (U_FAILURE(status)) throw Error(ErrorKind::Layout, trf("ICU cannot read the text: {0}", u_errorName(status)));
   it->setText(text, status);
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     // With UTF-8 UText, boundaries are native (byte) indexes.

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/thread_cache.h"
 #include "core/unicode.h"
 
@@ -55,8 +56,9 @@ std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_vie
   out.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     if (info[i].codepoint == 0) {
-      throw Error(ErrorKind::Font, "the font has no glyph for " + unicode::describe_code_point(utf8, info[i].cluster) +
-                                       " (in \"" + unicode::excerpt(utf8) + "\")",
+      throw Error(ErrorKind::Font,
+                  trf("the font has no glyph for {0} (in \"{1}\")", unicode::describe_code_point(utf8, info[i].cluster),
+                      unicode::excerpt(utf8)),
                   font.path());
     }
     out.push_back(ShapedGlyph{info[i].codepoint, info[i].cluster, pos[i].x_advance * scale,

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 #include "model/recipient_list.h"
 
@@ -40,7 +41,7 @@ std::string number_phrase(const model::DocumentNumber& number, const style::Temp
 
 std::string letter(const style::Template& tpl, int n) {
   const auto& letters = tpl.vietnamese_letters;
-  if (letters.empty()) throw Error(ErrorKind::Template, "the template lists no <letters>", tpl.source_path);
+  if (letters.empty()) throw Error(ErrorKind::Template, tr("the template lists no <letters>"), tpl.source_path);
   std::string out;
   // a..y, then aa, ab… (never reached in practice)
   int count = static_cast<int>(letters.size());
@@ -244,11 +245,11 @@ CertificateText certificate_text(const style::Template& tpl, const model::ListRo
   const auto& c = tpl.certificate;
   if (!row.problem.empty()) row_error(row, row.problem_key, row.problem);
   const std::string& name = row.field("ho_ten");
-  if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", "the name is missing");
+  if (name.find_first_not_of(" \t") == std::string::npos) row_error(row, "ho_ten", tr("the name is missing"));
   int d = 0, m = 0, y = 0;
   const std::string& decided = row.field("ngay_quyet_dinh");
   if (!decided.empty() && !parse_list_date(decided, d, m, y)) {
-    row_error(row, "ngay_quyet_dinh", "\"" + unicode::excerpt(decided) + "\" is not a date (dd/mm/yyyy)");
+    row_error(row, "ngay_quyet_dinh", trf("\"{0}\" is not a date (dd/mm/yyyy)", unicode::excerpt(decided)));
   }
   CertificateText t;
   std::string salutation = row.field("gioi_tinh");

@@ -1,0 +1,171 @@
+// `vanban --help`, `vanban help <command>`, `vanban <command> --help`: written from the
+// option table (args_table.h), every text through tr() (the user's language).
+#include <string>
+
+#include "cli/args_table.h"
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+namespace vanban::cli {
+namespace {
+
+// The command's synopsis (after "vanban ").
+const char* synopsis(Command c) {
+  switch (c) {
+    case Command::Render:
+      return N_("render <template> <data.json|data.xml|records.csv> -o <out.pdf|out.docx> [options]\n"
+                "render <form-template> --blank -o <form.pdf|form.docx> [options]");
+    case Command::Validate: return N_("validate <template> <data> [options]");
+    case Command::Batch:
+      return N_("batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|out.docx|dir/> "
+                "[options]");
+    case Command::Decision:
+      return N_("decision <certificate-template> <list> --decision <decision.json|decision.xml> -o <qd.pdf|qd.docx> "
+                "[options]");
+    case Command::Check: return N_("check <template> <data.json|data.xml> [options]");
+    case Command::Templates: return N_("templates [--template-dir DIR] [--format json]");
+    case Command::None: break;
+  }
+  return "";
+}
+
+// One line in the list of commands.
+const char* summary(Command c) {
+  switch (c) {
+    case Command::Render: return N_("write a document (PDF or DOCX) from a template and its data");
+    case Command::Validate: return N_("check that data lays out with a template, without writing anything");
+    case Command::Batch: return N_("make certificates from a list (CSV, XLSX, JSON, text)");
+    case Command::Decision: return N_("write the Quyết định khen thưởng of a list, with its danh sách");
+    case Command::Check: return N_("check a document's content against the rules of Decree 30");
+    case Command::Templates: return N_("list the templates: name and kind");
+    case Command::None: break;
+  }
+  return "";
+}
+
+// What the command does, in a few lines.
+const char* description(Command c) {
+  switch (c) {
+    case Command::Render:
+      return N_("Lays out the data with the template and writes a PDF or a DOCX (by the output's\n"
+                "extension). <data> is a document model (JSON or XML); for a form, a JSON object,\n"
+                "a JSON array or a CSV file of records: one filled form each.");
+    case Command::Validate:
+      return N_("Reads the data and lays it out as render would, writes nothing and says how many\n"
+                "pages it makes. Every problem of the data is reported.");
+    case Command::Batch:
+      return N_("One PDF with a page per row (a DOCX with a section per row) or, with -o ending in /,\n"
+                "one file per row named by --name. Rows that cannot make a certificate are reported\n"
+                "and listed in <out>.errors.csv (removed after a run with none); the others are\n"
+                "produced. Images (PNG with transparency): --emblem top centre, --signature in the\n"
+                "signature space, --seal over its left third; a template may name them.");
+    case Command::Decision:
+      return N_("The decision model (its \"template\", default quyet-dinh) with the danh sách of the\n"
+                "list appended: one row per certificate the same batch options make, in their order.\n"
+                "The number and date come from the list's \"Số quyết định\"/\"Ngày quyết định\" when\n"
+                "the decision leaves them blank.");
+    case Command::Check:
+      return N_("Checks the content rules of Decree 30 that layout cannot see (abbreviations, the\n"
+                "symbol, leading zeros, Nơi nhận, \"Lưu:\", capitals, numbering, appendices) and\n"
+                "prints every finding on stdout: file:line:column, field, severity, message, the\n"
+                "rule's ID (ND30-…) and a hint.");
+    case Command::Templates:
+      return N_("Lists every template the command finds (--template-dir first, then the installed\n"
+                "ones): its name, to give as <template>, and its kind.");
+    case Command::None: break;
+  }
+  return "";
+}
+
+// `text` (lines separated by "\n") with every line but the first indented by `indent`.
+std::string indented(const std::string& text, size_t indent) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(indent, ' ');
+  }
+  return out;
+}
+
+// Characters on screen (UTF-8 continuation bytes do not count).
+size_t width(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// "usage: vanban <synopsis>", its second line under the first.
+std::string usage_line(Command c) {
+  const std::string prefix = std::string(tr("usage:")) + " vanban ";
+  return prefix + indented(tr(synopsis(c)), width(prefix)) + "\n";
+}
+
+std::string exit_statuses(Command c) {
+  std::string out = std::string(tr("exit status:")) + "\n";
+  if (c == Command::Check) {
+    out += std::string("  0  ") + tr("no errors (warnings may have been printed)") + "\n";
+    out += std::string("  1  ") + tr("errors found, or the template or data cannot be read") + "\n";
+  } else {
+    out += std::string("  0  ") + tr("done") + "\n";
+    out += std::string("  1  ") + tr("the data, template or fonts are wrong, or a file cannot be read or written") +
+           "\n";
+  }
+  out += std::string("  2  ") + tr("usage error (the command line is wrong)") + "\n";
+  if (c == Command::None || c == Command::Batch || c == Command::Decision) {
+    out += std::string("  3  ") + tr("batch, decision: some rows failed (the others were produced)") + "\n";
+  }
+  return out;
+}
+
+std::string options_of(Command c) {
+  std::string out = std::string(tr("options:")) + "\n";
+  constexpr size_t kColumn = 30;
+  for (const auto& o : kOptions) {
+    if (!(o.commands & bit(c))) continue;
+    std::string left = "  ";
+    left += o.short_name ? std::string(o.short_name) + ", " : "    ";
+    left += o.name;
+    if (o.value) left += std::string(" ") + o.value;
+    if (left.size() + 1 > kColumn) {
+      out += left + "\n" + std::string(kColumn, ' ');
+    } else {
+      out += left + std::string(kColumn - left.size(), ' ');
+    }
+    out += indented(tr(o.help), kColumn) + "\n";
+  }
+  out += std::string("  -h, --help") + std::string(kColumn - 12, ' ') + tr("this help") + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string help_text(Command c) {
+  if (c == Command::None) {
+    std::string out = std::string(tr("usage: vanban <command> <arguments> [options]")) + "\n\n" + tr("commands:") + "\n";
+    for (Command each : kCommands) {
+      std::string name = command_name(each);
+      out += "  " + name + std::string(12 - name.size(), ' ') + tr(summary(each)) + "\n";
+    }
+    out += "\n";
+    out += std::string(tr("vanban help <command> or vanban <command> --help: its arguments and options")) + "\n";
+    out += std::string(tr("vanban --version: the version")) + "\n\n";
+    out += std::string(tr("<template> is a template name (vanban templates lists them) or the path of a\n"
+                          "template file. --format json prints one JSON document on stdout for scripts.")) +
+           "\n\n";
+    return out + exit_statuses(c);
+  }
+  std::string out = usage_line(c) + "\n";
+  out += std::string(tr(description(c))) + "\n\n";
+  out += options_of(c) + "\n";
+  return out + exit_statuses(c);
+}
+
+std::string usage_hint(Command c) {
+  if (c == Command::None) {
+    return std::string(tr("usage: vanban <command> <arguments> [options]")) + "\n" +
+           tr("vanban --help lists the commands; vanban help <command> tells of one") + "\n";
+  }
+  return usage_line(c) + trf("vanban help {0} lists every option", command_name(c)) + "\n";
+}
+
+}  // namespace vanban::cli
