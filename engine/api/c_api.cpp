@@ -344,6 +344,21 @@ vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& r
   return s;
 }
 
+// A call that reads data against a template (validate, check): the checks each makes first,
+// then `body(template, data, options, source name)`, guarded.
+template <typename Body>
+vanban_status data_call(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
+                        const vanban_render_options* options, Body&& body) {
+  if (vanban_status s = check_engine(engine)) return s;
+  const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
+  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL data"));
+  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
+    auto tpl = template_of(engine, template_name);
+    return body(*tpl, std::string_view(data ? data : "", data ? data_size : 0), o, source);
+  });
+}
+
 // A file named ".pdf" or ".docx" holds that format, as on the command line.
 vanban_status check_extension(const vanban_engine* e, const char* out_path, vanban_format format) try {
   std::string name(out_path);
@@ -526,28 +541,19 @@ vanban_status vanban_render_file(vanban_engine* engine, const char* template_nam
 
 vanban_status vanban_validate(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
                               const vanban_render_options* options) {
-  if (vanban_status s = check_engine(engine)) return s;
-  const vanban_render_options o = known_fields(options, vanban_render_options_init);
-  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
-  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL data"));
-  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
-    auto tpl = template_of(engine, template_name);
-    engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0,
-                            limits_of(o.limits));
+  auto lay_out = [&](const vanban::style::Template& tpl, std::string_view bytes, const vanban_render_options& o,
+                     const std::string& source) {
+    engine->engine->lay_out(tpl, bytes, source, o.blank != 0, limits_of(o.limits));
     return VANBAN_OK;
-  });
+  };
+  return data_call(engine, template_name, data, data_size, options, lay_out);
 }
 
 vanban_status vanban_check(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
                            const vanban_render_options* options) {
-  if (vanban_status s = check_engine(engine)) return s;
-  const vanban_render_options o = known_fields(options, vanban_render_options_init);
-  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
-  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL data"));
-  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
-    auto tpl = template_of(engine, template_name);
-    std::vector<vanban::Diagnostic> found = engine->engine->check(
-        *tpl, std::string_view(data ? data : "", data ? data_size : 0), source, limits_of(o.limits));
+  auto check = [&](const vanban::style::Template& tpl, std::string_view bytes, const vanban_render_options& o,
+                   const std::string& source) {
+    std::vector<vanban::Diagnostic> found = engine->engine->check(tpl, bytes, source, limits_of(o.limits));
     for (auto& d : found)
       if (d.file.empty()) d.file = source;
     add_warnings(engine, found);  // every finding, errors too: the list is the check's report
@@ -558,7 +564,8 @@ vanban_status vanban_check(vanban_engine* engine, const char* template_name, con
                   d.line, d.column, d.field);
     }
     return VANBAN_OK;
-  });
+  };
+  return data_call(engine, template_name, data, data_size, options, check);
 }
 
 vanban_status vanban_batch(vanban_engine* engine, const char* template_name, const char* list, size_t list_size,
