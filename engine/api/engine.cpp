@@ -201,7 +201,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
-    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), options.limits);
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), options.limits, options.warnings);
     return docx::write_forms(tpl, records, blank, *fonts_, docx_options);
   }
   if (blank) throw Error(ErrorKind::Usage, "a blank print is for forms", tpl.source_path);
@@ -229,10 +229,11 @@ std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const Ren
 }
 
 layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_view data,
-                                        const std::string& source_name, bool blank, const Limits& limits) const {
+                                        const std::string& source_name, bool blank, const Limits& limits,
+                                        std::vector<Diagnostic>* warnings) const {
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
-    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), limits);
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), limits, warnings);
     return layout::layout_forms(tpl, records, blank, *fonts_);
   }
   if (blank) {
@@ -244,7 +245,8 @@ layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_
 
 std::string Engine::render_pdf(const std::string& template_name, std::string_view data,
                                const std::string& source_name, const RenderOptions& options, bool blank) const {
-  return write_pdf(lay_out(load_template(template_name), data, source_name, blank, options.limits), options);
+  return write_pdf(lay_out(load_template(template_name), data, source_name, blank, options.limits, options.warnings),
+                   options);
 }
 
 namespace {
@@ -337,6 +339,7 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
 
   BatchResult result;
   result.rows = rows.size();
+  result.warnings = recipients.warnings;
   const int jobs = std::max(1, std::min(options.jobs, 64));
   const size_t chunk = 256;
   std::vector<layout::Page> pages(chunk);
@@ -349,7 +352,8 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
         try {
           pages[i - begin] = layout::certificate_page(prototype, *rows[i]);
         } catch (const Error& e) {
-          failed[i - begin] = std::make_unique<BatchRowError>(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+          failed[i - begin] = std::make_unique<BatchRowError>(
+              BatchRowError{e.line(), e.column(), e.field_path(), e.message(), rows[i]->field("stt")});
         }
       }
     };
@@ -403,13 +407,14 @@ BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_vi
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options), good;
   BatchResult result;
   result.rows = rows.size();
+  result.warnings = recipients.warnings;
   docx::DocxOptions docx;
   docx.creation_date = render.creation_date;
   for (size_t i = 0; i < rows.size(); ++i) {
     try {
       wording::certificate_text(tpl, *rows[i]);
     } catch (const Error& e) {
-      result.errors.push_back(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+      result.errors.push_back(BatchRowError{e.line(), e.column(), e.field_path(), e.message(), rows[i]->field("stt")});
       continue;
     }
     ++result.produced;
@@ -542,7 +547,9 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
         for (int n = 2; !used.insert(file_name_key(name)).second; ++n) name = base + "-" + std::to_string(n) + extension;
         const std::string path = (fs::path(dir) / name).string();
         if (!file_io::write_new_file(path, bytes, options.overwrite ? file_io::Existing::Replace : file_io::Existing::Keep)) {
-          kept.push_back(BatchRowError{row.row, 0, "", "the file " + path + " already exists and is kept (--overwrite replaces it)"});
+          kept.push_back(BatchRowError{row.row, 0, model::row_label(row),
+                                       trf("the file {0} already exists and is kept (--overwrite replaces it)", path),
+                                       row.field("stt")});
         }
       });
   result.produced -= kept.size();
@@ -556,9 +563,10 @@ std::string batch_report_csv(const BatchResult& result) {
     for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
   };
-  std::string report = "row,column,field,message\n";
+  std::string report = "row,stt,column,field,message\n";
   for (const auto& e : result.errors) {
-    report += std::to_string(e.row) + "," + std::to_string(e.column) + "," + csv(e.field) + "," + csv(e.message) + "\n";
+    report += std::to_string(e.row) + "," + csv(e.stt) + "," + std::to_string(e.column) + "," + csv(e.field) + "," +
+              csv(e.message) + "\n";
   }
   return report;
 }
