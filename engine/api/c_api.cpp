@@ -199,7 +199,8 @@ std::string render_bytes(vanban_engine* e, const char* template_name, std::strin
   vanban::RenderOptions render = render_options(o);
   render.warnings = &e->error_of_this_thread().diagnostics;
   if (o.format == VANBAN_DOCX) return e->engine->render_docx(*tpl, data, source, render, o.blank != 0);
-  return e->engine->write_pdf(e->engine->lay_out(*tpl, data, source, o.blank != 0, render.limits), render);
+  return e->engine->write_pdf(e->engine->lay_out(*tpl, data, source, o.blank != 0, render.limits, render.warnings),
+                              render);
 }
 
 vanban::BatchOptions batch_options(const vanban_batch_options& o) {
@@ -397,7 +398,9 @@ vanban_status vanban_validate(vanban_engine* engine, const char* template_name, 
                               const vanban_render_options* options) {
   auto lay_out = [&](const vanban::style::Template& tpl, std::string_view bytes, const vanban_render_options& o,
                      const std::string& source) {
-    engine->engine->lay_out(tpl, bytes, source, o.blank != 0, limits_of(o.limits));
+    // Its warnings (a form's column converted from TCVN3, …) go to the thread's list.
+    engine->engine->lay_out(tpl, bytes, source, o.blank != 0, limits_of(o.limits),
+                            &engine->error_of_this_thread().diagnostics);
     return VANBAN_OK;
   };
   return data_call(engine, template_name, data, data_size, options, lay_out);
