@@ -46,17 +46,17 @@ std::array<std::string, 4> resolve_faces(const EngineOptions& options) {
   pugi::xml_document doc;
   auto parsed = doc.load_file(options.font_manifest.c_str());
   if (!parsed) {
-    throw Error(ErrorKind::Font, std::string("cannot read the font manifest: ") + parsed.description(),
+    throw Error(ErrorKind::Font, trf("cannot read the font manifest: {0}", parsed.description()),
                 options.font_manifest);
   }
   pugi::xml_node family = doc.child("fonts").child("family");
-  if (!family) throw Error(ErrorKind::Font, "the font manifest names no <family>", options.font_manifest);
+  if (!family) throw Error(ErrorKind::Font, tr("the font manifest names no <family>"), options.font_manifest);
   static const char* styles[4] = {"regular", "bold", "italic", "bold-italic"};
   std::array<std::string, 4> paths;
   for (int i = 0; i < 4; ++i) {
     pugi::xml_node face = family.find_child_by_attribute("face", "style", styles[i]);
     if (!face) {
-      throw Error(ErrorKind::Font, std::string("the font manifest has no ") + styles[i] + " face",
+      throw Error(ErrorKind::Font, trf("the font manifest has no {0} face", styles[i]),
                   options.font_manifest);
     }
     if (!options.font_dir.empty()) {
@@ -66,9 +66,9 @@ std::array<std::string, 4> resolve_faces(const EngineOptions& options) {
         if (paths[i].empty()) paths[i] = find_in_dir(options.font_dir, file.text().get());
       }
       if (paths[i].empty()) {
-        throw Error(ErrorKind::Font, std::string("no ") + styles[i] + " face of " +
-                                         family.attribute("name").value() + " in the font directory (looked for " +
-                                         names + ")",
+        throw Error(ErrorKind::Font,
+                    trf("no {0} face of {1} in the font directory (looked for {2})", styles[i],
+                        family.attribute("name").value(), names),
                     options.font_dir);
       }
     } else {
@@ -82,8 +82,9 @@ std::array<std::string, 4> resolve_faces(const EngineOptions& options) {
       if (paths[i].empty()) {
         std::string first = face.child("default").text().get();
         throw Error(ErrorKind::Font,
-                    std::string("missing font file for the ") + styles[i] +
-                        " face (install the Debian package fonts-liberation2, or pass a font directory)",
+                    trf("missing font file for the {0} face (install the Debian package fonts-liberation2, or pass a "
+                        "font directory)",
+                        styles[i]),
                     first);
       }
     }
@@ -173,7 +174,7 @@ struct AttachedForms {
 
 void check_document_layout(const style::Template& tpl) {
   if (tpl.layout != "administrative-document") {
-    throw Error(ErrorKind::Template, "layout \"" + tpl.layout + "\" is not known to this engine", tpl.source_path);
+    throw Error(ErrorKind::Template, trf("layout \"{0}\" is not known to this engine", tpl.layout), tpl.source_path);
   }
 }
 
@@ -294,14 +295,14 @@ layout::CertificateOptions Engine::with_images(const style::Template& tpl, const
 std::vector<const model::ListRow*> Engine::batch_rows(const style::Template& tpl, const model::RecipientList& recipients,
                                                       const BatchOptions& options) const {
   if (tpl.layout != "certificate") {
-    throw Error(ErrorKind::Template, "template \"" + tpl.name + "\" is not a certificate", tpl.source_path);
+    throw Error(ErrorKind::Template, trf("template \"{0}\" is not a certificate", tpl.name), tpl.source_path);
   }
   std::vector<const model::ListRow*> rows;
   for (const auto& r : recipients.rows) rows.push_back(&r);
   if (options.sort_by_given_name) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status)) throw Error(ErrorKind::Layout, "ICU has no Vietnamese collation");
+    if (U_FAILURE(status)) throw Error(ErrorKind::Layout, tr("ICU has no Vietnamese collation"));
     std::vector<std::pair<NameKey, const model::ListRow*>> keyed;
     for (const auto* r : rows) keyed.emplace_back(name_key(*r), r);
     auto compare = [&](const std::string& a, const std::string& b) {
@@ -534,7 +535,7 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
                                           const std::string& pattern) const {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error(ErrorKind::Output, "cannot create the directory: " + ec.message(), dir);
+  if (ec) throw Error(ErrorKind::Output, trf("cannot create the directory: {0}", ec.message()), dir);
   const std::string extension = format == OutputFormat::Docx ? ".docx" : ".pdf";
   file_io::remove_stale_temporaries(dir);
   // Names compared as a case-insensitive file system compares them (file_name_key).

@@ -7,6 +7,7 @@
 
 #include "core/file_io.h"
 #include "cli_harness.h"
+#include "engine_fixture.h"
 #include "model/recipient_list.h"
 #include "vanban/engine.h"
 
@@ -17,15 +18,7 @@ using namespace vanban;
 const std::string kSource = VANBAN_SOURCE_DIR;
 const std::string kListPath = kSource + "/samples/danh-sach-khen-thuong.csv";
 
-const Engine& engine() {
-  static const Engine e([] {
-    EngineOptions o;
-    o.template_dirs = {kSource + "/templates"};
-    o.font_manifest = kSource + "/fonts/fonts.xml";
-    return o;
-  }());
-  return e;
-}
+const auto& engine = test::source_tree_engine;
 
 model::Document frame() {
   model::Document d;

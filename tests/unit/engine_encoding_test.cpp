@@ -3,7 +3,6 @@
 // BatchResult::warnings (batch, decision) and RenderOptions::warnings (forms); row errors
 // name the STT. PDFs are read back with pdftotext.
 #include <gtest/gtest.h>
-#include <iconv.h>
 
 #include <string>
 #include <vector>
@@ -11,6 +10,8 @@
 #include "cli_harness.h"
 #include "core/encoding.h"
 #include "core/file_io.h"
+#include "engine_fixture.h"
+#include "glibc_iconv.h"
 #include "vanban/engine.h"
 #include "xlsx_fixture.h"
 
@@ -21,29 +22,13 @@ using test::Dir;
 using test::q;
 using test::run;
 
-const std::string kSource = VANBAN_SOURCE_DIR;
 
-const Engine& engine() {
-  static const Engine e([] {
-    EngineOptions o;
-    o.template_dirs = {kSource + "/templates"};
-    o.font_manifest = kSource + "/fonts/fonts.xml";
-    return o;
-  }());
-  return e;
-}
+const auto& engine = test::source_tree_engine;
 
 std::string to_cp1258(const std::string& in) {
-  iconv_t cd = iconv_open("CP1258", "UTF-8");
-  std::string out(in.size() * 4 + 16, '\0');
-  char* src = const_cast<char*>(in.data());
-  size_t left = in.size(), room = out.size();
-  char* dst = out.data();
-  EXPECT_NE(iconv(cd, &src, &left, &dst, &room), static_cast<size_t>(-1));
-  iconv(cd, nullptr, nullptr, &dst, &room);
-  iconv_close(cd);
-  out.resize(out.size() - room);
-  return out;
+  auto out = test::glibc_iconv(in, "UTF-8", "CP1258");
+  EXPECT_TRUE(out);
+  return out.value_or("");
 }
 
 std::string pdf_text(const Dir& dir, const std::string& pdf) {

@@ -4,7 +4,6 @@
 // development against Unikey's VNI-WIN table). Every one of the 134 Vietnamese letters
 // both ways.
 #include <gtest/gtest.h>
-#include <iconv.h>
 
 #include <string>
 #include <vector>
@@ -14,6 +13,7 @@
 #include "core/error.h"
 #include "core/syllable.h"
 #include "core/unicode.h"
+#include "glibc_iconv.h"
 
 namespace {
 
@@ -48,24 +48,7 @@ const std::vector<std::string> kVniUpper = {
     "\xD4\xDB", "\xD4\xD5", "\xD4\xCF", "U\xD9", "U\xD8", "U\xDB", "U\xD5", "U\xCF", "\xD6", "\xD6\xD9", "\xD6\xD8",
     "\xD6\xDB", "\xD6\xD5", "\xD6\xCF", "Y\xD9", "Y\xD8", "Y\xDB", "Y\xD5", "\xCE", "\xD1"};
 
-// glibc's iconv(3): `in` converted from `from` to `to`; nullopt when it cannot.
-std::optional<std::string> glibc(const std::string& in, const char* from, const char* to) {
-  iconv_t cd = iconv_open(to, from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
-    ADD_FAILURE() << "glibc has no converter " << from << " -> " << to;
-    return std::nullopt;
-  }
-  std::string out(in.size() * 4 + 16, '\0');
-  char* src = const_cast<char*>(in.data());
-  size_t left = in.size(), room = out.size();
-  char* dst = out.data();
-  size_t r = iconv(cd, &src, &left, &dst, &room);
-  if (r != static_cast<size_t>(-1)) r = iconv(cd, nullptr, nullptr, &dst, &room);  // flush a pending base letter
-  iconv_close(cd);
-  if (r == static_cast<size_t>(-1)) return std::nullopt;
-  out.resize(out.size() - room);
-  return out;
-}
+const auto& glibc = test::glibc_iconv;
 
 TEST(Encodings, TheLetterListsAreTheVietnameseAlphabet) {
   ASSERT_EQ(kLower.size(), 67u);

@@ -4,7 +4,6 @@
 // from XLSX with every problem in one error. Legacy bytes are made by glibc's iconv or
 // typed from the charts; workbooks are written in the test (xlsx_fixture.h).
 #include <gtest/gtest.h>
-#include <iconv.h>
 
 #include <string>
 
@@ -13,6 +12,7 @@
 #include "core/error.h"
 #include "model/form_data.h"
 #include "model/recipient_list.h"
+#include "glibc_iconv.h"
 #include "xlsx_fixture.h"
 
 namespace {
@@ -23,17 +23,9 @@ using test::inline_cell;
 using test::xlsx_of;
 
 std::string iconv_to(const std::string& in, const char* to) {
-  iconv_t cd = iconv_open(to, "UTF-8");
-  std::string out(in.size() * 4 + 16, '\0');
-  char* src = const_cast<char*>(in.data());
-  size_t left = in.size(), room = out.size();
-  char* dst = out.data();
-  size_t r = iconv(cd, &src, &left, &dst, &room);
-  iconv(cd, nullptr, nullptr, &dst, &room);
-  iconv_close(cd);
-  EXPECT_NE(r, static_cast<size_t>(-1)) << to;
-  out.resize(out.size() - room);
-  return out;
+  auto out = test::glibc_iconv(in, "UTF-8", to);
+  EXPECT_TRUE(out) << to;
+  return out.value_or("");
 }
 
 const std::string kList =

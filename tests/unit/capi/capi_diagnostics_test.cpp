@@ -206,6 +206,33 @@ TEST(CApiDiagnostics, CheckListsEveryFindingWithItsRule) {
   EXPECT_STREQ(vanban_diagnostic_get(engine.e, 1)->hint, "did you mean \"signer_name\"?");
 }
 
+TEST(CApiDiagnostics, TheWarningsOfASuccessfulCallAreListed) {
+  // The name column typed with .VnTime (TCVN3), the unit with VNI-Times, in a UTF-8 list:
+  // converted, the call succeeds, and each column's warning is in the list.
+  const std::string list =
+      "STT,Họ và tên,Giới tính,Chức vụ,Đơn vị,Thành tích,Số quyết định,Ngày quyết định\n"
+      "1,NguyÔn V¨n Th¾ng,Nam,Giáo viên,Tröôøng Tieåu hoïc Höõu Nghò,Đã có thành tích xuất sắc,125/QĐ-SGDĐT,15/5/2022\n";
+  Engine engine;
+  vanban_batch_options o;
+  vanban_batch_options_init(&o);
+  o.source_name = "legacy.csv";
+  o.creation_date = "2022-05-15";
+  unsigned char* out = nullptr;
+  size_t size = 0, rows = 0, failed = 0;
+  ASSERT_EQ(vanban_batch(engine.e, "giay-khen", list.data(), list.size(), &o, &out, &size, &rows, &failed), VANBAN_OK)
+      << vanban_errmsg(engine.e);
+  vanban_free(out);
+  ASSERT_EQ(vanban_diagnostic_count(engine.e), 2u);
+  const vanban_diagnostic* name = vanban_diagnostic_get(engine.e, 0);
+  EXPECT_EQ(name->severity, VANBAN_SEVERITY_WARNING);
+  EXPECT_EQ(name->status, VANBAN_OK);
+  EXPECT_STREQ(name->message, "column \"Họ và tên\" was typed in TCVN3 (ABC) and has been converted");
+  EXPECT_NE(std::string(vanban_diagnostic_get(engine.e, 1)->message).find("VNI"), std::string::npos);
+  // The next call starts a new list.
+  ASSERT_EQ(validate(engine.e, kPlan), VANBAN_OK);
+  EXPECT_EQ(vanban_diagnostic_count(engine.e), 0u);
+}
+
 TEST(CApiDiagnostics, NoEngineNoList) {
   EXPECT_EQ(vanban_diagnostic_count(nullptr), 0u);
   EXPECT_EQ(vanban_diagnostic_get(nullptr, 0), nullptr);
