@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/qr_code.h"
 #include "layout/paragraph.h"
 #include "wording/wording.h"
@@ -315,7 +316,7 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
   k.stack(golden, dec, left, c.bottom_left_width, ly);
 
   if (top > bottom - right_h + 2) {
-    throw Error(ErrorKind::Layout, "the text does not fit on the certificate (a very long achievement?)", {}, row.row, 0,
+    throw Error(ErrorKind::Layout, tr("the text does not fit on the certificate (a very long achievement?)"), {}, row.row, 0,
                 model::row_label(row));
   }
   if (options.print_on_blank) offset_page(page, options.offset_x, options.offset_y);
