@@ -1,6 +1,7 @@
 #include "core/encoding.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
@@ -469,6 +470,24 @@ std::optional<Repair> repair_cell(std::string_view cell, FontHint hint) {
     if (r.capitals) r.text = unicode::to_upper_vi(r.text);
   }
   if (r.text == cell) return std::nullopt;
+  return r;
+}
+
+std::optional<Repair> tcvn3_capitals(std::string_view decoded) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(decoded.data(), static_cast<int32_t>(decoded.size())));
+  size_t upper = 0, lower = 0, hidden = 0;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    char16_t c = u.charAt(i);
+    upper += c >= u'A' && c <= u'Z';
+    lower += c >= u'a' && c <= u'z';
+    hidden += c >= 0x80 && u_islower(c);
+  }
+  if (!hidden) return std::nullopt;
+  Repair r;
+  r.capitals = lower == 0 && upper >= 2;
+  r.case_unknown = !r.capitals && lower == 0;
+  if (!r.capitals && !r.case_unknown) return std::nullopt;
+  r.text = r.capitals ? unicode::to_upper_vi(decoded) : std::string(decoded);
   return r;
 }
 

@@ -69,4 +69,9 @@ bool may_be_legacy(std::string_view cell);
 // is fine as it is (ASCII, real Vietnamese Unicode, another language).
 std::optional<Repair> repair_cell(std::string_view cell, FontHint hint = FontHint::None);
 
+// A cell of a file decoded as TCVN3 as a whole: upper-cased when its ASCII letters are all
+// capitals (typed with .VnTimeH), or case_unknown when it has none to tell by; nullopt when
+// it has no lower-case letter beyond ASCII (nothing a capitals font could have hidden).
+std::optional<Repair> tcvn3_capitals(std::string_view decoded);
+
 }  // namespace vanban::encoding

@@ -29,6 +29,7 @@ struct Text {
   std::string decoded;     // the converted text, when there was a conversion
   std::string_view text;   // the text (the BOM included) — into `decoded` or the bytes
   size_t base = 0;         // where the content starts in `text`
+  bool tcvn3 = false;      // decoded as TCVN3 (its capitals typed with .VnTimeH are upper-cased by repair_legacy_columns)
 };
 Text read_text(std::string_view bytes, const std::string& source, std::vector<Diagnostic>* warnings);
 
@@ -36,9 +37,10 @@ Text read_text(std::string_view bytes, const std::string& source, std::vector<Di
 // an XLSX cell's font decides when it names one) converted in place, the header row
 // (rows[header]) included, with a warning per column naming it ("column \"Họ và tên\"
 // was typed in TCVN3 (ABC) and has been converted"). TCVN3 capitals (.VnTimeH): a cell
-// whose case cannot be told is upper-cased when the rest of its column is in capitals.
+// whose case cannot be told is upper-cased when the rest of its column is in capitals;
+// with `tcvn3_file` (the whole file was TCVN3) every cell is judged so, without a warning.
 void repair_legacy_columns(std::vector<std::vector<Cell>>& rows, size_t header, const std::string& source,
-                           std::vector<Diagnostic>* warnings);
+                           std::vector<Diagnostic>* warnings, bool tcvn3_file = false);
 
 // Tidies a cell's text as a list keeps it: a TAB becomes a space, CR LF and a lone CR a
 // line break ("\n", kept: certificates and forms print it as a new line). Returns why the

@@ -213,7 +213,7 @@ std::vector<FormRecord> load_form_records(std::string_view bytes, const std::str
     bool json_like = first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
     if (ends_with_ci(source_name, ".csv") || (!json_like && first != std::string_view::npos)) {
       auto rows = parse_csv(text, source_name, map, in.base, detect_delimiter(text), limits);
-      repair_legacy_columns(rows, 0, source_name, &found);
+      repair_legacy_columns(rows, 0, source_name, &found, in.tcvn3);
       records = reader.table_records(std::move(rows), true);
     } else {
       Value root = read_json(text, source_name, limits);

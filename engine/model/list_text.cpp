@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <map>
+#include <unordered_map>
 
 #include "core/encoding.h"
 #include "core/i18n.h"
@@ -32,6 +33,7 @@ Text read_text(std::string_view bytes, const std::string& source, std::vector<Di
     w.hint = tr("save it as \"CSV UTF-8 (Comma delimited)\" to be sure");
     warnings->push_back(std::move(w));
   }
+  out.tcvn3 = d.encoding == encoding::Encoding::Tcvn3;
   out.decoded = std::move(d.text);
   out.text = out.decoded;
   return out;
@@ -56,53 +58,86 @@ std::optional<bool> in_capitals(const std::string& text) {
 struct Fix {
   Cell* cell;
   encoding::Repair repair;
+  bool silent = false;  // capitals of a file read as TCVN3 (its own warning said so)
 };
 
 }  // namespace
 
 void repair_legacy_columns(std::vector<std::vector<Cell>>& rows, size_t header, const std::string& source,
-                           std::vector<Diagnostic>* warnings) {
+                           std::vector<Diagnostic>* warnings, bool tcvn3_file) {
   if (header >= rows.size()) return;
   // Column -> its header text and the cells to convert, in order.
   std::map<int, std::string> names;
   std::map<int, std::vector<Fix>> fixes;
-  std::map<int, int> capitals, lower;  // per column: cells in capitals, cells with lower case (case known)
+  // A list repeats its units and positions: each text is judged once.
+  std::map<std::pair<std::string, encoding::FontHint>, std::optional<encoding::Repair>> seen;
   for (size_t r = header; r < rows.size(); ++r) {
     for (size_t i = 0; i < rows[r].size(); ++i) {
       Cell& cell = rows[r][i];
       const int col = cell.col > 0 ? cell.col : static_cast<int>(i) + 1;
       const encoding::FontHint hint = encoding::font_hint(cell.font);
-      bool plain = hint == encoding::FontHint::None;
-      for (char ch : cell.text) plain = plain && static_cast<unsigned char>(ch) < 0x80;
       std::optional<encoding::Repair> repair;
-      if (!plain) repair = encoding::repair_cell(cell.text, hint);
+      if (hint != encoding::FontHint::None || encoding::may_be_legacy(cell.text)) {
+        auto key = std::make_pair(cell.text, hint);
+        auto known = seen.find(key);
+        if (known == seen.end()) known = seen.emplace(std::move(key), encoding::repair_cell(cell.text, hint)).first;
+        repair = known->second;
+      }
       if (r == header) {
         if (repair) cell.text = repair->text;  // a header typed with the font too
         names[col] = cell.text;
         continue;
       }
       if (repair) {
-        if (!repair->case_unknown) ++(repair->capitals ? capitals[col] : lower[col]);
         fixes[col].push_back(Fix{&cell, std::move(*repair)});
-      } else if (auto caps = in_capitals(cell.text)) {
-        ++(*caps ? capitals[col] : lower[col]);
+      } else if (tcvn3_file) {
+        if (auto caps = encoding::tcvn3_capitals(cell.text)) fixes[col].push_back(Fix{&cell, std::move(*caps), true});
+      }
+    }
+  }
+  // The case of the columns that have a cell whose case cannot be told by itself: from
+  // every other cell of the column.
+  std::map<int, int> capitals, lower;  // per such column: cells in capitals, cells with lower case
+  std::unordered_map<const Cell*, const Fix*> fixed;
+  for (auto& [col, list] : fixes) {
+    bool undecided = false;
+    for (const auto& fix : list) undecided = undecided || fix.repair.case_unknown;
+    if (undecided)
+      for (const auto& fix : list) fixed.emplace(fix.cell, &fix);
+  }
+  if (!fixed.empty()) {
+    for (size_t r = header + 1; r < rows.size(); ++r) {
+      for (size_t i = 0; i < rows[r].size(); ++i) {
+        const Cell& cell = rows[r][i];
+        const int col = cell.col > 0 ? cell.col : static_cast<int>(i) + 1;
+        auto fix = fixed.find(&cell);
+        std::optional<bool> caps;
+        if (fix != fixed.end()) {
+          if (!fix->second->repair.case_unknown) caps = fix->second->repair.capitals;
+        } else if (fixes.count(col) && fixed.count(fixes[col].front().cell)) {
+          caps = in_capitals(cell.text);
+        }
+        if (caps) ++(*caps ? capitals[col] : lower[col]);
       }
     }
   }
   for (auto& [col, list] : fixes) {
     const bool column_in_capitals = capitals[col] > 0 && lower[col] == 0;
     std::map<encoding::Encoding, size_t> counts;
+    const Fix* loud = nullptr;
     for (auto& fix : list) {
       std::string text = std::move(fix.repair.text);
       if (fix.repair.case_unknown && column_in_capitals) text = unicode::to_upper_vi(text);
       fix.cell->text = std::move(text);
+      if (fix.silent) continue;
       ++counts[fix.repair.encoding];
+      if (!loud) loud = &fix;
     }
-    if (!warnings) continue;
+    if (!warnings || !loud) continue;
     const std::string name = names.count(col) && !names[col].empty() ? unicode::excerpt(names[col], 40)
                                                                       : trf("column {0}", col);
+    const Cell& first = *loud->cell;
     for (auto& [enc, n] : counts) {
-      const Cell& first = *list.front().cell;
       Diagnostic w;
       w.severity = Severity::Warning;
       w.kind = ErrorKind::Input;

@@ -153,10 +153,12 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
   const Limits& limits = options.limits;
   std::vector<std::vector<Cell>> rows;
   RecipientList list;
+  bool tcvn3 = false;  // read as TCVN3: its .VnTimeH capitals are upper-cased
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     rows = read_xlsx(bytes, source_name, options.sheet, limits);
   } else {
     const Text in = read_text(bytes, source_name, &list.warnings);
+    tcvn3 = in.tcvn3;
     SourceMap map(in.text);
     std::string_view body = in.text.substr(in.base);
     size_t first = body.find_first_not_of(" \t\r\n");
@@ -169,7 +171,7 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
   size_t skip = 0;
   while (skip < rows.size() && rows[skip].empty()) ++skip;
   if (skip == rows.size()) throw Error(ErrorKind::Model, tr("the list is empty: no header row"), source_name);
-  repair_legacy_columns(rows, skip, source_name, &list.warnings);
+  repair_legacy_columns(rows, skip, source_name, &list.warnings, tcvn3);
 
   // The header, dense: a column without a header cell is named column_N.
   std::vector<Cell> header;

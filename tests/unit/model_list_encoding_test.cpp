@@ -113,6 +113,23 @@ TEST(LegacyColumns, VnTimeHCapitalsByTheColumnAndByTheCellFont) {
   EXPECT_NE(x.warnings[0].message.find("\"Họ và tên\""), std::string::npos);
 }
 
+TEST(LegacyColumns, ATcvn3FileTypedInVnTimeHCapitals) {
+  // A whole CSV in TCVN3 whose name column was typed with .VnTimeH: ASCII capitals, toned
+  // letters at the lower-case codes.
+  // "Họ và tên", "Đơn vị"; NGUYỄN VĂN THẮNG, TRƯỜNG A; LÊ THỊ HOA, "đà" (no ASCII letter:
+  // the column decides).
+  std::string bytes = "STT,H\xe4 v\xb5 t\xaan,\xa7\xac\x6e v\xde\n1,NGUY\xd4N V\xa8N TH\xbeNG,TR\xad\xeaNG A\n"
+          "2,L\xaa TH\xde HOA,\xae\xb5\n";
+  auto list = read_recipient_list(bytes, "l.csv", {});
+  ASSERT_EQ(list.rows.size(), 2u);
+  EXPECT_EQ(list.rows[0].field("ho_ten"), "NGUYỄN VĂN THẮNG");
+  EXPECT_EQ(list.rows[1].field("ho_ten"), "LÊ THỊ HOA");
+  EXPECT_EQ(list.rows[0].field("don_vi"), "TRƯỜNG A");
+  EXPECT_EQ(list.rows[1].field("don_vi"), "ĐÀ");
+  ASSERT_EQ(list.warnings.size(), 1u);  // the file's encoding; capitals need no warning of their own
+  EXPECT_NE(list.warnings[0].message.find("TCVN3"), std::string::npos) << list.warnings[0].message;
+}
+
 std::string date_sheet(const std::string& serial) {
   return "<row r=\"1\">" + inline_cell("A1", "Họ và tên") + inline_cell("B1", "Ngày quyết định") + "</row><row r=\"2\">" +
          inline_cell("A2", "Lan") + "<c r=\"B2\" s=\"1\"><v>" + serial + "</v></c></row>";
