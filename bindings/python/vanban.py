@@ -64,6 +64,7 @@ class Diagnostic:
     def __str__(self):
         where = ":".join(str(part) for part in (self.file, self.line or "", self.column or "") if part != "")
         text = (where + ": " if where else "") + (self.field + ": " if self.field else "") + self.message
+        text += " [" + self.rule + "]" if self.rule else ""
         return text + (" (" + self.hint + ")" if self.hint else "")
 
 
