@@ -47,7 +47,7 @@ test('a partial batch carries the document and the failed rows', () => {
     (e) => {
       assert.ok(e instanceof vanban.PartialBatch);
       assert.deepStrictEqual([e.rows, e.failed, e.failures.length], [9, 2, 2]);
-      assert.ok(e.failures[0].startsWith('ds.csv:8:2: row 8, ho_ten'));
+      assert.ok(e.failures[0].startsWith('ds.csv:8:2: row 8 (STT 7), ho_ten'));
       assert.ok(pdfText(e.data).includes('Số sổ vàng'));
       return true;
     });

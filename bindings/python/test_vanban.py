@@ -67,7 +67,7 @@ class BindingTest(unittest.TestCase):
         p = caught.exception
         self.assertEqual((p.rows, p.failed), (9, 2))
         self.assertEqual(len(p.failures), 2)
-        self.assertIn("ds.csv:8:2: row 8, ho_ten: the name is missing", p.failures[0])
+        self.assertIn("ds.csv:8:2: row 8 (STT 7), ho_ten: the name is missing", p.failures[0])
         self.assertTrue(p.data.startswith(b"%PDF-"))
         self.assertIn("Số sổ vàng", pdf_text(p.data))
 

@@ -1,5 +1,6 @@
 // The C API (include/vanban/vanban.h) over the engine facade. Every entry point catches
-// everything: no C++ exception crosses into C. Errors are kept per engine and per thread.
+// everything: no C++ exception crosses into C. Errors are kept per engine and per thread
+// (c_api_errors.cpp: the last error and every diagnostic of the thread's last call).
 #include "vanban/vanban.h"
 
 #include <sys/stat.h>
@@ -18,107 +19,19 @@
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/i18n.h"
+#include "api/c_api_state.h"
 #include "vanban/engine.h"
-
-struct vanban_error_record {
-  vanban_status status = VANBAN_OK;
-  std::string message, file, field;
-  int line = 0, column = 0;
-  // Every problem of the thread's last call (reset when a call starts: it never grows
-  // past one call's), and their C views, made when first asked for.
-  std::vector<vanban::Diagnostic> diagnostics;
-  std::vector<vanban_diagnostic> views;
-};
-
-struct vanban_engine {
-  std::unique_ptr<vanban::Engine> engine;       // null when opening failed
-  std::vector<std::string> template_dirs;
-  mutable std::mutex mutex;                     // guards the two maps below
-  mutable std::unordered_map<std::thread::id, vanban_error_record> errors;
-  // Templates loaded once, each with the state of its files (it and those it extends) on
-  // disk when it was read: a changed file makes the next call read it again.
-  struct CachedTemplate {
-    std::shared_ptr<const vanban::style::Template> tpl;
-    std::vector<std::string> stamps;
-  };
-  std::map<std::string, CachedTemplate> templates;
-
-  vanban_error_record& error_of_this_thread() const {
-    std::lock_guard<std::mutex> lock(mutex);
-    return errors[std::this_thread::get_id()];  // node-based: the reference stays valid
-  }
-};
 
 using vanban::tr;
 using vanban::trf;
+using vanban::capi::add_warnings;
+using vanban::capi::begin_call;
+using vanban::capi::fail;
+using vanban::capi::status_of;
 
 namespace {
 
 using vanban::ErrorKind;
-
-vanban_status status_of(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::Syntax: return VANBAN_ESYNTAX;
-    case ErrorKind::Model: return VANBAN_EMODEL;
-    case ErrorKind::Template: return VANBAN_ETEMPLATE;
-    case ErrorKind::Font: return VANBAN_EFONT;
-    case ErrorKind::Layout: return VANBAN_ELAYOUT;
-    case ErrorKind::Input: return VANBAN_EINPUT;
-    case ErrorKind::Output: return VANBAN_EOUTPUT;
-    case ErrorKind::Usage: return VANBAN_EMISUSE;
-  }
-  return VANBAN_EINTERNAL;
-}
-
-// The failure of a call: the thread's last error, and in its diagnostics (unless the
-// call's Error already put them there).
-vanban_status fail(const vanban_engine* e, vanban_status status, std::string message, std::string file = {},
-                   int line = 0, int column = 0, std::string field = {}) {
-  if (!e) return status;
-  try {
-    vanban_error_record& r = e->error_of_this_thread();
-    r.status = status;
-    r.file = std::move(file);
-    r.field = std::move(field);
-    r.line = line;
-    r.column = column;
-    r.message = vanban::Error::format(r.file, line, column, r.field, message);
-    bool listed = false;
-    for (const auto& d : r.diagnostics) listed = listed || d.severity == vanban::Severity::Error;
-    if (!listed && status != VANBAN_EPARTIAL) {
-      vanban::Diagnostic d;
-      d.kind = status == VANBAN_ESYNTAX ? ErrorKind::Syntax : status == VANBAN_ETEMPLATE ? ErrorKind::Template
-               : status == VANBAN_EFONT ? ErrorKind::Font : status == VANBAN_ELAYOUT ? ErrorKind::Layout
-               : status == VANBAN_EINPUT ? ErrorKind::Input : status == VANBAN_EOUTPUT ? ErrorKind::Output
-               : status == VANBAN_EMODEL ? ErrorKind::Model : ErrorKind::Usage;
-      d.file = r.file;
-      d.line = line;
-      d.column = column;
-      d.field = r.field;
-      d.message = std::move(message);
-      r.diagnostics.insert(r.diagnostics.begin(), std::move(d));
-      r.views.clear();
-    }
-  } catch (...) {
-    return VANBAN_ENOMEM;
-  }
-  return status;
-}
-
-// A call on an engine starts: the thread's diagnostics are the previous call's no more.
-void begin_call(const vanban_engine* e) {
-  vanban_error_record& r = e->error_of_this_thread();
-  r.diagnostics.clear();
-  r.views.clear();
-}
-
-// Problems a call found that stopped nothing (warnings), into the thread's list.
-void add_warnings(const vanban_engine* e, const std::vector<vanban::Diagnostic>& warnings) {
-  if (warnings.empty()) return;
-  vanban_error_record& r = e->error_of_this_thread();
-  r.diagnostics.insert(r.diagnostics.end(), warnings.begin(), warnings.end());
-  r.views.clear();
-}
 
 // Runs `body`, turning every exception into a status and the thread's error record.
 // `source_name` names in-memory data in errors (NULL: none). Strings are made inside the
@@ -339,9 +252,24 @@ vanban_status batch_outcome(const vanban_engine* e, const vanban::BatchResult& r
     return fail(e, VANBAN_EMODEL, result.rows == 0 ? std::string(tr("the list has no rows"))
                                                    : trf("no row made a certificate:\n{0}", lines), source);
   }
-  vanban_status s = fail(e, VANBAN_EPARTIAL, tr(""), source);
+  vanban_status s = fail(e, VANBAN_EPARTIAL, std::string(), source);
   e->error_of_this_thread().message = lines;
   return s;
+}
+
+// A call that reads data against a template (validate, check): the checks each makes first,
+// then `body(template, data, options, source name)`, guarded.
+template <typename Body>
+vanban_status data_call(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
+                        const vanban_render_options* options, Body&& body) {
+  if (vanban_status s = check_engine(engine)) return s;
+  const vanban_render_options o = known_fields(options, vanban_render_options_init);
+  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
+  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL data"));
+  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
+    auto tpl = template_of(engine, template_name);
+    return body(*tpl, std::string_view(data ? data : "", data ? data_size : 0), o, source);
+  });
 }
 
 // A file named ".pdf" or ".docx" holds that format, as on the command line.
@@ -402,65 +330,6 @@ vanban_status vanban_engine_open(const char* template_dir, const char* font_dir,
 }
 
 void vanban_engine_close(vanban_engine* engine) { delete engine; }
-
-#define VANBAN_ERROR_FIELD(name, type, expr, none)                      \
-  type name(const vanban_engine* engine) {                              \
-    if (!engine) return none;                                           \
-    try {                                                               \
-      const vanban_error_record& r = engine->error_of_this_thread();    \
-      return expr;                                                      \
-    } catch (...) {                                                     \
-      return none;                                                      \
-    }                                                                   \
-  }
-
-VANBAN_ERROR_FIELD(vanban_errmsg, const char*, r.message.c_str(), "")
-VANBAN_ERROR_FIELD(vanban_error_file, const char*, r.file.c_str(), "")
-VANBAN_ERROR_FIELD(vanban_error_field, const char*, r.field.c_str(), "")
-VANBAN_ERROR_FIELD(vanban_error_line, int, r.line, 0)
-VANBAN_ERROR_FIELD(vanban_error_column, int, r.column, 0)
-VANBAN_ERROR_FIELD(vanban_error_status, vanban_status, r.status, VANBAN_OK)
-
-size_t vanban_diagnostic_count(const vanban_engine* engine) {
-  if (!engine) return 0;
-  try {
-    return engine->error_of_this_thread().diagnostics.size();
-  } catch (...) {
-    return 0;
-  }
-}
-
-const vanban_diagnostic* vanban_diagnostic_get(const vanban_engine* engine, size_t index) {
-  if (!engine) return nullptr;
-  try {
-    vanban_error_record& r = engine->error_of_this_thread();
-    if (index >= r.diagnostics.size()) return nullptr;
-    if (r.views.size() != r.diagnostics.size()) {
-      r.views.clear();
-      bool first_error = true;
-      for (const auto& d : r.diagnostics) {
-        vanban_diagnostic v{};
-        const bool error = d.severity == vanban::Severity::Error;
-        v.severity = error ? VANBAN_SEVERITY_ERROR : VANBAN_SEVERITY_WARNING;
-        v.status = !error ? VANBAN_OK : status_of(d.kind);
-        // A failure no Error stands for (memory, a bug) keeps its own status.
-        if (error && first_error && (r.status == VANBAN_ENOMEM || r.status == VANBAN_EINTERNAL)) v.status = r.status;
-        first_error = first_error && !error;
-        v.rule = d.rule.c_str();
-        v.file = d.file.c_str();
-        v.line = d.line;
-        v.column = d.column;
-        v.field = d.field.c_str();
-        v.message = d.message.c_str();
-        v.hint = d.hint.c_str();
-        r.views.push_back(v);
-      }
-    }
-    return &r.views[index];
-  } catch (...) {
-    return nullptr;
-  }
-}
 
 void vanban_limits_init(vanban_limits* limits) {
   if (!limits) return;
@@ -526,16 +395,31 @@ vanban_status vanban_render_file(vanban_engine* engine, const char* template_nam
 
 vanban_status vanban_validate(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
                               const vanban_render_options* options) {
-  if (vanban_status s = check_engine(engine)) return s;
-  const vanban_render_options o = known_fields(options, vanban_render_options_init);
-  if (vanban_status s = check_common(engine, o.format, o.creation_date)) return s;
-  if (!template_name || (!data && data_size)) return fail(engine, VANBAN_EMISUSE, tr("no template name or NULL data"));
-  return guarded(engine, o.source_name ? o.source_name : "<data>", [&](const std::string& source) {
-    auto tpl = template_of(engine, template_name);
-    engine->engine->lay_out(*tpl, std::string_view(data ? data : "", data ? data_size : 0), source, o.blank != 0,
-                            limits_of(o.limits));
+  auto lay_out = [&](const vanban::style::Template& tpl, std::string_view bytes, const vanban_render_options& o,
+                     const std::string& source) {
+    engine->engine->lay_out(tpl, bytes, source, o.blank != 0, limits_of(o.limits));
     return VANBAN_OK;
-  });
+  };
+  return data_call(engine, template_name, data, data_size, options, lay_out);
+}
+
+vanban_status vanban_check(vanban_engine* engine, const char* template_name, const char* data, size_t data_size,
+                           const vanban_render_options* options) {
+  auto check = [&](const vanban::style::Template& tpl, std::string_view bytes, const vanban_render_options& o,
+                   const std::string& source) {
+    std::vector<vanban::Diagnostic> found = engine->engine->check(tpl, bytes, source, limits_of(o.limits));
+    for (auto& d : found)
+      if (d.file.empty()) d.file = source;
+    add_warnings(engine, found);  // every finding, errors too: the list is the check's report
+    for (const auto& d : found) {
+      if (d.severity != vanban::Severity::Error) continue;
+      // The first error is the thread's last error, as for any failed call.
+      return fail(engine, VANBAN_EMODEL, d.hint.empty() ? d.message : d.message + " (" + d.hint + ")", d.file,
+                  d.line, d.column, d.field);
+    }
+    return VANBAN_OK;
+  };
+  return data_call(engine, template_name, data, data_size, options, check);
 }
 
 vanban_status vanban_batch(vanban_engine* engine, const char* template_name, const char* list, size_t list_size,

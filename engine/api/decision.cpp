@@ -68,7 +68,7 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
         size_t second = slash == std::string::npos ? slash : given.find('/', slash + 1);
         if (slash == std::string::npos) {
           throw Error(ErrorKind::Model, "the decision number \"" + unicode::excerpt(given) + "\" has no \"/\" before its symbol",
-                      {}, r->row, r->column_of("so_quyet_dinh"), "row " + std::to_string(r->row) + ", so_quyet_dinh");
+                      {}, r->row, r->column_of("so_quyet_dinh"), model::row_label(*r) + ", so_quyet_dinh");
         }
         decision.number.number = given.substr(0, slash);
         if (second != std::string::npos) {
@@ -85,7 +85,7 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
       throw Error(ErrorKind::Model,
                   "the row names decision \"" + unicode::excerpt(given) + "\", but the decision is \"" +
                       unicode::excerpt(written) + "\": a certificate and its decision must name the same number",
-                  {}, r->row, r->column_of("so_quyet_dinh"), "row " + std::to_string(r->row) + ", so_quyet_dinh");
+                  {}, r->row, r->column_of("so_quyet_dinh"), model::row_label(*r) + ", so_quyet_dinh");
     }
   }
   // The date: from the first row that has one when the decision gives none; else equal.
@@ -103,7 +103,7 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
                   "the row's decision date " + unicode::excerpt(given) + " is not the decision's (" +
                       std::to_string(decision.date.day) + "/" + std::to_string(decision.date.month) + "/" +
                       std::to_string(decision.date.year) + ")",
-                  {}, r->row, r->column_of("ngay_quyet_dinh"), "row " + std::to_string(r->row) + ", ngay_quyet_dinh");
+                  {}, r->row, r->column_of("ngay_quyet_dinh"), model::row_label(*r) + ", ngay_quyet_dinh");
     }
   }
 }
@@ -126,13 +126,14 @@ Decision Engine::recognition_decision(const style::Template& certificate, std::s
   // it out of the certificates, and reported the same way.
   Decision out;
   out.rows.rows = all.size();
+  out.rows.warnings = recipients.warnings;
   std::vector<const model::ListRow*> rows;
   for (const model::ListRow* r : all) {
     try {
       wording::certificate_text(certificate, *r);
       rows.push_back(r);
     } catch (const Error& e) {
-      out.rows.errors.push_back(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+      out.rows.errors.push_back(BatchRowError{e.line(), e.column(), e.field_path(), e.message(), r->field("stt")});
     }
   }
   out.rows.produced = rows.size();
@@ -174,7 +175,7 @@ Decision Engine::recognition_decision(const style::Template& certificate, std::s
     std::vector<model::TableCell> cells;
     for (const auto& c : columns) {
       model::TableCell x = cell(c.key.empty() ? std::to_string(i + 1) : r.field(c.key), c.align);
-      x.field_path = "row " + std::to_string(r.row) + (c.key.empty() ? "" : ", " + c.key);
+      x.field_path = model::row_label(r) + (c.key.empty() ? "" : ", " + c.key);
       cells.push_back(std::move(x));
     }
     table.table.rows.push_back(std::move(cells));

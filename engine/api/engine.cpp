@@ -13,6 +13,7 @@
 #include <set>
 
 #include "core/file_io.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "model/form_data.h"
 #include "wording/wording.h"
@@ -45,17 +46,17 @@ std::array<std::string, 4> resolve_faces(const EngineOptions& options) {
   pugi::xml_document doc;
   auto parsed = doc.load_file(options.font_manifest.c_str());
   if (!parsed) {
-    throw Error(ErrorKind::Font, std::string("cannot read the font manifest: ") + parsed.description(),
+    throw Error(ErrorKind::Font, trf("cannot read the font manifest: {0}", parsed.description()),
                 options.font_manifest);
   }
   pugi::xml_node family = doc.child("fonts").child("family");
-  if (!family) throw Error(ErrorKind::Font, "the font manifest names no <family>", options.font_manifest);
+  if (!family) throw Error(ErrorKind::Font, tr("the font manifest names no <family>"), options.font_manifest);
   static const char* styles[4] = {"regular", "bold", "italic", "bold-italic"};
   std::array<std::string, 4> paths;
   for (int i = 0; i < 4; ++i) {
     pugi::xml_node face = family.find_child_by_attribute("face", "style", styles[i]);
     if (!face) {
-      throw Error(ErrorKind::Font, std::string("the font manifest has no ") + styles[i] + " face",
+      throw Error(ErrorKind::Font, trf("the font manifest has no {0} face", styles[i]),
                   options.font_manifest);
     }
     if (!options.font_dir.empty()) {
@@ -65,9 +66,9 @@ std::array<std::string, 4> resolve_faces(const EngineOptions& options) {
         if (paths[i].empty()) paths[i] = find_in_dir(options.font_dir, file.text().get());
       }
       if (paths[i].empty()) {
-        throw Error(ErrorKind::Font, std::string("no ") + styles[i] + " face of " +
-                                         family.attribute("name").value() + " in the font directory (looked for " +
-                                         names + ")",
+        throw Error(ErrorKind::Font,
+                    trf("no {0} face of {1} in the font directory (looked for {2})", styles[i],
+                        family.attribute("name").value(), names),
                     options.font_dir);
       }
     } else {
@@ -81,8 +82,9 @@ std::array<std::string, 4> resolve_faces(const EngineOptions& options) {
       if (paths[i].empty()) {
         std::string first = face.child("default").text().get();
         throw Error(ErrorKind::Font,
-                    std::string("missing font file for the ") + styles[i] +
-                        " face (install the Debian package fonts-liberation2, or pass a font directory)",
+                    trf("missing font file for the {0} face (install the Debian package fonts-liberation2, or pass a "
+                        "font directory)",
+                        styles[i]),
                     first);
       }
     }
@@ -172,7 +174,7 @@ struct AttachedForms {
 
 void check_document_layout(const style::Template& tpl) {
   if (tpl.layout != "administrative-document") {
-    throw Error(ErrorKind::Template, "layout \"" + tpl.layout + "\" is not known to this engine", tpl.source_path);
+    throw Error(ErrorKind::Template, trf("layout \"{0}\" is not known to this engine", tpl.layout), tpl.source_path);
   }
 }
 
@@ -199,7 +201,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
-    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), options.limits);
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), options.limits, options.warnings);
     return docx::write_forms(tpl, records, blank, *fonts_, docx_options);
   }
   if (blank) throw Error(ErrorKind::Usage, "a blank print is for forms", tpl.source_path);
@@ -227,10 +229,11 @@ std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const Ren
 }
 
 layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_view data,
-                                        const std::string& source_name, bool blank, const Limits& limits) const {
+                                        const std::string& source_name, bool blank, const Limits& limits,
+                                        std::vector<Diagnostic>* warnings) const {
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
-    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), limits);
+    if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), limits, warnings);
     return layout::layout_forms(tpl, records, blank, *fonts_);
   }
   if (blank) {
@@ -242,7 +245,8 @@ layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_
 
 std::string Engine::render_pdf(const std::string& template_name, std::string_view data,
                                const std::string& source_name, const RenderOptions& options, bool blank) const {
-  return write_pdf(lay_out(load_template(template_name), data, source_name, blank, options.limits), options);
+  return write_pdf(lay_out(load_template(template_name), data, source_name, blank, options.limits, options.warnings),
+                   options);
 }
 
 namespace {
@@ -291,14 +295,14 @@ layout::CertificateOptions Engine::with_images(const style::Template& tpl, const
 std::vector<const model::ListRow*> Engine::batch_rows(const style::Template& tpl, const model::RecipientList& recipients,
                                                       const BatchOptions& options) const {
   if (tpl.layout != "certificate") {
-    throw Error(ErrorKind::Template, "template \"" + tpl.name + "\" is not a certificate", tpl.source_path);
+    throw Error(ErrorKind::Template, trf("template \"{0}\" is not a certificate", tpl.name), tpl.source_path);
   }
   std::vector<const model::ListRow*> rows;
   for (const auto& r : recipients.rows) rows.push_back(&r);
   if (options.sort_by_given_name) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status)) throw Error(ErrorKind::Layout, "ICU has no Vietnamese collation");
+    if (U_FAILURE(status)) throw Error(ErrorKind::Layout, tr("ICU has no Vietnamese collation"));
     std::vector<std::pair<NameKey, const model::ListRow*>> keyed;
     for (const auto* r : rows) keyed.emplace_back(name_key(*r), r);
     auto compare = [&](const std::string& a, const std::string& b) {
@@ -335,6 +339,7 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
 
   BatchResult result;
   result.rows = rows.size();
+  result.warnings = recipients.warnings;
   const int jobs = std::max(1, std::min(options.jobs, 64));
   const size_t chunk = 256;
   std::vector<layout::Page> pages(chunk);
@@ -347,7 +352,8 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
         try {
           pages[i - begin] = layout::certificate_page(prototype, *rows[i]);
         } catch (const Error& e) {
-          failed[i - begin] = std::make_unique<BatchRowError>(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+          failed[i - begin] = std::make_unique<BatchRowError>(
+              BatchRowError{e.line(), e.column(), e.field_path(), e.message(), rows[i]->field("stt")});
         }
       }
     };
@@ -401,13 +407,14 @@ BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_vi
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options), good;
   BatchResult result;
   result.rows = rows.size();
+  result.warnings = recipients.warnings;
   docx::DocxOptions docx;
   docx.creation_date = render.creation_date;
   for (size_t i = 0; i < rows.size(); ++i) {
     try {
       wording::certificate_text(tpl, *rows[i]);
     } catch (const Error& e) {
-      result.errors.push_back(BatchRowError{e.line(), e.column(), e.field_path(), e.message()});
+      result.errors.push_back(BatchRowError{e.line(), e.column(), e.field_path(), e.message(), rows[i]->field("stt")});
       continue;
     }
     ++result.produced;
@@ -528,7 +535,7 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
                                           const std::string& pattern) const {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error(ErrorKind::Output, "cannot create the directory: " + ec.message(), dir);
+  if (ec) throw Error(ErrorKind::Output, trf("cannot create the directory: {0}", ec.message()), dir);
   const std::string extension = format == OutputFormat::Docx ? ".docx" : ".pdf";
   file_io::remove_stale_temporaries(dir);
   // Names compared as a case-insensitive file system compares them (file_name_key).
@@ -540,7 +547,9 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
         for (int n = 2; !used.insert(file_name_key(name)).second; ++n) name = base + "-" + std::to_string(n) + extension;
         const std::string path = (fs::path(dir) / name).string();
         if (!file_io::write_new_file(path, bytes, options.overwrite ? file_io::Existing::Replace : file_io::Existing::Keep)) {
-          kept.push_back(BatchRowError{row.row, 0, "", "the file " + path + " already exists and is kept (--overwrite replaces it)"});
+          kept.push_back(BatchRowError{row.row, 0, model::row_label(row),
+                                       trf("the file {0} already exists and is kept (--overwrite replaces it)", path),
+                                       row.field("stt")});
         }
       });
   result.produced -= kept.size();
@@ -554,9 +563,10 @@ std::string batch_report_csv(const BatchResult& result) {
     for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
   };
-  std::string report = "row,column,field,message\n";
+  std::string report = "row,stt,column,field,message\n";
   for (const auto& e : result.errors) {
-    report += std::to_string(e.row) + "," + std::to_string(e.column) + "," + csv(e.field) + "," + csv(e.message) + "\n";
+    report += std::to_string(e.row) + "," + csv(e.stt) + "," + std::to_string(e.column) + "," + csv(e.field) + "," +
+              csv(e.message) + "\n";
   }
   return report;
 }

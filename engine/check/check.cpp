@@ -47,7 +47,29 @@ std::vector<Diagnostic> check_document(const model::Document& document, const st
     if (a.line != b.line) return a.line < b.line;
     return a.column < b.column;
   });
-  return out;
+  // At most Diagnostics::kDefaultLimit errors and as many warnings, the first by position;
+  // past that one last item of each says how many more there are.
+  Diagnostics limited;
+  size_t warnings = 0, more_warnings = 0;
+  for (Diagnostic& d : out) {
+    if (d.severity == Severity::Error) {
+      limited.add(std::move(d));
+    } else if (warnings < Diagnostics::kDefaultLimit) {
+      ++warnings;
+      limited.add(std::move(d));
+    } else {
+      ++more_warnings;
+    }
+  }
+  std::vector<Diagnostic> kept = limited.take();
+  if (more_warnings > 0) {
+    Diagnostic more;
+    more.severity = Severity::Warning;
+    more.file = source.name;
+    more.message = trf("{0} more warnings not shown (at most {1} are listed)", more_warnings, Diagnostics::kDefaultLimit);
+    kept.push_back(std::move(more));
+  }
+  return kept;
 }
 
 }  // namespace vanban::check

@@ -27,7 +27,8 @@ struct Source {
 };
 
 // Every finding of `document` against the rules, errors and warnings, sorted by position
-// (line, column; findings without one last, in the order the rules found them).
+// (line, column; findings without one last, in the order the rules found them): at most
+// Diagnostics::kDefaultLimit errors and as many warnings, then one item saying how many more.
 std::vector<Diagnostic> check_document(const model::Document& document, const style::Template& tpl,
                                        const Source& source = {});
 

@@ -41,9 +41,14 @@ size_t utf8_length(unsigned char c) { return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 
 
 }  // namespace
 
-Locator::Locator(std::string_view text, const std::string& name, const Limits& limits) {
+static std::string_view without_bom(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  text_ = text;
+  return text;
+}
+
+Locator::Locator(std::string_view text, const std::string& name, const Limits& limits)
+    : text_(without_bom(text)), map_(text_) {
+  text = text_;
   if (text.empty()) return;
   xml_ = model::detect_format(text) == model::DataFormat::Xml;
   try {
@@ -58,22 +63,18 @@ Locator::Locator(std::string_view text, const std::string& name, const Limits& l
 
 size_t Locator::byte_offset(model::Location at) const {
   if (at.line < 1 || static_cast<size_t>(at.line) > line_starts_.size()) return std::string_view::npos;
-  size_t p = line_starts_[at.line - 1];
-  for (int c = 1; c < at.column && p < text_.size() && text_[p] != '\n'; ++c) p += utf8_length(text_[p]);
-  return p;
+  // The first byte of the line at or past the column: columns grow with the byte offset.
+  size_t lo = line_starts_[at.line - 1];
+  size_t hi = static_cast<size_t>(at.line) < line_starts_.size() ? line_starts_[at.line] : text_.size();
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (map_.at(mid).column < at.column) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-model::Location Locator::location_of(size_t byte) const {
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
-  size_t line = static_cast<size_t>(it - line_starts_.begin());
-  size_t p = line_starts_[line - 1];
-  int column = 1;
-  while (p < byte && p < text_.size()) {
-    p += utf8_length(text_[p]);
-    ++column;
-  }
-  return {static_cast<int>(line), column};
-}
+model::Location Locator::location_of(size_t byte) const { return map_.at(byte); }
 
 std::optional<model::Location> Locator::inside(const model::Value& v, const std::string& key, size_t offset) const {
   using Type = model::Value::Type;

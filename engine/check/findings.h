@@ -57,6 +57,8 @@ class Findings {
 class Locator {
  public:
   Locator(std::string_view text, const std::string& name, const Limits& limits);
+  Locator(const Locator&) = delete;
+  Locator& operator=(const Locator&) = delete;
   model::Location locate(const std::string& path, size_t offset) const;
 
  private:
@@ -64,6 +66,7 @@ class Locator {
   bool xml_ = false;
   std::optional<model::Value> root_;
   std::vector<size_t> line_starts_;
+  model::SourceMap map_;  // byte -> line:column in O(log lines + kBlock), whatever the length of a line
 
   size_t byte_offset(model::Location at) const;
   model::Location location_of(size_t byte) const;

@@ -251,7 +251,7 @@ Page certificate_page(const CertificatePrototype& proto, const model::ListRow& r
       }
     }
     throw Error(e.kind(), e.message(), e.file(), row.row, column,
-                "row " + std::to_string(row.row) + (key.empty() ? "" : ", " + key));
+                model::row_label(row) + (key.empty() ? "" : ", " + key));
   }
 }
 
@@ -317,7 +317,7 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
 
   if (top > bottom - right_h + 2) {
     throw Error(ErrorKind::Layout, tr("the text does not fit on the certificate (a very long achievement?)"), {}, row.row, 0,
-                "row " + std::to_string(row.row));
+                model::row_label(row));
   }
   if (options.print_on_blank) offset_page(page, options.offset_x, options.offset_y);
   scale_page(page, options.scale);

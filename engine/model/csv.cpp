@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 
 namespace vanban::model {
@@ -41,8 +42,8 @@ std::string tidy_cell(std::string& text) {
     } else if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                                           static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
       if (problem.empty()) {
-        problem = "the cell holds the control character " + unicode::describe_code_point(text, i) +
-                  " (only line breaks and tabs may be in a cell)";
+        problem = trf("the cell holds the control character {0} (only line breaks and tabs may be in a cell)",
+                      unicode::describe_code_point(text, i));
       }
       out += text[i];
     } else {
@@ -57,6 +58,10 @@ void limit_exceeded(const std::string& source, const std::string& what, size_t l
                     const char* limit_name, Location at) {
   throw Error(ErrorKind::Model, what + " more than " + std::to_string(limit) + " " + noun + " (limit " + limit_name + ")",
               source, at.line, at.column);
+}
+
+void limit_exceeded(const std::string& source, const std::string& message, Location at) {
+  throw Error(ErrorKind::Model, message, source, at.line, at.column);
 }
 
 char detect_delimiter(std::string_view text) {
@@ -79,18 +84,19 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
   bool at_cell_start = true;
   auto end_cell = [&] {
     if (row.size() >= limits.max_columns) {
-      limit_exceeded(source, "row " + std::to_string(record) + " has", limits.max_columns, "columns", "max_columns",
+      limit_exceeded(source, trf("row {0} has more than {1} columns (limit max_columns)", record, limits.max_columns),
                      cell.at);
     }
     if (cell.text.size() > limits.max_text_bytes) {
-      limit_exceeded(source, "a cell has", limits.max_text_bytes, "bytes of text", "max_text_bytes", cell.at);
+      limit_exceeded(source, trf("a cell has more than {0} bytes of text (limit max_text_bytes)", limits.max_text_bytes),
+                     cell.at);
     }
     cell.problem = tidy_cell(cell.text);
     cell.text = unicode::to_nfc(cell.text);
     cell.row = record;
     cell.col = static_cast<int>(row.size()) + 1;
     if (!cell.text.empty() && ++cells > limits.max_cells) {
-      limit_exceeded(source, "the list has", limits.max_cells, "non-empty cells", "max_cells", cell.at);
+      limit_exceeded(source, trf("the list has more than {0} non-empty cells (limit max_cells)", limits.max_cells), cell.at);
     }
     row.push_back(std::move(cell));
     cell = Cell{};
@@ -100,7 +106,7 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
     bool empty = row.size() == 1 && row[0].text.empty();
     if (!empty) {
       if (rows.size() > limits.max_rows) {  // the header and max_rows rows are allowed
-        limit_exceeded(source, "the list has", limits.max_rows, "rows", "max_rows", row.front().at);
+        limit_exceeded(source, trf("the list has more than {0} rows (limit max_rows)", limits.max_rows), row.front().at);
       }
       rows.push_back(std::move(row));
     }
@@ -116,7 +122,7 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
         Location open = map.at(base + i);
         ++i;
         for (;;) {
-          if (i >= text.size()) csv_fail(source, open, "row " + std::to_string(record), "a quoted cell is never closed");
+          if (i >= text.size()) csv_fail(source, open, trf("row {0}", record), tr("a quoted cell is never closed"));
           if (text[i] == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
               cell.text += '"';
@@ -129,8 +135,8 @@ std::vector<std::vector<Cell>> parse_csv(std::string_view text, const std::strin
           cell.text += text[i++];
         }
         if (i < text.size() && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
-          csv_fail(source, map.at(base + i), "row " + std::to_string(record),
-               "unexpected text after a quoted cell (a quote inside a cell is written \"\")");
+          csv_fail(source, map.at(base + i), trf("row {0}", record),
+                   tr("unexpected text after a quoted cell (a quote inside a cell is written \"\")"));
         }
         continue;
       }

@@ -1,5 +1,8 @@
 // Data for forms: one record per filled form, from a JSON object, a JSON array of
-// objects, or a CSV file whose header row names the fields. Validated against the
+// objects, or a table whose header row names the fields (by name, or as a list header
+// folds to it: "Họ và tên" -> ho_ten): a CSV file or an XLSX workbook's first sheet. Text
+// in any encoding model/csv.h's read_text knows (UTF-8, UTF-16, Windows-1258, TCVN3,
+// VNI), columns typed with a TCVN3/VNI font converted (a warning each). Validated against the
 // field names the form's template declares (passed in as a FormSchema, so this stage
 // does not depend on templates).
 #pragma once
@@ -9,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/limits.h"
 
 namespace vanban::model {
@@ -26,12 +30,16 @@ struct FormRecord {
   std::map<std::string, std::vector<TableRow>> tables;
 };
 
-// Throws vanban::Error naming the file, the line:column and the record/row and field:
-// an unknown field, a value of the wrong type, a malformed CSV row.
+// Throws one vanban::Error carrying every problem of the records (Error::diagnostics(),
+// up to Diagnostics' limit), each naming the file, the line:column and the record/row
+// and field: an unknown field (with "did you mean …"), a value of the wrong type, a
+// malformed CSV row. Warnings (an encoding guessed, a column converted) are appended to
+// `warnings` when given.
 // Nesting, records (max_rows) and CSV sizes are limited by `limits`; a cell holding a
 // control character other than a line break or a tab is an error naming its row and
 // column.
 std::vector<FormRecord> load_form_records(std::string_view bytes, const std::string& source_name,
-                                          const FormSchema& schema, const Limits& limits = {});
+                                          const FormSchema& schema, const Limits& limits = {},
+                                          std::vector<Diagnostic>* warnings = nullptr);
 
 }  // namespace vanban::model

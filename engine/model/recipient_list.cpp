@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 #include "model/csv.h"
 #include "model/value.h"
@@ -69,17 +70,6 @@ std::string fold(std::string_view header) {
   return out;
 }
 
-std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
-  icu::UnicodeString s;
-  for (size_t i = 2; i + 1 < bytes.size(); i += 2) {
-    auto lo = static_cast<unsigned char>(bytes[i]), hi = static_cast<unsigned char>(bytes[i + 1]);
-    s.append(static_cast<char16_t>(little_endian ? (hi << 8 | lo) : (lo << 8 | hi)));
-  }
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
 }  // namespace
 
 std::string canonical_key(std::string_view header) {
@@ -95,38 +85,39 @@ namespace {
 std::vector<std::vector<Cell>> json_table(std::string_view body, const std::string& source, const Limits& limits) {
   Value root = read_json(body, source, limits);
   if (root.type != Value::Type::Array) {
-    throw Error(ErrorKind::Model, "expected an array of objects, one per person", source, root.where.line,
+    throw Error(ErrorKind::Model, tr("expected an array of objects, one per person"), source, root.where.line,
                 root.where.column);
   }
   if (root.items.size() > limits.max_rows) {
     const Value& past = root.items[limits.max_rows];
-    limit_exceeded(source, "the list has", limits.max_rows, "rows", "max_rows", past.where);
+    limit_exceeded(source, trf("the list has more than {0} rows (limit max_rows)", limits.max_rows), past.where);
   }
   std::vector<std::string> keys;
   std::unordered_map<std::string, size_t> index;
   size_t cells = 0;
   for (const auto& item : root.items) {
     if (item.type != Value::Type::Object) {
-      throw Error(ErrorKind::Model, "expected an object per person", source, item.where.line, item.where.column);
+      throw Error(ErrorKind::Model, tr("expected an object per person"), source, item.where.line, item.where.column);
     }
     for (size_t m = 0; m < item.members.size(); ++m) {
       const auto& [k, v] = item.members[m];
       if (index.emplace(k, keys.size()).second) {
         if (keys.size() >= limits.max_columns) {
-          limit_exceeded(source, "the list has", limits.max_columns, "columns", "max_columns",
+          limit_exceeded(source, trf("the list has more than {0} columns (limit max_columns)", limits.max_columns),
                          m < item.member_where.size() ? item.member_where[m] : item.where);
         }
         keys.push_back(k);
       }
       if (v.type != Value::Type::Null && ++cells > limits.max_cells) {
-        limit_exceeded(source, "the list has", limits.max_cells, "non-empty cells", "max_cells", v.where);
+        limit_exceeded(source, trf("the list has more than {0} non-empty cells (limit max_cells)", limits.max_cells),
+                       v.where);
       }
     }
   }
   std::vector<std::vector<Cell>> table;
   table.reserve(root.items.size() + 1);
   std::vector<Cell> header;
-  for (size_t c = 0; c < keys.size(); ++c) header.push_back(Cell{keys[c], root.where, {}, 1, static_cast<int>(c) + 1});
+  for (size_t c = 0; c < keys.size(); ++c) header.push_back(Cell{keys[c], root.where, {}, 1, static_cast<int>(c) + 1, {}});
   table.push_back(std::move(header));
   for (size_t r = 0; r < root.items.size(); ++r) {
     auto& item = root.items[r];
@@ -141,14 +132,14 @@ std::vector<std::vector<Cell>> json_table(std::string_view body, const std::stri
         std::snprintf(buf, sizeof buf, v.integral ? "%.0f" : "%g", v.number);
         t = buf;
       } else if (v.type != Value::Type::Null) {
-        throw Error(ErrorKind::Model, "expected text, got " + std::string(Value::type_name(v.type)), source,
-                    v.where.line, v.where.column, unicode::excerpt(k));
+        throw Error(ErrorKind::Model, trf("expected text, got {0}", Value::type_name(v.type)), source, v.where.line,
+                    v.where.column, unicode::excerpt(k));
       }
-      Cell cell{std::move(t), v.where, {}, row_number, static_cast<int>(index[k]) + 1};
+      Cell cell{std::move(t), v.where, {}, row_number, static_cast<int>(index[k]) + 1, {}};
       cell.problem = tidy_cell(cell.text);
       row.push_back(std::move(cell));
     }
-    if (row.empty()) row.push_back(Cell{"", item.where, {}, row_number, 1});
+    if (row.empty()) row.push_back(Cell{"", item.where, {}, row_number, 1, {}});
     table.push_back(std::move(row));
     std::vector<Value>().swap(item.items);
     std::vector<Member>().swap(item.members);  // the tree is freed as the table is made
@@ -161,39 +152,31 @@ std::vector<std::vector<Cell>> json_table(std::string_view body, const std::stri
 RecipientList read_recipient_list(std::string_view bytes, const std::string& source_name, const ListOptions& options) {
   const Limits& limits = options.limits;
   std::vector<std::vector<Cell>> rows;
-  std::string converted;
+  RecipientList list;
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     rows = read_xlsx(bytes, source_name, options.sheet, limits);
   } else {
-    std::string_view text = bytes;
-    size_t base = 0;
-    if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
-      converted = utf16_to_utf8(bytes, bytes[0] == '\xFF');  // Excel's "Unicode text"
-      text = converted;
-    } else if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-      base = 3;
-    }
-    SourceMap map(text);
-    check_utf8(text, map, source_name);
-    std::string_view body = text.substr(base);
+    const Text in = read_text(bytes, source_name, &list.warnings);
+    SourceMap map(in.text);
+    std::string_view body = in.text.substr(in.base);
     size_t first = body.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && body[first] == '[') {
       rows = json_table(body, source_name, limits);
     } else {
-      rows = parse_csv(body, source_name, map, base, detect_delimiter(body), limits);
+      rows = parse_csv(body, source_name, map, in.base, detect_delimiter(body), limits);
     }
   }
   size_t skip = 0;
   while (skip < rows.size() && rows[skip].empty()) ++skip;
-  if (skip == rows.size()) throw Error(ErrorKind::Model, "the list is empty: no header row", source_name);
+  if (skip == rows.size()) throw Error(ErrorKind::Model, tr("the list is empty: no header row"), source_name);
+  repair_legacy_columns(rows, skip, source_name, &list.warnings);
 
-  RecipientList list;
   // The header, dense: a column without a header cell is named column_N.
   std::vector<Cell> header;
   for (auto& cell : rows[skip]) {
     size_t c = cell.col > 0 ? static_cast<size_t>(cell.col) - 1 : header.size();
     if (c < header.size()) continue;  // a column given twice: the first wins
-    while (header.size() < c) header.push_back(Cell{"", cell.at, {}, cell.row, static_cast<int>(header.size()) + 1});
+    while (header.size() < c) header.push_back(Cell{"", cell.at, {}, cell.row, static_cast<int>(header.size()) + 1, {}});
     header.push_back(std::move(cell));
   }
   std::set<std::string> seen;
@@ -201,8 +184,8 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
     const Cell& h = header[c];
     const int line = h.row ? h.row : h.at.line;
     if (!h.problem.empty()) {
-      throw Error(ErrorKind::Model, "header: " + h.problem, source_name, line, static_cast<int>(c) + 1,
-                  "row " + std::to_string(line) + ", column " + std::to_string(c + 1));
+      throw Error(ErrorKind::Model, trf("header: {0}", h.problem), source_name, line, static_cast<int>(c) + 1,
+                  trf("row {0}, column {1}", line, c + 1));
     }
     std::string key;
     auto mapped = options.column_map.find(h.text);
@@ -210,8 +193,7 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
     key = mapped != options.column_map.end() ? mapped->second : canonical_key(h.text);
     if (key.empty()) key = "column_" + std::to_string(c + 1);
     if (!seen.insert(key).second) {
-      throw Error(ErrorKind::Model,
-                  "two columns mean \"" + unicode::excerpt(key) + "\" (\"" + unicode::excerpt(h.text) + "\")",
+      throw Error(ErrorKind::Model, trf("two columns mean \"{0}\" (\"{1}\")", unicode::excerpt(key), unicode::excerpt(h.text)),
                   source_name, h.at.line, h.at.column);
     }
     list.keys.push_back(key);
@@ -225,7 +207,7 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
       }
       all += (all.empty() ? "" : ", ") + unicode::excerpt(h.text, 40);
     }
-    throw Error(ErrorKind::Model, "no name column (\"Họ và tên\" or ho_ten) among: " + all, source_name,
+    throw Error(ErrorKind::Model, trf("no name column (\"Họ và tên\" or ho_ten) among: {0}", all), source_name,
                 header.empty() ? 1 : header[0].at.line, 1);
   }
   auto columns = std::make_shared<std::map<std::string, int>>();
@@ -253,6 +235,12 @@ RecipientList read_recipient_list(std::string_view bytes, const std::string& sou
     std::vector<Cell>().swap(cells);  // the table is freed as the rows are made
   }
   return list;
+}
+
+std::string row_label(const ListRow& row) {
+  const std::string& stt = row.field("stt");
+  if (stt.empty()) return trf("row {0}", row.row);
+  return trf("row {0} (STT {1})", row.row, unicode::excerpt(stt, 20));
 }
 
 const std::string& ListRow::field(const std::string& key) const {

@@ -1,7 +1,10 @@
 // Lists of people or units to honour, as offices keep them: CSV (UTF-8 with or without
-// BOM, comma or semicolon), UTF-16 tab-separated text (Excel's "Unicode text"), XLSX
-// (the first sheet or a named one; shared strings, numbers and dates as Excel stores
-// them) and JSON arrays of objects. Headers are recognised by their Vietnamese names,
+// BOM, Windows-1258 as Excel writes "CSV" on a Vietnamese Windows, TCVN3 or VNI: the
+// encoding is told by its Vietnamese syllables, core/encoding.h; comma or semicolon),
+// UTF-16 tab-separated text (Excel's "Unicode text"), XLSX (the first sheet or a named
+// one; shared strings, numbers and dates as Excel stores them, in the 1900 or the 1904
+// date system) and JSON arrays of objects. Columns typed with a TCVN3 or VNI font in a
+// Unicode file are converted, with a warning naming the column. Headers are recognised by their Vietnamese names,
 // with or without diacritics and in any case ("Họ và tên", "ho va ten", "HỌ TÊN"), or by
 // snake_case keys (ho_ten); a column map may rename. Every cell is NFC.
 #pragma once
@@ -11,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "core/limits.h"
 
 namespace vanban::model {
@@ -39,7 +43,12 @@ struct ListRow {
 struct RecipientList {
   std::vector<std::string> keys;                  // canonical keys of the columns, in order
   std::vector<ListRow> rows;
+  std::vector<Diagnostic> warnings;               // an encoding guessed, columns converted from TCVN3/VNI
 };
+
+// "row 8 (STT 7)": a row as a clerk finds it, by its spreadsheet row and its STT cell
+// when the list has one; "row 8" without.
+std::string row_label(const ListRow& row);
 
 // Throws vanban::Error (file, line:column or row, column) when the file cannot be read
 // as a list at all: malformed CSV or XLSX, no header, no name column, or past one of

@@ -172,7 +172,7 @@ namespace {
 
 [[noreturn]] void row_error(const model::ListRow& row, const std::string& key, const std::string& message) {
   throw Error(ErrorKind::Model, message, {}, row.row, row.column_of(key),
-              "row " + std::to_string(row.row) + ", " + key);
+              model::row_label(row) + ", " + key);
 }
 
 }  // namespace

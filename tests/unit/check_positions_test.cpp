@@ -1,5 +1,7 @@
 // Where findings are: line:column in the JSON or XML the model came from, inside a text at
 // the character; sorted by position. The real plan's III -> V jump is a warning there.
+#include <chrono>
+
 #include "check_test_support.h"
 
 namespace vanban::test {
@@ -73,6 +75,33 @@ TEST(CheckPositions, XmlAttributesAndTextsArePlaced) {
   std::string line = xml.substr(start, xml.find('\n', start) - start);
   EXPECT_NE(line.find("<paragraph>Căn cứ khoản 2 điều 5"), std::string::npos) << line;
   EXPECT_EQ(found[0].column, 31) << line;  // 4 spaces, "<paragraph>" (11), "Căn cứ khoản 2 " (15): "điều" at 31
+}
+
+}  // namespace
+}  // namespace vanban::test
+
+namespace vanban::test {
+namespace {
+
+TEST(CheckPositions, AHugeMinifiedModelIsPlacedQuicklyAndItsFindingsLimited) {
+  // 20,000 recipients without their ";" on one line of about 600 KB.
+  std::string lines = "[";
+  for (int i = 0; i < 20000; ++i) lines += "\"Trường Tiểu học số " + std::to_string(i) + "\",";
+  lines += "\"Lưu: VT, VP.\"]";
+  std::string json = replaced(clean_plan(), R"(["Bộ GD&ĐT (để b/c);", "Các đơn vị trực thuộc;", "Lưu: VT, VP."])", lines);
+  std::string minified;
+  for (char c : json)
+    if (c != '\n') minified += c;
+  auto start = std::chrono::steady_clock::now();
+  auto found = check_data(minified);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 5.0);
+  ASSERT_EQ(errors_in(found), Diagnostics::kDefaultLimit + 1) << listing(found);  // 50 and "… more errors not shown"
+  EXPECT_NE(found.back().message.find("19950 more errors"), std::string::npos) << found.back().message;
+  for (size_t i = 0; i + 1 < Diagnostics::kDefaultLimit; ++i) {
+    EXPECT_EQ(found[i].line, 1);
+    EXPECT_LT(found[i].column, found[i + 1].column);
+  }
 }
 
 }  // namespace

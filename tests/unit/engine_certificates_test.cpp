@@ -42,11 +42,11 @@ TEST(Certificates, EachPageCarriesItsRowAndBadRowsAreReported) {
   std::string pdf = dir.file("gk.pdf");
   Result r = run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf) + " --date 2022-05-15");
   EXPECT_EQ(r.status, 3) << r.output;  // some rows failed, the others were produced
-  EXPECT_NE(r.output.find("danh-sach-khen-thuong.csv:8:2: row 8, ho_ten: the name is missing"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find(":9:8: row 9, ngay_quyet_dinh: \"31/2/2022\" is not a date"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("danh-sach-khen-thuong.csv:8:2: row 8 (STT 7), ho_ten: the name is missing"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(":9:8: row 9 (STT 8), ngay_quyet_dinh: \"31/2/2022\" is not a date"), std::string::npos) << r.output;
   std::string report = vanban::file_io::read_file(pdf + ".errors.csv");
-  EXPECT_NE(report.find("8,2,\"row 8, ho_ten\""), std::string::npos) << report;
-  EXPECT_NE(report.find("9,8,\"row 9, ngay_quyet_dinh\""), std::string::npos) << report;
+  EXPECT_NE(report.find("row,stt,column,field,message\n8,\"7\",2,\"row 8 (STT 7), ho_ten\""), std::string::npos) << report;
+  EXPECT_NE(report.find("9,\"8\",8,\"row 9 (STT 8), ngay_quyet_dinh\""), std::string::npos) << report;
   ASSERT_EQ(pages(pdf), 7);
   Result check = run("qpdf --check " + q(pdf));
   EXPECT_EQ(check.status, 0) << check.output;
@@ -331,7 +331,7 @@ TEST(Certificates, DocxHasASectionPerRowAndSaysWhatThePdfSays) {
   std::string docx = dir.file("gk.docx"), pdf = dir.file("gk.pdf");
   Result r = run(kCli + " batch giay-khen " + q(kList) + " -o " + q(docx) + images);
   ASSERT_EQ(r.status, 3) << r.output;  // two bad rows, reported as for the PDF
-  EXPECT_NE(r.output.find("row 9, ngay_quyet_dinh"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("row 9 (STT 8), ngay_quyet_dinh"), std::string::npos) << r.output;
   EXPECT_TRUE(fs::exists(docx + ".errors.csv"));
   ASSERT_EQ(run(kCli + " batch giay-khen " + q(kList) + " -o " + q(pdf) + images).status, 3);
 

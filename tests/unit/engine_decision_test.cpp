@@ -7,6 +7,7 @@
 
 #include "core/file_io.h"
 #include "cli_harness.h"
+#include "engine_fixture.h"
 #include "model/recipient_list.h"
 #include "vanban/engine.h"
 
@@ -17,15 +18,7 @@ using namespace vanban;
 const std::string kSource = VANBAN_SOURCE_DIR;
 const std::string kListPath = kSource + "/samples/danh-sach-khen-thuong.csv";
 
-const Engine& engine() {
-  static const Engine e([] {
-    EngineOptions o;
-    o.template_dirs = {kSource + "/templates"};
-    o.font_manifest = kSource + "/fonts/fonts.xml";
-    return o;
-  }());
-  return e;
-}
+const auto& engine = test::source_tree_engine;
 
 model::Document frame() {
   model::Document d;
@@ -85,6 +78,7 @@ TEST(Decision, ListsTheCertificatesRowsInTheBatchOrderWithTheirGoldenBookNumbers
       // and reported with their row.
       ASSERT_EQ(made.rows.errors.size(), 2u);
       EXPECT_EQ(made.rows.errors[0].field.substr(0, 5), "row 8");
+      EXPECT_EQ(made.rows.errors[0].stt, "7");
       // STT runs 1..n over the people, whatever the grouping.
       int stt = 0;
       for (const auto& row : t.rows)
@@ -137,7 +131,7 @@ TEST(Decision, ARowNamingAnotherDecisionIsAnErrorNamingTheRow) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.line(), 2);
-    EXPECT_EQ(e.field_path(), "row 2, so_quyet_dinh");
+    EXPECT_EQ(e.field_path(), "row 2 (STT 1), so_quyet_dinh");
     EXPECT_NE(e.message().find("\"125/QĐ-SGDĐT\", but the decision is \"126/QĐ-SGDĐT\""), std::string::npos) << e.message();
   }
   d = frame();
@@ -199,7 +193,7 @@ TEST(Decision, TheCommandsDanhSachMatchesTheBatchsCertificatesInPdfAndDocx) {
     auto d = run(kCli + " decision giay-khen " + q(list) + " --decision " + q(frame) + " -o " + q(qd) +
                  " --date 2022-05-15" + options);
     ASSERT_EQ(d.status, 3) << d.output;  // the two rows the batch leaves out, reported the same way
-    EXPECT_NE(d.output.find("danh-sach-khen-thuong.csv:8:2: row 8, ho_ten: the name is missing"), std::string::npos);
+    EXPECT_NE(d.output.find("danh-sach-khen-thuong.csv:8:2: row 8 (STT 7), ho_ten: the name is missing"), std::string::npos);
     ASSERT_EQ(run(kCli + " decision giay-khen " + q(list) + " --decision " + q(frame) + " -o " + q(qd_docx) +
                   " --date 2022-05-15" + options).status, 3);
     const std::vector<std::string> names = certificate_pages_names(certs);

@@ -96,7 +96,8 @@ using CertificateFileSink = std::function<void(size_t position, const model::Lis
 // may be moved from.
 using CertificateSink = std::function<void(size_t position, const model::ListRow& row, layout::Page& page)>;
 
-// The failed rows of a batch as CSV ("row,column,field,message"), for <out>.errors.csv.
+// The failed rows of a batch as CSV ("row,stt,column,field,message": the spreadsheet row and
+// the row's STT cell, empty when the list has none), for <out>.errors.csv.
 std::string batch_report_csv(const BatchResult& result);
 
 // A file name for a row from a pattern such as "{stt}-{ho_ten}": {key} is the row's
@@ -135,8 +136,9 @@ class Engine {
   // Lays out `data` with `tpl` whatever its layout: an administrative document (JSON or
   // XML model), or forms (a JSON object, a JSON array or a CSV file of records; `blank`
   // prints one empty form and needs no data).
+  // Warnings of the data (a form's data read from TCVN3, …) go to `warnings` when given.
   layout::LaidOutDocument lay_out(const style::Template& tpl, std::string_view data, const std::string& source_name,
-                                  bool blank, const Limits& limits = {}) const;
+                                  bool blank, const Limits& limits = {}, std::vector<Diagnostic>* warnings = nullptr) const;
   std::string render_pdf(const std::string& template_name, std::string_view data,
                          const std::string& source_name, const RenderOptions& options, bool blank = false) const;
   std::string write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const;

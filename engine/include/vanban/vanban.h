@@ -204,7 +204,7 @@ VANBAN_API void vanban_batch_options_init(vanban_batch_options* options);
  * PDF (a page per row) or DOCX (a section per row). *rows and *failed (either may be NULL)
  * receive the number of rows and of rows that made no certificate. VANBAN_EPARTIAL: some
  * rows failed, *out holds the others, and vanban_errmsg() lists the failed rows, one per
- * line; any other failure leaves *out NULL. */
+ * line (each is also a diagnostic: vanban_diagnostic_get); any other failure leaves *out NULL. */
 VANBAN_API vanban_status vanban_batch(vanban_engine* engine, const char* template_name, const char* list,
                                       size_t list_size, const vanban_batch_options* options, unsigned char** out,
                                       size_t* out_size, size_t* rows, size_t* failed);

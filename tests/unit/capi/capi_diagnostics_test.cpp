@@ -160,6 +160,52 @@ TEST(CApiDiagnostics, EveryFailedRowOfABatchIsADiagnostic) {
   EXPECT_NE(std::string(errors[1]->field).find("ngay_quyet_dinh"), std::string::npos) << errors[1]->field;
 }
 
+vanban_status check(vanban_engine* e, const std::string& data, const char* name) {
+  vanban_render_options o;
+  vanban_render_options_init(&o);
+  o.source_name = name;
+  return vanban_check(e, "ke-hoach", data.data(), data.size(), &o);
+}
+
+TEST(CApiDiagnostics, CheckListsEveryFindingWithItsRule) {
+  Engine engine;
+  // The 2021 plan: warnings only (the jump from III to V among them), so VANBAN_OK.
+  ASSERT_EQ(check(engine.e, read_file(kSamples + "/ke-hoach-hoa-binh-2021.json"), "plan.json"), VANBAN_OK)
+      << vanban_errmsg(engine.e);
+  size_t count = vanban_diagnostic_count(engine.e);
+  ASSERT_GT(count, 0u);
+  bool jump = false;
+  for (size_t i = 0; i < count; ++i) {
+    const vanban_diagnostic* d = vanban_diagnostic_get(engine.e, i);
+    EXPECT_EQ(d->severity, VANBAN_SEVERITY_WARNING);
+    EXPECT_EQ(d->status, VANBAN_OK);
+    EXPECT_STREQ(d->file, "plan.json");
+    jump = jump || std::string(d->rule) == "ND30-NUM-7";
+  }
+  EXPECT_TRUE(jump);
+  // Mistakes: VANBAN_EMODEL, the first error as the thread's error, every finding listed.
+  ASSERT_EQ(check(engine.e, read_file(std::string(VANBAN_SOURCE_DIR) + "/tests/data/check/so-ky-hieu.json"),
+                  "so-ky-hieu.json"),
+            VANBAN_EMODEL);
+  const vanban_diagnostic* first = vanban_diagnostic_get(engine.e, 0);
+  ASSERT_NE(first, nullptr);
+  EXPECT_STREQ(first->rule, "ND30-SO-2");
+  EXPECT_EQ(first->severity, VANBAN_SEVERITY_ERROR);
+  EXPECT_EQ(first->status, VANBAN_EMODEL);
+  EXPECT_EQ(first->line, 6);
+  EXPECT_STREQ(first->field, "number.number");
+  EXPECT_EQ(vanban_error_line(engine.e), 6);
+  EXPECT_EQ(std::string(vanban_errmsg(engine.e)).rfind("so-ky-hieu.json:6:15: number.number: ", 0), 0u)
+      << vanban_errmsg(engine.e);
+  size_t rules = 0;
+  for (size_t i = 0; i < vanban_diagnostic_count(engine.e); ++i) rules += *vanban_diagnostic_get(engine.e, i)->rule != 0;
+  EXPECT_GE(rules, 4u);  // ND30-SO-2, ND30-TYPE-2, ND30-SO-3, ND30-SO-4 (tests/data/check/expected.txt)
+  // Data that is no model: the reader's status and its problems, as for a render.
+  ASSERT_EQ(check(engine.e, kTwoTypos, "plan.json"), VANBAN_EMODEL);
+  ASSERT_EQ(vanban_diagnostic_count(engine.e), 2u);
+  EXPECT_STREQ(vanban_diagnostic_get(engine.e, 1)->hint, "did you mean \"signer_name\"?");
+}
+
 TEST(CApiDiagnostics, NoEngineNoList) {
   EXPECT_EQ(vanban_diagnostic_count(nullptr), 0u);
   EXPECT_EQ(vanban_diagnostic_get(nullptr, 0), nullptr);

@@ -196,8 +196,8 @@ TEST(CApi, BatchReportsTheRowsThatFailedAndMakesTheOthers) {
   EXPECT_EQ(failed, 2u);
   EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
   std::string report = vanban_errmsg(engine.e);
-  EXPECT_NE(report.find("danh-sach.csv:8:2: row 8, ho_ten: the name is missing"), std::string::npos) << report;
-  EXPECT_NE(report.find("danh-sach.csv:9:8: row 9, ngay_quyet_dinh"), std::string::npos) << report;
+  EXPECT_NE(report.find("danh-sach.csv:8:2: row 8 (STT 7), ho_ten: the name is missing"), std::string::npos) << report;
+  EXPECT_NE(report.find("danh-sach.csv:9:8: row 9 (STT 8), ngay_quyet_dinh"), std::string::npos) << report;
   std::ofstream(scratch.file("c.pdf"), std::ios::binary) << pdf;
   EXPECT_NE(shell("pdfinfo " + scratch.file("c.pdf")).find("Pages:           7"), std::string::npos);
 

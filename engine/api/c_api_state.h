@@ -1,0 +1,60 @@
+// Internal to the C API (c_api.cpp, c_api_errors.cpp): what an engine handle holds, and
+// each thread's record of its last call on it (the last error, every diagnostic).
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "vanban/engine.h"
+#include "vanban/vanban.h"
+
+struct vanban_error_record {
+  vanban_status status = VANBAN_OK;
+  std::string message, file, field;
+  int line = 0, column = 0;
+  // Every problem of the thread's last call (reset when a call starts: it never grows
+  // past one call's), and their C views, made when first asked for.
+  std::vector<vanban::Diagnostic> diagnostics;
+  std::vector<vanban_diagnostic> views;
+};
+
+struct vanban_engine {
+  std::unique_ptr<vanban::Engine> engine;       // null when opening failed
+  std::vector<std::string> template_dirs;
+  mutable std::mutex mutex;                     // guards the two maps below
+  mutable std::unordered_map<std::thread::id, vanban_error_record> errors;
+  // Templates loaded once, each with the state of its files (it and those it extends) on
+  // disk when it was read: a changed file makes the next call read it again.
+  struct CachedTemplate {
+    std::shared_ptr<const vanban::style::Template> tpl;
+    std::vector<std::string> stamps;
+  };
+  std::map<std::string, CachedTemplate> templates;
+
+  vanban_error_record& error_of_this_thread() const {
+    std::lock_guard<std::mutex> lock(mutex);
+    return errors[std::this_thread::get_id()];  // node-based: the reference stays valid
+  }
+};
+
+namespace vanban::capi {
+
+vanban_status status_of(ErrorKind kind);
+
+// The failure of a call: the thread's last error, and in its diagnostics (unless the
+// call's Error already put them there). Returns `status` (VANBAN_ENOMEM when even that failed).
+vanban_status fail(const vanban_engine* e, vanban_status status, std::string message, std::string file = {},
+                   int line = 0, int column = 0, std::string field = {});
+
+// A call on an engine starts: the thread's diagnostics are the previous call's no more.
+void begin_call(const vanban_engine* e);
+
+// Problems a call found that stopped nothing (warnings; a check's findings), into the thread's list.
+void add_warnings(const vanban_engine* e, const std::vector<Diagnostic>& warnings);
+
+}  // namespace vanban::capi
