@@ -9,72 +9,63 @@
 namespace vanban::cli {
 namespace {
 
-// The command's synopsis (after "vanban ").
-const char* synopsis(Command c) {
-  switch (c) {
-    case Command::Render:
-      return N_("render <template> <data.json|data.xml|records.csv> -o <out.pdf|out.docx> [options]\n"
-                "render <form-template> --blank -o <form.pdf|form.docx> [options]");
-    case Command::Validate: return N_("validate <template> <data> [options]");
-    case Command::Batch:
-      return N_("batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|out.docx|dir/> "
-                "[options]");
-    case Command::Decision:
-      return N_("decision <certificate-template> <list> --decision <decision.json|decision.xml> -o <qd.pdf|qd.docx> "
-                "[options]");
-    case Command::Check: return N_("check <template> <data.json|data.xml> [options]");
-    case Command::Templates: return N_("templates [--template-dir DIR] [--format json]");
-    case Command::None: break;
-  }
-  return "";
-}
+// What help says of each command: its synopsis (after "vanban "), its line in the list of
+// commands, and what it does in a few lines.
+struct CommandHelp {
+  Command command;
+  const char* synopsis;
+  const char* summary;
+  const char* description;
+};
 
-// One line in the list of commands.
-const char* summary(Command c) {
-  switch (c) {
-    case Command::Render: return N_("write a document (PDF or DOCX) from a template and its data");
-    case Command::Validate: return N_("check that data lays out with a template, without writing anything");
-    case Command::Batch: return N_("make certificates from a list (CSV, XLSX, JSON, text)");
-    case Command::Decision: return N_("write the Quyết định khen thưởng of a list, with its danh sách");
-    case Command::Check: return N_("check a document's content against the rules of Decree 30");
-    case Command::Templates: return N_("list the templates: name and kind");
-    case Command::None: break;
-  }
-  return "";
-}
+constexpr CommandHelp kCommandHelp[] = {
+    {Command::Render,
+     N_("render <template> <data.json|data.xml|records.csv> -o <out.pdf|out.docx> [options]\n"
+        "render <form-template> --blank -o <form.pdf|form.docx> [options]"),
+     N_("write a document (PDF or DOCX) from a template and its data"),
+     N_("Lays out the data with the template and writes a PDF or a DOCX (by the output's\n"
+        "extension). <data> is a document model (JSON or XML); for a form, a JSON object,\n"
+        "a JSON array or a CSV file of records: one filled form each.")},
+    {Command::Validate,
+     N_("validate <template> <data> [options]"),
+     N_("check that data lays out with a template, without writing anything"),
+     N_("Reads the data and lays it out as render would, writes nothing and says how many\n"
+        "pages it makes. Every problem of the data is reported.")},
+    {Command::Batch,
+     N_("batch <certificate-template> <list.csv|list.xlsx|list.json|list.txt> -o <out.pdf|out.docx|dir/> "
+        "[options]"),
+     N_("make certificates from a list (CSV, XLSX, JSON, text)"),
+     N_("One PDF with a page per row (a DOCX with a section per row) or, with -o ending in /,\n"
+        "one file per row named by --name. Rows that cannot make a certificate are reported\n"
+        "and listed in <out>.errors.csv (removed after a run with none); the others are\n"
+        "produced. Images (PNG with transparency): --emblem top centre, --signature in the\n"
+        "signature space, --seal over its left third; a template may name them.")},
+    {Command::Decision,
+     N_("decision <certificate-template> <list> --decision <decision.json|decision.xml> -o <qd.pdf|qd.docx> "
+        "[options]"),
+     N_("write the Quyết định khen thưởng of a list, with its danh sách"),
+     N_("The decision model (its \"template\", default quyet-dinh) with the danh sách of the\n"
+        "list appended: one row per certificate the same batch options make, in their order.\n"
+        "The number and date come from the list's \"Số quyết định\"/\"Ngày quyết định\" when\n"
+        "the decision leaves them blank.")},
+    {Command::Check,
+     N_("check <template> <data.json|data.xml> [options]"),
+     N_("check a document's content against the rules of Decree 30"),
+     N_("Checks the content rules of Decree 30 that layout cannot see (abbreviations, the\n"
+        "symbol, leading zeros, Nơi nhận, \"Lưu:\", capitals, numbering, appendices) and\n"
+        "prints every finding on stdout: file:line:column, field, severity, message, the\n"
+        "rule's ID (ND30-…) and a hint.")},
+    {Command::Templates,
+     N_("templates [--template-dir DIR] [--format json]"),
+     N_("list the templates: name and kind"),
+     N_("Lists every template the command finds (--template-dir first, then the installed\n"
+        "ones): its name, to give as <template>, and its kind.")},
+};
 
-// What the command does, in a few lines.
-const char* description(Command c) {
-  switch (c) {
-    case Command::Render:
-      return N_("Lays out the data with the template and writes a PDF or a DOCX (by the output's\n"
-                "extension). <data> is a document model (JSON or XML); for a form, a JSON object,\n"
-                "a JSON array or a CSV file of records: one filled form each.");
-    case Command::Validate:
-      return N_("Reads the data and lays it out as render would, writes nothing and says how many\n"
-                "pages it makes. Every problem of the data is reported.");
-    case Command::Batch:
-      return N_("One PDF with a page per row (a DOCX with a section per row) or, with -o ending in /,\n"
-                "one file per row named by --name. Rows that cannot make a certificate are reported\n"
-                "and listed in <out>.errors.csv (removed after a run with none); the others are\n"
-                "produced. Images (PNG with transparency): --emblem top centre, --signature in the\n"
-                "signature space, --seal over its left third; a template may name them.");
-    case Command::Decision:
-      return N_("The decision model (its \"template\", default quyet-dinh) with the danh sách of the\n"
-                "list appended: one row per certificate the same batch options make, in their order.\n"
-                "The number and date come from the list's \"Số quyết định\"/\"Ngày quyết định\" when\n"
-                "the decision leaves them blank.");
-    case Command::Check:
-      return N_("Checks the content rules of Decree 30 that layout cannot see (abbreviations, the\n"
-                "symbol, leading zeros, Nơi nhận, \"Lưu:\", capitals, numbering, appendices) and\n"
-                "prints every finding on stdout: file:line:column, field, severity, message, the\n"
-                "rule's ID (ND30-…) and a hint.");
-    case Command::Templates:
-      return N_("Lists every template the command finds (--template-dir first, then the installed\n"
-                "ones): its name, to give as <template>, and its kind.");
-    case Command::None: break;
-  }
-  return "";
+const CommandHelp& help_of(Command c) {
+  for (const auto& h : kCommandHelp)
+    if (h.command == c) return h;
+  return kCommandHelp[0];
 }
 
 // `text` (lines separated by "\n") with every line but the first indented by `indent`.
@@ -97,7 +88,7 @@ size_t width(const std::string& s) {
 // "usage: vanban <synopsis>", its second line under the first.
 std::string usage_line(Command c) {
   const std::string prefix = std::string(tr("usage:")) + " vanban ";
-  return prefix + indented(tr(synopsis(c)), width(prefix)) + "\n";
+  return prefix + indented(tr(help_of(c).synopsis), width(prefix)) + "\n";
 }
 
 std::string exit_statuses(Command c) {
@@ -144,7 +135,7 @@ std::string help_text(Command c) {
     std::string out = std::string(tr("usage: vanban <command> <arguments> [options]")) + "\n\n" + tr("commands:") + "\n";
     for (Command each : kCommands) {
       std::string name = command_name(each);
-      out += "  " + name + std::string(12 - name.size(), ' ') + tr(summary(each)) + "\n";
+      out += "  " + name + std::string(12 - name.size(), ' ') + tr(help_of(each).summary) + "\n";
     }
     out += "\n";
     out += std::string(tr("vanban help <command> or vanban <command> --help: its arguments and options")) + "\n";
@@ -155,7 +146,7 @@ std::string help_text(Command c) {
     return out + exit_statuses(c);
   }
   std::string out = usage_line(c) + "\n";
-  out += std::string(tr(description(c))) + "\n\n";
+  out += std::string(tr(help_of(c).description)) + "\n\n";
   out += options_of(c) + "\n";
   return out + exit_statuses(c);
 }

@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "core/diagnostic.h"
 #include "core/i18n.h"
+#include "core/suggest.h"
 
 namespace vanban::style::template_xml {
 
@@ -27,11 +29,15 @@ std::pair<int, int> Source::position(ptrdiff_t offset) const {
   return {line, column};
 }
 
-void Source::fail(const pugi::xml_node& node, const std::string& message) const {
+void Source::fail(const pugi::xml_node& node, const std::string& message, const std::string& hint) const {
   ptrdiff_t offset = node.offset_debug();  // pugixml points at the name; report the '<'
   if (offset > 0 && offset <= static_cast<ptrdiff_t>(text.size()) && text[offset - 1] == '<') --offset;
   auto [line, column] = position(offset);
-  throw Error(ErrorKind::Template, message, path, line, column);
+  if (hint.empty()) throw Error(ErrorKind::Template, message, path, line, column);
+  Diagnostics one;
+  one.error(ErrorKind::Template, message, path, line, column, {}, hint);
+  one.throw_if_errors();
+  throw Error(ErrorKind::Template, message, path, line, column);  // (not reached)
 }
 
 double parse_number(const Source& src, const pugi::xml_node& node, const char* attr,
@@ -83,7 +89,9 @@ void apply(const Source& src, const pugi::xml_node& node, const std::map<std::st
     if (ignored.count(name)) continue;
     auto it = setters.find(name);
     if (it == setters.end()) {
-      src.fail(node, trf("<{0}>: unknown attribute \"{1}\"", node.name(), name));
+      std::vector<std::string> known;
+      for (const auto& [key, setter] : setters) known.push_back(key);
+      src.fail(node, trf("<{0}>: unknown attribute \"{1}\"", node.name(), name), did_you_mean(name, known));
     }
     it->second(node, attr.name());
   }

@@ -26,7 +26,9 @@ struct Source {
 
   std::pair<int, int> position(ptrdiff_t offset) const;  // 1-based line:column of a byte offset
   // Throws Error(Template) naming the file and the node's line:column.
-  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const;
+  // Throws Error(Template) at the node's '<' (line:column); a `hint` ("did you mean …")
+  // rides in the error's diagnostic.
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message, const std::string& hint = {}) const;
 };
 
 double parse_number(const Source& src, const pugi::xml_node& node, const char* attr, std::string_view text,

@@ -167,7 +167,7 @@ TEST(Cli, MessagesAndHelpInVietnameseWhenTheLocaleIsVietnamese) {
                      " --date 2022-01-01");
   EXPECT_EQ(batch.status, 3) << batch.output;
   EXPECT_TRUE(has(batch.output, "vanban: lỗi: " + kList + ":8:2: ")) << batch.output;
-  EXPECT_TRUE(has(batch.output, ": thiếu họ và tên\n")) << batch.output;
+  EXPECT_TRUE(has(batch.output, ":8:2: dòng 8 (STT 7), ho_ten: thiếu họ và tên\n")) << batch.output;
   EXPECT_TRUE(has(batch.output, "\"31/2/2022\" không phải là ngày (dd/mm/yyyy)")) << batch.output;
   EXPECT_TRUE(has(batch.output, "7 giấy khen, 2 dòng lỗi")) << batch.output;
   Result usage = run(kVietnamese + kCli + " render ke-hoach " + q(kPlan));
@@ -177,7 +177,7 @@ TEST(Cli, MessagesAndHelpInVietnameseWhenTheLocaleIsVietnamese) {
   // The same in English.
   Result english = run(kEnglish + kCli + " batch giay-khen " + q(kList) + " -o " + q(dir.file("gk.pdf")) +
                        " --date 2022-01-01");
-  EXPECT_TRUE(has(english.output, "vanban: error: " + kList + ":8:2: row 8, ho_ten: the name is missing\n"))
+  EXPECT_TRUE(has(english.output, "vanban: error: " + kList + ":8:2: row 8 (STT 7), ho_ten: the name is missing\n"))
       << english.output;
   EXPECT_TRUE(has(english.output, "7 certificates, 2 rows failed")) << english.output;
 }
@@ -310,6 +310,45 @@ TEST(Cli, EveryProblemOfTheDataIsPrinted) {
   Result vi = run(kVietnamese + kCli + " validate ke-hoach " + q(path));
   EXPECT_TRUE(has(vi.output, "vanban: lỗi: " + path + ":11:3: plac: không có trường \"plac\" (có phải ý bạn là \"place\"?)"))
       << vi.output;
+}
+
+// Warnings (a column typed with a legacy Vietnamese font, converted) are printed and stop
+// nothing: the certificates are made, exit 0; in JSON they are diagnostics of severity
+// "warning". A failed row names its STT.
+TEST(Cli, WarningsArePrintedAndDoNotStopTheBatch) {
+  Dir dir("vanban-cli");
+  const std::string header = "STT,Họ và tên,Giới tính,Chức vụ,Đơn vị,Thành tích,Số quyết định,Ngày quyết định\n";
+  const std::string list = dir.write(
+      "l.csv", header + "1,NguyÔn V¨n Th¾ng,Nam,Giáo viên,Trường Tiểu học Hữu Nghị,Đã có thành tích xuất sắc,"
+                        "125/QĐ-SGDĐT,15/5/2022\n");
+  Result r = run(kEnglish + kCli + " batch giay-khen " + q(list) + " -o " + q(dir.file("gk.pdf")) + " --date 2022-01-01");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_TRUE(has(r.output, "vanban: warning: ")) << r.output;
+  EXPECT_TRUE(has(r.output, "column \"Họ và tên\" was typed in TCVN3 (ABC) and has been converted")) << r.output;
+  EXPECT_TRUE(has(r.output, "1 certificates, 0 rows failed")) << r.output;
+  EXPECT_EQ(vanban::test::pdf_page_count(dir.file("gk.pdf")), 1);
+
+  json doc = json::parse(out_only(kEnglish + kCli + " batch giay-khen " + q(list) + " -o " + q(dir.file("gk2.pdf")) +
+                                  " --date 2022-01-01 --format json").output);
+  EXPECT_EQ(doc["status"], 0);
+  EXPECT_EQ(doc["errors"], 0);
+  EXPECT_EQ(doc["warnings"], 1);
+  ASSERT_EQ(doc["diagnostics"].size(), 1u);
+  EXPECT_EQ(doc["diagnostics"][0]["severity"], "warning");
+  Result vi = run(kVietnamese + kCli + " batch giay-khen " + q(list) + " -o " + q(dir.file("gk3.pdf")));
+  EXPECT_TRUE(has(vi.output, "vanban: cảnh báo: ")) << vi.output;
+  EXPECT_TRUE(has(vi.output, "cột \"Họ và tên\" được gõ bằng bảng mã TCVN3 (ABC) và đã được chuyển đổi")) << vi.output;
+
+  // A row without a name: its error names the STT the clerk looks for, in JSON too.
+  const std::string bad = dir.write("bad.csv", header + "7,,Nam,Giáo viên,Trường A,Tốt,125/QĐ-SGDĐT,15/5/2022\n"
+                                                        "8,Lê Văn Bình,Nam,Giáo viên,Trường A,Tốt,125/QĐ-SGDĐT,15/5/2022\n");
+  json rows = json::parse(out_only(kEnglish + kCli + " batch giay-khen " + q(bad) + " -o " + q(dir.file("b.pdf")) +
+                                   " --format json").output);
+  EXPECT_EQ(rows["status"], 3);
+  ASSERT_EQ(rows["diagnostics"].size(), 1u) << rows.dump(1);
+  EXPECT_EQ(rows["diagnostics"][0]["stt"], "7");
+  EXPECT_EQ(rows["diagnostics"][0]["line"], 2);
+  EXPECT_TRUE(has(rows["diagnostics"][0]["field"].get<std::string>(), "STT 7")) << rows.dump(1);
 }
 
 }  // namespace
