@@ -200,6 +200,21 @@ void check_authority(const model::Signature& sig, const std::string& path, Findi
   }
 }
 
+// ND30-SIG-5: Mẫu 1.4's "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)"
+// marks the room to sign in the template; a real document does not print it.
+void check_placeholder(const model::Signature& sig, const std::string& path, Findings& out) {
+  for (size_t i = 0; i < sig.authority_lines.size(); ++i) {
+    const std::u32string low = lower(u32(sig.authority_lines[i]));
+    size_t at = low.find(U"chữ ký của người có thẩm quyền");
+    if (at == std::u32string::npos) at = low.find(U"dấu/chữ ký số");
+    if (at == std::u32string::npos) continue;
+    out.error("ND30-SIG-5", path + ".authority[" + std::to_string(i) + "]",
+              tr("\"(Chữ ký của người có thẩm quyền, dấu/chữ ký số …)\" only marks the room to sign in the decree's "
+                 "template: a document does not print it"),
+              tr("leave the line out: the template leaves the room to sign"), at);
+  }
+}
+
 void check_signer(const model::Signature& sig, const std::string& path, Findings& out) {
   const std::u32string name = trim(u32(sig.signer_name));
   if (name.empty()) return;
@@ -237,6 +252,7 @@ void check_closing(const Context& ctx, Findings& out) {
   check_recipients(ctx, out);
   check_kinh_gui(ctx, out);
   for (const model::Signature& s : ctx.doc.signatures) {
+    check_placeholder(s, s.field_path, out);
     check_authority(s, s.field_path, out);
     check_signer(s, s.field_path, out);
   }

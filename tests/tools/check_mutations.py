@@ -41,6 +41,7 @@ M = [
  ("ND30-SIG-2 KT last", "closing_rules.cpp", "} else if (prefix == U\"KT\" && !next) {", "} else if (false) {"),
  ("ND30-SIG-3 degrees", "closing_rules.cpp", "      out.warning(\"ND30-SIG-3\", field,\n", "      if (false) out.warning(\"ND30-SIG-3\", field,\n"),
  ("ND30-CAP-2 name", "closing_rules.cpp", "  if (wrong) {\n    out.warning(all_upper(name)", "  if (false) {\n    out.warning(all_upper(name)"),
+ ("ND30-SIG-5 placeholder", "closing_rules.cpp", "    if (at == std::u32string::npos) continue;\n    out.error(\"ND30-SIG-5\"", "    continue;\n    out.error(\"ND30-SIG-5\""),
  ("ND30-QH-1", "capital_rules.cpp", "d.national_title != \"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\") {", "d.national_title != \"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\" && false) {"),
  ("ND30-QH-3", "capital_rules.cpp", "if (!d.motto.empty() && d.motto != ", "if (false && d.motto != "),
  ("ND30-DATE-1", "capital_rules.cpp", "if (place.find(U\"TP.\") != std::u32string::npos || place.find(U\"Tp.\") != std::u32string::npos) {", "if (false) {"),

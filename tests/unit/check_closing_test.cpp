@@ -106,6 +106,15 @@ TEST(CheckClosing, KTIsFollowedByTheDeputysTitle) {
   EXPECT_EQ(found[0].field, "signature.authority[1]");
 }
 
+TEST(CheckClosing, TheTemplatesPlaceholderForTheSignatureIsNotPrinted) {
+  auto found = with_authority(
+      R"J(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)"])J",
+      "ND30-SIG-5");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::Error);
+  EXPECT_EQ(found[0].field, "signature.authority[2]");
+}
+
 TEST(CheckClosing, SignersNameHasACapitalAtEachSyllable) {
   auto found = with_rule(check_data(replaced(clean_plan(), "Nguyễn Văn Thắng", "Nguyễn văn thắng")), "ND30-CAP-2");
   ASSERT_EQ(found.size(), 1u);

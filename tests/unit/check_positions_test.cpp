@@ -75,13 +75,16 @@ TEST(CheckPositions, XmlAttributesAndTextsArePlaced) {
   std::string line = xml.substr(start, xml.find('\n', start) - start);
   EXPECT_NE(line.find("<paragraph>Căn cứ khoản 2 điều 5"), std::string::npos) << line;
   EXPECT_EQ(found[0].column, 31) << line;  // 4 spaces, "<paragraph>" (11), "Căn cứ khoản 2 " (15): "điều" at 31
+  // In an attribute: the clause title "Yêu cầu. các đơn vị", the finding at "các".
+  std::string attr = replaced(read_text(path), R"(<clause title="Yêu cầu">)", R"(<clause title="Yêu cầu. các đơn vị">)");
+  auto cap = with_rule(check_data(attr, "ke-hoach", "plan.xml"), "ND30-CAP-1");
+  ASSERT_EQ(cap.size(), 1u) << listing(cap);
+  start = 0;
+  for (int l = 1; l < cap[0].line; ++l) start = attr.find('\n', start) + 1;
+  line = attr.substr(start, attr.find('\n', start) - start);
+  EXPECT_EQ(cap[0].column, 31) << line;  // 6 spaces, "<clause title=\"" (15), "Yêu cầu. " (9): "các" at 31
 }
 
-}  // namespace
-}  // namespace vanban::test
-
-namespace vanban::test {
-namespace {
 
 TEST(CheckPositions, AHugeMinifiedModelIsPlacedQuicklyAndItsFindingsLimited) {
   // 20,000 recipients without their ";" on one line of about 600 KB.
@@ -104,11 +107,6 @@ TEST(CheckPositions, AHugeMinifiedModelIsPlacedQuicklyAndItsFindingsLimited) {
   }
 }
 
-}  // namespace
-}  // namespace vanban::test
-
-namespace vanban::test {
-namespace {
 
 TEST(CheckPositions, WarningsAreLimitedToo) {
   std::string lines = "[";

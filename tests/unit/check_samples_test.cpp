@@ -31,11 +31,6 @@ TEST(CheckSamples, EverySampleChecksWithoutErrors) {
   }
 }
 
-}  // namespace
-}  // namespace vanban::test
-
-namespace vanban::test {
-namespace {
 
 TEST(CheckSamples, DataNamingAnotherTemplateIsAWarning) {
   auto found = check_data(clean_plan(), "bao-cao");

@@ -6,10 +6,15 @@
 namespace vanban::test {
 namespace {
 
+// The findings about the sections when the clean plan's second section is labelled `label`.
+std::vector<Diagnostic> second_section_labelled(const std::string& label) {
+  return with_rule(check_data(replaced(clean_plan(), R"("title": "TỔ CHỨC THỰC HIỆN")",
+                                       R"("label": ")" + label + R"(", "title": "TỔ CHỨC THỰC HIỆN")")),
+                   "ND30-NUM-7");
+}
+
 TEST(CheckStructure, AJumpInTheNumberingIsAWarning) {
-  auto found = with_rule(check_data(replaced(clean_plan(), R"("title": "TỔ CHỨC THỰC HIỆN")",
-                                             R"("label": "IV", "title": "TỔ CHỨC THỰC HIỆN")")),
-                         "ND30-NUM-7");
+  auto found = second_section_labelled("IV");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::Warning);
   EXPECT_EQ(found[0].field, "body[2].label");
@@ -18,9 +23,7 @@ TEST(CheckStructure, AJumpInTheNumberingIsAWarning) {
 }
 
 TEST(CheckStructure, ANumberPrintedTwiceIsAnError) {
-  auto found = with_rule(check_data(replaced(clean_plan(), R"("title": "TỔ CHỨC THỰC HIỆN")",
-                                             R"("label": "I", "title": "TỔ CHỨC THỰC HIỆN")")),
-                         "ND30-NUM-7");
+  auto found = second_section_labelled("I");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::Error);
   // An unlabelled clause after a labelled "2" prints "2" again.

@@ -13,12 +13,7 @@ using namespace vanban;
 const std::string kSource = VANBAN_SOURCE_DIR;
 
 const Engine& engine() {
-  static const Engine e([] {
-    EngineOptions o;
-    o.template_dirs = {kSource + "/templates"};
-    o.font_manifest = kSource + "/fonts/fonts.xml";
-    return o;
-  }());
+  static const Engine e(EngineOptions{{kSource + "/templates"}, kSource + "/fonts/fonts.xml", {}, false});
   return e;
 }
 
