@@ -123,9 +123,10 @@ std::string sentence_case(const std::string& text) {
   return u.toUTF8String(out);
 }
 
-// What a template makes: its document type ("Kế hoạch"), a form's label ("Phụ lục 1"),
-// a certificate's title ("Giấy khen").
+// What a template makes: what it says (kind="Bản sao"), else its document type ("Kế
+// hoạch"), a form's label ("Phụ lục 1"), a certificate's title ("Giấy khen").
 std::string kind_of(const style::Template& tpl) {
+  if (!tpl.kind.empty()) return tpl.kind;
   if (tpl.layout == "form") return tpl.form.label.empty() ? tpl.appendix.label_word : tpl.form.label;
   if (tpl.layout == "certificate") {
     std::string title;

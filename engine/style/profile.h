@@ -241,6 +241,8 @@ struct Template {
   std::vector<std::string> source_files;  // every file read: those it extends, then itself
   std::string layout = "administrative-document";
   bool abstract = false;         // abstract="true": a base for others (nd30), not rendered itself
+  std::string kind;              // kind="Bản sao": what `vanban templates` says the template makes,
+                                 // the file's own (not inherited); empty: derived from what it declares
   std::string type_name;         // "KẾ HOẠCH"
   std::string type_name_sentence;// "Kế hoạch" (used in "(Kèm theo Kế hoạch số …)")
   std::string type_abbreviation; // "KH"

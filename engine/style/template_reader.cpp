@@ -321,8 +321,9 @@ void read_text_into(Source src, const std::vector<std::string>& search_dirs, Tem
   tpl.name = root.attribute("name").value();
   tpl.source_path = path;
   tpl.abstract = root.attribute("abstract").as_bool();  // the file's own: one extending it is not
+  tpl.kind = root.attribute("kind").value();             // the same
   apply(src, root, {{"layout", text(tpl.layout)}, {"font-family", text(tpl.font_family)}},
-        {"name", "extends", "version", "abstract"});
+        {"name", "extends", "version", "abstract", "kind"});
 
   // Each element on its own: a mistake in one is reported with those of the others.
   Diagnostics problems;
