@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "core/unicode.h"
 #include "model/recipient_list.h"
 #include "vanban/engine.h"
@@ -67,7 +68,7 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
         size_t slash = given.find('/');
         size_t second = slash == std::string::npos ? slash : given.find('/', slash + 1);
         if (slash == std::string::npos) {
-          throw Error(ErrorKind::Model, "the decision number \"" + unicode::excerpt(given) + "\" has no \"/\" before its symbol",
+          throw Error(ErrorKind::Model, trf("the decision number \"{0}\" has no \"/\" before its symbol", unicode::excerpt(given)),
                       {}, r->row, r->column_of("so_quyet_dinh"), model::row_label(*r) + ", so_quyet_dinh");
         }
         decision.number.number = given.substr(0, slash);
@@ -83,8 +84,9 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
     }
     if (given != written) {
       throw Error(ErrorKind::Model,
-                  "the row names decision \"" + unicode::excerpt(given) + "\", but the decision is \"" +
-                      unicode::excerpt(written) + "\": a certificate and its decision must name the same number",
+                  trf("the row names decision \"{0}\", but the decision is \"{1}\": a certificate and its decision "
+                      "must name the same number",
+                      unicode::excerpt(given), unicode::excerpt(written)),
                   {}, r->row, r->column_of("so_quyet_dinh"), model::row_label(*r) + ", so_quyet_dinh");
     }
   }
@@ -100,9 +102,8 @@ void agree_on_number_and_date(model::Document& decision, const std::vector<const
     }
     if (decision.date.day != d || decision.date.month != m || decision.date.year != y) {
       throw Error(ErrorKind::Model,
-                  "the row's decision date " + unicode::excerpt(given) + " is not the decision's (" +
-                      std::to_string(decision.date.day) + "/" + std::to_string(decision.date.month) + "/" +
-                      std::to_string(decision.date.year) + ")",
+                  trf("the row's decision date {0} is not the decision's ({1}/{2}/{3})", unicode::excerpt(given),
+                      decision.date.day, decision.date.month, decision.date.year),
                   {}, r->row, r->column_of("ngay_quyet_dinh"), model::row_label(*r) + ", ngay_quyet_dinh");
     }
   }
@@ -121,7 +122,7 @@ Decision Engine::recognition_decision(const style::Template& certificate, std::s
                                       const BatchOptions& options, const DecisionOptions& how) const {
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   const std::vector<const model::ListRow*> all = batch_rows(certificate, recipients, options);
-  if (all.empty()) throw Error(ErrorKind::Model, "the list has no rows under its header", source_name);
+  if (all.empty()) throw Error(ErrorKind::Model, tr("the list has no rows under its header"), source_name);
   // A row that cannot make a certificate is left out of the decision as the batch leaves
   // it out of the certificates, and reported the same way.
   Decision out;
@@ -137,7 +138,7 @@ Decision Engine::recognition_decision(const style::Template& certificate, std::s
     }
   }
   out.rows.produced = rows.size();
-  if (rows.empty()) throw Error(ErrorKind::Model, "no row of the list can be honoured (every row has an error)", source_name);
+  if (rows.empty()) throw Error(ErrorKind::Model, tr("no row of the list can be honoured (every row has an error)"), source_name);
   agree_on_number_and_date(decision, rows);
   fill_count(decision.body, rows.size());
   for (auto& line : decision.preamble) fill_count(line, rows.size());

@@ -205,7 +205,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
     if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), options.limits, options.warnings);
     return docx::write_forms(tpl, records, blank, *fonts_, docx_options);
   }
-  if (blank) throw Error(ErrorKind::Usage, "a blank print is for forms", tpl.source_path);
+  if (blank) throw Error(ErrorKind::Usage, tr("a blank print is for forms"), tpl.source_path);
   check_document_layout(tpl);
   return render_document(load_document(data, source_name, options.limits), tpl, OutputFormat::Docx, options);
 }
@@ -238,7 +238,7 @@ layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_
     return layout::layout_forms(tpl, records, blank, *fonts_);
   }
   if (blank) {
-    throw Error(ErrorKind::Usage, "a blank print is for forms; template \"" + tpl.name + "\" lays out a document",
+    throw Error(ErrorKind::Usage, trf("a blank print is for forms; template \"{0}\" lays out a document", tpl.name),
                 tpl.source_path);
   }
   return layout(load_document(data, source_name, limits), tpl);

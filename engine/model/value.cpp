@@ -59,7 +59,7 @@ Location SourceMap::at(size_t offset) const {
 void check_utf8(std::string_view text, const SourceMap& map, const std::string& source_name) {
   if (auto bad = unicode::find_invalid_utf8(text)) {
     Location where = map.at(*bad);
-    throw Error(ErrorKind::Syntax, "invalid UTF-8 byte sequence", source_name, where.line, where.column);
+    throw Error(ErrorKind::Syntax, tr("invalid UTF-8 byte sequence"), source_name, where.line, where.column);
   }
 }
 

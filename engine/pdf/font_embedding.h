@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/i18n.h"
 #include "text/font.h"
 
 namespace vanban::pdf {
@@ -28,7 +29,7 @@ struct EmbeddedFont {
     auto key = std::make_pair(glyph, text);
     auto it = cid_of.find(key);
     if (it != cid_of.end()) return it->second;
-    if (by_cid.size() >= 0xFFFF) throw Error(ErrorKind::Output, "more than 65535 distinct glyphs in one font");
+    if (by_cid.size() >= 0xFFFF) throw Error(ErrorKind::Output, tr("more than 65535 distinct glyphs in one font"));
     uint16_t c = static_cast<uint16_t>(by_cid.size());
     by_cid.push_back(key);
     cid_of.emplace(std::move(key), c);
