@@ -3,6 +3,41 @@
 #include "api/c_api_state.h"
 
 namespace vanban::capi {
+namespace {
+
+// What a thread leaves behind when it ends: its record on every engine it called that is
+// still open. Engines closed meanwhile are let go of as new ones are met, so the list holds
+// at most the engines open now, plus one.
+class ThreadJanitor {
+ public:
+  ~ThreadJanitor() {
+    for (auto& records : watched_) {
+      if (records->closed) continue;
+      std::lock_guard<std::mutex> lock(records->mutex);
+      records->by_thread.erase(id_);
+    }
+  }
+  void watch(const std::shared_ptr<ThreadRecords>& records) {
+    std::erase_if(watched_, [](const auto& r) { return r->closed.load(); });
+    watched_.push_back(records);
+  }
+
+ private:
+  std::thread::id id_ = std::this_thread::get_id();
+  std::vector<std::shared_ptr<ThreadRecords>> watched_;
+};
+
+}  // namespace
+
+vanban_error_record& record_of_this_thread(const std::shared_ptr<ThreadRecords>& records) {
+  thread_local ThreadJanitor janitor;
+  std::unique_lock<std::mutex> lock(records->mutex);
+  auto [it, made] = records->by_thread.try_emplace(std::this_thread::get_id());
+  lock.unlock();
+  if (made) janitor.watch(records);
+  return it->second;  // node-based: the reference stays valid while the thread lives
+}
+
 
 vanban_status status_of(ErrorKind kind) {
   switch (kind) {

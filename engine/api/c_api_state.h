@@ -1,6 +1,7 @@
 // Internal to the C API (c_api.cpp, c_api_errors.cpp): what an engine handle holds, and
 // each thread's record of its last call on it (the last error, every diagnostic).
 #pragma once
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -23,11 +24,27 @@ struct vanban_error_record {
   std::vector<vanban_diagnostic> views;
 };
 
+namespace vanban::capi {
+
+// The records of the threads that called one engine, one per thread. Shared by the engine
+// and those threads: a thread removes its record when it ends (a process whose threads come
+// and go keeps one record per live thread, not one per thread that ever called), and an
+// engine closed before them is marked so that they let go of it.
+struct ThreadRecords {
+  std::mutex mutex;
+  std::unordered_map<std::thread::id, vanban_error_record> by_thread;
+  std::atomic<bool> closed{false};
+};
+
+// The calling thread's record on `records` (made on its first call).
+vanban_error_record& record_of_this_thread(const std::shared_ptr<ThreadRecords>& records);
+
+}  // namespace vanban::capi
+
 struct vanban_engine {
   std::unique_ptr<vanban::Engine> engine;       // null when opening failed
   std::vector<std::string> template_dirs;
-  mutable std::mutex mutex;                     // guards the two maps below
-  mutable std::unordered_map<std::thread::id, vanban_error_record> errors;
+  mutable std::mutex mutex;                     // guards the templates below
   // Templates loaded once, each with the state of its files (it and those it extends) on
   // disk when it was read: a changed file makes the next call read it again.
   struct CachedTemplate {
@@ -35,11 +52,11 @@ struct vanban_engine {
     std::vector<std::string> stamps;
   };
   std::map<std::string, CachedTemplate> templates;
+  std::shared_ptr<vanban::capi::ThreadRecords> records = std::make_shared<vanban::capi::ThreadRecords>();
 
-  vanban_error_record& error_of_this_thread() const {
-    std::lock_guard<std::mutex> lock(mutex);
-    return errors[std::this_thread::get_id()];  // node-based: the reference stays valid
-  }
+  ~vanban_engine() { records->closed = true; }
+
+  vanban_error_record& error_of_this_thread() const { return vanban::capi::record_of_this_thread(records); }
 };
 
 namespace vanban::capi {

@@ -121,6 +121,27 @@ TEST(CApiDiagnostics, EachThreadSeesItsOwnList) {
   EXPECT_STREQ(vanban_diagnostic_get(engine.e, 1)->hint, "did you mean \"place\"?");
 }
 
+// A thread's record on an engine goes when the thread ends: a thread that starts later
+// finds no error and no diagnostics, even where the system gives it the ended thread's id
+// (glibc reuses them: threads started one after another get the same one), and a portal
+// whose worker threads come and go keeps no record of those gone.
+TEST(CApiDiagnostics, ARecordDoesNotOutliveItsThread) {
+  Engine engine;
+  for (int i = 0; i < 20; ++i) {
+    std::string message = "unset";
+    size_t count = 99;
+    std::thread failing([&] { EXPECT_EQ(validate(engine.e, kTwoTypos), VANBAN_EMODEL); });
+    failing.join();
+    std::thread later([&] {
+      message = vanban_errmsg(engine.e);
+      count = vanban_diagnostic_count(engine.e);
+    });
+    later.join();
+    EXPECT_EQ(message, "") << "thread " << i;
+    EXPECT_EQ(count, 0u) << "thread " << i;
+  }
+}
+
 TEST(CApiDiagnostics, AnUnknownTemplateSuggestsTheNearest) {
   Engine engine;
   ASSERT_EQ(validate(engine.e, kPlan, "ke-hoac"), VANBAN_ETEMPLATE);
