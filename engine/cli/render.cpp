@@ -56,8 +56,10 @@ int render(const Engine& engine, const Args& args, Report& report) {
 int validate(const Engine& engine, const Args& args, Report& report) {
   std::string data = args.blank ? std::string() : read_input_file(args.data_path, args.limits);
   style::Template tpl = engine.load_template(args.template_name);
-  layout::LaidOutDocument laid_out = engine.lay_out(tpl, data, args.data_path, args.blank, args.limits);
+  std::vector<Diagnostic> warnings;
+  layout::LaidOutDocument laid_out = engine.lay_out(tpl, data, args.data_path, args.blank, args.limits, &warnings);
   const size_t pages = laid_out.pages.size();
+  report.add(warnings);
   report.say(trf("{0}: valid {1} ({2} pages)", args.blank ? tpl.name : args.data_path, tpl.name, pages), true);
   report.result() = {{"template", tpl.name}, {"pages", pages}};
   return kDone;

@@ -312,6 +312,21 @@ TEST(Cli, EveryProblemOfTheDataIsPrinted) {
       << vi.output;
 }
 
+// validate prints the warnings render would: form records in Windows-1258 are read (and
+// said to be), exit 0.
+TEST(Cli, ValidatePrintsWarnings) {
+  Dir dir("vanban-cli");
+  const std::string records = dir.file("records-1258.csv");
+  ASSERT_EQ(run("iconv -f UTF-8 -t CP1258 " + q(kSource + "/samples/phu-luc-1-200-truong.csv") + " > " + q(records)).status, 0);
+  Result r = run(kEnglish + kCli + " validate phu-luc-1 " + q(records));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_TRUE(has(r.output, "vanban: warning: " + records + ": the file is not UTF-8; it was read as Windows-1258"))
+      << r.output;
+  json doc = json::parse(out_only(kEnglish + kCli + " validate phu-luc-1 " + q(records) + " --format json").output);
+  EXPECT_EQ(doc["status"], 0);
+  EXPECT_EQ(doc["warnings"], 1);
+}
+
 // Warnings (a column typed with a legacy Vietnamese font, converted) are printed and stop
 // nothing: the certificates are made, exit 0; in JSON they are diagnostics of severity
 // "warning". A failed row names its STT.
