@@ -308,6 +308,7 @@ const char* vanban_status_name(vanban_status status) {
     case VANBAN_EPARTIAL: return "some rows failed";
     case VANBAN_ENOMEM: return "out of memory";
     case VANBAN_EINTERNAL: return "internal error";
+    case VANBAN_ESIGN: return "signature error";
   }
   return "unknown status";
 }

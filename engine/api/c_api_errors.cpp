@@ -49,6 +49,7 @@ vanban_status status_of(ErrorKind kind) {
     case ErrorKind::Input: return VANBAN_EINPUT;
     case ErrorKind::Output: return VANBAN_EOUTPUT;
     case ErrorKind::Usage: return VANBAN_EMISUSE;
+    case ErrorKind::Signature: return VANBAN_ESIGN;
   }
   return VANBAN_EINTERNAL;
 }

@@ -17,6 +17,7 @@ const char* kind_name(ErrorKind kind) {
     case ErrorKind::Input: return "input";
     case ErrorKind::Output: return "output";
     case ErrorKind::Usage: return "usage";
+    case ErrorKind::Signature: return "signature";
   }
   return "model";
 }

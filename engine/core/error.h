@@ -19,6 +19,7 @@ enum class ErrorKind {
   Input,      // an input file cannot be read
   Output,     // writing the output failed
   Usage,      // bad command-line usage
+  Signature,  // a key, certificate, token or timestamp authority that cannot sign
 };
 
 class Error : public std::runtime_error {

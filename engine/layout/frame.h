@@ -71,12 +71,53 @@ struct Page {
   std::vector<PlacedImage> images;  // drawn after the rectangles, before the text, in order
 };
 
+// A small drawing in a box of its own (a signature's appearance): coordinates from the
+// box's top-left corner, y downwards, as on a page of this size.
+struct Drawing {
+  double width = 0, height = 0;
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+  std::vector<FilledRect> rects;
+  std::vector<PlacedImage> images;
+};
+
+// Who signs in a signature slot (Decree 30, electronic documents).
+enum class SignatureRole {
+  Signer,   // the competent person: signature image centred between authority and name (ND30-ESIG-1)
+  Body,     // the issuing body on the main document: its seal, real size, over the left
+            // third of the signer's signature (ND30-ESIG-2)
+  BodyInfo  // the body on an attachment in a separate file or an electronic copy: no image,
+            // a 10 pt information box at the top-right of the first page (ND30-ESIG-4..6, ND30-EDOC-4)
+};
+
+// Where layout puts a signature's appearance.
+struct SignatureSlot {
+  SignatureRole role = SignatureRole::Signer;
+  int page = 0;                                 // 0-based
+  double x = 0, y = 0, width = 0, height = 0;  // top-left corner, y downwards, pt
+};
+
+// What the document is, for its metadata (XMP: a records system indexes it) and for the
+// body's information box. Empty strings: not known.
+struct DocumentIdentity {
+  std::string kind;           // its kind as printed: "Kế hoạch", "Quyết định", "Giấy khen", "Phụ lục"
+  std::string template_name;  // "ke-hoach"
+  std::string number;         // number and symbol as printed after "Số: ": "05/KH-SGD&ĐT"
+  std::string date;           // the document's date, ISO 8601: "2021-03-05"
+  std::string place;          // "Hòa Bình"
+  std::string agency;         // the issuing body: "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+  std::string parent_agency;  // its parent: "UBND TỈNH HOÀ BÌNH"
+};
+
 struct DocumentInfo {
   std::string title;
   std::string author;
   std::string subject;
   // PDF date "D:20210305000000+07'00'"; empty = the current time (non-deterministic).
   std::string creation_date;
+  std::string language = "vi-VN";              // /Lang and dc:language
+  DocumentIdentity identity;
+  std::vector<SignatureSlot> signature_slots;  // recorded in the XMP so `vanban sign` finds them
 };
 
 }  // namespace vanban::layout

@@ -22,54 +22,20 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
+#include "pdf/content.h"
 #include "pdf/font_embedding.h"
+#include "pdf/image.h"
 
 namespace vanban::pdf {
 namespace {
 
 using namespace PoDoFo;
 
-// Locale-independent number: at most 3 decimals, no trailing zeros. Nothing that is not
-// a finite number of a sane size (a NaN or an infinity from an option, a coordinate far
-// off any page) reaches a PDF operator: it is an error instead.
-double checked(double v) {
-  if (!std::isfinite(v) || std::abs(v) > 1e7) {
-    throw Error(ErrorKind::Layout,
-                std::isnan(v)   ? tr("a position or size that cannot be written into a PDF (not a number)")
-                : std::isinf(v) ? tr("a position or size that cannot be written into a PDF (infinite)")
-                                : tr("a position or size that cannot be written into a PDF (out of range)"));
-  }
-  return v;
-}
-
-void put_number(std::string& out, double v) {
-  v = checked(v);
-  if (std::abs(v) < 0.0005) v = 0;
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
-  char* end = r.ptr;
-  while (end > buf && end[-1] == '0') --end;
-  if (end > buf && end[-1] == '.') --end;
-  out.append(buf, end);
-}
-
-// "r g b op": a colour operator (rg for text, RG for strokes).
-void put_color(std::string& out, const layout::Color& c, const char* op) {
-  put_number(out, c.r);
-  out += ' ';
-  put_number(out, c.g);
-  out += ' ';
-  put_number(out, c.b);
-  out += ' ';
-  out += op;
-}
-
-
 class Writer {
  public:
   // Writes to `out`, or to a buffer of its own that finish() returns.
-  Writer(const layout::DocumentInfo& info, std::ostream* out)
-      : out_(out ? out : &buffer_), device_(out_) {
+  Writer(const layout::DocumentInfo& info, std::ostream* out, const WriteOptions& options)
+      : out_(out ? out : &buffer_), device_(out_), options_(options) {
     // The header now: pages are written as they come, the rest in finish().
     static const char header[] = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     device_.Write(header, sizeof header - 1);
@@ -93,8 +59,8 @@ class Writer {
   void add_graphics(const std::vector<layout::Graphic>& graphics) {
     for (const auto& g : graphics) {
       std::string content;
-      for (const auto& rect : g.rects) write_rect(rect, g.height, content);
-      for (const auto& rule : g.rules) write_rule(rule, g.height, content);
+      for (const auto& rect : g.rects) put_rect(content, rect, g.height);
+      for (const auto& rule : g.rules) put_rule(content, rule, g.height);
       PdfObject* form = doc_.GetObjects().CreateObject("XObject");
       form->GetDictionary().AddKey("Subtype", PdfName("Form"));
       PdfArray bbox;
@@ -182,19 +148,19 @@ class Writer {
       use_resource("XObject", name, graphics_[g]);
       content += "q /" + name + " Do Q\n";
     }
-    for (const auto& rect : page.rects) write_rect(rect, page.height, content);
+    for (const auto& rect : page.rects) put_rect(content, rect, page.height);
     for (const auto& placed : page.images) {
       std::string name = image_name(placed);
       use_resource("XObject", name, images_.at(placed.image.get()));
-      content += "q ";
-      for (double v : {placed.width, 0.0, 0.0, placed.height, placed.x, page.height - placed.y - placed.height}) {
-        put_number(content, v);
-        content += ' ';
-      }
-      content += "cm /" + name + " Do Q\n";
+      put_image(content, placed, name, page.height);
     }
-    for (const auto& run : page.runs) write_run(run, page.height, content);
-    for (const auto& rule : page.rules) write_rule(rule, page.height, content);
+    for (const auto& run : page.runs) {
+      if (run.glyphs.empty() || !run.font) continue;
+      EmbeddedFont& f = font_entry(run.font);
+      use_resource("Font", f.resource_name, f.type0);
+      put_run(content, run, f, page.height);
+    }
+    for (const auto& rule : page.rules) put_rule(content, rule, page.height);
     return content;
   }
 
@@ -209,26 +175,10 @@ class Writer {
   // /SMask (DeviceGray); named "Im<n>" in the order first used.
   std::string image_name(const layout::PlacedImage& placed) {
     const RasterImage* image = placed.image.get();
-    if (!image || image->width <= 0 || image->height <= 0 ||
-        image->rgb.size() != static_cast<size_t>(image->width) * image->height * 3) {
-      throw Error(ErrorKind::Output, tr("a page places an empty or malformed image"));
-    }
+    if (!image) throw Error(ErrorKind::Output, tr("a page places an empty or malformed image"));
     auto it = images_.find(image);
     if (it == images_.end()) {
-      auto make = [&](const std::string& samples, const char* space) {
-        PdfObject* obj = doc_.GetObjects().CreateObject("XObject");
-        auto& d = obj->GetDictionary();
-        d.AddKey("Subtype", PdfName("Image"));
-        d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(image->width)));
-        d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(image->height)));
-        d.AddKey("ColorSpace", PdfName(space));
-        d.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
-        obj->GetStream()->Set(samples.data(), static_cast<pdf_long>(samples.size()));
-        return obj;
-      };
-      PdfObject* obj = make(image->rgb, "DeviceRGB");
-      if (!image->alpha.empty()) obj->GetDictionary().AddKey("SMask", make(image->alpha, "DeviceGray")->Reference());
-      it = images_.emplace(image, obj).first;
+      it = images_.emplace(image, embed_image(doc_.GetObjects(), *image)).first;
       kept_images_.push_back(placed.image);  // the address stays this image's for the file
       image_names_[image] = "Im" + std::to_string(image_names_.size() + 1);
     }
@@ -296,6 +246,7 @@ class Writer {
   std::ostringstream buffer_;    // the output when no stream was given
   std::ostream* out_;
   PdfOutputDevice device_;
+  WriteOptions options_;
   std::vector<pdf_long> offsets_;  // object number -> offset in the output (-1: none)
   std::string title_, creation_date_;
   PdfMemDocument doc_;
@@ -321,73 +272,6 @@ class Writer {
     fonts_.emplace(font, std::move(entry));
     return ref;
   }
-
-  void write_run(const layout::TextRun& run, double page_height, std::string& out) {
-    if (run.glyphs.empty() || !run.font) return;
-    EmbeddedFont& f = font_entry(run.font);
-    use_resource("Font", f.resource_name, f.type0);
-    const double scale = 1.0 / run.font->units_per_em();
-    out += "BT /";
-    out += f.resource_name;
-    out += ' ';
-    put_number(out, run.size);
-    out += " Tf ";
-    put_color(out, run.color, "rg\n");
-    const auto& glyphs = run.glyphs;
-    size_t i = 0;
-    while (i < glyphs.size()) {
-      // A segment: glyphs on one baseline, each placed by TJ adjustments.
-      out += "1 0 0 1 ";
-      put_number(out, glyphs[i].x);
-      out += ' ';
-      put_number(out, page_height - glyphs[i].y);
-      out += " Tm [<";
-      for (;;) {
-        const auto& g = glyphs[i];
-        put_hex4(out, f.cid(g.glyph_id, g.text));
-        bool more = i + 1 < glyphs.size() && std::abs(glyphs[i + 1].y - g.y) < 1e-9;
-        ++i;
-        if (!more) break;
-        double natural = run.font->glyph_advance(g.glyph_id) * scale * run.size;
-        double gap = glyphs[i].x - (g.x + natural);  // how far the next glyph is from where PDF puts it
-        if (std::abs(gap) > 0.0005) {
-          out += "> ";
-          put_number(out, -gap * 1000.0 / run.size);
-          out += " <";
-        }
-      }
-      out += ">] TJ\n";
-    }
-    out += "ET\n";
-  }
-
-  static void write_rect(const layout::FilledRect& r, double page_height, std::string& out) {
-    out += "q ";
-    put_color(out, r.color, "rg ");
-    put_number(out, r.x);
-    out += ' ';
-    put_number(out, page_height - r.y - r.height);
-    out += ' ';
-    put_number(out, r.width);
-    out += ' ';
-    put_number(out, r.height);
-    out += " re f Q\n";
-  }
-
-  static void write_rule(const layout::Rule& rule, double page_height, std::string& out) {
-    out += "q ";
-    put_number(out, rule.thickness);
-    out += " w ";
-    put_color(out, rule.color, "RG ");
-    put_number(out, rule.x0);
-    out += ' ';
-    put_number(out, page_height - rule.y0);
-    out += " m ";
-    put_number(out, rule.x1);
-    out += ' ';
-    put_number(out, page_height - rule.y1);
-    out += " l S Q\n";
-  }
 };
 
 }  // namespace
@@ -400,12 +284,12 @@ namespace {
 
 struct PdfBuilder::Impl {
   Writer writer;
-  Impl(const layout::DocumentInfo& info, std::ostream* out) : writer(info, out) {}
+  Impl(const layout::DocumentInfo& info, std::ostream* out, const WriteOptions& options) : writer(info, out, options) {}
 };
 
 PdfBuilder::PdfBuilder(const layout::DocumentInfo& info, const std::vector<layout::Graphic>& graphics,
-                       std::ostream* out) try
-    : impl_(std::make_unique<Impl>(info, out)) {
+                       std::ostream* out, const WriteOptions& options) try
+    : impl_(std::make_unique<Impl>(info, out, options)) {
   impl_->writer.add_graphics(graphics);
 } catch (const PdfError& e) {
   rethrow(e);
@@ -433,8 +317,8 @@ std::string PdfBuilder::finish() {
 
 
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
-                      const std::vector<layout::Graphic>& graphics) {
-  PdfBuilder builder(info, graphics);
+                      const std::vector<layout::Graphic>& graphics, const WriteOptions& options) {
+  PdfBuilder builder(info, graphics, nullptr, options);
   std::vector<const layout::Page*> all;
   for (const auto& page : pages) all.push_back(&page);
   builder.add_pages(all, 1);

@@ -11,11 +11,19 @@
 
 namespace vanban::pdf {
 
+// What the file must conform to beyond PDF 1.7.
+enum class PdfA { None, A2u, A2a };   // ISO 19005-2 (TCVN 14159-2:2024); A2a needs tagged
+
+struct WriteOptions {
+  bool tagged = true;       // a structure tree from the pages' tags (tagged PDF, MarkInfo)
+  PdfA pdfa = PdfA::None;   // XMP pdfaid, sRGB OutputIntent and the clauses of ISO 19005-2
+};
+
 // Thread-safe: each call owns its PoDoFo document. Deterministic: the same pages and
 // info with a fixed creation_date give byte-identical output.
 // Throws vanban::Error(Output) on failure.
 std::string write_pdf(const std::vector<layout::Page>& pages, const layout::DocumentInfo& info,
-                      const std::vector<layout::Graphic>& graphics = {});
+                      const std::vector<layout::Graphic>& graphics = {}, const WriteOptions& options = {});
 
 // The same, page by page: a page is written out (to `out`) once added, so batches keep
 // memory flat.
@@ -24,7 +32,7 @@ class PdfBuilder {
   // With `out`, the PDF is written there as pages come (memory does not grow with the
   // page count) and finish() returns nothing; without, finish() returns the bytes.
   PdfBuilder(const layout::DocumentInfo& info, const std::vector<layout::Graphic>& graphics = {},
-             std::ostream* out = nullptr);
+             std::ostream* out = nullptr, const WriteOptions& options = {});
   ~PdfBuilder();
   PdfBuilder(const PdfBuilder&) = delete;
   PdfBuilder& operator=(const PdfBuilder&) = delete;

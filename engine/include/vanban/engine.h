@@ -16,6 +16,8 @@
 #include "layout/certificate_layout.h"
 #include "layout/layout.h"
 #include "model/document.h"
+#include "pdf/pdf_writer.h"
+#include "sign/sign.h"
 #include "style/profile.h"
 #include "text/font.h"
 
@@ -30,6 +32,18 @@ struct EngineOptions {
   bool allow_template_paths = false;
 };
 
+// A digital signature made as the file is written (RenderOptions::signatures).
+struct SignatureRequest {
+  sign::KeySource key;
+  layout::SignatureRole role = layout::SignatureRole::Signer;
+  // Signer: the signature image (blue, PNG with transparency); Body: the seal (red, PNG
+  // with transparency, drawn at its real size); BodyInfo: none (the information box).
+  std::string image_png;
+  double image_width_mm = 0;   // the image's real width; 0: from the PNG's pHYs
+  std::string tsa_url;         // B-T: an RFC 3161 timestamp from this TSA
+  std::string reason, location;
+};
+
 struct RenderOptions {
   // Fixed creation date for byte-identical output: ISO 8601 ("2021-03-05",
   // "2021-03-05T08:30:00+07:00") or a PDF date ("D:20210305083000+07'00'").
@@ -40,6 +54,12 @@ struct RenderOptions {
   // from TCVN3, …); null: they are dropped. Errors are thrown, all of them in one Error
   // (Error::diagnostics()).
   std::vector<Diagnostic>* warnings = nullptr;
+  bool tagged = true;                   // tagged PDF: a structure tree in reading order
+  bool pdfa = false;                    // PDF/A-2 (TCVN 14159-2): 2a when tagged, else 2u
+  // Signatures applied in order, each an incremental update (the signer, then the body).
+  std::vector<SignatureRequest> signatures;
+  // The signing time for reproducible files (ISO 8601 with offset); empty: now.
+  std::string signing_time;
 };
 
 struct BatchOptions {

@@ -46,7 +46,8 @@ typedef enum vanban_status {
   VANBAN_EMISUSE = 8,    /* a bad argument: NULL where a value is needed, unknown option */
   VANBAN_EPARTIAL = 9,   /* batch: some rows failed, the others were produced */
   VANBAN_ENOMEM = 10,    /* out of memory */
-  VANBAN_EINTERNAL = 11  /* a bug: please report it with the message */
+  VANBAN_EINTERNAL = 11, /* a bug: please report it with the message */
+  VANBAN_ESIGN = 12      /* a key, certificate, PKCS#11 token or timestamp authority that cannot sign */
 } vanban_status;
 
 typedef enum vanban_format { VANBAN_PDF = 0, VANBAN_DOCX = 1 } vanban_format; /* others: VANBAN_EMISUSE */

@@ -1,0 +1,116 @@
+#include "pdf/content.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "core/error.h"
+#include "core/i18n.h"
+
+namespace vanban::pdf {
+
+double checked(double v) {
+  if (!std::isfinite(v) || std::abs(v) > 1e7) {
+    throw Error(ErrorKind::Layout,
+                std::isnan(v)   ? tr("a position or size that cannot be written into a PDF (not a number)")
+                : std::isinf(v) ? tr("a position or size that cannot be written into a PDF (infinite)")
+                                : tr("a position or size that cannot be written into a PDF (out of range)"));
+  }
+  return v;
+}
+
+void put_number(std::string& out, double v) {
+  v = checked(v);
+  if (std::abs(v) < 0.0005) v = 0;
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+  char* end = r.ptr;
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  out.append(buf, end);
+}
+
+void put_color(std::string& out, const layout::Color& c, const char* op) {
+  put_number(out, c.r);
+  out += ' ';
+  put_number(out, c.g);
+  out += ' ';
+  put_number(out, c.b);
+  out += ' ';
+  out += op;
+}
+
+void put_rect(std::string& out, const layout::FilledRect& r, double height) {
+  out += "q ";
+  put_color(out, r.color, "rg ");
+  put_number(out, r.x);
+  out += ' ';
+  put_number(out, height - r.y - r.height);
+  out += ' ';
+  put_number(out, r.width);
+  out += ' ';
+  put_number(out, r.height);
+  out += " re f Q\n";
+}
+
+void put_rule(std::string& out, const layout::Rule& rule, double height) {
+  out += "q ";
+  put_number(out, rule.thickness);
+  out += " w ";
+  put_color(out, rule.color, "RG ");
+  put_number(out, rule.x0);
+  out += ' ';
+  put_number(out, height - rule.y0);
+  out += " m ";
+  put_number(out, rule.x1);
+  out += ' ';
+  put_number(out, height - rule.y1);
+  out += " l S Q\n";
+}
+
+void put_image(std::string& out, const layout::PlacedImage& placed, const std::string& name, double height) {
+  out += "q ";
+  for (double v : {placed.width, 0.0, 0.0, placed.height, placed.x, height - placed.y - placed.height}) {
+    put_number(out, v);
+    out += ' ';
+  }
+  out += "cm /" + name + " Do Q\n";
+}
+
+void put_run(std::string& out, const layout::TextRun& run, EmbeddedFont& f, double height) {
+  if (run.glyphs.empty() || !run.font) return;
+  const double scale = 1.0 / run.font->units_per_em();
+  out += "BT /";
+  out += f.resource_name;
+  out += ' ';
+  put_number(out, run.size);
+  out += " Tf ";
+  put_color(out, run.color, "rg\n");
+  const auto& glyphs = run.glyphs;
+  size_t i = 0;
+  while (i < glyphs.size()) {
+    // A segment: glyphs on one baseline, each placed by TJ adjustments.
+    out += "1 0 0 1 ";
+    put_number(out, glyphs[i].x);
+    out += ' ';
+    put_number(out, height - glyphs[i].y);
+    out += " Tm [<";
+    for (;;) {
+      const auto& g = glyphs[i];
+      put_hex4(out, f.cid(g.glyph_id, g.text));
+      bool more = i + 1 < glyphs.size() && std::abs(glyphs[i + 1].y - g.y) < 1e-9;
+      ++i;
+      if (!more) break;
+      double natural = run.font->glyph_advance(g.glyph_id) * scale * run.size;
+      double gap = glyphs[i].x - (g.x + natural);  // how far the next glyph is from where PDF puts it
+      if (std::abs(gap) > 0.0005) {
+        out += "> ";
+        put_number(out, -gap * 1000.0 / run.size);
+        out += " <";
+      }
+    }
+    out += ">] TJ\n";
+  }
+  out += "ET\n";
+}
+
+}  // namespace vanban::pdf

@@ -1,0 +1,14 @@
+// Raster images in a PDF: an image XObject (8-bit DeviceRGB, Flate) with its
+// transparency as an /SMask (DeviceGray).
+#pragma once
+#include <podofo/podofo.h>
+
+#include "core/raster_image.h"
+
+namespace vanban::pdf {
+
+// Creates the image XObject of `image` in `objects`; Error(Output) for an empty or
+// malformed image.
+PoDoFo::PdfObject* embed_image(PoDoFo::PdfVecObjects& objects, const RasterImage& image);
+
+}  // namespace vanban::pdf
