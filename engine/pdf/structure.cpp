@@ -156,7 +156,7 @@ void StructureWriter::write_closed() {
           break;
         }
       }
-      std::string dict = "<</Type /StructElem /S /" + e.type + " /P " + ref(e.parent_number);
+      std::string dict = "<</S /" + e.type + " /P " + ref(e.parent_number);
       if (pg != SIZE_MAX) dict += " /Pg " + ref(page_numbers_.at(pg));
       if (!e.alt.empty()) dict += " /Alt " + text_string(e.alt);
       dict += " /K [";

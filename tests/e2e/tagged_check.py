@@ -68,13 +68,15 @@ def in_order(text, parts):
 
 
 def check_plan(opts, out):
-    pdf = os.path.join(out, "ke-hoach.pdf")
+    pdf = os.path.join(out, "plan.pdf")
     r = vanban(opts, "render", "ke-hoach", os.path.join(opts["--samples"], "ke-hoach-hoa-binh-2021.json"), "-o", pdf)
     report(r.returncode == 0, "render the plan", r.stderr)
     if r.returncode:
         return
-    structure(pdf, ["HeaderBlock", "H1:4", "H2:4", "H3", "H4", "P:50", "Sect:3", "SignatureBlock", "Recipients",
-                    "Signature", "L", "LI:7", "LBody:7"], "the plan")
+    counts = structure(pdf, ["HeaderBlock", "H1:4", "H2:4", "H3", "H4", "P:50", "Sect:3", "SignatureBlock",
+                             "Recipients", "Signature", "L", "LI:7", "LBody:7"], "the plan")
+    report(counts.get("(over pages)", 0) >= 1, "a paragraph broken by a page break is one element",
+           str(counts.get("(over pages)")))
     text = plain_text(pdf)
     lines = [line.strip() for line in text.splitlines()]
     report("Số:      /KH-SGD&ĐT" in lines, "pdftotext: Số with its symbol on one line", repr(lines[:8]))
