@@ -93,6 +93,11 @@ def check_plan(opts, out):
             "Nơi nhận:", "Bùi Thị Kim Tuyến", "Phụ lục 1"]
     i = in_order(text, flow)
     report(i < 0, "pdftotext: header, title, body, Nơi nhận, signer, appendices in order", f"{flow[i]!r} out of order")
+    # The content stream in reading order: -raw follows it.
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], capture_output=True, text=True).stdout
+    i = in_order(raw, left + right + flow[1:])
+    report(i < 0, "pdftotext -raw (the stream's order): left column, right column, title, body, Nơi nhận, signer",
+           f"{(left + right + flow[1:])[i]!r} out of order")
     # The structure in reading order: the header's elements left column first.
     failures, _ = check(pdf)
     from structure_check import read_content  # noqa: E402
