@@ -89,11 +89,11 @@ struct Page {
   double width = 595.2756;    // A4
   double height = 841.8898;
   std::vector<int> graphics;  // indices of shared Graphics, drawn first, at the origin
+  std::vector<StructNode> structure;  // the structure elements the tags name (tagged PDF)
   std::vector<TextRun> runs;  // in reading order
   std::vector<Rule> rules;
   std::vector<FilledRect> rects;
   std::vector<PlacedImage> images;  // drawn after the rectangles, before the text, in order
-  std::vector<StructNode> structure;  // the structure elements the tags name (tagged PDF)
 };
 
 // A small drawing in a box of its own (a signature's appearance): coordinates from the

@@ -310,6 +310,20 @@ class DocumentLayout : public FlowBuilder {
     double x = 0, width = 0;
   };
 
+  // A Signature of the signature block: its authority lines a P, its name a P (the runs
+  // from `from` on: place_line puts a line's runs in order).
+  void tag_signature(std::vector<TextRun>& runs, size_t from, const SetSignature& set, int block) {
+    const int signature = structure_.add("Signature", block);
+    for (const auto* part : {&set.authority, &set.name}) {
+      size_t n = 0;
+      for (const Line& line : *part) n += line.runs.size();
+      if (n == 0) continue;
+      const int p = structure_.add("P", signature);
+      for (size_t i = from; i < from + n && i < runs.size(); ++i) runs[i].tag = p;
+      from += n;
+    }
+  }
+
   // ô 7 and ô 9b: Nơi nhận on the left, the signatures on the right — side by side with
   // their first authority lines level, or stacked — and the label level with those
   // (ND30-NN-3, ND30-SIG-4); Mẫu 1.9: the list under the first of the signatures side by
@@ -402,16 +416,12 @@ class DocumentLayout : public FlowBuilder {
       } else {
         y = c.side_by_side ? first : next;
       }
-      const int signature = structure_.add("Signature", block);
-      size_t from = box.runs.size();
+      const size_t signature_from = box.runs.size();
       bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
-      if (!set.authority.empty()) tag_runs(box.runs, from, structure_.add("P", signature));
       const std::vector<Line>* last = &set.authority;
       if (!set.name.empty()) {
         y = c.side_by_side && !below ? names : y + set.space;
-        from = box.runs.size();
         bottom = std::max(bottom, place_lines(set.name, set.x, y, box.runs));
-        tag_runs(box.runs, from, structure_.add("P", signature));
         last = &set.name;
       }
       next = y + c.space_before;
@@ -420,6 +430,7 @@ class DocumentLayout : public FlowBuilder {
         end += set.space;
         bottom = std::max(bottom, end);
       }
+      tag_signature(box.runs, signature_from, set, block);
       if (s == 0 && c.recipients_below) {
         // Mẫu 1.9: Nơi nhận under the first signature, the closing's space between.
         double top = end + c.space_before;

@@ -248,6 +248,12 @@ std::vector<Box> table_boxes(const realize::Table& table, double left, int index
   return TableBoxes(table, left, index, tpl, fonts, structure, parent).boxes();
 }
 
+std::vector<Box> table_boxes(const realize::Table& table, double left, int index, const style::Template& tpl,
+                             const text::FontFamily& fonts) {
+  Structure none;
+  return table_boxes(table, left, index, tpl, fonts, none, -1);
+}
+
 void FlowBuilder::table(const realize::Table& table) {
   std::vector<Box> boxes = table_boxes(table, left_, tables_++, tpl_, fonts_, structure_, parent_);
   boxes_.insert(boxes_.end(), std::make_move_iterator(boxes.begin()), std::make_move_iterator(boxes.end()));

@@ -18,5 +18,8 @@ namespace vanban::layout {
 // join `structure` under `parent`; the boxes' runs are tagged with their cells.
 std::vector<Box> table_boxes(const realize::Table& table, double left, int index, const style::Template& tpl,
                              const text::FontFamily& fonts, Structure& structure, int parent);
+// The same with the elements left out (their tags then index nothing).
+std::vector<Box> table_boxes(const realize::Table& table, double left, int index, const style::Template& tpl,
+                             const text::FontFamily& fonts);
 
 }  // namespace vanban::layout

@@ -2,11 +2,10 @@
 // back with tests/tools/structure_check.py (pikepdf + pdfminer), qpdf and pdftotext.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
+#include "cli_harness.h"
 #include "core/error.h"
 #include "core/file_io.h"
 #include "pdf/pdf_writer.h"
@@ -18,15 +17,11 @@ namespace {
 using namespace vanban;
 namespace fs = std::filesystem;
 
+// Its output (stdout and stderr); its exit status into `status`.
 std::string run(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int s = pclose(pipe);
-  if (status) *status = WIFEXITED(s) ? WEXITSTATUS(s) : -1;
-  return out;
+  test::Result r = test::run(command);
+  if (status) *status = r.status;
+  return r.output;
 }
 
 // `utf8` shaped in the regular face at (x, y), tagged `tag` (one cluster's text on its
