@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <set>
 
+#include "api/signing.h"
 #include "core/file_io.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
 #include "docx/docx_writer.h"
+#include "layout/signature_slots.h"
 #include "pdf/pdf_writer.h"
 #include "vanban/engine.h"
 #include "wording/wording.h"
@@ -151,6 +153,10 @@ layout::DocumentInfo certificate_info(const style::Template& tpl, const RenderOp
   layout::DocumentInfo info;
   info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
   info.author = tpl.certificate.issuer;
+  info.identity.kind = wording::template_kind(tpl);
+  info.identity.template_name = tpl.name;
+  info.identity.place = tpl.certificate.place;
+  info.identity.agency = tpl.certificate.issuer;
   if (!render.creation_date.empty()) info.creation_date = pdf_date_from_iso(render.creation_date);
   return info;
 }
@@ -174,6 +180,7 @@ BatchResult Engine::docx_certificates(const style::Template& tpl, std::string_vi
                                       const CertificateFileSink* per_row, std::ostream* out, std::string* bytes) const {
   check_batch_options(options);
   if (!render.creation_date.empty()) pdf_date_from_iso(render.creation_date);  // checked as for a PDF
+  detail::check_docx(render);
   const docx::CertificateDocxOptions certificate = docx_options(with_images(tpl, options));
   model::RecipientList recipients = model::read_recipient_list(list, source_name, options.list);
   std::vector<const model::ListRow*> rows = batch_rows(tpl, recipients, options), good;
@@ -230,7 +237,18 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
                                      const BatchOptions& options, const RenderOptions& render, std::ostream* out,
                                      std::string* bytes) const {
   const layout::CertificateOptions certificate = with_images(tpl, options);
-  pdf::PdfBuilder pdf(certificate_info(tpl, render), {layout::certificate_border(tpl, certificate)}, out);
+  // Signed: the file is made in memory and signed once, in the first page's slots, then
+  // written (a signature covers the whole file, so nothing can be streamed before it).
+  const bool signing = !render.signatures.empty();
+  std::vector<detail::OpenedSignature> signatures;
+  std::string time;
+  if (signing) {
+    signatures = detail::open_signatures(render.signatures, options.list.limits);
+    time = detail::signing_time(render);
+  }
+  layout::DocumentInfo info = certificate_info(tpl, render);
+  pdf::PdfBuilder pdf(info, {layout::certificate_border(tpl, certificate)}, signing ? nullptr : out,
+                      detail::write_options(render));
   BatchOptions with = options;
   with.certificate = certificate;
   // Pages go to the PDF a chunk at a time, their streams compressed on every thread.
@@ -242,12 +260,17 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
     chunk.clear();
   };
   BatchResult result = certificates(tpl, list, source_name, with, [&](size_t, const model::ListRow&, layout::Page& page) {
+    if (info.signature_slots.empty()) info.signature_slots = page.signature_slots;  // the first page's
     chunk.push_back(std::move(page));
     if (chunk.size() == 256) flush();
   });
   flush();
   if (result.produced > 0) {
     std::string made = pdf.finish();
+    if (signing) {
+      made = detail::sign_document(std::move(made), info, signatures, time, *fonts_, render.warnings);
+      if (out) out->write(made.data(), static_cast<std::streamsize>(made.size()));
+    }
     if (bytes) *bytes = std::move(made);
   }
   return result;
@@ -262,6 +285,14 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
   const layout::CertificateOptions certificate = with_images(tpl, options);
   const layout::DocumentInfo info = certificate_info(tpl, render);
   const std::vector<layout::Graphic> graphics{layout::certificate_border(tpl, certificate)};
+  const pdf::WriteOptions write = detail::write_options(render);
+  // Signed: every file, each key opened once for the batch (a Signer is thread-safe).
+  std::vector<detail::OpenedSignature> signatures;
+  std::string time;
+  if (!render.signatures.empty()) {
+    signatures = detail::open_signatures(render.signatures, options.list.limits);
+    time = detail::signing_time(render);
+  }
   BatchOptions with = options;
   with.certificate = certificate;
   // A chunk of pages at a time, each its own PDF, written on every thread (each PDF has
@@ -279,7 +310,13 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
     auto work = [&] {
       for (size_t i; (i = next.fetch_add(1)) < chunk.size();) {
         try {
-          chunk[i].pdf = pdf::write_pdf({chunk[i].page}, info, graphics);
+          layout::DocumentInfo own = info;  // this row's identity and slots
+          own.identity = layout::certificate_identity(tpl, chunk[i].row);
+          own.signature_slots = chunk[i].page.signature_slots;
+          chunk[i].pdf = pdf::write_pdf({chunk[i].page}, own, graphics, write);
+          if (!signatures.empty()) {
+            chunk[i].pdf = detail::sign_document(std::move(chunk[i].pdf), own, signatures, time, *fonts_, nullptr);
+          }
         } catch (...) {
           errors[i] = std::current_exception();
         }

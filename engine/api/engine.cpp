@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 
+#include "api/signing.h"
 #include "core/i18n.h"
 #include "docx/docx_writer.h"
 #include "model/form_data.h"
@@ -165,6 +166,7 @@ std::string Engine::render_docx(const style::Template& tpl, std::string_view dat
   docx::DocxOptions docx_options;
   docx_options.creation_date = options.creation_date;
   if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
+  detail::check_docx(options);
   if (tpl.layout == "form") {
     std::vector<model::FormRecord> records;
     if (!blank) records = model::load_form_records(data, source_name, layout::form_schema(tpl), options.limits, options.warnings);
@@ -181,6 +183,7 @@ std::string Engine::render_document(const model::Document& document, const style
   docx::DocxOptions docx_options;
   docx_options.creation_date = options.creation_date;
   if (!options.creation_date.empty()) pdf_date_from_iso(options.creation_date);  // checked as for a PDF
+  detail::check_docx(options);
   check_document_layout(tpl);
   const Realized realized(*this, document, tpl);
   // Laying out checks what only layout checks (missing glyphs).
@@ -191,7 +194,12 @@ std::string Engine::render_document(const model::Document& document, const style
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {
   layout::DocumentInfo info = laid_out.info;
   if (!options.creation_date.empty()) info.creation_date = pdf_date_from_iso(options.creation_date);
-  return pdf::write_pdf(laid_out.pages, info, laid_out.graphics);
+  if (options.signatures.empty()) return pdf::write_pdf(laid_out.pages, info, laid_out.graphics, detail::write_options(options));
+  // Keys opened (a wrong password fails) and the time checked before anything is written.
+  const auto signatures = detail::open_signatures(options.signatures, options.limits);
+  const std::string time = detail::signing_time(options);
+  return detail::sign_document(pdf::write_pdf(laid_out.pages, info, laid_out.graphics, detail::write_options(options)),
+                               info, signatures, time, *fonts_, options.warnings);
 }
 
 layout::LaidOutDocument Engine::lay_out(const style::Template& tpl, std::string_view data,
