@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "layout/signature_appearance.h"
 #include "layout/signature_slots.h"
+#include "pdf/metadata.h"
 
 namespace vanban::detail {
 namespace {
@@ -120,3 +121,30 @@ std::string sign_document(std::string pdf, const layout::DocumentInfo& info,
 }
 
 }  // namespace vanban::detail
+
+namespace vanban {
+
+std::string Engine::sign_pdf(std::string_view pdf, const RenderOptions& options, const SignaturePlacement& where) const {
+  const auto signatures = detail::open_signatures(options.signatures, options.limits);
+  const std::string time = detail::signing_time(options);
+  layout::DocumentInfo info;
+  if (auto recorded = pdf::read_document_info(pdf)) info = std::move(*recorded);
+  if (where.given || info.signature_slots.empty()) {
+    layout::SignatureSlot slot = layout::information_box(style::Page{});
+    slot.page = where.page;
+    if (where.given && where.width > 0) {
+      slot.x = where.x;
+      slot.y = where.y;
+      slot.width = where.width;
+      slot.height = where.height;
+    }
+    info.signature_slots.clear();
+    for (auto role : {layout::SignatureRole::Signer, layout::SignatureRole::Body, layout::SignatureRole::BodyInfo}) {
+      slot.role = role;
+      info.signature_slots.push_back(slot);
+    }
+  }
+  return detail::sign_document(std::string(pdf), info, signatures, time, *fonts_, options.warnings);
+}
+
+}  // namespace vanban
