@@ -110,6 +110,14 @@ TEST(SignPdf, TheWidgetIsWhereAskedWithItsAppearance) {
   EXPECT_NE(text.find("Kế hoạch tổ chức Ngày hội"), std::string::npos) << text;
 }
 
+TEST(SignPdf, AnEcdsaKeySignsToo) {
+  auto signer = sign::open_signer(test::p12_key("signer-ec"));
+  std::string path = test::write_temp("ec.pdf", sign::sign_pdf(test::sample_pdf(), *signer, options_at(400, 40)));
+  std::string report = pdfsig(path);
+  EXPECT_NE(report.find("Signature Validation: Signature is Valid."), std::string::npos) << report;
+  EXPECT_NE(report.find("Signer Certificate Common Name: Trần Thị B"), std::string::npos) << report;
+}
+
 TEST(SignPdf, WrongPasswordIsASignatureError) {
   try {
     sign::open_signer(test::p12_key("signer", "wrong"));
