@@ -69,16 +69,21 @@ std::string text_string(const std::string& utf8) {
   return out;
 }
 
-// The field names (/T) of the AcroForm's top-level fields.
-std::set<std::string> field_names(const IncrementalUpdate& u, const PdfObject* fields) {
+// "Signature<n>" for the n-th signature field of the AcroForm's `fields`, unless a
+// field of that name exists.
+std::string new_field_name(const IncrementalUpdate& u, const PdfObject* fields) {
   std::set<std::string> names;
-  if (!fields || !fields->IsArray()) return names;
-  for (const PdfObject& f : fields->GetArray()) {
+  size_t signatures = 0;
+  for (const PdfObject& f : fields && fields->IsArray() ? fields->GetArray() : PdfArray()) {
     const PdfObject* field = u.resolve(&f);
     const PdfObject* t = field ? u.lookup(*field, "T") : nullptr;
+    const PdfObject* type = field ? u.lookup(*field, "FT") : nullptr;
     if (t && t->IsString()) names.insert(t->GetString().GetStringUtf8());
+    if (type && type->IsName() && type->GetName() == PdfName("Sig")) ++signatures;
   }
-  return names;
+  std::string name;
+  for (size_t n = signatures + 1; name.empty() || names.count(name); ++n) name = "Signature" + std::to_string(n);
+  return name;
 }
 
 // Adds `item` to the array under `key` of `holder` (an object being changed): into the
@@ -115,20 +120,16 @@ std::string sign_pdf(std::string_view pdf, const Signer& signer, const SignOptio
 
   // The AcroForm: the file's (its fields kept, ours added) or a new one in the catalog;
   // /SigFlags 3: signatures exist, the file is to be changed only by appending.
-  PdfObject& catalog = u.change(u.root());
-  const PdfObject* acro_value = catalog.GetDictionary().GetKey("AcroForm");
+  const PdfObject* acro_value = u.current(u.root())->GetDictionary().GetKey("AcroForm");
   PdfObject* acro = nullptr;
   if (acro_value && acro_value->IsReference() && u.resolve(acro_value) && u.resolve(acro_value)->IsDictionary()) {
     acro = &u.change(acro_value->GetReference());
   } else {
-    if (!acro_value || !acro_value->IsDictionary()) catalog.GetDictionary().AddKey("AcroForm", PdfDictionary());
-    acro = catalog.GetDictionary().GetKey("AcroForm");
+    PdfDictionary& catalog = u.change(u.root()).GetDictionary();
+    if (!acro_value || !acro_value->IsDictionary()) catalog.AddKey("AcroForm", PdfDictionary());
+    acro = catalog.GetKey("AcroForm");
   }
-  std::string name = options.field_name;
-  if (name.empty()) {
-    std::set<std::string> taken = field_names(u, u.lookup(*acro, "Fields"));
-    for (size_t n = taken.size() + 1; name.empty() || taken.count(name); ++n) name = "Signature" + std::to_string(n);
-  }
+  std::string name = options.field_name.empty() ? new_field_name(u, u.lookup(*acro, "Fields")) : options.field_name;
   append_to(u, *acro, "Fields", field->Reference());
   acro->GetDictionary().AddKey("SigFlags", PdfVariant(static_cast<pdf_int64>(3)));
 

@@ -81,6 +81,13 @@ TEST(SignPdf, AChangedByteIsDetected) {
   std::string report = pdfsig(test::write_temp("tampered.pdf", tampered));
   EXPECT_EQ(report.find("Signature is Valid."), std::string::npos) << report;
   EXPECT_NE(report.find("Signature Validation: Digest Mismatch."), std::string::npos) << report;
+  // And a byte after the /Contents hole: the last stream of the update (the appearance).
+  at = signed_pdf.rfind("endstream") - 5;
+  ASSERT_GT(at, signed_pdf.rfind("/Contents<"));
+  tampered = signed_pdf;
+  tampered[at] = static_cast<char>(tampered[at] ^ 0x01);
+  report = pdfsig(test::write_temp("tampered2.pdf", tampered));
+  EXPECT_NE(report.find("Signature Validation: Digest Mismatch."), std::string::npos) << report;
 }
 
 TEST(SignPdf, AFixedTimeGivesTheSameBytes) {
