@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <regex>
+#include <thread>
+#include <vector>
 
 #include "core/error.h"
 #include "sign/sign.h"
@@ -115,6 +117,52 @@ TEST(SignPdf, TheWidgetIsWhereAskedWithItsAppearance) {
   EXPECT_NE(dict.find("/Font"), std::string::npos) << dict;
   std::string text = run_command("pdftotext -layout " + path + " -");
   EXPECT_NE(text.find("Kế hoạch tổ chức Ngày hội"), std::string::npos) << text;
+}
+
+// The signer's signature image (ND30-ESIG-1): a blue stroke on a transparent ground,
+// drawn in the widget's appearance with its transparency as an /SMask.
+TEST(SignPdf, ASignatureImageIsDrawnWithItsTransparency) {
+  auto image = std::make_shared<RasterImage>();
+  image->width = 40;
+  image->height = 20;
+  image->rgb.assign(40 * 20 * 3, '\0');
+  image->alpha.assign(40 * 20, '\0');
+  for (int x = 0; x < 40; ++x) {
+    int y = 10 + (x % 7) - 3;
+    image->rgb[(y * 40 + x) * 3 + 2] = static_cast<char>(0xC0);  // blue
+    image->alpha[y * 40 + x] = static_cast<char>(0xFF);
+  }
+  layout::Drawing look;
+  look.width = 120;
+  look.height = 60;
+  look.images.push_back({image, 10, 5, 100, 50});
+  auto signer = sign::open_signer(test::p12_key("signer"));
+  std::string path = test::write_temp("image.pdf", sign::sign_pdf(test::sample_pdf(), *signer, options_at(300, 600, look)));
+  EXPECT_NE(pdfsig(path).find("Signature is Valid."), std::string::npos);
+  std::string all = run_command("qpdf --qdf --object-streams=disable " + path + " -");
+  EXPECT_NE(all.find("/SMask"), std::string::npos);
+  EXPECT_NE(all.find("/Subtype /Image"), std::string::npos);
+  // Rendered: blue pixels where the widget is (x 300..420, y 600..660 pt from the top).
+  std::string shot = run_command("pdftoppm -singlefile -r 72 -x 300 -y 600 -W 120 -H 60 " + path + " " + test::sign_dir() + "/image-crop");
+  ASSERT_TRUE(shot.empty()) << shot;
+  std::string ppm = file_io::read_file(test::sign_dir() + "/image-crop.ppm");
+  size_t blue = 0;
+  for (size_t i = ppm.size() - 120 * 60 * 3; i + 2 < ppm.size(); i += 3) {
+    auto r = static_cast<unsigned char>(ppm[i]), b = static_cast<unsigned char>(ppm[i + 2]);
+    if (b > 100 && r < 100) ++blue;
+  }
+  EXPECT_GT(blue, 50u);
+}
+
+TEST(SignPdf, OneP12SignerFromManyThreads) {
+  auto signer = sign::open_signer(test::p12_key("body"));
+  std::string pdf = test::sample_pdf();
+  std::string expected = sign::sign_pdf(pdf, *signer, options_at(400, 40));
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (auto& r : results) threads.emplace_back([&] { r = sign::sign_pdf(pdf, *signer, options_at(400, 40)); });
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
 }
 
 TEST(SignPdf, AnEcdsaKeySignsToo) {
