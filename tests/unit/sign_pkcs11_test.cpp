@@ -77,42 +77,19 @@ TEST_F(Pkcs11, OneSignerFromManyThreads) {
 }
 
 TEST_F(Pkcs11, AWrongPinIsASignatureError) {
-  try {
-    sign::open_signer(token("0000"));
-    FAIL() << "a wrong PIN was accepted";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::Signature);
-    EXPECT_NE(e.message().find("wrong PIN for token vanban"), std::string::npos) << e.message();
-  }
+  test::expect_error([&] { sign::open_signer(token("0000")); }, ErrorKind::Signature, "wrong PIN for token vanban");
 }
 
 TEST_F(Pkcs11, AMissingKeyOrTokenIsNamed) {
   sign::KeySource k = token();
   k.key_label = "nobody";
-  try {
-    sign::open_signer(k);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::Signature);
-    EXPECT_NE(e.message().find("no such private key on token vanban"), std::string::npos) << e.message();
-  }
+  test::expect_error([&] { sign::open_signer(k); }, ErrorKind::Signature, "no such private key on token vanban");
   k = token();
   k.token_label = "other";
-  try {
-    sign::open_signer(k);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_NE(e.message().find("no token other"), std::string::npos) << e.message();
-  }
+  test::expect_error([&] { sign::open_signer(k); }, ErrorKind::Signature, "no token other");
   k = token();
   k.pkcs11_module = "/nonexistent/module.so";
-  try {
-    sign::open_signer(k);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::Signature);
-    EXPECT_NE(e.message().find("/nonexistent/module.so"), std::string::npos) << e.message();
-  }
+  test::expect_error([&] { sign::open_signer(k); }, ErrorKind::Signature, "/nonexistent/module.so");
 }
 
 }  // namespace

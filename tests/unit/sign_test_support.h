@@ -4,13 +4,12 @@
 #pragma once
 #include <gtest/gtest.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "cli_harness.h"
+#include "core/error.h"
 #include "core/file_io.h"
 #include "layout/frame.h"
 #include "pdf/pdf_writer.h"
@@ -20,15 +19,23 @@
 
 namespace vanban::test {
 
+// `command`'s output (stderr merged), its exit status in `status`.
 inline std::string run_command(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int s = pclose(pipe);
-  if (status) *status = WIFEXITED(s) ? WEXITSTATUS(s) : -1;
-  return out;
+  Result r = run(command);
+  if (status) *status = r.status;
+  return r.output;
+}
+
+// `f` throws vanban::Error of `kind` whose message contains `part`.
+template <class F>
+void expect_error(F f, ErrorKind kind, const std::string& part) {
+  try {
+    f();
+    ADD_FAILURE() << "no error (expected one saying \"" << part << "\")";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), kind) << e.message();
+    EXPECT_NE(e.message().find(part), std::string::npos) << e.message();
+  }
 }
 
 // A directory of its own for this test program, with the keys in it (made once), removed
