@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <set>
@@ -63,10 +64,47 @@ std::string pdf_date(const std::string& iso) {
   return buf + offset;
 }
 
+// A text string of the signature dictionary: ASCII as a literal string (dates are read
+// that way by every reader), anything else as UTF-16BE with its byte-order mark, in hex.
 std::string text_string(const std::string& utf8) {
-  std::string out;
-  PdfVariant(PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str()))).ToString(out, ePdfWriteMode_Compact);
-  return out;
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
+  if (ascii) {
+    std::string out = "(";
+    for (char c : utf8) {
+      if (c == '(' || c == ')' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + ")";
+  }
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = "<FEFF";
+  auto unit = [&](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(u >> shift) & 15];
+  };
+  for (size_t i = 0; i < utf8.size();) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < n; ++k) {
+      unsigned char cc = i + k < utf8.size() ? static_cast<unsigned char>(utf8[i + k]) : 0;
+      if ((cc & 0xC0) != 0x80) n = 0;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (n == 0) {  // not UTF-8: the replacement character, one byte consumed
+      cp = 0xFFFD;
+      n = 1;
+    }
+    i += n;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      unit(0xD800 + (cp >> 10));
+      unit(0xDC00 + (cp & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  return out + ">";
 }
 
 // "Signature<n>" for the n-th signature field of the AcroForm's `fields`, unless a

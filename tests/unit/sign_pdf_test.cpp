@@ -54,6 +54,11 @@ TEST(SignPdf, OneSignatureIsValidAndCoversTheWholeFile) {
   int status = 0;
   std::string check = run_command("qpdf --check " + path, &status);
   EXPECT_EQ(status, 0) << check;
+  // The signature dictionary's strings: Vietnamese reason and place, the claimed time.
+  std::string objects = run_command("qpdf --json --json-key=qpdf " + path);
+  EXPECT_NE(objects.find(R"("/Reason": "u:Ký ban hành")"), std::string::npos) << objects;
+  EXPECT_NE(objects.find(R"("/Location": "u:Hòa Bình")"), std::string::npos);
+  EXPECT_NE(objects.find(R"("/M": "u:D:20210305091530+07'00'")"), std::string::npos);
 }
 
 TEST(SignPdf, SignerThenBodyBothValidTheLastCoveringTheWholeFile) {
