@@ -323,6 +323,7 @@ std::optional<layout::DocumentInfo> read_xmp(std::string_view xmp) {
     pugi::xml_node desc = d.node();
     for (pugi::xml_attribute a : desc.attributes()) {
       std::string_view name = a.name();
+      if (name.substr(0, 6) == "xmlns:" && std::string_view(a.value()) == kVanbanNs) ours = true;  // declared, maybe empty
       size_t colon = name.find(':');
       if (colon == std::string_view::npos || name.substr(0, colon) == "xmlns" || name.substr(0, colon) == "rdf") continue;
       std::string attr = "xmlns:" + std::string(name.substr(0, colon));
