@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "core/file_io.h"
 #include "engine_fixture.h"
@@ -178,6 +179,52 @@ TEST(PdfA, ACertificateBatchIsPdfA2u) {
     files.push_back(out.write(std::string(name) + "-batch.pdf", bytes.str()));
   }
   expect_pdfa(files);
+}
+
+// A signed PDF/A stays PDF/A: the plan rendered with PDF/A-2u and signed twice in the
+// decree's order (the signer's image, then the body's seal), each an incremental update
+// with a widget flagged Print and a normal appearance; pdfsig verifies both.
+TEST(PdfA, ASignedPdfAStaysPdfA) {
+  Output out;
+  const std::string keys = (out.dir / "keys").string();
+  int status = 0;
+  std::string made = run("bash " + std::string(VANBAN_SOURCE_DIR) + "/tests/sign/make_keys.sh '" + keys + "'", &status);
+  ASSERT_EQ(status, 0) << made;
+  for (const char* what : {"signature", "seal"}) {
+    made = run("/usr/bin/python3 " + std::string(VANBAN_SOURCE_DIR) + "/tests/tools/make_png.py " + what + " '" +
+                   (out.dir / (std::string(what) + ".png")).string() + "'",
+               &status);
+    ASSERT_EQ(status, 0) << made;
+  }
+  RenderOptions options;
+  options.creation_date = "2024-12-01T08:00:00+07:00";
+  options.signing_time = "2024-12-01T09:15:00+07:00";
+  options.tagged = false;  // PDF/A-2u (2a needs the structure tree)
+  options.pdfa = true;
+  for (auto [who, role, image] : {std::tuple{"signer", layout::SignatureRole::Signer, "signature.png"},
+                                  std::tuple{"body", layout::SignatureRole::Body, "seal.png"}}) {
+    SignatureRequest r;
+    r.key.p12_path = keys + "/" + who + ".p12";
+    r.key.secret = "secret";
+    r.role = role;
+    r.image_png = (out.dir / image).string();  // a PNG file
+    options.signatures.push_back(r);
+  }
+  const fs::path sample = fs::path(VANBAN_SOURCE_DIR) / "samples/ke-hoach-hoa-binh-2021.json";
+  const std::string bytes = engine().render_pdf("ke-hoach", slurp(sample), sample.string(), options);
+  const std::string file = out.write("plan-signed.pdf", bytes);
+  expect_pdfa({file});
+  std::string sigs = run("pdfsig '" + file + "'", &status);
+  EXPECT_EQ(status, 0) << sigs;
+  EXPECT_NE(sigs.find("Signature #2"), std::string::npos) << sigs;
+  size_t valid = 0;
+  for (size_t at = 0; (at = sigs.find("Signature is Valid.", at)) != std::string::npos; ++at) ++valid;
+  EXPECT_EQ(valid, 2u) << sigs;
+  EXPECT_NE(sigs.find("Total document signed"), std::string::npos) << sigs;
+  // The XMP written before signing still says what the file is.
+  auto info = pdf::read_document_info(bytes);
+  ASSERT_TRUE(info.has_value());
+  EXPECT_FALSE(info->signature_slots.empty());
 }
 
 }  // namespace
