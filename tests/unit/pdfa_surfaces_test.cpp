@@ -105,6 +105,25 @@ TEST(PdfA, ThePlanIsPdfA2u) {
   EXPECT_EQ(info->language, "vi-VN");
 }
 
+// PDF/A-2a asked: claimed only when the file has its structure tree (tagged PDF), and then
+// the checker's level-a clauses pass too; without one the file says 2u and is 2u.
+TEST(PdfA, ConformanceAIsClaimedOnlyWithAStructureTree) {
+  Output out;
+  const fs::path sample = fs::path(VANBAN_SOURCE_DIR) / "samples/ke-hoach-hoa-binh-2021.json";
+  auto laid = engine().lay_out(engine().load_template("ke-hoach"), slurp(sample), sample.string(), false);
+  layout::DocumentInfo info = laid.info;
+  info.creation_date = kDate;
+  const std::string bytes = pdf::write_pdf(laid.pages, info, laid.graphics, {true, pdf::PdfA::A2a});
+  const std::string file = out.write("plan-2a.pdf", bytes);
+  const bool tagged = bytes.find("/StructTreeRoot") != std::string::npos;
+  EXPECT_NE(bytes.find(tagged ? "<pdfaid:conformance>A<" : "<pdfaid:conformance>U<"), std::string::npos);
+  int status = 0;
+  std::string report = run("/usr/bin/python3 " + std::string(VANBAN_SOURCE_DIR) + "/tests/tools/pdfa_check.py '" + file + "'",
+                           &status);
+  EXPECT_EQ(status, 0) << report;
+  EXPECT_NE(report.find(tagged ? "PDF/A-2a" : "PDF/A-2u"), std::string::npos) << report;
+}
+
 // Each check of the checker fails on a copy of the plan broken in its clause
 // (tests/tools/pdfa_mutations.py), and the plan itself passes.
 TEST(PdfA, EveryCheckFailsOnAFileThatBreaksIt) {
