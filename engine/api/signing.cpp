@@ -1,11 +1,16 @@
 #include "api/signing.h"
 
+#include <algorithm>
 #include <ctime>
-#include <optional>
+#include <mutex>
+#include <tuple>
+
+#include <podofo/podofo.h>
 
 #include "core/i18n.h"
 #include "layout/signature_appearance.h"
 #include "layout/signature_slots.h"
+#include "pdf/metadata.h"
 
 namespace vanban::detail {
 namespace {
@@ -69,14 +74,28 @@ std::string signing_time(const RenderOptions& options) {
 
 std::string sign_document(std::string pdf, const layout::DocumentInfo& info,
                           const std::vector<OpenedSignature>& signatures, const std::string& time,
-                          const text::FontFamily& fonts, std::vector<Diagnostic>* warnings) {
+                          const text::FontFamily& fonts, std::vector<Diagnostic>* warnings, Placed placed) {
   int used[3] = {0, 0, 0};
-  std::optional<layout::Appearance> signature;  // the last signer's image: the seal goes over it
   for (const auto& s : signatures) {
     const auto role = s.request.role;
+    // The slots of the role; a signer's: the one the seal goes on first (the competent
+    // person's: ND30-ESIG-2), none already signed.
     std::vector<const layout::SignatureSlot*> slots;
+    auto same_place = [](const layout::SignatureSlot& a, const layout::SignatureSlot& b) {
+      return a.page == b.page && a.x == b.x && a.y == b.y;
+    };
     for (const auto& slot : info.signature_slots) {
-      if (slot.role == role) slots.push_back(&slot);
+      if (slot.role != role) continue;
+      bool signed_here = false;
+      for (const auto& p : placed) signed_here = signed_here || (role == layout::SignatureRole::Signer && same_place(p.first, slot));
+      if (!signed_here) slots.push_back(&slot);
+    }
+    if (role == layout::SignatureRole::Signer) {
+      std::stable_partition(slots.begin(), slots.end(), [&](const layout::SignatureSlot* s) {
+        for (const auto& b : info.signature_slots)
+          if (b.role == layout::SignatureRole::Body && same_place(b, *s)) return true;
+        return false;
+      });
     }
     if (slots.empty()) {
       throw Error(ErrorKind::Signature,
@@ -91,12 +110,18 @@ std::string sign_document(std::string pdf, const layout::DocumentInfo& info,
       case layout::SignatureRole::Signer:
         if (s.image) {
           a = layout::signer_appearance(slot, s.image, s.request.image_width_mm, s.request.image_png, warnings);
-          signature = a;
+          placed.emplace_back(slot, a);
         }
         break;
       case layout::SignatureRole::Body:
         if (s.image) {
-          a = layout::seal_appearance(signature ? layout::seal_slot_over(*signature, slot) : slot, s.image,
+          layout::SignatureSlot over = slot;  // the signature's left third when it was placed here
+          for (const auto& [signer_slot, appearance] : placed) {
+            if (same_place(signer_slot, slot)) {
+              over = layout::seal_slot_over(appearance, slot);
+            }
+          }
+          a = layout::seal_appearance(over, s.image,
                                       s.request.image_width_mm, kDefaultSealMm * layout::kPointsPerMm,
                                       s.request.image_png, warnings);
         }
@@ -119,4 +144,88 @@ std::string sign_document(std::string pdf, const layout::DocumentInfo& info,
   return pdf;
 }
 
+PdfFacts read_facts(std::string_view pdf) {
+  using namespace PoDoFo;
+  static std::once_flag quiet;  // PoDoFo's parser prints the trailer unless told not to
+  std::call_once(quiet, [] { PdfError::EnableDebug(false); });
+  PdfFacts facts;
+  try {
+    PdfMemDocument doc;
+    doc.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
+    for (int i = 0; i < doc.GetPageCount(); ++i) {
+      PdfPage* page = doc.GetPage(i);
+      const PdfRect box = page->GetMediaBox();
+      facts.pages.emplace_back(box.GetWidth(), box.GetHeight());
+      PdfObject* annots = page->GetObject()->GetIndirectKey("Annots");
+      if (!annots || !annots->IsArray()) continue;
+      for (const PdfObject& item : annots->GetArray()) {
+        const PdfObject* a = item.IsReference() ? doc.GetObjects().GetObject(item.GetReference()) : &item;
+        if (!a || !a->IsDictionary()) continue;
+        const PdfObject* ft = a->GetIndirectKey("FT");
+        const PdfObject* parent = a->GetIndirectKey("Parent");
+        if (!ft && parent && parent->IsDictionary()) ft = parent->GetIndirectKey("FT");
+        const PdfObject* rect = a->GetIndirectKey("Rect");
+        if (!ft || !ft->IsName() || ft->GetName().GetName() != "Sig" || !rect || !rect->IsArray() ||
+            rect->GetArray().size() != 4)
+          continue;
+        double r[4];
+        for (int k = 0; k < 4; ++k) r[k] = rect->GetArray()[k].GetReal();
+        layout::Appearance w;
+        w.page = i;
+        w.x = std::min(r[0], r[2]) - box.GetLeft();
+        w.y = box.GetBottom() + box.GetHeight() - std::max(r[1], r[3]);
+        w.drawing.width = std::abs(r[2] - r[0]);
+        w.drawing.height = std::abs(r[3] - r[1]);
+        facts.signatures.push_back(std::move(w));
+      }
+    }
+  } catch (const PdfError& e) {
+    throw Error(ErrorKind::Input, trf("not a PDF that can be read: {0}", PdfError::ErrorMessage(e.GetError())));
+  }
+  return facts;
+}
+
 }  // namespace vanban::detail
+
+namespace vanban {
+
+std::string Engine::sign_pdf(std::string_view pdf, const RenderOptions& options, const SignaturePlacement& where) const {
+  const auto signatures = detail::open_signatures(options.signatures, options.limits);
+  const std::string time = detail::signing_time(options);
+  layout::DocumentInfo info;
+  if (auto recorded = pdf::read_document_info(pdf)) info = std::move(*recorded);
+  const detail::PdfFacts facts = detail::read_facts(pdf);
+  if (where.given && (where.page < 0 || where.page >= static_cast<int>(facts.pages.size()))) {
+    throw Error(ErrorKind::Usage, trf("the PDF has no page {0} (it has {1})", where.page + 1, facts.pages.size()));
+  }
+  if (where.given || info.signature_slots.empty()) {
+    style::Page page;  // the decree's margins on the page's own size
+    if (!facts.pages.empty()) std::tie(page.width, page.height) = facts.pages[std::max(0, where.page)];
+    layout::SignatureSlot slot = layout::information_box(page);
+    slot.page = where.page;
+    if (where.given && where.width > 0) {
+      slot.x = where.x;
+      slot.y = where.y;
+      slot.width = where.width;
+      slot.height = where.height;
+    }
+    info.signature_slots.clear();
+    for (auto role : {layout::SignatureRole::Signer, layout::SignatureRole::Body, layout::SignatureRole::BodyInfo}) {
+      slot.role = role;
+      info.signature_slots.push_back(slot);
+    }
+  }
+  // A signer signed before (another run): its slot is taken and the seal goes over its image.
+  detail::Placed placed;
+  for (const auto& slot : info.signature_slots) {
+    if (slot.role != layout::SignatureRole::Signer) continue;
+    for (const auto& w : facts.signatures) {
+      const double cx = w.x + w.drawing.width / 2, cy = w.y + w.drawing.height / 2;
+      if (w.page == slot.page && cx >= slot.x && cx <= slot.x + slot.width && cy >= slot.y && cy <= slot.y + slot.height)
+        placed.emplace_back(slot, w);
+    }
+  }
+  return detail::sign_document(std::string(pdf), info, signatures, time, *fonts_, options.warnings, placed);
+}
+
+}  // namespace vanban

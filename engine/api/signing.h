@@ -4,10 +4,13 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "core/raster_image.h"
+#include "layout/signature_appearance.h"
 #include "layout/frame.h"
 #include "pdf/pdf_writer.h"
 #include "sign/sign.h"
@@ -37,14 +40,24 @@ std::vector<OpenedSignature> open_signatures(const std::vector<SignatureRequest>
 // else now in Vietnam time (ND30-ESIG-5: "2021-03-05T09:15:30+07:00").
 std::string signing_time(const RenderOptions& options);
 
-// A widget for a PDF that has no slots of vanban's: a slot of the role on `page` at
-// `rect` (x, y, width, height, pt from the top-left).
+// Signer images already placed, with their slots: a seal goes over the one in its slot,
+// and a signer's slot holding one is taken.
+using Placed = std::vector<std::pair<layout::SignatureSlot, layout::Appearance>>;
+
+// What signing an existing PDF needs to know of it: its pages' sizes and where its
+// signature widgets are (x, y, drawing.width/height: the widget's box, pt from the top-left).
+struct PdfFacts {
+  std::vector<std::pair<double, double>> pages;
+  std::vector<layout::Appearance> signatures;
+};
+PdfFacts read_facts(std::string_view pdf);
+
 // `pdf` signed by each of `signatures` in order, each appearance placed in `info`'s slot of
 // its role (the n-th request of a role takes the n-th slot of that role); the seal over the
 // signature image of a signer signed before it. Error(Signature) when the document has no
 // slot for a role.
 std::string sign_document(std::string pdf, const layout::DocumentInfo& info,
                           const std::vector<OpenedSignature>& signatures, const std::string& time,
-                          const text::FontFamily& fonts, std::vector<Diagnostic>* warnings);
+                          const text::FontFamily& fonts, std::vector<Diagnostic>* warnings, Placed placed = {});
 
 }  // namespace vanban::detail
