@@ -19,7 +19,13 @@ void complete_catalog(PdfMemDocument& doc, const layout::DocumentInfo& info, con
   }
   // The metadata stream, unfiltered so that a tool that does not read PDF finds it
   // (ISO 19005-2 6.6.2.1: no Filter).
-  const std::string xmp = xmp_packet(written, options);
+  // Conformance A (tagged PDF/A) is claimed only for a file that has the structure tree and
+  // MarkInfo (ISO 19005-2 6.7.2.2, 6.7.3); without them the file is what it can be, 2u.
+  WriteOptions claimed = options;
+  if (claimed.pdfa == PdfA::A2a &&
+      !(catalog->GetDictionary().HasKey("StructTreeRoot") && catalog->GetDictionary().HasKey("MarkInfo")))
+    claimed.pdfa = PdfA::A2u;
+  const std::string xmp = xmp_packet(written, claimed);
   PdfObject* metadata = doc.GetObjects().CreateObject("Metadata");
   metadata->GetDictionary().AddKey("Subtype", PdfName("XML"));
   metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());

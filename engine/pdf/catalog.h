@@ -10,7 +10,8 @@
 namespace vanban::pdf {
 
 // `info` as the file was written (its creation_date may be empty: then the Info
-// dictionary's, which PoDoFo set, is used for both so that the two agree).
+// dictionary's, which PoDoFo set, is used for both so that the two agree). Call it after
+// the structure tree is in the catalog: PDF/A-2a is claimed only with one (else 2u).
 void complete_catalog(PoDoFo::PdfMemDocument& doc, const layout::DocumentInfo& info, const WriteOptions& options);
 
 }  // namespace vanban::pdf

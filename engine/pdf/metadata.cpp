@@ -132,7 +132,8 @@ void extension_schema(std::string& x) {
   describe(x, "Place", "Text", "Place name");
   describe(x, "Agency", "Text", "Issuing body");
   describe(x, "ParentAgency", "Text", "Parent of the issuing body");
-  describe(x, "SignatureSlots", "Seq SignatureSlot", "Where each signature goes");
+  describe(x, "CopyForm", "Text", "An electronic copy: SAO Y, SAO LỤC or TRÍCH SAO (ND30-EDOC-4)");
+  describe(x, "SignatureSlots", "seq SignatureSlot", "Where each signature goes");
   x += "</rdf:Seq></pdfaSchema:property>\n<pdfaSchema:valueType><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
        "<pdfaType:type>SignatureSlot</pdfaType:type><pdfaType:namespaceURI>";
   x += kVanbanSlotNs;
@@ -208,6 +209,7 @@ std::string xmp_packet(const layout::DocumentInfo& info, const WriteOptions& opt
   simple(x, "vanban:Place", id.place);
   simple(x, "vanban:Agency", id.agency);
   simple(x, "vanban:ParentAgency", id.parent_agency);
+  simple(x, "vanban:CopyForm", id.copy_form);
   if (!info.signature_slots.empty()) {
     x += "<vanban:SignatureSlots><rdf:Seq>\n";
     for (const auto& s : info.signature_slots) {
@@ -284,7 +286,8 @@ std::optional<layout::DocumentInfo> read_xmp(std::string_view xmp) {
   std::pair<const char*, std::string*> fields[] = {{"Kind", &id.kind},   {"Template", &id.template_name},
                                                    {"Number", &id.number}, {"Date", &id.date},
                                                    {"Place", &id.place}, {"Agency", &id.agency},
-                                                   {"ParentAgency", &id.parent_agency}};
+                                                   {"ParentAgency", &id.parent_agency},
+                                                   {"CopyForm", &id.copy_form}};
   auto take = [&](std::string_view ns, std::string_view local, const std::string& value, const pugi::xml_node* e) {
     if (ns == "http://purl.org/dc/elements/1.1/") {
       if (local == "title") info.title = value;
@@ -323,6 +326,7 @@ std::optional<layout::DocumentInfo> read_xmp(std::string_view xmp) {
     pugi::xml_node desc = d.node();
     for (pugi::xml_attribute a : desc.attributes()) {
       std::string_view name = a.name();
+      if (name.substr(0, 6) == "xmlns:" && std::string_view(a.value()) == kVanbanNs) ours = true;  // declared, maybe empty
       size_t colon = name.find(':');
       if (colon == std::string_view::npos || name.substr(0, colon) == "xmlns" || name.substr(0, colon) == "rdf") continue;
       std::string attr = "xmlns:" + std::string(name.substr(0, colon));

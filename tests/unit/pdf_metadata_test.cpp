@@ -59,7 +59,7 @@ layout::DocumentInfo sample_info() {
   info.subject = "Trích yếu \"có ngoặc\"";
   info.creation_date = "D:20210305083000+07'00'";
   info.identity = {"Kế hoạch", "ke-hoach", "05/KH-SGD&ĐT", "2021-03-05", "Hòa Bình", "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
-                   "UBND TỈNH HOÀ BÌNH"};
+                   "UBND TỈNH HOÀ BÌNH", "SAO Y"};
   info.signature_slots = {{layout::SignatureRole::Signer, 1, 340.5, 612.25, 170, 56.7},
                           {layout::SignatureRole::Body, 1, 330, 600, 85.04, 85.04},
                           {layout::SignatureRole::BodyInfo, 0, 400, 20, 175.2, 40}};
@@ -79,6 +79,7 @@ void expect_same(const layout::DocumentInfo& got, const layout::DocumentInfo& wa
   EXPECT_EQ(got.identity.place, want.identity.place);
   EXPECT_EQ(got.identity.agency, want.identity.agency);
   EXPECT_EQ(got.identity.parent_agency, want.identity.parent_agency);
+  EXPECT_EQ(got.identity.copy_form, want.identity.copy_form);
   ASSERT_EQ(got.signature_slots.size(), want.signature_slots.size());
   for (size_t i = 0; i < want.signature_slots.size(); ++i) {
     const auto &g = got.signature_slots[i], &w = want.signature_slots[i];
