@@ -15,7 +15,7 @@ const koffi = require('koffi');
 
 const lib = koffi.load(process.env.VANBAN_LIBRARY || 'libvanban.so.0');
 const STATUS = ['ok', 'syntax', 'model', 'template', 'font', 'layout', 'input', 'output', 'misuse', 'partial',
-  'nomem', 'internal'];
+  'nomem', 'internal', 'signature'];
 
 const RenderOptions = koffi.struct('vanban_render_options', {
   size: 'size_t', format: 'int', creation_date: 'const char *', blank: 'int', source_name: 'const char *',

@@ -77,7 +77,7 @@ class PartialBatchException extends VanbanException
 final class Engine
 {
     private const STATUS = ['ok', 'syntax', 'model', 'template', 'font', 'layout', 'input', 'output', 'misuse',
-        'partial', 'nomem', 'internal'];
+        'partial', 'nomem', 'internal', 'signature'];
     private const PARTIAL = 9;
     private const LIMITS = ['max_rows', 'max_columns', 'max_cells', 'max_shared_strings', 'max_zip_entry_bytes',
         'max_image_side', 'max_nesting', 'max_input_bytes', 'max_text_bytes'];

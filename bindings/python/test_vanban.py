@@ -128,10 +128,35 @@ class BindingTest(unittest.TestCase):
         # of order in the binding's copy of a struct shows here.
         for struct, init in ((vanban._RenderOptions, "vanban_render_options_init"),
                              (vanban._BatchOptions, "vanban_batch_options_init"),
-                             (vanban._Limits, "vanban_limits_init")):
+                             (vanban._Limits, "vanban_limits_init"),
+                             (vanban._Signature, "vanban_signature_init"),
+                             (vanban._SignOptions, "vanban_sign_options_init")):
             o = struct()
             getattr(vanban._lib, init)(vanban.ctypes.byref(o))
             self.assertEqual(o.size, vanban.ctypes.sizeof(struct), struct.__name__)
+
+    def test_signed_by_the_signer_then_the_body(self):
+        # Keys made now (no key is committed); pdfsig judges the file.
+        make_keys = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "sign", "make_keys.sh")
+        with tempfile.TemporaryDirectory() as d:
+            subprocess.run(["bash", make_keys, d], check=True)
+            signer = {"p12": os.path.join(d, "signer.p12"), "secret": "secret"}
+            body = {"p12": os.path.join(d, "body.p12"), "secret": "secret", "role": "body"}
+            pdf = self.engine.render("ke-hoach", sample("ke-hoach-hoa-binh-2021.json"), creation_date="2021-03-05",
+                                     signatures=[signer], signing_time="2021-03-05T09:15:30+07:00")
+            pdf = self.engine.sign(pdf, [body], signing_time="2021-03-05T09:15:30+07:00")
+            path = os.path.join(d, "signed.pdf")
+            with open(path, "wb") as f:
+                f.write(pdf)
+            report = subprocess.run(["pdfsig", path], capture_output=True, text=True).stdout
+            self.assertEqual(report.count("Signature is Valid."), 2, report)
+            self.assertIn("Total document signed", report.split("Signature #2")[1])
+            with self.assertRaises(vanban.VanbanError) as wrong:
+                self.engine.render("ke-hoach", sample("ke-hoach-hoa-binh-2021.json"),
+                                   signatures=[dict(signer, secret="wrong")])
+            self.assertEqual(wrong.exception.status, "signature")  # VANBAN_ESIGN
+            with self.assertRaises(ValueError):
+                self.engine.sign(pdf, [dict(body, role="boss")])
 
     def test_file_per_row_overwrites_only_when_asked(self):
         listing = os.path.join(SAMPLES, "danh-sach-khen-thuong.csv")

@@ -19,7 +19,7 @@ import os
 __all__ = ["Engine", "VanbanError", "PartialBatch", "Diagnostic", "version"]
 
 _STATUS = {0: "ok", 1: "syntax", 2: "model", 3: "template", 4: "font", 5: "layout", 6: "input", 7: "output",
-           8: "misuse", 9: "partial", 10: "nomem", 11: "internal"}
+           8: "misuse", 9: "partial", 10: "nomem", 11: "internal", 12: "signature"}
 _PDF, _DOCX = 0, 1
 
 
@@ -68,10 +68,36 @@ class Diagnostic:
         return text + (" (" + self.hint + ")" if self.hint else "")
 
 
+class _Signature(ctypes.Structure):
+    _fields_ = [("size", ctypes.c_size_t), ("p12_path", ctypes.c_char_p), ("pkcs11_module", ctypes.c_char_p),
+                ("token_label", ctypes.c_char_p), ("key_label", ctypes.c_char_p), ("key_id", ctypes.c_char_p),
+                ("secret", ctypes.c_char_p), ("role", ctypes.c_int), ("image_png", ctypes.c_char_p),
+                ("image_width_mm", ctypes.c_double), ("tsa_url", ctypes.c_char_p), ("reason", ctypes.c_char_p),
+                ("location", ctypes.c_char_p)]
+
+
+# What Engine.render(signatures=[…]) takes: a dict per signature, these keys.
+SIGNATURE_KEYS = {"p12": "p12_path", "pkcs11_module": "pkcs11_module", "token": "token_label",
+                  "key_label": "key_label", "key_id": "key_id", "secret": "secret", "image": "image_png",
+                  "image_width_mm": "image_width_mm", "tsa": "tsa_url", "reason": "reason", "location": "location"}
+_ROLES = {"signer": 0, "body": 1, "info": 2}
+
+# Added by issue #13 at the end of both option structs: PDF/A, tagging, signatures.
+_DOCUMENT_FIELDS = [("pdfa", ctypes.c_int), ("no_tags", ctypes.c_int), ("signatures", ctypes.POINTER(_Signature)),
+                    ("signature_count", ctypes.c_size_t), ("signing_time", ctypes.c_char_p)]
+
+
 class _RenderOptions(ctypes.Structure):
     _fields_ = [("size", ctypes.c_size_t), ("format", ctypes.c_int), ("creation_date", ctypes.c_char_p),
                 ("blank", ctypes.c_int), ("source_name", ctypes.c_char_p),
-                ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
+                ("limits", ctypes.c_void_p)] + _DOCUMENT_FIELDS  # limits: NULL, the defaults
+
+
+class _SignOptions(ctypes.Structure):
+    _fields_ = [("size", ctypes.c_size_t), ("signatures", ctypes.POINTER(_Signature)),
+                ("signature_count", ctypes.c_size_t), ("signing_time", ctypes.c_char_p), ("page", ctypes.c_int),
+                ("x_mm", ctypes.c_double), ("y_mm", ctypes.c_double), ("width_mm", ctypes.c_double),
+                ("height_mm", ctypes.c_double), ("limits", ctypes.c_void_p)]
 
 
 class _BatchOptions(ctypes.Structure):
@@ -80,7 +106,7 @@ class _BatchOptions(ctypes.Structure):
                 ("a3", ctypes.c_int), ("print_on_blank", ctypes.c_int), ("offset_x_mm", ctypes.c_double),
                 ("offset_y_mm", ctypes.c_double), ("emblem_png", ctypes.c_char_p), ("seal_png", ctypes.c_char_p),
                 ("signature_png", ctypes.c_char_p), ("name_pattern", ctypes.c_char_p), ("jobs", ctypes.c_int),
-                ("overwrite", ctypes.c_int), ("limits", ctypes.c_void_p)]  # const vanban_limits*: NULL, the defaults
+                ("overwrite", ctypes.c_int), ("limits", ctypes.c_void_p)] + _DOCUMENT_FIELDS
 
 
 _SONAME = "libvanban.so.0"
@@ -136,6 +162,10 @@ def _load():
         "vanban_diagnostic_count": (S, [E]),
         "vanban_diagnostic_get": (ctypes.POINTER(_Diagnostic), [E, S]),
         "vanban_free": (None, [E]),
+        "vanban_signature_init": (None, [ctypes.POINTER(_Signature)]),
+        "vanban_sign_options_init": (None, [ctypes.POINTER(_SignOptions)]),
+        "vanban_sign": (I, [E, P, S, ctypes.POINTER(_SignOptions), OUT, SIZE]),
+        "vanban_sign_file": (I, [E, P, P, ctypes.POINTER(_SignOptions)]),
     }
     for name, (restype, argtypes) in signatures.items():
         fn = getattr(lib, name)
@@ -181,6 +211,34 @@ def _format(fmt):
     if fmt not in ("pdf", "docx"):
         raise ValueError("format must be 'pdf' or 'docx'")
     return _DOCX if fmt == "docx" else _PDF
+
+
+def _signatures(signatures):
+    """A ctypes array of vanban_signature from dicts (SIGNATURE_KEYS and "role")."""
+    signatures = list(signatures or [])
+    array = (_Signature * max(1, len(signatures)))()
+    for item, given in zip(array, signatures):
+        _lib.vanban_signature_init(ctypes.byref(item))
+        for key, value in given.items():
+            if key == "role":
+                if value not in _ROLES:
+                    raise ValueError(f"role must be signer, body or info, not {value!r}")
+                item.role = _ROLES[value]
+            elif key == "image_width_mm":
+                item.image_width_mm = float(value)
+            elif key in SIGNATURE_KEYS:
+                setattr(item, SIGNATURE_KEYS[key], _b(value))
+            else:
+                raise ValueError(f"unknown signature key {key!r} (known: role, {', '.join(SIGNATURE_KEYS)})")
+    return array, len(signatures)
+
+
+def _document_options(o, pdfa, tagged, signatures, signing_time):
+    if pdfa is not None:
+        o.pdfa, o.no_tags = int(bool(pdfa)), int(not tagged)
+    array, count = _signatures(signatures)
+    o._keep = array  # the array lives as long as the options
+    o.signatures, o.signature_count, o.signing_time = (array if count else None), count, _b(signing_time)
 
 
 def _limits(options, limits):
@@ -258,11 +316,13 @@ class Engine:
             raise self._error(status)
 
     @staticmethod
-    def _render_options(format, creation_date, blank, source_name, limits=None):
+    def _render_options(format, creation_date, blank, source_name, limits=None, pdfa=False, tagged=True,
+                        signatures=None, signing_time=None):
         o = _RenderOptions()
         _lib.vanban_render_options_init(ctypes.byref(o))
         o.format, o.creation_date, o.blank, o.source_name = (
             _format(format), _b(creation_date), int(bool(blank)), _b(source_name))
+        _document_options(o, pdfa, tagged, signatures, signing_time)
         return _limits(o, limits)
 
     @staticmethod
@@ -273,21 +333,39 @@ class Engine:
             _lib.vanban_free(ctypes.cast(out, ctypes.c_void_p))
 
     def render(self, template, data=b"", *, format="pdf", creation_date=None, blank=False, source_name=None,
-               limits=None):
+               limits=None, pdfa=False, tagged=True, signatures=None, signing_time=None):
         """Renders a document model (JSON or XML; for forms a JSON object or array or a CSV
-        text) with a template name or path; returns the PDF or DOCX bytes."""
+        text) with a template name or path; returns the PDF or DOCX bytes. `pdfa`: PDF/A-2;
+        `signatures`: dicts (SIGNATURE_KEYS, "role": "signer"|"body"|"info") applied in order."""
         data = _b(data) or b""
-        o = self._render_options(format, creation_date, blank, source_name, limits)
+        o = self._render_options(format, creation_date, blank, source_name, limits, pdfa, tagged, signatures,
+                                 signing_time)
         out, size = ctypes.POINTER(ctypes.c_ubyte)(), ctypes.c_size_t()
         self._check(_lib.vanban_render(self._handle, _b(template), data, len(data), ctypes.byref(o),
                                        ctypes.byref(out), ctypes.byref(size)))
         return self._take(out, size)
 
     def render_file(self, template, data_path, out_path, *, format="pdf", creation_date=None, blank=False,
-                    limits=None):
+                    limits=None, pdfa=False, tagged=True, signatures=None, signing_time=None):
         """Renders a file to a file (written whole or not at all)."""
-        o = self._render_options(format, creation_date, blank, None, limits)
+        o = self._render_options(format, creation_date, blank, None, limits, pdfa, tagged, signatures, signing_time)
         self._check(_lib.vanban_render_file(self._handle, _b(template), _b(data_path), _b(out_path), ctypes.byref(o)))
+
+    def sign(self, pdf, signatures, *, signing_time=None, page=0, rect_mm=None):
+        """Signs PDF bytes (PAdES, each signature an incremental update, in order); returns the
+        signed bytes. A PDF vanban wrote places each appearance where the decree puts it;
+        another takes `page` (1-based) and `rect_mm` (x, y, width, height from the top-left)."""
+        pdf = _b(pdf)
+        o = _SignOptions()
+        _lib.vanban_sign_options_init(ctypes.byref(o))
+        _document_options(o, None, None, signatures, signing_time)
+        o.page = int(page)
+        if rect_mm:
+            o.x_mm, o.y_mm, o.width_mm, o.height_mm = (float(v) for v in rect_mm)
+        out, size = ctypes.POINTER(ctypes.c_ubyte)(), ctypes.c_size_t()
+        self._check(_lib.vanban_sign(self._handle, pdf, len(pdf), ctypes.byref(o), ctypes.byref(out),
+                                     ctypes.byref(size)))
+        return self._take(out, size)
 
     def validate(self, template, data, *, source_name=None, blank=False, limits=None):
         """Raises VanbanError when `data` would not render; returns None otherwise."""
@@ -306,8 +384,10 @@ class Engine:
 
     @staticmethod
     def _batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
-                       signature, name_pattern, jobs, limits=None, overwrite=False):
+                       signature, name_pattern, jobs, limits=None, overwrite=False, document=None):
         o = _BatchOptions()
+        _lib.vanban_batch_options_init(ctypes.byref(o))
+        _document_options(o, **(document or {"pdfa": False, "tagged": True, "signatures": None, "signing_time": None}))
         _lib.vanban_batch_options_init(ctypes.byref(o))
         o.format, o.creation_date, o.source_name = _format(format), _b(creation_date), _b(source_name)
         o.sort_by_given_name, o.sheet, o.a3, o.print_on_blank = int(bool(sort)), _b(sheet), int(bool(a3)), int(
@@ -321,12 +401,15 @@ class Engine:
 
     def batch(self, template, list_data, *, format="pdf", creation_date=None, source_name=None, sort=False,
               sheet=None, a3=False, print_on_blank=False, offset_mm=(0.0, 0.0), emblem=None, seal=None,
-              signature=None, jobs=2, limits=None):
+              signature=None, jobs=2, limits=None, pdfa=False, tagged=True, signatures=None, signing_time=None):
         """Certificates from a list (CSV, UTF-16 text, XLSX or JSON bytes): one PDF or DOCX
-        with a page or section per row. Raises PartialBatch when some rows failed."""
+        with a page or section per row. Raises PartialBatch when some rows failed.
+        `signature` is the image printed; `signatures` sign the file (as in render)."""
         data = _b(list_data)
         o = self._batch_options(format, creation_date, source_name, sort, sheet, a3, print_on_blank, offset_mm, emblem,
-                                seal, signature, None, jobs, limits)
+                                seal, signature, None, jobs, limits,
+                                document=dict(pdfa=pdfa, tagged=tagged, signatures=signatures,
+                                              signing_time=signing_time))
         out, size = ctypes.POINTER(ctypes.c_ubyte)(), ctypes.c_size_t()
         rows, failed = ctypes.c_size_t(), ctypes.c_size_t()
         status = _lib.vanban_batch(self._handle, _b(template), data, len(data), ctypes.byref(o), ctypes.byref(out),
@@ -339,12 +422,15 @@ class Engine:
 
     def batch_file(self, template, list_path, out_path, *, format="pdf", creation_date=None, sort=False, sheet=None,
                    a3=False, print_on_blank=False, offset_mm=(0.0, 0.0), emblem=None, seal=None, signature=None,
-                   name_pattern=None, jobs=2, limits=None, overwrite=False):
+                   name_pattern=None, jobs=2, limits=None, overwrite=False, pdfa=False, tagged=True, signatures=None,
+                   signing_time=None):
         """The same from a list file to a file, or (out_path ending in "/") to a file per row
-        (a file already there is a failed row unless `overwrite`).
-        Returns (rows, failed); raises PartialBatch (data None) when some rows failed."""
+        (a file already there is a failed row unless `overwrite`; with `signatures` every file
+        is signed). Returns (rows, failed); raises PartialBatch (data None) when some rows failed."""
         o = self._batch_options(format, creation_date, None, sort, sheet, a3, print_on_blank, offset_mm, emblem, seal,
-                                signature, name_pattern, jobs, limits, overwrite)
+                                signature, name_pattern, jobs, limits, overwrite,
+                                document=dict(pdfa=pdfa, tagged=tagged, signatures=signatures,
+                                              signing_time=signing_time))
         rows, failed = ctypes.c_size_t(), ctypes.c_size_t()
         status = _lib.vanban_batch_file(self._handle, _b(template), _b(list_path), _b(out_path), ctypes.byref(o),
                                         ctypes.byref(rows), ctypes.byref(failed))

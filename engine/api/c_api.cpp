@@ -197,6 +197,7 @@ std::string render_bytes(vanban_engine* e, const char* template_name, std::strin
                          const vanban_render_options& o, const std::string& source) {
   auto tpl = template_of(e, template_name);
   vanban::RenderOptions render = render_options(o);
+  vanban::capi::add_document_options(o, render);
   render.warnings = &e->error_of_this_thread().diagnostics;
   if (o.format == VANBAN_DOCX) return e->engine->render_docx(*tpl, data, source, render, o.blank != 0);
   return e->engine->write_pdf(e->engine->lay_out(*tpl, data, source, o.blank != 0, render.limits, render.warnings),
@@ -440,6 +441,7 @@ vanban_status vanban_batch(vanban_engine* engine, const char* template_name, con
     auto tpl = template_of(engine, template_name);
     vanban::RenderOptions render;
     if (o.creation_date) render.creation_date = o.creation_date;
+    vanban::capi::add_document_options(o, render);
     std::string bytes;
     vanban::BatchResult result = engine->engine->certificates_file(
         *tpl, std::string_view(list ? list : "", list ? list_size : 0), source, batch_options(o), render,
@@ -466,6 +468,7 @@ vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name
     std::string list = vanban::read_input_file(list_path, batch.list.limits);
     vanban::RenderOptions render;
     if (o.creation_date) render.creation_date = o.creation_date;
+    vanban::capi::add_document_options(o, render);
     const auto format = o.format == VANBAN_DOCX ? vanban::OutputFormat::Docx : vanban::OutputFormat::Pdf;
     const std::string out(out_path);
     vanban::BatchResult result =
@@ -474,6 +477,57 @@ vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name
                                                     o.name_pattern ? o.name_pattern : "{stt}-{ho_ten}")
             : engine->engine->certificates_file(*tpl, list, list_path, batch, render, format, out);
     return batch_outcome(engine, result, list_path, rows, failed);
+  });
+}
+
+// vanban_sign and vanban_sign_file: the options read, the file signed.
+namespace {
+
+std::string sign_bytes(vanban_engine* e, std::string_view pdf, const vanban_sign_options& o) {
+  vanban::RenderOptions render;
+  render.limits = limits_of(o.limits);
+  render.signatures = vanban::capi::signature_requests(o.signatures, o.signature_count);
+  if (o.signing_time) render.signing_time = o.signing_time;
+  render.warnings = &e->error_of_this_thread().diagnostics;
+  if (render.signatures.empty()) throw vanban::Error(vanban::ErrorKind::Usage, tr("no signature asked (signature_count 0)"));
+  vanban::SignaturePlacement where;
+  if (o.page > 0 || o.width_mm > 0) {
+    constexpr double k = 72 / 25.4;
+    where.given = true;
+    where.page = o.page > 0 ? o.page - 1 : 0;
+    where.x = o.x_mm * k;
+    where.y = o.y_mm * k;
+    where.width = o.width_mm * k;
+    where.height = o.height_mm * k;
+  }
+  return e->engine->sign_pdf(pdf, render, where);
+}
+
+}  // namespace
+
+vanban_status vanban_sign(vanban_engine* engine, const unsigned char* pdf, size_t pdf_size,
+                          const vanban_sign_options* options, unsigned char** out, size_t* out_size) {
+  if (vanban_status s = check_engine(engine)) return s;
+  if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, tr("out and out_size must not be NULL"));
+  *out = nullptr;
+  *out_size = 0;
+  if (!pdf) return fail(engine, VANBAN_EMISUSE, tr("pdf is NULL"));
+  const vanban_sign_options o = known_fields(options, vanban_sign_options_init);
+  return guarded(engine, "<pdf>", [&](const std::string&) {
+    std::string bytes = sign_bytes(engine, std::string_view(reinterpret_cast<const char*>(pdf), pdf_size), o);
+    return hand_over(engine, bytes, out, out_size);
+  });
+}
+
+vanban_status vanban_sign_file(vanban_engine* engine, const char* in_path, const char* out_path,
+                               const vanban_sign_options* options) {
+  if (vanban_status s = check_engine(engine)) return s;
+  if (!in_path || !out_path) return fail(engine, VANBAN_EMISUSE, tr("in_path and out_path are needed"));
+  const vanban_sign_options o = known_fields(options, vanban_sign_options_init);
+  return guarded(engine, in_path, [&](const std::string&) {
+    const std::string pdf = vanban::read_input_file(in_path, limits_of(o.limits));
+    vanban::file_io::write_file_atomically(out_path, sign_bytes(engine, pdf, o));
+    return VANBAN_OK;
   });
 }
 

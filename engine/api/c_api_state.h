@@ -74,4 +74,18 @@ void begin_call(const vanban_engine* e);
 // Problems a call found that stopped nothing (warnings; a check's findings), into the thread's list.
 void add_warnings(const vanban_engine* e, const std::vector<Diagnostic>& warnings);
 
+// The caller's signatures (c_api_sign.cpp): an array whose elements have the size of the
+// first, each read for the fields its size covers. Error(Usage) for a role out of range or
+// a signature with no key.
+std::vector<SignatureRequest> signature_requests(const vanban_signature* signatures, size_t count);
+
+// Tagging, PDF/A and the signatures of render or batch options into `render`.
+template <typename Options>
+void add_document_options(const Options& o, RenderOptions& render) {
+  render.pdfa = o.pdfa != 0;
+  render.tagged = o.no_tags == 0;
+  render.signatures = signature_requests(o.signatures, o.signature_count);
+  if (o.signing_time) render.signing_time = o.signing_time;
+}
+
 }  // namespace vanban::capi

@@ -95,4 +95,19 @@ std::string file_name_key(const std::string& name) {
   return unicode::fold_case(name);
 }
 
+// The failed rows of a batch, for <out>.errors.csv.
+std::string batch_report_csv(const BatchResult& result) {
+  auto csv = [](const std::string& v) {
+    std::string out = "\"";
+    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string report = "row,stt,column,field,message\n";
+  for (const auto& e : result.errors) {
+    report += std::to_string(e.row) + "," + csv(e.stt) + "," + std::to_string(e.column) + "," + csv(e.field) + "," +
+              csv(e.message) + "\n";
+  }
+  return report;
+}
+
 }  // namespace vanban

@@ -43,6 +43,13 @@ double offset_of(const std::string& option, const std::string& v) {
   return mm * 72 / 25.4;
 }
 
+// The signature the option belongs to: the last one, or a new one (a key option after a
+// signature that has its key starts the next).
+SignatureArgs& signature(Args& a, bool key = false) {
+  if (a.signatures.empty() || (key && a.signatures.back().has_key())) a.signatures.emplace_back();
+  return a.signatures.back();
+}
+
 }  // namespace
 
 void apply_option(Args& a, OptionId id, const std::string& name, const std::string& v) {
@@ -88,6 +95,59 @@ void apply_option(Args& a, OptionId id, const std::string& name, const std::stri
     case OptionId::Overwrite: a.overwrite = true; break;
     case OptionId::Decision: a.decision_path = v; break;
     case OptionId::ListTitle: a.list_title = v; break;
+    case OptionId::P12: signature(a, true).p12 = v; break;
+    case OptionId::Pkcs11Module: signature(a, true).pkcs11_module = v; break;
+    case OptionId::Token: signature(a).token = v; break;
+    case OptionId::KeyLabel: signature(a).key_label = v; break;
+    case OptionId::KeyId:
+      if (v.empty() || v.size() % 2 || v.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+        usage_error(trf("--key-id takes the key's ID in hex, not \"{0}\"", shown(v)));
+      }
+      signature(a).key_id = v;
+      break;
+    case OptionId::PasswordFile: signature(a).password_file = v; break;
+    case OptionId::Role:
+      if (v != "signer" && v != "body" && v != "info") usage_error(trf("--role takes signer, body or info, not \"{0}\"", shown(v)));
+      signature(a).role = v;
+      break;
+    case OptionId::Image: signature(a).image = v; break;
+    case OptionId::ImageWidth: {
+      errno = 0;
+      char* end = nullptr;
+      double mm = v.empty() ? NAN : std::strtod(v.c_str(), &end);
+      if (v.empty() || !end || *end || !std::isfinite(mm) || mm <= 0 || mm > 200) {
+        usage_error(trf("--image-width takes millimetres from 0 to 200, not \"{0}\"", shown(v)));
+      }
+      signature(a).image_width_mm = mm;
+      break;
+    }
+    case OptionId::Tsa: signature(a).tsa = v; break;
+    case OptionId::Reason: signature(a).reason = v; break;
+    case OptionId::Location: signature(a).location = v; break;
+    case OptionId::SignTime: a.signing_time = v; break;
+    case OptionId::Page: a.page = static_cast<int>(count_of(name, v, 1, 1u << 24)) - 1; break;
+    case OptionId::Rect: {
+      a.rect.clear();
+      size_t from = 0;
+      while (from <= v.size()) {
+        size_t comma = v.find(',', from);
+        std::string part = v.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        char* end = nullptr;
+        double mm = part.empty() ? NAN : std::strtod(part.c_str(), &end);
+        if (part.empty() || !end || *end || !std::isfinite(mm) || mm < 0 || mm > 5000) {
+          usage_error(trf("--rect takes X,Y,W,H in millimetres, not \"{0}\"", shown(v)));
+        }
+        a.rect.push_back(mm);
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+      }
+      if (a.rect.size() != 4 || a.rect[2] <= 0 || a.rect[3] <= 0) {
+        usage_error(trf("--rect takes X,Y,W,H in millimetres, not \"{0}\"", shown(v)));
+      }
+      break;
+    }
+    case OptionId::Pdfa: a.pdfa = true; break;
+    case OptionId::NoTags: a.no_tags = true; break;
   }
 }
 
@@ -102,10 +162,11 @@ bool ends_with(const std::string& s, const std::string& e) {
 // What the options and arguments of a command must be together.
 void check_command(Args& a, const std::vector<std::string>& positional) {
   const std::string cmd = command_name(a.command);
-  const size_t files = a.command == Command::Templates ? 0 : a.blank ? 1 : 2;
+  const size_t files = a.command == Command::Templates ? 0 : a.blank || a.command == Command::Sign ? 1 : 2;
   if (positional.size() != files + 1) {
     if (a.command == Command::Templates) usage_error(tr("templates takes no argument"));
     if (a.blank) usage_error(tr("--blank takes a template and no data file"));
+    if (a.command == Command::Sign) usage_error(tr("sign takes the PDF to sign"));
     if (a.command == Command::Batch || a.command == Command::Decision) {
       usage_error(trf("{0} takes a certificate template and a list", cmd));
     }
@@ -114,6 +175,19 @@ void check_command(Args& a, const std::vector<std::string>& positional) {
   if (files >= 1) a.template_name = positional[1];
   if (files == 2) a.data_path = positional[2];
   if (!a.date.empty()) pdf_date_from_iso(a.date);  // an impossible date is a usage error before any work
+  for (const auto& s : a.signatures) {
+    if (!s.has_key()) usage_error(tr("a signature needs its key: --p12 FILE or --pkcs11-module LIB"));
+  }
+  if (!a.signing_time.empty()) pdf_date_from_iso(a.signing_time);
+  if (a.command == Command::Sign) {
+    a.data_path = positional[1];
+    if (a.signatures.empty()) usage_error(tr("sign needs a key: --p12 FILE or --pkcs11-module LIB"));
+    if (a.output.empty()) usage_error(tr("sign needs -o <out.pdf>"));
+    return;
+  }
+  if (!a.signatures.empty() && a.command == Command::Batch && a.output.back() != '/' && ends_with(a.output, ".docx")) {
+    usage_error(tr("only a PDF can be signed (the output is a DOCX)"));
+  }
   const bool writes = a.command == Command::Render || a.command == Command::Batch || a.command == Command::Decision;
   if (!writes) return;
   if (a.command == Command::Batch) {
@@ -154,6 +228,7 @@ const char* command_name(Command c) {
     case Command::Decision: return "decision";
     case Command::Check: return "check";
     case Command::Templates: return "templates";
+    case Command::Sign: return "sign";
     case Command::None: break;
   }
   return "";

@@ -10,8 +10,9 @@
 
 namespace vanban::cli {
 
-constexpr std::array<Command, 6> kCommands = {Command::Render,   Command::Validate, Command::Batch,
-                                              Command::Decision, Command::Check,    Command::Templates};
+constexpr std::array<Command, 7> kCommands = {Command::Render,   Command::Validate, Command::Batch,
+                                              Command::Decision, Command::Check,    Command::Templates,
+                                              Command::Sign};
 
 constexpr unsigned bit(Command c) { return 1u << static_cast<unsigned>(c); }
 
@@ -20,6 +21,8 @@ enum class OptionId {
   MaxRows, MaxColumns, MaxImageSide, MaxInputBytes, MaxTextBytes,
   Sort, GroupByUnit, Sheet, Map, Name, Paper, PrintOnBlank, OffsetX, OffsetY, Jobs,
   Emblem, Seal, Signature, Overwrite, Decision, ListTitle,
+  P12, Pkcs11Module, Token, KeyLabel, KeyId, PasswordFile, Role, Image, ImageWidth, Tsa, Reason, Location,
+  SignTime, Page, Rect, Pdfa, NoTags,
 };
 
 struct Option {
@@ -37,10 +40,12 @@ constexpr unsigned kRender = bit(Command::Render), kValidate = bit(Command::Vali
 constexpr unsigned kWriters = kRender | kBatch | kDecision;
 constexpr unsigned kReaders = kWriters | kValidate | kCheck;  // commands that read a template and data
 constexpr unsigned kLists = kBatch | kDecision;
+constexpr unsigned kSign = bit(Command::Sign);
+constexpr unsigned kSigners = kWriters | kSign;   // commands that sign what they write
 
 inline constexpr Option kOptions[] = {
     {OptionId::Output, "--output", "-o", "FILE",
-     N_("where to write the PDF or DOCX (by its extension;\nwritten whole or not at all)"), kWriters},
+     N_("where to write the PDF or DOCX (by its extension;\nwritten whole or not at all)"), kWriters | kSign},
     {OptionId::Format, "--format", nullptr, "pdf|docx|json",
      N_("json: one JSON document on stdout for scripts (every problem,\nthe result);\n"
         "pdf or docx: the format of the output (of its files, into a directory);\n"
@@ -50,7 +55,7 @@ inline constexpr Option kOptions[] = {
      N_("fixed creation date, for byte-identical output\n(default: $SOURCE_DATE_EPOCH if set, else now)"), kWriters},
     {OptionId::Blank, "--blank", nullptr, nullptr, N_("print the form empty, with dotted lines for handwriting"),
      kRender | kValidate},
-    {OptionId::FontDir, "--font-dir", nullptr, "DIR", N_("take the Times New Roman faces from DIR"), kReaders},
+    {OptionId::FontDir, "--font-dir", nullptr, "DIR", N_("take the Times New Roman faces from DIR"), kReaders | kSign},
     {OptionId::TemplateDir, "--template-dir", nullptr, "DIR", N_("look for templates in DIR first (repeatable)"),
      kReaders | kTemplates},
     {OptionId::AllowTemplatePaths, "--allow-template-paths", nullptr, nullptr,
@@ -91,6 +96,42 @@ inline constexpr Option kOptions[] = {
      N_("the decision model (JSON or XML): its number, date,\ncăn cứ, articles, signature"), kDecision},
     {OptionId::ListTitle, "--list-title", nullptr, "TEXT",
      N_("the title of the danh sách (default \"DANH SÁCH ĐƯỢC \"\nand the certificate's title)"), kDecision},
+    {OptionId::P12, "--p12", nullptr, "FILE",
+     N_("sign with the key and certificates of this PKCS#12 file; starts a signature:\n"
+        "the options after it (--role, --image, --tsa, --password-file…) are its own;\n"
+        "give it again for a second signature (the signer, then the body)"),
+     kSigners},
+    {OptionId::Pkcs11Module, "--pkcs11-module", nullptr, "LIB",
+     N_("sign with a key on a PKCS#11 token (a USB token) through this module;\nstarts a signature"), kSigners},
+    {OptionId::Token, "--token", nullptr, "LABEL", N_("the token (default: the first holding a key)"), kSigners},
+    {OptionId::KeyLabel, "--key-label", nullptr, "LABEL", N_("the key's label on the token"), kSigners},
+    {OptionId::KeyId, "--key-id", nullptr, "HEX", N_("the key's ID on the token, in hex"), kSigners},
+    {OptionId::PasswordFile, "--password-file", nullptr, "FILE",
+     N_("the PKCS#12 password or the token's PIN, from the first line of FILE\n"
+        "(else $VANBAN_PASSWORD / $VANBAN_PIN, else asked on the terminal)"),
+     kSigners},
+    {OptionId::Role, "--role", nullptr, "signer|body|info",
+     N_("who signs: signer (the signature image between the authority and the\n"
+        "name), body (the seal over its left third) or info (no image: the\n"
+        "information box at the top right of page 1); default signer"),
+     kSigners},
+    {OptionId::Image, "--image", nullptr, "PNG",
+     N_("the signature image (blue) or the seal (red), PNG with transparency"), kSigners},
+    {OptionId::ImageWidth, "--image-width", nullptr, "MM",
+     N_("the image's real width (default: from the PNG, else 36 mm for a seal)"), kSigners},
+    {OptionId::Tsa, "--tsa", nullptr, "URL", N_("add a timestamp from this RFC 3161 server (PAdES B-T)"), kSigners},
+    {OptionId::Reason, "--reason", nullptr, "TEXT", N_("the signature's reason"), kSigners},
+    {OptionId::Location, "--location", nullptr, "TEXT", N_("the signature's location"), kSigners},
+    {OptionId::SignTime, "--time", nullptr, "ISO8601",
+     N_("the signing time, 2021-03-05T09:15:30+07:00 (default: now)"), kSigners},
+    {OptionId::Page, "--page", nullptr, "N",
+     N_("a PDF vanban did not write: the page of the signature (default 1)"), kSign},
+    {OptionId::Rect, "--rect", nullptr, "X,Y,W,H",
+     N_("a PDF vanban did not write: where the signature goes, mm from the\npage's top-left corner "
+        "(default: the information box, top right)"),
+     kSign},
+    {OptionId::Pdfa, "--pdfa", nullptr, nullptr, N_("write PDF/A-2 (TCVN 14159-2): 2a when tagged, else 2u"), kWriters},
+    {OptionId::NoTags, "--no-tags", nullptr, nullptr, N_("no structure tree (tagged PDF is the default)"), kWriters},
 };
 
 inline const Option* find_option(std::string_view name) {

@@ -16,7 +16,16 @@ constexpr int kWrongInput = 1;  // the data, template or fonts are wrong, a file
 constexpr int kUsage = 2;       // the command line is wrong
 constexpr int kRowsFailed = 3;  // batch, decision: some rows failed (the others were produced)
 
-enum class Command { None, Render, Validate, Batch, Decision, Check, Templates };
+enum class Command { None, Render, Validate, Batch, Decision, Check, Templates, Sign };
+
+// One signature asked on the command line (--p12 or --pkcs11-module starts one; the
+// options after it, up to the next, are its own).
+struct SignatureArgs {
+  std::string p12, pkcs11_module, token, key_label, key_id, password_file;
+  std::string role = "signer", image, tsa, reason, location;
+  double image_width_mm = 0;
+  bool has_key() const { return !p12.empty() || !pkcs11_module.empty(); }
+};
 
 struct Args {
   Command command = Command::None;
@@ -36,6 +45,12 @@ struct Args {
   std::vector<std::string> template_dirs;
   bool allow_template_paths = false;
   Limits limits;
+  // signing and PDF/A (issue #13)
+  std::vector<SignatureArgs> signatures;
+  std::string signing_time;            // --time
+  bool pdfa = false, no_tags = false;
+  int page = -1;                       // sign: --page (1-based on the command line, 0-based here)
+  std::vector<double> rect;            // sign: --rect X,Y,W,H in mm from the top-left
 };
 
 // The command's name as typed ("batch"), and back (Command::None when unknown).
@@ -61,9 +76,13 @@ int batch(const Engine& engine, const Args& args, Report& report);
 int decision(const Engine& engine, const Args& args, Report& report);
 int check(const Engine& engine, const Args& args, Report& report);
 int templates(const Engine& engine, const Args& args, Report& report);
+int sign(const Engine& engine, const Args& args, Report& report);
 
 // RenderOptions from the command line: the limits and the creation date (--date, else
-// $SOURCE_DATE_EPOCH).
+// $SOURCE_DATE_EPOCH); tagging, PDF/A; the signatures with their keys' secrets
+// (cli/sign.cpp: --password-file, else $VANBAN_PASSWORD / $VANBAN_PIN, else a prompt).
 RenderOptions render_options(const Args& args);
+// The signatures asked, each secret read (cli/sign.cpp).
+std::vector<SignatureRequest> signature_requests(const Args& args);
 
 }  // namespace vanban::cli

@@ -60,6 +60,15 @@ constexpr CommandHelp kCommandHelp[] = {
      N_("list the templates: name and kind"),
      N_("Lists every template the command finds (--template-dir first, then the installed\n"
         "ones): its name, to give as <template>, and its kind.")},
+    {Command::Sign,
+     N_("sign <in.pdf> -o <out.pdf> (--p12 FILE | --pkcs11-module LIB) [options]"),
+     N_("sign a PDF digitally (PAdES), with the decree's appearance"),
+     N_("Adds a digital signature (PAdES B-B, B-T with --tsa) as an incremental update: the\n"
+        "signer's signature image between the authority and the name, the body's seal over\n"
+        "its left third, or the body's information box at the top right of page 1, where\n"
+        "vanban laid them out (recorded in the file); for other PDFs, --page and --rect.\n"
+        "The password or PIN is never an argument: --password-file, $VANBAN_PASSWORD or\n"
+        "$VANBAN_PIN, else asked. Repeat --p12 for the signer, then the body.")},
 };
 
 const CommandHelp& help_of(Command c) {

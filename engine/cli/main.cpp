@@ -56,6 +56,7 @@ int run(const Args& args, Report& report) {
     case Command::Decision: return decision(engine, args, report);
     case Command::Check: return check(engine, args, report);
     case Command::Templates: return templates(engine, args, report);
+    case Command::Sign: return sign(engine, args, report);
     case Command::None: break;
   }
   return kUsage;

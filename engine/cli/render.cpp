@@ -36,6 +36,10 @@ RenderOptions render_options(const Args& args) {
   if (render.creation_date.empty()) {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) render.creation_date = iso_from_epoch(epoch);
   }
+  render.tagged = !args.no_tags;
+  render.pdfa = args.pdfa;
+  render.signing_time = args.signing_time;
+  render.signatures = signature_requests(args);
   return render;
 }
 

@@ -1,4 +1,5 @@
 #include "layout/certificate_layout.h"
+#include "layout/signature_slots.h"
 
 
 #include <algorithm>
@@ -369,6 +370,7 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
   for (auto& rule : page.rules) rule.tag += rule.tag >= 0;
   if (options.print_on_blank) offset_page(page, options.offset_x, options.offset_y);
   scale_page(page, options.scale);
+  add_certificate_slots(page, tpl, options, right_x + half / 2, signer_y + proto.signature_top, c.signature_space);
   return page;
 }
 

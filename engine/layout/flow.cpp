@@ -65,6 +65,7 @@ void put_box(const Box& b, double y, Page& p) {
     r.y1 += y;
     p.rules.push_back(r);
   }
+  for (SignatureSlot slot : b.signature_slots) p.signature_slots.push_back((slot.y += y, slot));
 }
 
 }  // namespace

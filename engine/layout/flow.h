@@ -31,6 +31,7 @@ struct Box {
   bool table_header = false;
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
+  std::vector<SignatureSlot> signature_slots;   // y from the box top (layout/signature_slots.h)
 };
 
 

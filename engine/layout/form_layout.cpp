@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "layout/flow.h"
+#include "layout/signature_slots.h"
 #include "layout/layout.h"
 
 namespace vanban::layout {
@@ -188,6 +189,7 @@ LaidOutDocument layout_forms(const style::Template& tpl, const std::vector<model
   out.pages = layout.paginate();
   out.info.title = tpl.form.title;
   out.info.subject = tpl.form.label;
+  export_document_info(out, tpl, {});  // the information box of a separate file (ND30-PL-8)
   return out;
 }
 

@@ -85,27 +85,6 @@ struct Graphic {
   std::vector<FilledRect> rects;
 };
 
-struct Page {
-  double width = 595.2756;    // A4
-  double height = 841.8898;
-  std::vector<int> graphics;  // indices of shared Graphics, drawn first, at the origin
-  std::vector<StructNode> structure;  // the structure elements the tags name (tagged PDF)
-  std::vector<TextRun> runs;  // in reading order
-  std::vector<Rule> rules;
-  std::vector<FilledRect> rects;
-  std::vector<PlacedImage> images;  // drawn after the rectangles, before the text, in order
-};
-
-// A small drawing in a box of its own (a signature's appearance): coordinates from the
-// box's top-left corner, y downwards, as on a page of this size.
-struct Drawing {
-  double width = 0, height = 0;
-  std::vector<TextRun> runs;
-  std::vector<Rule> rules;
-  std::vector<FilledRect> rects;
-  std::vector<PlacedImage> images;
-};
-
 // Who signs in a signature slot (Decree 30, electronic documents).
 enum class SignatureRole {
   Signer,   // the competent person: signature image centred between authority and name (ND30-ESIG-1)
@@ -122,6 +101,31 @@ struct SignatureSlot {
   double x = 0, y = 0, width = 0, height = 0;  // top-left corner, y downwards, pt
 };
 
+struct Page {
+  double width = 595.2756;    // A4
+  double height = 841.8898;
+  std::vector<int> graphics;  // indices of shared Graphics, drawn first, at the origin
+  std::vector<StructNode> structure;  // the structure elements the tags name (tagged PDF)
+  std::vector<TextRun> runs;  // in reading order
+  std::vector<Rule> rules;
+  std::vector<FilledRect> rects;
+  std::vector<PlacedImage> images;  // drawn after the rectangles, before the text, in order
+  // Where the decree puts signatures on this page (layout/signature_slots.h; `page` is not
+  // used here): a document gathers them into DocumentInfo::signature_slots, a certificate
+  // keeps them on its page (one file per row).
+  std::vector<SignatureSlot> signature_slots;
+};
+
+// A small drawing in a box of its own (a signature's appearance): coordinates from the
+// box's top-left corner, y downwards, as on a page of this size.
+struct Drawing {
+  double width = 0, height = 0;
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+  std::vector<FilledRect> rects;
+  std::vector<PlacedImage> images;
+};
+
 // What the document is, for its metadata (XMP: a records system indexes it) and for the
 // body's information box. Empty strings: not known.
 struct DocumentIdentity {
@@ -132,6 +136,8 @@ struct DocumentIdentity {
   std::string place;          // "Hòa Bình"
   std::string agency;         // the issuing body: "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
   std::string parent_agency;  // its parent: "UBND TỈNH HOÀ BÌNH"
+  std::string copy_form;      // an electronic copy: "SAO Y", "SAO LỤC", "TRÍCH SAO" (ND30-EDOC-4); the
+                              // number, date, place and agency are then the copy's
 };
 
 struct DocumentInfo {

@@ -10,6 +10,7 @@
 #include "layout/flow.h"
 #include "layout/marks_layout.h"
 #include "layout/paragraph.h"
+#include "layout/signature_slots.h"
 #include "text/shaper.h"
 
 namespace vanban::layout {
@@ -44,6 +45,7 @@ class DocumentLayout : public FlowBuilder {
     out.info.title = doc_.title;
     out.info.subject = doc_.subject;
     out.info.author = doc_.author;
+    export_document_info(out, tpl_, doc_.identity);  // identity and signature slots (layout/signature_slots.h)
     return out;
   }
 
@@ -419,14 +421,17 @@ class DocumentLayout : public FlowBuilder {
       const size_t signature_from = box.runs.size();
       bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
       const std::vector<Line>* last = &set.authority;
+      const double room_top = box_bottom(y, set.authority);  // the room to sign: ND30-ESIG-1, -2
       if (!set.name.empty()) {
         y = c.side_by_side && !below ? names : y + set.space;
+        add_signature_room(box.signature_slots, doc_.identity, c, s, set.x, set.width, room_top, y - baseline_offset(set.name.front()));
         bottom = std::max(bottom, place_lines(set.name, set.x, y, box.runs));
         last = &set.name;
       }
       next = y + c.space_before;
       double end = box_bottom(y, *last);
       if (set.name.empty()) {  // signed by hand, no name printed: the room to sign is kept
+        add_signature_room(box.signature_slots, doc_.identity, c, s, set.x, set.width, room_top, end + set.space);
         end += set.space;
         bottom = std::max(bottom, end);
       }

@@ -22,6 +22,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
+#include "pdf/catalog.h"
 #include "pdf/content.h"
 #include "pdf/font_embedding.h"
 #include "pdf/image.h"
@@ -36,7 +37,7 @@ class Writer {
  public:
   // Writes to `out`, or to a buffer of its own that finish() returns.
   Writer(const layout::DocumentInfo& info, std::ostream* out, const WriteOptions& options)
-      : out_(out ? out : &buffer_), device_(out_), options_(options) {
+      : out_(out ? out : &buffer_), device_(out_), options_(options), info_(info) {
     // The header now: pages are written as they come, the rest in finish().
     static const char header[] = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     device_.Write(header, sizeof header - 1);
@@ -232,6 +233,7 @@ class Writer {
     tree->GetDictionary().AddKey("Kids", kids);
     tree->GetDictionary().AddKey("Count", PdfVariant(static_cast<pdf_int64>(kids_.size())));
     tree->GetDictionary().AddKey("MediaBox", media_box(first_size_.first, first_size_.second));
+    complete_catalog(doc_, info_, options_);  // XMP, /Lang, PDF/A's output intent
   }
 
   // Writes PoDoFo's objects (catalog, page tree, info, fonts, shared drawings and images,
@@ -279,6 +281,7 @@ class Writer {
   std::ostream* out_;
   PdfOutputDevice device_;
   WriteOptions options_;
+  layout::DocumentInfo info_;
   std::vector<pdf_long> offsets_;  // object number -> offset in the output (-1: none)
   std::string title_, creation_date_;
   PdfMemDocument doc_;

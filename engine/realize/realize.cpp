@@ -113,6 +113,7 @@ class Realizer {
     out.title = d.subject;  // document information: one line
     std::replace(out.title.begin(), out.title.end(), '\n', ' ');
     out.subject = tpl.type_name;
+    out.identity = identify(d, tpl);
     for (const auto& line : d.issuing_agency) out.author += (out.author.empty() ? "" : " ") + line;
     for (const auto& spec : specs) {
       switch (spec.kind) {

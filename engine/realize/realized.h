@@ -187,10 +187,25 @@ struct PageBreak {
 
 using Region = std::variant<Header, Flow, Closing, Footer, PageBreak>;
 
+// What the document is, for the file's metadata and the body's information box
+// (layout::DocumentIdentity): realize/identity.cpp. Empty strings: not known.
+struct Identity {
+  std::string kind;            // "Kế hoạch", "Bản sao (Mẫu 3.1)"
+  std::string template_name;   // "ke-hoach"
+  std::string number;          // after "Số: ": "05/KH-SGD&ĐT"; an electronic copy: the copy's
+  std::string date;            // ISO 8601 "2021-03-05"; a copy: the copy's
+  std::string place;           // "Hòa Bình"; a copy: the copy's
+  std::string agency;          // the issuing body, one line; a copy: the copying body
+  std::string parent_agency;   // its parent, one line
+  std::string copy_form;       // "SAO Y", "SAO LỤC", "TRÍCH SAO"; empty: not a copy (ND30-EDOC-4)
+};
+Identity identify(const model::Document& document, const style::Template& tpl);
+
 struct Document {
   const style::Template* tpl = nullptr;
   std::vector<Region> regions;   // in the order the template declares them
   std::string title, author, subject;   // document information
+  Identity identity;
 };
 
 // Document tree + template -> realized document. `forms` resolves the form templates

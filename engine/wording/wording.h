@@ -30,6 +30,11 @@ std::string roman(int n);        // 1 -> "I"
 std::string ordinal_word(int n); // 1 -> "thứ nhất", 4 -> "thứ tư", 21 -> "thứ hai mươi mốt" (Phần thứ …)
 std::string kind_name(model::BlockKind kind);   // BlockKind::Clause -> "clause"
 
+// What a template makes (wording/kind.cpp): what it says (kind="Bản sao"), else its
+// document type ("Kế hoạch"), a form's label ("Phụ lục 1"), a certificate's title in
+// sentence case ("Giấy khen"). `vanban templates` lists it; the file's metadata records it.
+std::string template_kind(const style::Template& tpl);
+
 }  // namespace vanban::wording
 
 namespace vanban::model {

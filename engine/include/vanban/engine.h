@@ -96,6 +96,16 @@ struct BatchResult {
 
 enum class OutputFormat { Pdf, Docx };
 
+// Where a signature goes in a PDF whose slots vanban did not record (Engine::sign_pdf):
+// every role in this rectangle of this page; not given: the body's information box at the
+// top right of page 1 (an A4 page with the decree's margins) for every role.
+struct SignaturePlacement {
+  bool given = false;
+  int page = 0;                                // 0-based
+  double x = 0, y = 0, width = 0, height = 0;  // pt from the page's top-left corner; width 0: the
+                                               // information box's place on that page
+};
+
 // The recognition decision's danh sách (Engine::recognition_decision).
 struct DecisionOptions {
   // Its title; empty = "DANH SÁCH ĐƯỢC " + the certificate's verb and title
@@ -211,6 +221,11 @@ class Engine {
   // PDF or DOCX of a document already loaded (the decision above).
   std::string render_document(const model::Document& document, const style::Template& tpl, OutputFormat format,
                               const RenderOptions& options) const;
+
+  // `pdf` signed with options.signatures in order (each an incremental update), each
+  // appearance in the slot of its role the file records (a PDF vanban wrote), else at
+  // `where`; options.signing_time, else now. Error(Signature) for a key that cannot sign.
+  std::string sign_pdf(std::string_view pdf, const RenderOptions& options, const SignaturePlacement& where = {}) const;
 
   // Every template in the template directories, by name (a name found in two directories:
   // the first, as load_template finds it). A name load_template cannot find is an

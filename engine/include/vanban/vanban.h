@@ -128,6 +128,40 @@ typedef struct vanban_limits {
 
 VANBAN_API void vanban_limits_init(vanban_limits* limits);
 
+/* Who signs (ND30-ESIG-1..6): the signer (the signature image between the authority and
+ * the name), the body (its seal, real size, over the signature's left third), or the body
+ * on an attachment in a separate file or an electronic copy (no image: the information
+ * box at the top right of page 1). */
+typedef enum vanban_signature_role {
+  VANBAN_SIGNER = 0,
+  VANBAN_BODY = 1,
+  VANBAN_BODY_INFO = 2
+} vanban_signature_role;
+
+/* One digital signature (PAdES B-B, B-T with a TSA). Initialise with VANBAN_SIGNATURE_INIT
+ * or vanban_signature_init(): later versions may add fields at the end (`size`). In an
+ * array, every element has the size of the first. */
+typedef struct vanban_signature {
+  size_t size;                 /* sizeof(vanban_signature) */
+  const char* p12_path;        /* a PKCS#12 file (key, certificate, chain), or NULL and: */
+  const char* pkcs11_module;   /* a PKCS#11 module ("/usr/lib/softhsm/libsofthsm2.so") */
+  const char* token_label;     /* NULL: the first token holding a key */
+  const char* key_label;       /* NULL: the token's first private key */
+  const char* key_id;          /* or the key's ID, hex */
+  const char* secret;          /* the PKCS#12 password or the PIN */
+  vanban_signature_role role;  /* VANBAN_SIGNER (default), VANBAN_BODY, VANBAN_BODY_INFO */
+  const char* image_png;       /* the signature (blue) or the seal (red), PNG with transparency */
+  double image_width_mm;       /* its real width; 0: from the PNG's pHYs */
+  const char* tsa_url;         /* B-T: an RFC 3161 timestamp from this server */
+  const char* reason;
+  const char* location;
+} vanban_signature;
+
+/* One line: bindings that read this header drop preprocessor lines (bindings/php/ffi_header.cmake). */
+#define VANBAN_SIGNATURE_INIT { sizeof(vanban_signature), NULL, NULL, NULL, NULL, NULL, NULL, VANBAN_SIGNER, NULL, 0, NULL, NULL, NULL }
+
+VANBAN_API void vanban_signature_init(vanban_signature* signature);
+
 /* Options of one rendering. Initialise with vanban_render_options_init(): later versions
  * may add fields at the end, and `size` tells the library which ones the caller knows. */
 typedef struct vanban_render_options {
@@ -138,6 +172,12 @@ typedef struct vanban_render_options {
   int blank;                   /* forms: print the form empty (no data needed) */
   const char* source_name;     /* names in-memory data in errors; NULL = "<data>" */
   const vanban_limits* limits; /* NULL: the defaults of vanban_limits_init() */
+  /* Added by issue #13 (callers of older headers get the defaults): PDF/A, tagging, signatures. */
+  int pdfa;                    /* PDF/A-2 (TCVN 14159-2): 2a when tagged, else 2u */
+  int no_tags;                 /* no structure tree (tagged PDF is the default) */
+  const struct vanban_signature* signatures;  /* applied in order (the signer, then the body), */
+  size_t signature_count;                     /* each an incremental update; a PDF only */
+  const char* signing_time;    /* ISO 8601 with its offset, "2021-03-05T09:15:30+07:00"; NULL = now */
 } vanban_render_options;
 
 VANBAN_API void vanban_render_options_init(vanban_render_options* options);
@@ -197,6 +237,13 @@ typedef struct vanban_batch_options {
   int overwrite;               /* one file per row: replace files already in the directory
                                   (0: such a row fails, VANBAN_EPARTIAL, and the file is kept) */
   const vanban_limits* limits; /* NULL: the defaults of vanban_limits_init() */
+  /* Added by issue #13, as in vanban_render_options: one PDF is signed once (in its
+   * first page's places), one file per row: every file. */
+  int pdfa;
+  int no_tags;
+  const struct vanban_signature* signatures;
+  size_t signature_count;
+  const char* signing_time;
 } vanban_batch_options;
 
 VANBAN_API void vanban_batch_options_init(vanban_batch_options* options);
@@ -217,6 +264,32 @@ VANBAN_API vanban_status vanban_batch(vanban_engine* engine, const char* templat
 VANBAN_API vanban_status vanban_batch_file(vanban_engine* engine, const char* template_name, const char* list_path,
                                            const char* out_path, const vanban_batch_options* options, size_t* rows,
                                            size_t* failed);
+
+/* Options of vanban_sign. Initialise with vanban_sign_options_init(). */
+typedef struct vanban_sign_options {
+  size_t size;                 /* sizeof(vanban_sign_options), set by _init */
+  const vanban_signature* signatures;  /* applied in order, each an incremental update */
+  size_t signature_count;
+  const char* signing_time;    /* as in vanban_render_options */
+  /* A PDF vanban did not write (it records where the decree puts each signature): the
+   * page (1-based; 0 = the first) and the rectangle, mm from the page's top-left corner
+   * (width 0: the information box at the top right of that page). */
+  int page;
+  double x_mm, y_mm, width_mm, height_mm;
+  const vanban_limits* limits; /* NULL: the defaults (the images' sizes) */
+} vanban_sign_options;
+
+VANBAN_API void vanban_sign_options_init(vanban_sign_options* options);
+
+/* Signs a PDF held in memory (VANBAN_ESIGN: a key that cannot sign, a wrong password or
+ * PIN, a TSA that does not answer; VANBAN_EINPUT: not a PDF that can be updated). On
+ * VANBAN_OK *out holds the signed file, to be freed with vanban_free(). */
+VANBAN_API vanban_status vanban_sign(vanban_engine* engine, const unsigned char* pdf, size_t pdf_size,
+                                     const vanban_sign_options* options, unsigned char** out, size_t* out_size);
+
+/* The same from a file to a file (written whole or not at all). */
+VANBAN_API vanban_status vanban_sign_file(vanban_engine* engine, const char* in_path, const char* out_path,
+                                          const vanban_sign_options* options);
 
 /* Frees a buffer the library returned (NULL is allowed). */
 VANBAN_API void vanban_free(void* buffer);
