@@ -153,10 +153,7 @@ layout::DocumentInfo certificate_info(const style::Template& tpl, const RenderOp
   layout::DocumentInfo info;
   info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
   info.author = tpl.certificate.issuer;
-  info.identity.kind = wording::template_kind(tpl);
-  info.identity.template_name = tpl.name;
-  info.identity.place = tpl.certificate.place;
-  info.identity.agency = tpl.certificate.issuer;
+  info.identity = layout::certificate_identity(tpl, model::ListRow{});  // a file of many rows: no row's number
   if (!render.creation_date.empty()) info.creation_date = pdf_date_from_iso(render.creation_date);
   return info;
 }

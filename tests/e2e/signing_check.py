@@ -23,6 +23,7 @@ Run with Debian's /usr/bin/python3 (python3-pdfminer, python3-pikepdf); needs pd
 import argparse
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -283,14 +284,48 @@ def main():
         w = widgets(path)
         spans = probe(path)["pages"][0]["spans"]
         if check(len(w) == 1, f"certificate: one widget ({w})"):
-            sig = w[0][2]
-            cx = (sig[0] + sig[2]) / 2
+            box = w[0][2]
+            cx = (box[0] + box[2]) / 2
             column = [s for s in spans if abs((s["x0"] + s["x1"]) / 2 - cx) < 3]
-            above = [s for s in column if s["bottom"] <= sig[1] + 1]
-            below = [s for s in column if s["top"] >= sig[3] - 1]
+            above = [s for s in column if s["bottom"] <= box[1] + 1]
+            below = [s for s in column if s["top"] >= box[3] - 1]
             check(above and below and "GIÁM ĐỐC" in max(above, key=lambda s: s["bottom"])["text"]
                   and "Bùi Thị Kim Tuyến" in min(below, key=lambda s: s["top"])["text"],
-                  f"certificate: the signature centred between 'GIÁM ĐỐC' and the signer's name ({sig})")
+                  f"certificate: the signature centred between 'GIÁM ĐỐC' and the signer's name ({box})")
+
+    # A key on a PKCS#11 token (SoftHSM2, tests/sign/make_token.sh): the PIN from $VANBAN_PIN.
+    module = "/usr/lib/softhsm/libsofthsm2.so"
+    if os.path.exists(module) and shutil.which("pkcs11-tool"):
+        token = os.path.join(a.out, "token")
+        shutil.rmtree(token, ignore_errors=True)  # a token made again in the same place would be a second one
+        subprocess.run(["bash", os.path.join(os.path.dirname(a.keys_script), "make_token.sh"), token, keys], check=True)
+        env11 = dict(os.environ, SOFTHSM2_CONF=os.path.join(token, "softhsm2.conf"), VANBAN_PIN="1234")
+        p11 = os.path.join(a.out, "plan.pkcs11.pdf")
+        run([vb, "render", "ke-hoach", plan, "-o", p11, "--pkcs11-module", module, "--token", "vanban",
+             "--key-label", "signer", "--image", sig] + fixed, env=env11)
+        if os.path.exists(p11):
+            pdfsig(p11, 1)
+        p = run([vb, "render", "ke-hoach", plan, "-o", os.path.join(a.out, "w.pdf"), "--pkcs11-module", module,
+                 "--token", "vanban"], expect=1, env=dict(env11, VANBAN_PIN="0000"))
+        if p:
+            check("vanban" in p.stderr, f"a wrong PIN names the token: {p.stderr}")
+    else:
+        check(False, "SoftHSM2 and pkcs11-tool are installed (.ci/setup)")
+
+    # PAdES B-T through the command line: a local TSA (tests/sign/tsa_server.py) on the loopback.
+    tsa = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(a.keys_script), "tsa_server.py"), keys],
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        url = "http://127.0.0.1:" + tsa.stdout.readline().strip() + "/"
+        bt = os.path.join(a.out, "plan.bt.pdf")
+        run([vb, "render", "ke-hoach", plan, "-o", bt, "--tsa", url] + fixed + signer)
+        if os.path.exists(bt):
+            pdfsig(bt, 1)
+            report = subprocess.run(["pdfsig", bt], capture_output=True, text=True).stdout
+            check("Signature is Valid." in report, "B-T: valid")
+    finally:
+        tsa.stdin.close()
+        tsa.wait(timeout=10)
 
     # What fails, fails clearly.
     bad = os.path.join(a.out, "bad.pw")
