@@ -332,6 +332,10 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
     if (chunk.size() == 64) flush();
   });
   flush();
+  if (!signatures.empty()) {  // said once, not for each file
+    const auto said = detail::image_warnings(signatures);
+    result.warnings.insert(result.warnings.end(), said.begin(), said.end());
+  }
   return result;
 }
 

@@ -52,6 +52,21 @@ std::vector<OpenedSignature> open_signatures(const std::vector<SignatureRequest>
   return out;
 }
 
+std::vector<Diagnostic> image_warnings(const std::vector<OpenedSignature>& signatures) {
+  std::vector<Diagnostic> warnings;
+  const layout::SignatureSlot room{layout::SignatureRole::Signer, 0, 0, 0, 200, 100};
+  for (const auto& s : signatures) {
+    if (!s.image) continue;
+    if (s.request.role == layout::SignatureRole::Signer) {
+      layout::signer_appearance(room, s.image, s.request.image_width_mm, s.request.image_png, &warnings);
+    } else if (s.request.role == layout::SignatureRole::Body) {
+      layout::seal_appearance(room, s.image, s.request.image_width_mm, kDefaultSealMm * layout::kPointsPerMm,
+                              s.request.image_png, &warnings);
+    }
+  }
+  return warnings;
+}
+
 std::string signing_time(const RenderOptions& options) {
   if (!options.signing_time.empty()) {
     const std::string& t = options.signing_time;

@@ -36,6 +36,10 @@ void check_docx(const RenderOptions& options);
 // image; `source` names the image in warnings.
 std::vector<OpenedSignature> open_signatures(const std::vector<SignatureRequest>& requests, const Limits& limits);
 
+// The warnings of the signatures' images (not blue, not red, not transparent, no size), said
+// once for a batch whose files are signed on many threads.
+std::vector<Diagnostic> image_warnings(const std::vector<OpenedSignature>& signatures);
+
 // The signing time: the options' (checked: ISO 8601 with its offset, else Error(Usage)),
 // else now in Vietnam time (ND30-ESIG-5: "2021-03-05T09:15:30+07:00").
 std::string signing_time(const RenderOptions& options);

@@ -327,6 +327,20 @@ def main():
         tsa.stdin.close()
         tsa.wait(timeout=10)
 
+    # A black signature on white (not blue, no transparency): signed all the same, with the
+    # decree's rule said, once for a batch.
+    black = os.path.join(a.out, "black.png")
+    png(black, 200, 80, lambda x, y: (0, 0, 0, 255) if abs(y - 40) < 3 else (255, 255, 255, 255))
+    p = run([vb, "render", "ke-hoach", plan, "-o", os.path.join(a.out, "black.pdf"), "--p12",
+             os.path.join(keys, "signer.p12"), "--password-file", pw, "--image", black] + fixed)
+    if p:
+        check("ND30-ESIG-1" in p.stderr and p.stderr.count("warning") == 2, f"render: two warnings of ND30-ESIG-1: {p.stderr}")
+    p = run([vb, "batch", "giay-khen", os.path.join(a.samples, "danh-sach-khen-thuong.csv"), "-o",
+             os.path.join(a.out, "black") + "/", "--overwrite", "--p12", os.path.join(keys, "signer.p12"),
+             "--password-file", pw, "--image", black] + fixed, expect=3)
+    if p:
+        check(p.stderr.count("ND30-ESIG-1") == 2, f"batch: the image's warnings said once: {p.stderr}")
+
     # What fails, fails clearly.
     bad = os.path.join(a.out, "bad.pw")
     with open(bad, "w") as f:
