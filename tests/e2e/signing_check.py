@@ -27,6 +27,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import time
 import zlib
 
 import pikepdf
@@ -340,6 +341,20 @@ def main():
              "--password-file", pw, "--image", black] + fixed, expect=3)
     if p:
         check(p.stderr.count("ND30-ESIG-1") == 2, f"batch: the image's warnings said once: {p.stderr}")
+
+    # No file and no environment: the password asked on the terminal, not echoed (`script`
+    # gives the command a terminal; the password is typed a moment after the prompt).
+    if shutil.which("script"):
+        tty_pdf = os.path.join(a.out, "tty.pdf")
+        command = " ".join([vb, "render", "ke-hoach", plan, "-o", tty_pdf, "--p12", os.path.join(keys, "signer.p12")])
+        clean = {k: v for k, v in os.environ.items() if k not in ("VANBAN_PASSWORD", "VANBAN_PIN")}
+        typed = subprocess.Popen(["script", "-qec", command, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 env=clean, text=True)
+        time.sleep(1)
+        out, _ = typed.communicate("secret\n", timeout=60)
+        check("password of" in out and "secret" not in out, f"the password asked, not echoed: {out!r}")
+        if check(os.path.exists(tty_pdf), "signed with the password typed"):
+            pdfsig(tty_pdf, 1)
 
     # What fails, fails clearly.
     bad = os.path.join(a.out, "bad.pw")
