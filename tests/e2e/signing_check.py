@@ -14,7 +14,11 @@
   its text (flattened with qpdf) 10 pt, upright, black, with the number and the ISO 8601
   time (ND30-ESIG-4/5) or the copy form and the copying body;
 * a PDF vanban did not write, signed at --page/--rect;
-* a signed certificate batch, one file per row: every file valid;
+* a signed certificate batch, one file per row: every file valid, its signature centred
+  between the signer's title and name; one file of every row: signed once;
+* a key on a PKCS#11 token (SoftHSM2, tests/sign/make_token.sh), PAdES B-T with a local TSA
+  (tests/sign/tsa_server.py), the password typed on a terminal without echo;
+* a black opaque signature image: ND30-ESIG-1 warnings, said once for a batch;
 * a wrong password, a missing one (no terminal) and a bad --role fail clearly.
 
   signing_check.py --vanban BIN --samples DIR --keys-script tests/sign/make_keys.sh --out DIR
@@ -293,6 +297,14 @@ def main():
             check(above and below and "GIÁM ĐỐC" in max(above, key=lambda s: s["bottom"])["text"]
                   and "Bùi Thị Kim Tuyến" in min(below, key=lambda s: s["top"])["text"],
                   f"certificate: the signature centred between 'GIÁM ĐỐC' and the signer's name ({box})")
+
+    one = os.path.join(a.out, "batch-one.pdf")
+    run([vb, "batch", "giay-khen", os.path.join(a.samples, "danh-sach-khen-thuong.csv"), "-o", one] + fixed + signer,
+        expect=3)
+    if os.path.exists(one):
+        pdfsig(one, 1)
+        w = widgets(one)
+        check(len(w) == 1 and w[0][0] == 0, f"one file of every row: one signature, on page 1 ({w})")
 
     # A key on a PKCS#11 token (SoftHSM2, tests/sign/make_token.sh): the PIN from $VANBAN_PIN.
     module = "/usr/lib/softhsm/libsofthsm2.so"
