@@ -245,7 +245,8 @@ def main():
     # The information box: an appendix form in a separate file, an electronic copy.
     form = os.path.join(a.out, "form.info.pdf")
     info = ["--p12", os.path.join(keys, "body.p12"), "--password-file", pw, "--role", "info"]
-    run([vb, "render", "phu-luc-1", "--blank", "-o", form] + fixed + info)
+    # The time given in UTC: the box says it in Vietnam time (ND30-ESIG-4).
+    run([vb, "render", "phu-luc-1", "--blank", "-o", form, "--date", "2021-03-05", "--time", "2021-03-05T02:15:30Z"] + info)
     if os.path.exists(form):
         pdfsig(form, 1)
         info_box("form (ND30-PL-8)", form, TIME)
