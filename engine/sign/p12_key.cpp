@@ -93,6 +93,17 @@ std::shared_ptr<const Key> open_p12(const KeySource& source) {
   PKCS12_free(p12);
   if (!ok) {
     std::string why = openssl_errors();
+    // Files exported by older Windows and CA tools encrypt the certificates with RC2-40,
+    // which OpenSSL 3 reads only with its "legacy" provider; loading that would change
+    // the process's OpenSSL configuration for every library in it, so the user is told
+    // how to convert the file instead.
+    if (why.find("unsupported") != std::string::npos) {
+      throw Error(ErrorKind::Signature,
+                  trf("{0} is encrypted with an old algorithm (such as RC2) that OpenSSL 3 does not read; export it "
+                      "again with AES: openssl pkcs12 -legacy -in OLD.p12 -nodes | openssl pkcs12 -export -out NEW.p12",
+                      path),
+                  path);
+    }
     throw Error(ErrorKind::Signature, trf("cannot read the key in {0}: {1}", path, why), path);
   }
   auto key = std::make_shared<P12Key>(path, pkey, cert, ca);

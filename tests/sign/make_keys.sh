@@ -2,12 +2,12 @@
 # Test keys, made at test time (no key is committed): a test CA, a signer's certificate
 # (the competent person, RSA; and one with an ECDSA P-256 key) and a body's (the issuing agency), each with its key in a
 # PKCS#12 file whose password is "secret", and a TSA certificate for `openssl ts`.
-#   make_keys.sh DIR     writes DIR/{ca,signer,body,tsa}.{key,crt}, DIR/{signer,signer-ec,body}.p12
+#   make_keys.sh DIR     writes DIR/{ca,signer,body,tsa}.{key,crt}, DIR/{signer,signer-ec,signer-legacy,body}.p12
 set -euo pipefail
 dir="$1"
 mkdir -p "$dir"
 cd "$dir"
-[ -f signer.p12 ] && [ -f signer-ec.p12 ] && [ -f body.p12 ] && [ -f tsa.crt ] && exit 0
+[ -f signer-legacy.p12 ] && [ -f signer-ec.p12 ] && [ -f body.p12 ] && [ -f tsa.crt ] && exit 0
 days=3650
 openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days $days -sha256 \
   -subj "/C=VN/O=vanban test CA/CN=vanban Test Root CA" \
@@ -30,3 +30,6 @@ for who in signer body signer-ec; do
   openssl pkcs12 -export -inkey "$who.key" -in "$who.crt" -certfile ca.crt -name "$who" \
     -passout pass:secret -out "$who.p12"
 done
+# As older Windows tools export: certificates encrypted with RC2-40.
+openssl pkcs12 -export -legacy -inkey signer.key -in signer.crt -certfile ca.crt -name signer \
+  -passout pass:secret -out signer-legacy.p12
