@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
 
+#include <cstring>
+
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/i18n.h"
@@ -12,11 +14,14 @@ namespace vanban::sign {
 
 std::string openssl_errors() {
   std::string out;
-  while (unsigned long e = ERR_get_error()) {
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof buf);
+  const char* data = nullptr;
+  int flags = 0;
+  while (unsigned long e = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
+    // A system error (a refused connection) carries errno as its reason.
+    const char* reason = ERR_SYSTEM_ERROR(e) ? std::strerror(ERR_GET_REASON(e)) : ERR_reason_error_string(e);
     if (!out.empty()) out += "; ";
-    out += buf;
+    out += reason ? reason : "error " + std::to_string(e);
+    if (data && *data && (flags & ERR_TXT_STRING)) out += std::string(" (") + data + ")";
   }
   return out;
 }
