@@ -8,6 +8,9 @@ set -euo pipefail
 dir="$1"
 mkdir -p "$dir"
 cd "$dir"
+# Test programs running at once share one directory: the first makes the keys.
+exec 9>"$dir/.lock"
+flock 9
 [ -f signer-legacy.p12 ] && [ -f tls.crt ] && [ -f signer-ec.p12 ] && [ -f body.p12 ] && [ -f tsa.crt ] && exit 0
 days=3650
 openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days $days -sha256 \
