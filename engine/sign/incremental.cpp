@@ -28,6 +28,9 @@ std::string podofo_message(const PdfError& e) {
 }
 
 IncrementalUpdate::IncrementalUpdate(std::string_view pdf) : pdf_(pdf), parsed_(), added_() {
+  // The vectors own their objects (PoDoFo's default is not to delete them).
+  parsed_.SetAutoDelete(true);
+  added_.SetAutoDelete(true);
   try {
     parser_ = std::make_unique<PdfParser>(&parsed_);
     parser_->ParseFile(PdfRefCountedInputDevice(pdf.data(), pdf.size()), true);
