@@ -96,25 +96,36 @@ std::optional<layout::SignatureRole> role_of(std::string_view name) {
   return std::nullopt;
 }
 
-// One property of the PDF/A extension schema (ISO 19005-2 6.6.2.3.3).
+// One entry of the PDF/A extension schema (ISO 19005-2 6.6.2.3): a property of a schema
+// (`kind` "pdfaProperty", category external) or a field of a value type ("pdfaField").
+void entry(std::string& x, std::string_view kind, const char* name, const char* type, const char* what) {
+  auto element = [&](std::string_view tag, std::string_view value) {
+    x += '<';
+    x += kind;
+    x += ':';
+    x += tag;
+    x += '>';
+    x += value;
+    x += "</";
+    x += kind;
+    x += ':';
+    x += tag;
+    x += '>';
+  };
+  x += "<rdf:li rdf:parseType=\"Resource\">";
+  element("name", name);
+  element("valueType", type);
+  if (kind == "pdfaProperty") element("category", "external");
+  element("description", what);
+  x += "</rdf:li>\n";
+}
+
 void describe(std::string& x, const char* name, const char* type, const char* what) {
-  x += "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>";
-  x += name;
-  x += "</pdfaProperty:name><pdfaProperty:valueType>";
-  x += type;
-  x += "</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>";
-  x += what;
-  x += "</pdfaProperty:description></rdf:li>\n";
+  entry(x, "pdfaProperty", name, type, what);
 }
 
 void field(std::string& x, const char* name, const char* type, const char* what) {
-  x += "<rdf:li rdf:parseType=\"Resource\"><pdfaField:name>";
-  x += name;
-  x += "</pdfaField:name><pdfaField:valueType>";
-  x += type;
-  x += "</pdfaField:valueType><pdfaField:description>";
-  x += what;
-  x += "</pdfaField:description></rdf:li>\n";
+  entry(x, "pdfaField", name, type, what);
 }
 
 // The extension schema describing vanban's two namespaces, so that a PDF/A validator

@@ -271,11 +271,17 @@ def m_no_metadata(pdf):
     del pdf.Root.Metadata
 
 
+def add_description(pdf, body):
+    """A new rdf:Description in vanban's namespaces holding `body`."""
+    edit_xmp(pdf, lambda x: x.replace(b"</rdf:RDF>", b'<rdf:Description rdf:about="" xmlns:vanban='
+                                      b'"https://vanban.invalid/ns/document/1.0/" xmlns:vanbanSlot='
+                                      b'"https://vanban.invalid/ns/signature-slot/1.0/">' + body +
+                                      b"</rdf:Description></rdf:RDF>"))
+
+
 @mutation("6.6.2.3", "a property of vanban's namespace the extension schema does not describe")
 def m_undescribed(pdf):
-    edit_xmp(pdf, lambda x: x.replace(b"</rdf:RDF>", b'<rdf:Description rdf:about="" xmlns:vanban='
-                                      b'"https://vanban.invalid/ns/document/1.0/"><vanban:Extra>x</vanban:Extra>'
-                                      b"</rdf:Description></rdf:RDF>"))
+    add_description(pdf, b"<vanban:Extra>x</vanban:Extra>")
 
 
 @mutation("6.6.2.3", "a misspelt Dublin Core property")
@@ -285,11 +291,8 @@ def m_misspelt(pdf):
 
 @mutation("6.6.2.3", "a signature-slot field its type does not describe")
 def m_field(pdf):
-    edit_xmp(pdf, lambda x: x.replace(b"</rdf:RDF>", b'<rdf:Description rdf:about="" xmlns:vanban='
-                                      b'"https://vanban.invalid/ns/document/1.0/" xmlns:vanbanSlot='
-                                      b'"https://vanban.invalid/ns/signature-slot/1.0/"><vanban:SignatureSlots><rdf:Seq>'
-                                      b'<rdf:li rdf:parseType="Resource"><vanbanSlot:Colour>red</vanbanSlot:Colour>'
-                                      b"</rdf:li></rdf:Seq></vanban:SignatureSlots></rdf:Description></rdf:RDF>"))
+    add_description(pdf, b'<vanban:SignatureSlots><rdf:Seq><rdf:li rdf:parseType="Resource"><vanbanSlot:Colour>red'
+                         b"</vanbanSlot:Colour></rdf:li></rdf:Seq></vanban:SignatureSlots>")
 
 
 @mutation("6.6.3", "an Info /Title other than dc:title")

@@ -13,6 +13,7 @@
 #include "pdf/metadata.h"
 #include "pdf/output_intent.h"
 #include "pdf/pdf_writer.h"
+#include "test_command.h"
 #include "test_fonts.h"
 
 namespace {
@@ -20,15 +21,7 @@ namespace {
 using namespace vanban;
 namespace fs = std::filesystem;
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  pclose(pipe);
-  return out;
-}
+std::string run(const std::string& command) { return test::run_shell(command); }
 
 layout::Page page() {
   const text::Font& font = test::liberation_fonts().face(false, false);

@@ -15,6 +15,7 @@
 
 #include "core/file_io.h"
 #include "engine_fixture.h"
+#include "test_command.h"
 #include "layout/certificate_layout.h"
 #include "pdf/metadata.h"
 #include "pdf/pdf_writer.h"
@@ -47,16 +48,7 @@ struct Output {
   }
 };
 
-std::string run(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int s = pclose(pipe);
-  *status = WIFEXITED(s) ? WEXITSTATUS(s) : -1;
-  return out;
-}
+std::string run(const std::string& command, int* status) { return test::run_shell(command, status); }
 
 // Runs the checker on `files`; every one must pass.
 void expect_pdfa(const std::vector<std::string>& files) {
