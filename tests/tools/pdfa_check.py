@@ -267,8 +267,9 @@ def output_intent(ctx):
         ctx.fail("6.2.3", "the profile's /N does not match its colour space %r" % icc[16:20])
     if icc[12:16] not in (b"prtr", b"mntr"):
         ctx.fail("6.2.3", "the profile's class %r is neither output (prtr) nor display (mntr)" % icc[12:16])
-    if icc[8] >= 5:
-        ctx.fail("6.2.3", "ICC profile version %d is newer than ISO 32000-1 allows" % icc[8])
+    if (icc[8], icc[9] >> 4) > (4, 2):
+        ctx.fail("6.2.3", "ICC profile version %d.%d is newer than ICC.1:2004-10 (4.2), which ISO 32000-1 refers to"
+                 % (icc[8], icc[9] >> 4))
 
 
 @check("6.2.4.3", "Device colour spaces")

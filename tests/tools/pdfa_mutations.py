@@ -136,6 +136,14 @@ def m_profile_n(pdf):
     pdf.Root.OutputIntents[0].DestOutputProfile.stream_dict.N = 4
 
 
+@mutation("6.2.3", "an ICC profile of version 4.3")
+def m_profile_version(pdf):
+    profile = pdf.Root.OutputIntents[0].DestOutputProfile
+    icc = bytearray(profile.read_bytes())
+    icc[8], icc[9] = 4, 0x30
+    profile.write(bytes(icc))
+
+
 @mutation("6.2.4.3", "DeviceCMYK under an sRGB output intent")
 def m_cmyk(pdf):
     add_content(pdf, b"q 0 0 0 1 k 0 0 10 10 re f Q")

@@ -91,6 +91,7 @@ TEST(PdfMetadata, PacketReadsBackWhatWasWritten) {
   EXPECT_NE(xmp.find("<xmp:CreateDate>2021-03-05T08:30:00+07:00</xmp:CreateDate>"), std::string::npos) << xmp;
   EXPECT_NE(xmp.find("&lt;thí điểm&gt; &amp; nhân rộng"), std::string::npos);
   EXPECT_EQ(xmp.find("pdfaid:part"), std::string::npos) << "no PDF/A claim unless asked";
+  EXPECT_EQ(xmp.find("pdfaExtension:schemas"), std::string::npos) << "the extension schema is PDF/A's";
   auto back = pdf::read_xmp(xmp);
   ASSERT_TRUE(back.has_value());
   expect_same(*back, info);
@@ -101,6 +102,11 @@ TEST(PdfMetadata, PdfAIdentificationFollowsTheOptions) {
   const std::string u = pdf::xmp_packet(info, {true, pdf::PdfA::A2u});
   EXPECT_NE(u.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos);
   EXPECT_NE(u.find("<pdfaid:conformance>U</pdfaid:conformance>"), std::string::npos);
+  EXPECT_NE(u.find("<pdfaSchema:namespaceURI>https://vanban.invalid/ns/document/1.0/</pdfaSchema:namespaceURI>"),
+            std::string::npos);
+  auto back = pdf::read_xmp(u);
+  ASSERT_TRUE(back.has_value());
+  expect_same(*back, info);
   const std::string a = pdf::xmp_packet(info, {true, pdf::PdfA::A2a});
   EXPECT_NE(a.find("<pdfaid:conformance>A</pdfaid:conformance>"), std::string::npos);
 }
