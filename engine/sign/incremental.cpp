@@ -26,6 +26,7 @@ IncrementalUpdate::IncrementalUpdate(std::string_view pdf) : pdf_(pdf), parsed_(
     parser_ = std::make_unique<PdfParser>(&parsed_);
     parser_->ParseFile(PdfRefCountedInputDevice(pdf.data(), pdf.size()), true);
   } catch (const PdfError& e) {
+    if (e.GetError() == ePdfError_InvalidPassword) not_updatable(tr("it is encrypted"));
     not_updatable(PdfError::ErrorMessage(e.GetError()));
   }
   if (parser_->GetEncrypted()) not_updatable(tr("it is encrypted"));
@@ -75,6 +76,7 @@ PdfObject& IncrementalUpdate::change(const PdfReference& ref) {
 }
 
 PdfReference IncrementalUpdate::page(int index) const {
+  const int asked = index;
   const PdfObject* catalog = current(root_);
   const PdfObject* node_value = catalog->GetDictionary().GetKey("Pages");
   if (index < 0 || !node_value || !node_value->IsReference()) not_updatable(tr("it has no page tree"));
@@ -104,7 +106,7 @@ PdfReference IncrementalUpdate::page(int index) const {
     }
     if (!found) break;
   }
-  throw Error(ErrorKind::Input, trf("the PDF has no page {0} to sign on", std::to_string(index + 1)));
+  throw Error(ErrorKind::Input, trf("the PDF has no page {0} to sign on", std::to_string(asked + 1)));
 }
 
 PdfRect IncrementalUpdate::media_box(const PdfReference& page) const {

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <set>
@@ -63,22 +64,64 @@ std::string pdf_date(const std::string& iso) {
   return buf + offset;
 }
 
+// A text string of the signature dictionary: ASCII as a literal string (dates are read
+// that way by every reader), anything else as UTF-16BE with its byte-order mark, in hex.
 std::string text_string(const std::string& utf8) {
-  std::string out;
-  PdfVariant(PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str()))).ToString(out, ePdfWriteMode_Compact);
-  return out;
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
+  if (ascii) {
+    std::string out = "(";
+    for (char c : utf8) {
+      if (c == '(' || c == ')' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + ")";
+  }
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = "<FEFF";
+  auto unit = [&](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(u >> shift) & 15];
+  };
+  for (size_t i = 0; i < utf8.size();) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < n; ++k) {
+      unsigned char cc = i + k < utf8.size() ? static_cast<unsigned char>(utf8[i + k]) : 0;
+      if ((cc & 0xC0) != 0x80) n = 0;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (n == 0) {  // not UTF-8: the replacement character, one byte consumed
+      cp = 0xFFFD;
+      n = 1;
+    }
+    i += n;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      unit(0xD800 + (cp >> 10));
+      unit(0xDC00 + (cp & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  return out + ">";
 }
 
-// The field names (/T) of the AcroForm's top-level fields.
-std::set<std::string> field_names(const IncrementalUpdate& u, const PdfObject* fields) {
+// "Signature<n>" for the n-th signature field of the AcroForm's `fields`, unless a
+// field of that name exists.
+std::string new_field_name(const IncrementalUpdate& u, const PdfObject* fields) {
   std::set<std::string> names;
-  if (!fields || !fields->IsArray()) return names;
-  for (const PdfObject& f : fields->GetArray()) {
+  size_t signatures = 0;
+  for (const PdfObject& f : fields && fields->IsArray() ? fields->GetArray() : PdfArray()) {
     const PdfObject* field = u.resolve(&f);
     const PdfObject* t = field ? u.lookup(*field, "T") : nullptr;
+    const PdfObject* type = field ? u.lookup(*field, "FT") : nullptr;
     if (t && t->IsString()) names.insert(t->GetString().GetStringUtf8());
+    if (type && type->IsName() && type->GetName() == PdfName("Sig")) ++signatures;
   }
-  return names;
+  std::string name;
+  for (size_t n = signatures + 1; name.empty() || names.count(name); ++n) name = "Signature" + std::to_string(n);
+  return name;
 }
 
 // Adds `item` to the array under `key` of `holder` (an object being changed): into the
@@ -115,20 +158,16 @@ std::string sign_pdf(std::string_view pdf, const Signer& signer, const SignOptio
 
   // The AcroForm: the file's (its fields kept, ours added) or a new one in the catalog;
   // /SigFlags 3: signatures exist, the file is to be changed only by appending.
-  PdfObject& catalog = u.change(u.root());
-  const PdfObject* acro_value = catalog.GetDictionary().GetKey("AcroForm");
+  const PdfObject* acro_value = u.current(u.root())->GetDictionary().GetKey("AcroForm");
   PdfObject* acro = nullptr;
   if (acro_value && acro_value->IsReference() && u.resolve(acro_value) && u.resolve(acro_value)->IsDictionary()) {
     acro = &u.change(acro_value->GetReference());
   } else {
-    if (!acro_value || !acro_value->IsDictionary()) catalog.GetDictionary().AddKey("AcroForm", PdfDictionary());
-    acro = catalog.GetDictionary().GetKey("AcroForm");
+    PdfDictionary& catalog = u.change(u.root()).GetDictionary();
+    if (!acro_value || !acro_value->IsDictionary()) catalog.AddKey("AcroForm", PdfDictionary());
+    acro = catalog.GetKey("AcroForm");
   }
-  std::string name = options.field_name;
-  if (name.empty()) {
-    std::set<std::string> taken = field_names(u, u.lookup(*acro, "Fields"));
-    for (size_t n = taken.size() + 1; name.empty() || taken.count(name); ++n) name = "Signature" + std::to_string(n);
-  }
+  std::string name = options.field_name.empty() ? new_field_name(u, u.lookup(*acro, "Fields")) : options.field_name;
   append_to(u, *acro, "Fields", field->Reference());
   acro->GetDictionary().AddKey("SigFlags", PdfVariant(static_cast<pdf_int64>(3)));
 

@@ -278,6 +278,19 @@ def main():
     check(len(files) >= 3, f"batch: files written ({len(files)})")
     for f in files:
         pdfsig(os.path.join(batch_dir, f), 1)
+    if files:  # the certificate's signature room: under the signer's title, over the name, centred
+        path = os.path.join(batch_dir, files[0])
+        w = widgets(path)
+        spans = probe(path)["pages"][0]["spans"]
+        if check(len(w) == 1, f"certificate: one widget ({w})"):
+            sig = w[0][2]
+            cx = (sig[0] + sig[2]) / 2
+            column = [s for s in spans if abs((s["x0"] + s["x1"]) / 2 - cx) < 3]
+            above = [s for s in column if s["bottom"] <= sig[1] + 1]
+            below = [s for s in column if s["top"] >= sig[3] - 1]
+            check(above and below and "GIÁM ĐỐC" in max(above, key=lambda s: s["bottom"])["text"]
+                  and "Bùi Thị Kim Tuyến" in min(below, key=lambda s: s["top"])["text"],
+                  f"certificate: the signature centred between 'GIÁM ĐỐC' and the signer's name ({sig})")
 
     # What fails, fails clearly.
     bad = os.path.join(a.out, "bad.pw")

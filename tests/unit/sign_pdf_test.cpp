@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <regex>
+#include <thread>
+#include <vector>
 
 #include "core/error.h"
 #include "sign/sign.h"
@@ -52,6 +54,11 @@ TEST(SignPdf, OneSignatureIsValidAndCoversTheWholeFile) {
   int status = 0;
   std::string check = run_command("qpdf --check " + path, &status);
   EXPECT_EQ(status, 0) << check;
+  // The signature dictionary's strings: Vietnamese reason and place, the claimed time.
+  std::string objects = run_command("qpdf --json --json-key=qpdf " + path);
+  EXPECT_NE(objects.find(R"("/Reason": "u:Ký ban hành")"), std::string::npos) << objects;
+  EXPECT_NE(objects.find(R"("/Location": "u:Hòa Bình")"), std::string::npos);
+  EXPECT_NE(objects.find(R"("/M": "u:D:20210305091530+07'00'")"), std::string::npos);
 }
 
 TEST(SignPdf, SignerThenBodyBothValidTheLastCoveringTheWholeFile) {
@@ -80,6 +87,13 @@ TEST(SignPdf, AChangedByteIsDetected) {
   tampered[at] = static_cast<char>(tampered[at] ^ 0x01);
   std::string report = pdfsig(test::write_temp("tampered.pdf", tampered));
   EXPECT_EQ(report.find("Signature is Valid."), std::string::npos) << report;
+  EXPECT_NE(report.find("Signature Validation: Digest Mismatch."), std::string::npos) << report;
+  // And a byte after the /Contents hole: the last stream of the update (the appearance).
+  at = signed_pdf.rfind("endstream") - 5;
+  ASSERT_GT(at, signed_pdf.rfind("/Contents<"));
+  tampered = signed_pdf;
+  tampered[at] = static_cast<char>(tampered[at] ^ 0x01);
+  report = pdfsig(test::write_temp("tampered2.pdf", tampered));
   EXPECT_NE(report.find("Signature Validation: Digest Mismatch."), std::string::npos) << report;
 }
 
@@ -110,50 +124,81 @@ TEST(SignPdf, TheWidgetIsWhereAskedWithItsAppearance) {
   EXPECT_NE(text.find("Kế hoạch tổ chức Ngày hội"), std::string::npos) << text;
 }
 
-TEST(SignPdf, WrongPasswordIsASignatureError) {
-  try {
-    sign::open_signer(test::p12_key("signer", "wrong"));
-    FAIL() << "a wrong password was accepted";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::Signature);
-    EXPECT_NE(e.message().find("wrong password"), std::string::npos) << e.message();
-    EXPECT_NE(e.message().find("signer.p12"), std::string::npos) << e.message();
+// The signer's signature image (ND30-ESIG-1): a blue stroke on a transparent ground,
+// drawn in the widget's appearance with its transparency as an /SMask.
+TEST(SignPdf, ASignatureImageIsDrawnWithItsTransparency) {
+  auto image = std::make_shared<RasterImage>();
+  image->width = 40;
+  image->height = 20;
+  image->rgb.assign(40 * 20 * 3, '\0');
+  image->alpha.assign(40 * 20, '\0');
+  for (int x = 0; x < 40; ++x) {
+    int y = 10 + (x % 7) - 3;
+    image->rgb[(y * 40 + x) * 3 + 2] = static_cast<char>(0xC0);  // blue
+    image->alpha[y * 40 + x] = static_cast<char>(0xFF);
   }
+  layout::Drawing look;
+  look.width = 120;
+  look.height = 60;
+  look.images.push_back({image, 10, 5, 100, 50});
+  auto signer = sign::open_signer(test::p12_key("signer"));
+  std::string path = test::write_temp("image.pdf", sign::sign_pdf(test::sample_pdf(), *signer, options_at(300, 600, look)));
+  EXPECT_NE(pdfsig(path).find("Signature is Valid."), std::string::npos);
+  std::string all = run_command("qpdf --qdf --object-streams=disable " + path + " -");
+  EXPECT_NE(all.find("/SMask"), std::string::npos);
+  EXPECT_NE(all.find("/Subtype /Image"), std::string::npos);
+  // Rendered: blue pixels where the widget is (x 300..420, y 600..660 pt from the top).
+  std::string shot = run_command("pdftoppm -singlefile -r 72 -x 300 -y 600 -W 120 -H 60 " + path + " " + test::sign_dir() + "/image-crop");
+  ASSERT_TRUE(shot.empty()) << shot;
+  std::string ppm = file_io::read_file(test::sign_dir() + "/image-crop.ppm");
+  size_t blue = 0;
+  for (size_t i = ppm.size() - 120 * 60 * 3; i + 2 < ppm.size(); i += 3) {
+    auto r = static_cast<unsigned char>(ppm[i]), b = static_cast<unsigned char>(ppm[i + 2]);
+    if (b > 100 && r < 100) ++blue;
+  }
+  EXPECT_GT(blue, 50u);
+}
+
+TEST(SignPdf, OneP12SignerFromManyThreads) {
+  auto signer = sign::open_signer(test::p12_key("body"));
+  std::string pdf = test::sample_pdf();
+  std::string expected = sign::sign_pdf(pdf, *signer, options_at(400, 40));
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (auto& r : results) threads.emplace_back([&] { r = sign::sign_pdf(pdf, *signer, options_at(400, 40)); });
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
+}
+
+TEST(SignPdf, AnEcdsaKeySignsToo) {
+  auto signer = sign::open_signer(test::p12_key("signer-ec"));
+  std::string path = test::write_temp("ec.pdf", sign::sign_pdf(test::sample_pdf(), *signer, options_at(400, 40)));
+  std::string report = pdfsig(path);
+  EXPECT_NE(report.find("Signature Validation: Signature is Valid."), std::string::npos) << report;
+  EXPECT_NE(report.find("Signer Certificate Common Name: Trần Thị B"), std::string::npos) << report;
+}
+
+TEST(SignPdf, WrongPasswordIsASignatureError) {
+  test::expect_error([&] { sign::open_signer(test::p12_key("signer", "wrong")); }, ErrorKind::Signature, "wrong password");
+  test::expect_error([&] { sign::open_signer(test::p12_key("signer", "wrong")); }, ErrorKind::Signature, "signer.p12");
 }
 
 TEST(SignPdf, NotAPkcs12FileIsASignatureError) {
   sign::KeySource k;
   k.p12_path = test::write_temp("not.p12", "this is not a key");
-  try {
-    sign::open_signer(k);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::Signature);
-    EXPECT_NE(e.message().find("not a PKCS#12 file"), std::string::npos) << e.message();
-  }
+  test::expect_error([&] { sign::open_signer(k); }, ErrorKind::Signature, "not a PKCS#12 file");
 }
 
 TEST(SignPdf, NotAPdfIsAnInputError) {
   auto signer = sign::open_signer(test::p12_key("signer"));
-  try {
-    sign::sign_pdf("not a pdf at all", *signer, options_at(0, 0));
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::Input);
-  }
+  test::expect_error([&] { sign::sign_pdf("not a pdf at all", *signer, options_at(0, 0)); }, ErrorKind::Input, "the PDF cannot be signed");
 }
 
 TEST(SignPdf, AMalformedSigningTimeIsNamed) {
   auto signer = sign::open_signer(test::p12_key("signer"));
   sign::SignOptions o = options_at(0, 0);
   o.signing_time = "5/3/2021 9:15";
-  try {
-    sign::sign_pdf(test::sample_pdf(), *signer, o);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::Input);
-    EXPECT_NE(e.message().find("5/3/2021 9:15"), std::string::npos) << e.message();
-  }
+  test::expect_error([&] { sign::sign_pdf(test::sample_pdf(), *signer, o); }, ErrorKind::Input, "5/3/2021 9:15");
 }
 
 }  // namespace

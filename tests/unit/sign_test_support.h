@@ -3,32 +3,39 @@
 // the PDF writer, an appearance drawn with Liberation Serif, and the command runner.
 #pragma once
 #include <gtest/gtest.h>
-#include <hb.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "cli_harness.h"
+#include "core/error.h"
 #include "core/file_io.h"
 #include "layout/frame.h"
 #include "pdf/pdf_writer.h"
 #include "sign/sign.h"
 #include "test_fonts.h"
+#include "text/shaper.h"
 
 namespace vanban::test {
 
+// `command`'s output (stderr merged), its exit status in `status`.
 inline std::string run_command(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int s = pclose(pipe);
-  if (status) *status = WIFEXITED(s) ? WEXITSTATUS(s) : -1;
-  return out;
+  Result r = run(command);
+  if (status) *status = r.status;
+  return r.output;
+}
+
+// `f` throws vanban::Error of `kind` whose message contains `part`.
+template <class F>
+void expect_error(F f, ErrorKind kind, const std::string& part) {
+  try {
+    f();
+    ADD_FAILURE() << "no error (expected one saying \"" << part << "\")";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), kind) << e.message();
+    EXPECT_NE(e.message().find(part), std::string::npos) << e.message();
+  }
 }
 
 // A directory of its own for this test program, with the keys in it (made once), removed
@@ -61,25 +68,20 @@ inline sign::KeySource p12_key(const std::string& who, const std::string& passwo
 
 // `utf8` shaped as one run of `size` pt with its baseline at (x, y).
 inline layout::TextRun shaped_run(const std::string& utf8, double size, double x, double y) {
-  const text::Font& font = liberation_fonts().face(false, false);
   layout::TextRun run;
-  run.font = &font;
+  run.font = &liberation_fonts().face(false, false);
   run.size = size;
-  hb_buffer_t* b = hb_buffer_create();
-  hb_buffer_add_utf8(b, utf8.data(), static_cast<int>(utf8.size()), 0, -1);
-  hb_buffer_guess_segment_properties(b);
-  hb_shape(font.hb_font(), b, nullptr, 0);
-  unsigned count = 0;
-  hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &count);
-  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(b, &count);
-  for (unsigned i = 0; i < count; ++i) {
-    unsigned start = info[i].cluster;
-    unsigned end = i + 1 < count ? info[i + 1].cluster : utf8.size();
-    double advance = pos[i].x_advance * size / font.units_per_em();
-    run.glyphs.push_back({info[i].codepoint, x, y, advance, utf8.substr(start, end - start)});
-    x += advance;
+  auto glyphs = text::shape(*run.font, size, utf8);
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    // The cluster's text on its first glyph (left to right: clusters ascend).
+    size_t start = glyphs[i].cluster, end = utf8.size();
+    for (size_t j = i + 1; j < glyphs.size() && end == utf8.size(); ++j) {
+      if (glyphs[j].cluster != start) end = glyphs[j].cluster;
+    }
+    std::string cluster = i > 0 && glyphs[i - 1].cluster == start ? "" : utf8.substr(start, end - start);
+    run.glyphs.push_back({glyphs[i].glyph_id, x + glyphs[i].x_offset, y - glyphs[i].y_offset, glyphs[i].x_advance, cluster});
+    x += glyphs[i].x_advance;
   }
-  hb_buffer_destroy(b);
   return run;
 }
 
