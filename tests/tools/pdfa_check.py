@@ -727,6 +727,8 @@ def mark_info(ctx):
     mi = ctx.pdf.Root.get("/MarkInfo")
     if mi is None or not (mi.get("/Marked") is True or mi.get("/Marked") == True):  # noqa: E712
         ctx.fail("6.7.2.2", "the catalog has no /MarkInfo with /Marked true")
+    elif mi.get("/Suspects") is True or mi.get("/Suspects") == True:  # noqa: E712
+        ctx.fail("6.7.2.2", "/MarkInfo says /Suspects true")
 
 
 @check("6.7.3", "Tagged PDF: structure tree and types", levels="a")
@@ -736,6 +738,9 @@ def structure(ctx):
         ctx.fail("6.7.3", "the catalog has no /StructTreeRoot")
         return
     role_map = root.get("/RoleMap", {})
+    for key in role_map.keys():
+        if key[1:] in STANDARD_TYPES:
+            ctx.fail("6.7.3", "the role map remaps the standard type %s" % key)
     stack, seen = [root.get("/K")], set()
     while stack:
         k = stack.pop()
