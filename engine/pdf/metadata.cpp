@@ -120,14 +120,6 @@ void entry(std::string& x, std::string_view kind, const char* name, const char* 
   x += "</rdf:li>\n";
 }
 
-void describe(std::string& x, const char* name, const char* type, const char* what) {
-  entry(x, "pdfaProperty", name, type, what);
-}
-
-void field(std::string& x, const char* name, const char* type, const char* what) {
-  entry(x, "pdfaField", name, type, what);
-}
-
 // The extension schema describing vanban's two namespaces, so that a PDF/A validator
 // accepts their properties (ISO 19005-2 6.6.2.3).
 void extension_schema(std::string& x) {
@@ -136,27 +128,30 @@ void extension_schema(std::string& x) {
        "<pdfaSchema:namespaceURI>";
   x += kVanbanNs;
   x += "</pdfaSchema:namespaceURI><pdfaSchema:prefix>vanban</pdfaSchema:prefix>\n<pdfaSchema:property><rdf:Seq>\n";
-  describe(x, "Kind", "Text", "Document kind as printed");
-  describe(x, "Template", "Text", "Template name");
-  describe(x, "Number", "Text", "Number and symbol");
-  describe(x, "Date", "Text", "Document date, ISO 8601");
-  describe(x, "Place", "Text", "Place name");
-  describe(x, "Agency", "Text", "Issuing body");
-  describe(x, "ParentAgency", "Text", "Parent of the issuing body");
-  describe(x, "CopyForm", "Text", "An electronic copy: SAO Y, SAO LỤC or TRÍCH SAO (ND30-EDOC-4)");
-  describe(x, "SignatureSlots", "seq SignatureSlot", "Where each signature goes");
+  struct Entry {
+    const char *name, *type, *what;
+  };
+  static constexpr Entry properties[] = {
+      {"Kind", "Text", "Document kind as printed"},
+      {"Template", "Text", "Template name"},
+      {"Number", "Text", "Number and symbol"},
+      {"Date", "Text", "Document date, ISO 8601"},
+      {"Place", "Text", "Place name"},
+      {"Agency", "Text", "Issuing body"},
+      {"ParentAgency", "Text", "Parent of the issuing body"},
+      {"CopyForm", "Text", "An electronic copy: SAO Y, SAO LỤC or TRÍCH SAO (ND30-EDOC-4)"},
+      {"SignatureSlots", "seq SignatureSlot", "Where each signature goes"}};
+  static constexpr Entry fields[] = {{"Role", "Text", "signer, body or info"},  {"Page", "Integer", "0-based page index"},
+                                     {"X", "Real", "left, pt"},                {"Y", "Real", "top, pt, downwards"},
+                                     {"Width", "Real", "width, pt"},           {"Height", "Real", "height, pt"}};
+  for (const Entry& e : properties) entry(x, "pdfaProperty", e.name, e.type, e.what);
   x += "</rdf:Seq></pdfaSchema:property>\n<pdfaSchema:valueType><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
        "<pdfaType:type>SignatureSlot</pdfaType:type><pdfaType:namespaceURI>";
   x += kVanbanSlotNs;
   x += "</pdfaType:namespaceURI><pdfaType:prefix>vanbanSlot</pdfaType:prefix>\n"
        "<pdfaType:description>A signature area: role, 0-based page, box in pt from the top-left corner</pdfaType:description>\n"
        "<pdfaType:field><rdf:Seq>\n";
-  field(x, "Role", "Text", "signer, body or info");
-  field(x, "Page", "Integer", "0-based page index");
-  field(x, "X", "Real", "left, pt");
-  field(x, "Y", "Real", "top, pt, downwards");
-  field(x, "Width", "Real", "width, pt");
-  field(x, "Height", "Real", "height, pt");
+  for (const Entry& e : fields) entry(x, "pdfaField", e.name, e.type, e.what);
   x += "</rdf:Seq></pdfaType:field></rdf:li></rdf:Seq></pdfaSchema:valueType>\n</rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
 }
 
