@@ -26,14 +26,24 @@ struct Composer {
   Page& page;
   double left, width;
 
-  // Stacks `text` centred in [x, x + w] from `y` (top); returns the new y.
+  // A structure element of the page (tagged PDF); -1 parent: the document.
+  int node(std::string type, int parent = -1, std::string alt = {}) {
+    page.structure.push_back(StructNode{std::move(type), parent, -1, std::move(alt)});
+    return static_cast<int>(page.structure.size()) - 1;
+  }
+
+  // Stacks `text` centred in [x, x + w] from `y` (top), tagged `tag` (a new P when none
+  // is given); returns the new y.
   double stack(const std::string& text, const style::ParagraphStyle& st, double x, double w, double y,
-               std::vector<Line>* out = nullptr) {
+               std::vector<Line>* out = nullptr, int tag = kArtifact) {
     if (text.empty()) return y;
     auto lines = set_paragraph(plain_text(text), st, w, fonts);
     y += st.space_before;
+    if (tag == kArtifact) tag = node("P");
     for (const Line& l : lines) {
+      const size_t from = page.runs.size();
       place_line(l, x, y + baseline_offset(l), page.runs);
+      for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = tag;
       y += l.height;
     }
     if (out) *out = lines;
@@ -197,12 +207,15 @@ CertificatePrototype certificate_prototype(const style::Template& tpl, const Cer
     if (fixed) {
       head_page.images.push_back(
           place(options.emblem, fit_image(*options.emblem, left + width / 2, top + c.emblem_height / 2, width, c.emblem_height)));
+      head_page.images.back().tag = head.node("Figure", -1, "Quốc huy");
     }
     top += c.emblem_height + 2;
   }
-  top = head.stack(tpl.header.national_title, tpl.style("cert-national-title"), left, width, top);
+  const int header = head.node("HeaderBlock");
+  top = head.stack(tpl.header.national_title, tpl.style("cert-national-title"), left, width, top, nullptr,
+                   head.node("P", header));
   std::vector<Line> motto;
-  top = head.stack(tpl.header.motto, tpl.style("cert-motto"), left, width, top, &motto);
+  top = head.stack(tpl.header.motto, tpl.style("cert-motto"), left, width, top, &motto, head.node("P", header));
   if (fixed && !motto.empty()) {
     const Line& l = motto.back();
     double rule_y = top - tpl.style("cert-motto").space_after - l.height + baseline_offset(l) + 4;
@@ -211,7 +224,8 @@ CertificatePrototype certificate_prototype(const style::Template& tpl, const Cer
   top += 4;
   top = head.stack(c.issuer, tpl.style("cert-issuer"), left, width, top);
   top = head.stack(c.verb, tpl.style("cert-verb"), left, width, top);
-  for (const auto& t : c.title_lines) top = head.stack(t, tpl.style("cert-title"), left, width, top);
+  const int title = c.title_lines.empty() ? kArtifact : head.node("H1");
+  for (const auto& t : c.title_lines) top = head.stack(t, tpl.style("cert-title"), left, width, top, nullptr, title);
   proto.head_bottom = top;
 
   // Bottom right below the date: the signer's title, room to sign, the signer's name,
@@ -219,10 +233,14 @@ CertificatePrototype certificate_prototype(const style::Template& tpl, const Cer
   const double half = width / 2, right_x = left + width - half;
   Composer signer{tpl, fonts, fixed ? proto.signer : scratch, left, width};
   double ry = 0;
-  for (const auto& t : c.signer_title) ry = signer.stack(t, tpl.style("cert-signer-title"), right_x, half, ry);
+  // The signer's block: a Signature element (index 0 of proto.signer.structure).
+  const int signature = signer.node("Signature");
+  const int titles = c.signer_title.empty() ? kArtifact : signer.node("P", signature);
+  for (const auto& t : c.signer_title) ry = signer.stack(t, tpl.style("cert-signer-title"), right_x, half, ry, nullptr, titles);
   proto.signature_top = ry;
   ry += c.signature_space;
-  proto.signer_height = signer.stack(c.signer_name, tpl.style("cert-signer"), right_x, half, ry);
+  proto.signer_height =
+      signer.stack(c.signer_name, tpl.style("cert-signer"), right_x, half, ry, nullptr, signer.node("P", signature));
   return proto;
 }
 
@@ -292,27 +310,50 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
   for (const Line& l : date_lines) date_h += l.height;
   const double right_h = date_h + proto.signer_height;
   double ry = bottom - right_h + date_style.space_before;
+  const int date = k.node("P");
   for (const Line& l : date_lines) {
+    const size_t from = page.runs.size();
     place_line(l, right_x, ry + baseline_offset(l), page.runs);
+    for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = date;
     ry += l.height;
   }
   const double signer_y = bottom - right_h + date_h;
+  // The prototype's signer block and its elements, their indices after this page's.
+  const int shift = static_cast<int>(page.structure.size());
+  for (StructNode node : proto.signer.structure) {
+    if (node.parent >= 0) node.parent += shift;
+    page.structure.push_back(std::move(node));
+  }
   for (TextRun run : proto.signer.runs) {
     for (auto& g : run.glyphs) g.y += signer_y;
+    if (run.tag >= 0) run.tag += shift;
     page.runs.push_back(std::move(run));
   }
+  const int signature = proto.signer.structure.empty() ? -1 : shift;
   // The signature in the signature space; the seal over its left third.
   const auto art = wording::signature_art(c, right_x + half / 2, signer_y + proto.signature_top + c.signature_space / 2,
                                          options.signature.get(), options.seal.get());
-  if (options.signature) page.images.push_back(place(options.signature, art.signature));
-  if (options.seal) page.images.push_back(place(options.seal, art.seal));
+  if (options.signature) {
+    page.images.push_back(place(options.signature, art.signature));
+    page.images.back().tag = k.node("Figure", signature, "Chữ ký");
+  }
+  if (options.seal) {
+    page.images.push_back(place(options.seal, art.seal));
+    page.images.back().tag = k.node("Figure", signature, "Con dấu");
+  }
 
   // Bottom left: decision and golden-book number, the QR code above them.
   const auto& dec = tpl.style("cert-decision");
   const std::string &decision = said.decision, &golden = said.golden_book;
   double left_h = k.height_of(decision, dec, c.bottom_left_width) + k.height_of(golden, dec, c.bottom_left_width);
   double ly = bottom - left_h;
-  if (!c.qr_pattern.empty()) qr_code(page, wording::certificate_url(tpl, row), left, ly - c.qr_size - 4, c.qr_size);
+  if (!c.qr_pattern.empty()) {
+    const std::string url = wording::certificate_url(tpl, row);
+    const size_t from = page.rects.size();
+    qr_code(page, url, left, ly - c.qr_size - 4, c.qr_size);
+    const int figure = k.node("Figure", -1, "QR: " + url);
+    for (size_t i = from; i < page.rects.size(); ++i) page.rects[i].tag = figure;
+  }
   ly = k.stack(decision, dec, left, c.bottom_left_width, ly);
   k.stack(golden, dec, left, c.bottom_left_width, ly);
 
@@ -320,6 +361,13 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
     throw Error(ErrorKind::Layout, tr("the text does not fit on the certificate (a very long achievement?)"), {}, row.row, 0,
                 model::row_label(row));
   }
+  // Each certificate a section of the file's Document.
+  page.structure.insert(page.structure.begin(), StructNode{"Sect", -1, -1, {}});
+  for (size_t i = 1; i < page.structure.size(); ++i) page.structure[i].parent += 1;  // -1 (top) -> the Sect
+  for (auto& run : page.runs) run.tag += run.tag >= 0;
+  for (auto& image : page.images) image.tag += image.tag >= 0;
+  for (auto& rect : page.rects) rect.tag += rect.tag >= 0;
+  for (auto& rule : page.rules) rule.tag += rule.tag >= 0;
   if (options.print_on_blank) offset_page(page, options.offset_x, options.offset_y);
   scale_page(page, options.scale);
   add_certificate_slots(page, tpl, options, right_x + half / 2, signer_y + proto.signature_top, c.signature_space);

@@ -6,6 +6,52 @@ namespace vanban::layout {
 
 model::RichText plain(const std::string& s) { return model::RichText{model::Span{s, false, false}}; }
 
+std::string paragraph_type(const std::string& style) {
+  if (style == "document-type") return "H1";  // a tên loại standing alone (Giấy giới thiệu, Mẫu 1.8)
+  if (style == "part-label" || style == "part-title" || style == "chapter-label" || style == "chapter-title" ||
+      style == "section") {
+    return "H2";
+  }
+  if (style == "section-label" || style == "section-title" || style == "article" || style == "clause-title") return "H3";
+  if (style == "point-title") return "H4";
+  return "P";
+}
+
+void assign_structure(std::vector<Page>& pages, const std::vector<StructNode>& structure) {
+  // The index of each flow element in the previous page's and this page's lists (-1: none).
+  std::vector<int> before(structure.size(), -1), now(structure.size(), -1);
+  std::vector<int> used, used_before;  // the flow elements on this page and the previous one
+  for (Page& page : pages) {
+    page.structure.clear();
+    auto local = [&](auto& self, int g) -> int {
+      if (now[g] >= 0) return now[g];
+      const int parent = structure[g].parent >= 0 ? self(self, structure[g].parent) : -1;
+      StructNode node = structure[g];
+      node.parent = parent;
+      node.continues = before[g];
+      now[g] = static_cast<int>(page.structure.size());
+      used.push_back(g);
+      page.structure.push_back(std::move(node));
+      return now[g];
+    };
+    auto retag = [&](int& tag) {
+      if (tag >= 0 && tag < static_cast<int>(structure.size())) tag = local(local, tag);
+      else if (tag >= 0) tag = kArtifact;
+    };
+    for (auto& run : page.runs) retag(run.tag);
+    for (auto& image : page.images) retag(image.tag);
+    for (auto& rect : page.rects) retag(rect.tag);
+    for (auto& rule : page.rules) retag(rule.tag);
+    for (int g : used_before) before[g] = -1;
+    for (int g : used) {
+      before[g] = now[g];
+      now[g] = -1;
+    }
+    used_before.swap(used);
+    used.clear();
+  }
+}
+
 namespace {
 
 // The content of `b` onto `p`, its top at `y`.
@@ -35,6 +81,7 @@ void FlowBuilder::appendix_heading(const std::string& label, const std::string& 
   if (!label.empty()) stack(box, col, plain(label), tpl_.style("appendix-label"));
   if (!title.empty()) stack(box, col, plain(title), tpl_.style("appendix-title"));
   auto lines = stack(box, col, plain(reference), tpl_.style("appendix-reference"));
+  tag_runs(box.runs, 0, element("H1"));
   push_heading(std::move(box), col, lines, tpl_.appendix.reference_rule, tpl_.appendix.space_after);
 }
 
@@ -86,7 +133,11 @@ std::vector<Page> FlowBuilder::paginate() const {
     auto repeat_header = [&](const Box& b) {
       if (b.table < 0 || b.table_header || b.table >= static_cast<int>(header_of_table.size())) return;
       if (!header_of_table[b.table]) return;
-      place(*header_of_table[b.table]);
+      // A repeat, not content of its own: an artifact (the header rows are tagged once).
+      Box repeat = *header_of_table[b.table];
+      for (auto& run : repeat.runs) run.tag = kArtifact;
+      repeat.table_header = false;  // the original stays the one repeated
+      place(repeat);
       only_header = true;
     };
 
@@ -143,8 +194,10 @@ std::vector<Page> FlowBuilder::paginate() const {
       auto lines = set_paragraph(plain(std::to_string(number_in_group[p])), nst, width_, fonts_);
       std::vector<TextRun> number;
       place_line(lines.front(), left_, pg.number_baseline, number);
+      tag_runs(number, 0, kPagination);
       pages[p].runs.insert(pages[p].runs.begin(), number.begin(), number.end());
     }
+    assign_structure(pages, structure_.nodes);
     return pages;
   }
 

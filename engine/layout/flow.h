@@ -4,6 +4,7 @@
 // and table headers repeated on each page.
 #pragma once
 #include <algorithm>
+#include <climits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,30 @@ struct Box {
 
 model::RichText plain(const std::string& s);
 
+// Tagged PDF: the structure elements layout makes, for the whole flow (a Box's tags index
+// this list; paginate gives each page its own list, Page::structure).
+struct Structure {
+  std::vector<StructNode> nodes;
+  int add(std::string type, int parent) {
+    nodes.push_back(StructNode{std::move(type), parent, -1, {}});
+    return static_cast<int>(nodes.size()) - 1;
+  }
+};
+
+// Tags the runs `runs[from…]` with `tag`.
+inline void tag_runs(std::vector<TextRun>& runs, size_t from, int tag) {
+  for (size_t i = from; i < runs.size(); ++i) runs[i].tag = tag;
+}
+
+// Page::structure for each page from the flow's elements: the elements its content is
+// tagged with and their ancestors, an element on consecutive pages continuing itself.
+// The pages' tags are turned from `structure` indices into their page's.
+void assign_structure(std::vector<Page>& pages, const std::vector<StructNode>& structure);
+
+// The structure type of a paragraph of style `style`: headings by their level (Phần and
+// Chương, the sections "I.", Mục, Điều and clauses "1.", points "a)"), "P" otherwise.
+std::string paragraph_type(const std::string& style);
+
 // A column being filled top-down inside one box.
 struct Column {
   double x, width, y = 0;
@@ -60,6 +85,12 @@ class FlowBuilder {
   double left_, width_;
   std::vector<Box> boxes_;
   std::optional<Box> first_page_footer_;
+  Structure structure_;
+  int parent_ = -1;  // where the flow's elements go: the document, or an appendix's Sect
+
+  // A new element under `parent_`.
+  int element(std::string type) { return structure_.add(std::move(type), parent_); }
+  static constexpr int kNewParagraph = INT_MIN;  // push_lines: the lines make a new P
 
   // Stacks the lines of a paragraph in `col` of `box`; returns the lines set.
   std::vector<Line> stack(Box& box, Column& col, const model::RichText& text, const style::ParagraphStyle& st) {
@@ -112,18 +143,21 @@ class FlowBuilder {
 
   // A paragraph as one box per line, glued so that no single line is stranded at the
   // bottom or top of a page and headings stay with what follows.
-  void paragraph(const model::RichText& text, const style::ParagraphStyle& st) {
+  void paragraph(const model::RichText& text, const style::ParagraphStyle& st, int tag = kNewParagraph) {
     std::vector<Line> lines = set_paragraph(text, st, width_, fonts_);
-    push_lines(lines, st);
+    push_lines(lines, st, 0, tag);
   }
 
   // Pushes set lines as glued boxes (first/last two lines together, keep-with-next),
-  // `dx` right of the text's left edge.
-  void push_lines(const std::vector<Line>& lines, const style::ParagraphStyle& st, double dx = 0) {
+  // `dx` right of the text's left edge; their runs tagged `tag` (a new P by default).
+  void push_lines(const std::vector<Line>& lines, const style::ParagraphStyle& st, double dx = 0,
+                  int tag = kNewParagraph) {
     size_t n = lines.size();
+    if (tag == kNewParagraph && n > 0) tag = element("P");
     for (size_t i = 0; i < n; ++i) {
       Box box;
       place_line(lines[i], left_ + dx, baseline_offset(lines[i]), box.runs);
+      tag_runs(box.runs, 0, tag);
       box.height = lines[i].height;
       if (i == 0) box.space_before = st.space_before;
       if (i + 1 == n) box.space_after = st.space_after;
@@ -146,7 +180,10 @@ class FlowBuilder {
 
 // The boxes of one form (layout/form_layout.cpp), to attach it to a document as an
 // appendix with the document's label, title and reference line.
+// Its boxes' tags index `structure`, where its elements are added (top-level ones under
+// `parent`).
 std::vector<Box> form_boxes(const style::Template& form_tpl, const model::FormRecord* record, const std::string& label,
-                            const std::string& title, const std::string& reference, const text::FontFamily& fonts);
+                            const std::string& title, const std::string& reference, const text::FontFamily& fonts,
+                            Structure& structure, int parent);
 
 }  // namespace vanban::layout

@@ -26,6 +26,7 @@ class FormLayout : public FlowBuilder {
             const std::string& reference) {
     record_ = record;
     const auto& f = tpl_.form;
+    parent_ = structure_.add("Sect", -1);  // each form a section of its own
     appendix_heading(label, title, reference);
     for (const FormItem& item : f.items) {
       switch (item.kind) {
@@ -46,6 +47,7 @@ class FormLayout : public FlowBuilder {
   }
 
   std::vector<Box> take_boxes() { return std::move(boxes_); }
+  const Structure& structure() const { return structure_; }
 
  private:
   const model::FormRecord* record_ = nullptr;
@@ -62,10 +64,12 @@ class FormLayout : public FlowBuilder {
 
   void dotted_lines(int count) {
     const auto& st = tpl_.style("fill-line");
+    const int tag = count > 0 ? element("P") : kArtifact;  // the lines to write on, one paragraph
     for (int i = 0; i < count; ++i) {
       Line line = set_leader_line(kLeader, st, width_, fonts_);
       Box box;
       place_line(line, left_, baseline_offset(line), box.runs);
+      tag_runs(box.runs, 0, tag);
       box.height = line.height;
       box.keep_with_next = i + 1 < count;
       if (i + 1 == count) box.space_after = st.space_after;
@@ -113,10 +117,12 @@ class FormLayout : public FlowBuilder {
                        column_width - (c + 1 < fields.size() ? st.size * 0.5 : 0), fonts_);
       }
       double y = 0;
+      const size_t from = box.runs.size();
       for (const Line& line : lines) {
         place_line(line, left_ + c * column_width, y + baseline_offset(line), box.runs);
         y += line.height;
       }
+      tag_runs(box.runs, from, element("P"));
       bottom = std::max(bottom, y);
     }
     box.height = bottom;
@@ -151,10 +157,24 @@ class FormLayout : public FlowBuilder {
 }  // namespace
 
 std::vector<Box> form_boxes(const style::Template& form_tpl, const model::FormRecord* record, const std::string& label,
-                            const std::string& title, const std::string& reference, const text::FontFamily& fonts) {
+                            const std::string& title, const std::string& reference, const text::FontFamily& fonts,
+                            Structure& structure, int parent) {
   FormLayout layout(form_tpl, fonts);
   layout.form(record, label, title, reference);
-  return layout.take_boxes();
+  // The form's elements join the document's, their indices shifted.
+  const int shift = static_cast<int>(structure.nodes.size());
+  for (StructNode node : layout.structure().nodes) {
+    node.parent = node.parent >= 0 ? node.parent + shift : parent;
+    structure.nodes.push_back(std::move(node));
+  }
+  std::vector<Box> boxes = layout.take_boxes();
+  for (Box& box : boxes) {
+    for (auto& run : box.runs)
+      if (run.tag >= 0) run.tag += shift;
+    for (auto& rule : box.rules)
+      if (rule.tag >= 0) rule.tag += shift;
+  }
+  return boxes;
 }
 
 LaidOutDocument layout_forms(const style::Template& tpl, const std::vector<model::FormRecord>& records, bool blank,

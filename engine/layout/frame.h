@@ -28,22 +28,45 @@ struct PositionedGlyph {
   std::string text;
 };
 
+// Tagged PDF (ISO 32000-1 §14.8): each drawn element names the structure element it
+// belongs to — an index into its page's `structure` — or is an artifact: not content
+// (page numbers, rules, borders, ornaments), left out of the structure tree.
+constexpr int kArtifact = -1;
+constexpr int kPagination = -2;   // an artifact of pagination: a page number
+
+// A structure element with content on a page. `type` is a standard structure type
+// ("Document", "Sect", "Div", "H1", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH",
+// "TD", "Figure", "Span") or one of vanban's own (pdf/structure.h role-maps them:
+// "HeaderBlock", "SignatureBlock", "Signature", "Recipients"). A page lists the elements
+// its content belongs to and their ancestors, parents before children; an element
+// split by a page break (a paragraph, a table, the document's sections) appears on each
+// page it has content on, `continues` naming itself on the previous page.
+struct StructNode {
+  std::string type;
+  int parent = -1;     // index in the same page's structure; -1: the document
+  int continues = -1;  // index in the previous page's structure of the same element; -1: new here
+  std::string alt;     // Figure: its alternate text
+};
+
 struct TextRun {
   const text::Font* font = nullptr;
   double size = 12;  // pt
   Color color;
   std::vector<PositionedGlyph> glyphs;
+  int tag = kArtifact;   // Page::structure index
 };
 
 struct Rule {   // a straight stroked line
   double x0, y0, x1, y1;
   double thickness = 0.5;
   Color color;
+  int tag = kArtifact;
 };
 
 struct FilledRect {   // a filled rectangle (QR code modules, ornaments)
   double x, y, width, height;   // top-left corner, y downwards
   Color color;
+  int tag = kArtifact;
 };
 
 // A raster image placed on a page (emblem, seal, signature). Pages share the decoded
@@ -51,6 +74,7 @@ struct FilledRect {   // a filled rectangle (QR code modules, ornaments)
 struct PlacedImage {
   std::shared_ptr<const RasterImage> image;
   double x, y, width, height;  // top-left corner, y downwards
+  int tag = kArtifact;
 };
 
 // Vector art drawn once per file and placed on many pages (a certificate's border):
@@ -81,6 +105,7 @@ struct Page {
   double width = 595.2756;    // A4
   double height = 841.8898;
   std::vector<int> graphics;  // indices of shared Graphics, drawn first, at the origin
+  std::vector<StructNode> structure;  // the structure elements the tags name (tagged PDF)
   std::vector<TextRun> runs;  // in reading order
   std::vector<Rule> rules;
   std::vector<FilledRect> rects;

@@ -33,7 +33,10 @@ class DocumentLayout : public FlowBuilder {
                          [&](const realize::Flow& f) { flow(f); },
                          [&](const realize::Closing& c) { closing(c); },
                          [&](const realize::Footer& f) { footer(f); },
-                         [&](const realize::PageBreak&) { group_from_ = boxes_.size(); }},
+                         [&](const realize::PageBreak&) {
+                           group_from_ = boxes_.size();
+                           parent_ = structure_.add("Sect", -1);  // an appendix, an attached document
+                         }},
                  region);
       mark_group();
     }
@@ -64,12 +67,14 @@ class DocumentLayout : public FlowBuilder {
     return st;
   }
 
-  // Stacks paragraphs in a column of a box, each with the rule under it it asks for.
-  // Returns the gap below the last rule (0 without).
-  double column(Box& box, Column& col, const std::vector<realize::Paragraph>& paragraphs) {
+  // Stacks paragraphs in a column of a box, each with the rule under it it asks for and
+  // tagged a P of `parent`. Returns the gap below the last rule (0 without).
+  double column(Box& box, Column& col, const std::vector<realize::Paragraph>& paragraphs, int parent) {
     double gap = 0;
     for (const auto& p : paragraphs) {
+      const size_t from = box.runs.size();
       auto lines = stack(box, col, p.text, tpl_.style(p.style));
+      tag_runs(box.runs, from, structure_.add("P", parent));
       gap = 0;
       if (p.rule_under && !lines.empty()) {
         rule_under_lines(box, *p.rule_under, col.x, lines, col.last_baseline);
@@ -92,14 +97,17 @@ class DocumentLayout : public FlowBuilder {
 
   // ô 1-4: the two-column header (ND30-QH, ND30-CQ, ND30-SO, ND30-DATE); Số and the
   // date share a baseline (ND30-DATE-4); "V/v …" under Số (ND30-TL-4).
+  // Tagged a HeaderBlock (pdf/structure.h), a P for each paragraph, in reading order: the
+  // left column (its Số and V/v), then the right (its date).
   void header(const realize::Header& h) {
     Box box;
+    const int block = element("HeaderBlock");
     Column leftcol{left_, h.left_width};
     Column rightcol{left_ + width_ - h.right_width, h.right_width};
-    double gap = column(box, leftcol, h.left);
+    double gap = column(box, leftcol, h.left, block);
     leftcol.y = std::max(leftcol.y, leftcol.last_baseline + gap) + h.number_gap;
     const size_t number_runs_at = box.runs.size();  // "Số:" goes here in reading order
-    gap = column(box, rightcol, h.right);
+    gap = column(box, rightcol, h.right, block);
     rightcol.y = std::max(rightcol.y, rightcol.last_baseline + gap) + h.number_gap;
 
     std::vector<Line> number, date;
@@ -114,17 +122,27 @@ class DocumentLayout : public FlowBuilder {
       double b = baseline;
       bottom = place_lines(number, leftcol.x, b, number_runs);
       leftcol.y = b - baseline_offset(number.back());  // the top of the line after Số
+      tag_runs(number_runs, 0, structure_.add("P", block));
     }
     if (!date.empty()) {
       double b = baseline;
+      const size_t from = box.runs.size();
       bottom = std::max(bottom, place_lines(date, rightcol.x, b, box.runs));
+      tag_runs(box.runs, from, structure_.add("P", block));
     }
-    box.runs.insert(box.runs.begin() + number_runs_at, number_runs.begin(), number_runs.end());
+    // V/v … under Số: read after it, before the right column.
+    std::vector<TextRun> under;
     for (const auto& p : h.under_number) {
       const auto& st = tpl_.style(p.style);
-      auto lines = stack(box, leftcol, p.text, st);
+      Box part;
+      auto lines = stack(part, leftcol, p.text, st);
+      tag_runs(part.runs, 0, structure_.add("P", block));
+      under.insert(under.end(), part.runs.begin(), part.runs.end());
       if (!lines.empty()) bottom = std::max(bottom, leftcol.last_baseline + lines.back().descent);
     }
+    number_runs.insert(number_runs.end(), under.begin(), under.end());
+    box.runs.insert(box.runs.begin() + number_runs_at, number_runs.begin(), number_runs.end());
+    const size_t marks_from = box.runs.size();
     // ô 10a, 10b under Số and V/v; ô 11 and a draft mark without a tên loại in the top
     // margin; a draft mark above the tên loại under the rows (layout/marks_layout.cpp).
     if (!h.marks.empty()) bottom = std::max(bottom, place_header_marks(h, left_, leftcol.y, tpl_, fonts_, box.runs, box.rules));
@@ -133,6 +151,7 @@ class DocumentLayout : public FlowBuilder {
       bottom += h.number_gap;
       bottom += place_draft_mark(h, bottom, tpl_, fonts_, box.runs, box.rules);
     }
+    if (box.runs.size() > marks_from) tag_runs(box.runs, marks_from, structure_.add("P", block));
     box.height = bottom;
     box.space_after = h.space_after;
     box.keep_with_next = true;
@@ -148,7 +167,7 @@ class DocumentLayout : public FlowBuilder {
           heading(f.items, i, end);
           i = end;
         } else {
-          paragraph(*p);
+          paragraph(*p, element(paragraph_type(p->style)));
         }
       } else {
         std::visit(Visitor{[&](const realize::Paragraph&) {},
@@ -188,6 +207,7 @@ class DocumentLayout : public FlowBuilder {
       last = stack(box, col, p->text, tpl_.style(p->style));
     }
     double space_after = p->space_after.value_or(tpl_.style(p->style).space_after);
+    tag_runs(box.runs, 0, element("H1"));
     if (p->rule_under && !last.empty()) {
       push_heading(std::move(box), col, last, *p->rule_under, space_after);
       return;
@@ -198,19 +218,21 @@ class DocumentLayout : public FlowBuilder {
     boxes_.push_back(std::move(box));
   }
 
-  void paragraph(const realize::Paragraph& p) {
+  void paragraph(const realize::Paragraph& p, int tag) {
     style::ParagraphStyle st = style_of(p);
     if (p.space_after) st.space_after = *p.space_after;
-    push_lines(set_paragraph(p.text, st, width_, fonts_), st);
+    push_lines(set_paragraph(p.text, st, width_, fonts_), st, 0, tag);
   }
 
   // Dotted lines for handwriting, each its own box, kept together.
   void fill_lines(const realize::FillLines& l) {
     const auto& st = tpl_.style(l.style);
+    const int tag = l.count > 0 ? element("P") : kArtifact;
     for (int i = 0; i < l.count; ++i) {
       Line line = set_leader_line("…", st, width_, fonts_);
       Box box;
       place_line(line, left_, baseline_offset(line), box.runs);
+      tag_runs(box.runs, 0, tag);
       box.height = line.height;
       box.keep_with_next = i + 1 < l.count;
       if (i + 1 == l.count) box.space_after = st.space_after;
@@ -254,28 +276,34 @@ class DocumentLayout : public FlowBuilder {
     st.first_indent = st.left_indent = 0;
     st.keep_with_next = true;
     push_lines(set_paragraph(l.label.text, st, w, fonts_), st, l.indent);
+    // The items: a list (L), each item an LI with its LBody.
+    const int list = l.items.empty() ? -1 : element("L");
     for (const auto& item : l.items) {
+      const int body = structure_.add("LBody", structure_.add("LI", list));
       style::ParagraphStyle ist = style_of(item);
       if (item.space_after) ist.space_after = *item.space_after;
       if (!l.hanging) {  // as its style indents it (Mẫu 1.6's receivers)
-        push_lines(set_paragraph(item.text, ist, width_, fonts_), ist);
+        push_lines(set_paragraph(item.text, ist, width_, fonts_), ist, 0, body);
         continue;
       }
       ist.left_indent = item.label.empty() ? 0 : text_width(item.label + " ", ist);
       ist.first_indent = -ist.left_indent;
-      push_lines(set_paragraph(item.text, ist, width_ - l.item_indent, fonts_), ist, l.item_indent);
+      push_lines(set_paragraph(item.text, ist, width_ - l.item_indent, fonts_), ist, l.item_indent, body);
     }
   }
 
   void form(const realize::FormContent& c) {
-    for (Box& box : form_boxes(*c.form, c.record.get(), c.label, c.title, c.reference, fonts_)) {
+    for (Box& box : form_boxes(*c.form, c.record.get(), c.label, c.title, c.reference, fonts_, structure_, parent_)) {
       boxes_.push_back(std::move(box));
     }
   }
 
   // ô 13 (ND30-DC-1): at the foot of page 1, which holds that much less of the flow.
   void footer(const realize::Footer& f) {
-    if (!f.lines.empty()) first_page_footer(footer_box(f, tpl_, fonts_));
+    if (f.lines.empty()) return;
+    Box box = footer_box(f, tpl_, fonts_);
+    tag_runs(box.runs, 0, element("P"));
+    first_page_footer(std::move(box));
   }
 
   struct SetSignature {
@@ -284,13 +312,30 @@ class DocumentLayout : public FlowBuilder {
     double x = 0, width = 0;
   };
 
+  // A Signature of the signature block: its authority lines a P, its name a P (the runs
+  // from `from` on: place_line puts a line's runs in order).
+  void tag_signature(std::vector<TextRun>& runs, size_t from, const SetSignature& set, int block) {
+    const int signature = structure_.add("Signature", block);
+    for (const auto* part : {&set.authority, &set.name}) {
+      size_t n = 0;
+      for (const Line& line : *part) n += line.runs.size();
+      if (n == 0) continue;
+      const int p = structure_.add("P", signature);
+      for (size_t i = from; i < from + n && i < runs.size(); ++i) runs[i].tag = p;
+      from += n;
+    }
+  }
+
   // ô 7 and ô 9b: Nơi nhận on the left, the signatures on the right — side by side with
   // their first authority lines level, or stacked — and the label level with those
   // (ND30-NN-3, ND30-SIG-4); Mẫu 1.9: the list under the first of the signatures side by
   // side; Mẫu 1.10: a confirmation block at the lower left, under all that. One box,
   // never split.
+  // Tagged a SignatureBlock: Recipients (its label a P, the list an L of LI/LBody), then
+  // each Signature (its authority lines a P, the name a P).
   void closing(const realize::Closing& c) {
     Box box;
+    const int block = element("SignatureBlock");
     const size_t n = c.signatures.size();
     std::vector<SetSignature> sigs(n);
     for (size_t s = 0; s < n; ++s) {
@@ -329,10 +374,16 @@ class DocumentLayout : public FlowBuilder {
     // Places "Nơi nhận:" at the baseline `y` and the list under it; returns the bottom of
     // the last line box.
     auto recipients = [&](double y) {
+      const int group = structure_.add("Recipients", block);
+      size_t from = box.runs.size();
       bottom = std::max(bottom, place_lines(label, leftcol.x, y, box.runs));
+      if (!label.empty()) tag_runs(box.runs, from, structure_.add("P", group));
       double end = box_bottom(y, label);
       bool first_recipient = true;
+      const int list = c.recipients.empty() ? -1 : structure_.add("L", group);
       for (const auto& r : c.recipients) {
+        from = box.runs.size();
+        const int item = structure_.add("LBody", structure_.add("LI", list));
         for (const Line& line : set_paragraph(r.text, tpl_.style(r.style), leftcol.width, fonts_)) {
           if (first_recipient && !label.empty()) y += line.height - label.back().height;  // 11 pt line pitch
           first_recipient = false;
@@ -341,6 +392,7 @@ class DocumentLayout : public FlowBuilder {
           y += line.height;
           end = y - baseline_offset(line);
         }
+        tag_runs(box.runs, from, item);
       }
       return end;
     };
@@ -366,6 +418,7 @@ class DocumentLayout : public FlowBuilder {
       } else {
         y = c.side_by_side ? first : next;
       }
+      const size_t signature_from = box.runs.size();
       bottom = std::max(bottom, place_lines(set.authority, set.x, y, box.runs));
       const std::vector<Line>* last = &set.authority;
       const double room_top = box_bottom(y, set.authority);  // the room to sign: ND30-ESIG-1, -2
@@ -382,6 +435,7 @@ class DocumentLayout : public FlowBuilder {
         end += set.space;
         bottom = std::max(bottom, end);
       }
+      tag_signature(box.runs, signature_from, set, block);
       if (s == 0 && c.recipients_below) {
         // Mẫu 1.9: Nơi nhận under the first signature, the closing's space between.
         double top = end + c.space_before;

@@ -47,12 +47,15 @@ void merge_rules(std::vector<Rule>& rules) {
 struct PlacedLine {
   const Line* line;
   double x, top;
+  int tag;  // its cell's TH or TD
 };
 
 class TableBoxes {
  public:
-  TableBoxes(const realize::Table& t, double left, int index, const style::Template& tpl, const text::FontFamily& fonts)
-      : t_(t), index_(index), tpl_(tpl), fonts_(fonts) {
+  TableBoxes(const realize::Table& t, double left, int index, const style::Template& tpl, const text::FontFamily& fonts,
+             Structure& structure, int parent)
+      : t_(t), index_(index), tpl_(tpl), fonts_(fonts), structure_(structure) {
+    table_ = structure.add("Table", parent);
     xs_.push_back(left);
     for (double w : t.widths) xs_.push_back(xs_.back() + w);
     rows_ = static_cast<int>(t.rows.size());
@@ -108,12 +111,16 @@ class TableBoxes {
   std::vector<std::vector<size_t>> starting_;  // the cells starting in each row
   std::vector<double> top_;                    // each row's top from the table's top; top_[rows_] = the bottom
   std::vector<Box> out_;
+  Structure& structure_;
+  int table_;                 // the Table element; TR per row, TH (header rows) or TD per cell
+  std::vector<int> cell_tag_;
 
   void set_cells() {
     starting_.resize(rows_);
     const double pad = t_.padding;
     for (int r = 0; r < rows_; ++r) {
       const int section_end = r < header_ ? header_ : rows_;
+      const int row = structure_.add("TR", table_);
       for (const auto& cell : t_.rows[r]) {
         const int last = std::clamp(cell.column + std::max(cell.colspan, 1), cell.column + 1,
                                     static_cast<int>(t_.widths.size()));
@@ -124,6 +131,7 @@ class TableBoxes {
         double h = 0;
         for (const Line& l : lines) h += l.height;
         starting_[r].push_back(cells_.size());
+        cell_tag_.push_back(structure_.add(r < header_ ? "TH" : "TD", row));
         cells_.push_back(&cell);
         lines_.push_back(std::move(lines));
         content_.push_back(h);
@@ -174,7 +182,7 @@ class TableBoxes {
         // A header cell's text centred in it, a body cell's at its top.
         double y = header ? top + (bottom - top - content_[i]) / 2 : top + pad + rule / 2;
         for (const Line& l : lines_[i]) {
-          placed.push_back(PlacedLine{&l, x0 + pad, y});
+          placed.push_back(PlacedLine{&l, x0 + pad, y, cell_tag_[i]});
           y += l.height;
         }
         rules.push_back(Rule{x1, top, x1, bottom, rule, {}});
@@ -210,7 +218,11 @@ class TableBoxes {
       box.height = s1 - s0;
       box.keep_with_next = s + 2 < cuts.size();
       for (const PlacedLine& p : placed)
-        if (p.top >= s0 - kEps && p.top < s1 - kEps) place_line(*p.line, p.x, p.top - s0 + baseline_in(*p.line), box.runs);
+        if (p.top >= s0 - kEps && p.top < s1 - kEps) {
+          const size_t from = box.runs.size();
+          place_line(*p.line, p.x, p.top - s0 + baseline_in(*p.line), box.runs);
+          tag_runs(box.runs, from, p.tag);
+        }
       for (Rule r : rules) {
         if (r.y0 == r.y1) {  // across: in the slice it closes (the table's top edge in the first)
           if (!((r.y0 > s0 + kEps || (s == 0 && r.y0 <= s0 + kEps)) && r.y0 <= s1 + kEps)) continue;
@@ -232,12 +244,18 @@ class TableBoxes {
 }  // namespace
 
 std::vector<Box> table_boxes(const realize::Table& table, double left, int index, const style::Template& tpl,
+                             const text::FontFamily& fonts, Structure& structure, int parent) {
+  return TableBoxes(table, left, index, tpl, fonts, structure, parent).boxes();
+}
+
+std::vector<Box> table_boxes(const realize::Table& table, double left, int index, const style::Template& tpl,
                              const text::FontFamily& fonts) {
-  return TableBoxes(table, left, index, tpl, fonts).boxes();
+  Structure none;
+  return table_boxes(table, left, index, tpl, fonts, none, -1);
 }
 
 void FlowBuilder::table(const realize::Table& table) {
-  std::vector<Box> boxes = table_boxes(table, left_, tables_++, tpl_, fonts_);
+  std::vector<Box> boxes = table_boxes(table, left_, tables_++, tpl_, fonts_, structure_, parent_);
   boxes_.insert(boxes_.end(), std::make_move_iterator(boxes.begin()), std::make_move_iterator(boxes.end()));
 }
 

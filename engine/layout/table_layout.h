@@ -14,7 +14,11 @@ namespace vanban::layout {
 
 // The boxes of `table`, its left edge at `left` (pt from the page's left edge); `index`
 // tells the table's boxes from other tables' (Box::table) for the header repeat. Page
-// height and margins, and the cell styles, from `tpl`.
+// height and margins, and the cell styles, from `tpl`. Its elements (Table, TR, TH/TD)
+// join `structure` under `parent`; the boxes' runs are tagged with their cells.
+std::vector<Box> table_boxes(const realize::Table& table, double left, int index, const style::Template& tpl,
+                             const text::FontFamily& fonts, Structure& structure, int parent);
+// The same with the elements left out (their tags then index nothing).
 std::vector<Box> table_boxes(const realize::Table& table, double left, int index, const style::Template& tpl,
                              const text::FontFamily& fonts);
 

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/i18n.h"
+#include "pdf/structure.h"
 
 namespace vanban::pdf {
 
@@ -111,6 +112,36 @@ void put_run(std::string& out, const layout::TextRun& run, EmbeddedFont& f, doub
     out += ">] TJ\n";
   }
   out += "ET\n";
+}
+
+namespace {
+
+// Whether blank space inside `run` (between two inked glyphs on one baseline) is wider
+// than the run's size: poppler's TextOutputDev joins words into a line only up to 1.5 em
+// apart and pulls text within 1 em into a neighbouring block.
+bool has_wide_gap(const layout::TextRun& run) {
+  double ink_end = NAN;
+  for (const auto& g : run.glyphs) {
+    if (g.y != run.glyphs.front().y) return false;  // more than one line: left as it is
+    if (g.text == " ") continue;
+    if (!std::isnan(ink_end) && g.x - ink_end > run.size) return true;
+    ink_end = g.x + g.advance;
+  }
+  return false;
+}
+
+}  // namespace
+
+void put_whole_run(std::string& out, const layout::TextRun& run, EmbeddedFont& font, double height) {
+  if (!has_wide_gap(run)) {
+    put_run(out, run, font, height);
+    return;
+  }
+  std::string text;
+  for (const auto& g : run.glyphs) text += g.text;
+  out += "/Span <</ActualText " + text_string(text) + ">> BDC\n";
+  put_run(out, run, font, height);
+  out += "EMC\n";
 }
 
 }  // namespace vanban::pdf

@@ -30,4 +30,10 @@ void put_image(std::string& out, const layout::PlacedImage& placed, const std::s
 // placed by Tm and TJ adjustments. `font` must be the run's font's entry.
 void put_run(std::string& out, const layout::TextRun& run, EmbeddedFont& font, double height);
 
+// put_run, the run wrapped in `/Span <</ActualText …>> BDC … EMC` when blank space in it
+// (the handwritten number after "Số:", the day in "ngày      tháng") is wider than its
+// size: text extraction (poppler's pdftotext) breaks a line at such a gap into blocks
+// read apart; with /ActualText it reads the run's text whole.
+void put_whole_run(std::string& out, const layout::TextRun& run, EmbeddedFont& font, double height);
+
 }  // namespace vanban::pdf

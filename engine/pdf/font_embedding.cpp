@@ -21,8 +21,6 @@ void put_hex4(std::string& out, unsigned v) {
   out += digits[v & 15];
 }
 
-namespace {
-
 // UTF-8 -> UTF-16BE hex for ToUnicode.
 std::string utf16_hex(const std::string& utf8) {
   std::string out;
@@ -47,6 +45,8 @@ std::string utf16_hex(const std::string& utf8) {
   }
   return out;
 }
+
+namespace {
 
 // Subset the font to the glyphs used; return the subset and old -> new glyph ids.
 std::string subset(const EmbeddedFont& f, std::unordered_map<uint32_t, uint32_t>& new_gid) {

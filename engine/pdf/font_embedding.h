@@ -45,4 +45,7 @@ void put_hex4(std::string& out, unsigned v);
 // glyphs give the same bytes and the same subset tag.
 void embed_font(PoDoFo::PdfVecObjects& objects, EmbeddedFont& f);
 
+// UTF-8 -> UTF-16BE in hex digits (ToUnicode maps, text strings).
+std::string utf16_hex(const std::string& utf8);
+
 }  // namespace vanban::pdf

@@ -26,6 +26,7 @@
 #include "pdf/content.h"
 #include "pdf/font_embedding.h"
 #include "pdf/image.h"
+#include "pdf/structure.h"
 
 namespace vanban::pdf {
 namespace {
@@ -42,6 +43,11 @@ class Writer {
     device_.Write(header, sizeof header - 1);
     title_ = info.title;
     creation_date_ = info.creation_date;
+    if (options.tagged) {
+      structure_ = std::make_unique<StructureWriter>(
+          [this] { return reserve_number(); },
+          [this](uint32_t n, std::string_view body) { emit(n, std::to_string(n) + " 0 obj\n", body, "\nendobj\n"); });
+    }
     doc_.SetWriteMode(ePdfWriteMode_Compact);
     doc_.SetPdfVersion(ePdfVersion_1_7);
     PdfInfo* pi = doc_.GetInfo();
@@ -78,7 +84,8 @@ class Writer {
   // all the file's fonts, drawings and images, so a page costs two small objects.
   void add_pages(const std::vector<const layout::Page*>& pages, int threads) {
     std::vector<std::string> contents(pages.size());
-    for (size_t i = 0; i < pages.size(); ++i) contents[i] = content_of(*pages[i]);
+    std::vector<char> marked(pages.size(), 0);
+    for (size_t i = 0; i < pages.size(); ++i) contents[i] = content_of(*pages[i], marked[i]);
     std::vector<std::string> compressed(pages.size());
     std::atomic<size_t> next{0};
     std::atomic<bool> failed{false};
@@ -109,6 +116,7 @@ class Writer {
       emit(content, head, compressed[i], "\nendstream\nendobj\n");
       std::string dict = std::to_string(page) + " 0 obj\n<</Type /Page /Parent " + std::to_string(tree) +
                          " 0 R /Resources " + std::to_string(resources) + " 0 R /Contents " + std::to_string(content) + " 0 R";
+      if (marked[i]) dict += " /StructParents " + std::to_string(kids_.size());
       // The first page's size goes on the page tree and is inherited; a page of another
       // size carries its own MediaBox.
       if (std::pair{pages[i]->width, pages[i]->height} != first_size_) {
@@ -121,6 +129,7 @@ class Writer {
       emit(page, dict, ">>\nendobj\n", "");
       std::string().swap(compressed[i]);
       kids_.push_back(PdfReference(page, 0));
+      if (structure_) structure_->page_numbered(page);
     }
   }
 
@@ -139,29 +148,44 @@ class Writer {
   }
 
   // A page's content stream; the fonts, drawings and images it uses join the shared
-  // Resources dictionary.
-  std::string content_of(const layout::Page& page) {
+  // Resources dictionary. Tagged, each stretch of it is marked content of its structure
+  // element or an artifact (pdf/structure.h); `marked`: it has structure content.
+  std::string content_of(const layout::Page& page, char& marked) {
     std::string content;
     content.reserve(4096);
+    auto mark = [&](int tag) {
+      if (structure_) structure_->mark(content, tag);
+    };
+    if (structure_) structure_->begin_page(page.structure);
     for (int g : page.graphics) {
       if (g < 0 || g >= static_cast<int>(graphics_.size())) throw Error(ErrorKind::Output, tr("a page names a missing graphic"));
       std::string name = "G" + std::to_string(g);
       use_resource("XObject", name, graphics_[g]);
+      mark(layout::kArtifact);
       content += "q /" + name + " Do Q\n";
     }
-    for (const auto& rect : page.rects) put_rect(content, rect, page.height);
+    for (const auto& rect : page.rects) {
+      mark(rect.tag);
+      put_rect(content, rect, page.height);
+    }
     for (const auto& placed : page.images) {
       std::string name = image_name(placed);
       use_resource("XObject", name, images_.at(placed.image.get()));
+      mark(placed.tag);
       put_image(content, placed, name, page.height);
     }
     for (const auto& run : page.runs) {
       if (run.glyphs.empty() || !run.font) continue;
       EmbeddedFont& f = font_entry(run.font);
       use_resource("Font", f.resource_name, f.type0);
-      put_run(content, run, f, page.height);
+      mark(run.tag);
+      put_whole_run(content, run, f, page.height);
     }
-    for (const auto& rule : page.rules) put_rule(content, rule, page.height);
+    for (const auto& rule : page.rules) {
+      mark(rule.tag);
+      put_rule(content, rule, page.height);
+    }
+    marked = structure_ && structure_->end_page(content);
     return content;
   }
 
@@ -192,8 +216,16 @@ class Writer {
     return media;
   }
 
-  // Embeds the font subsets and completes the page tree; then the document is written.
+  // Embeds the font subsets and completes the page tree and the structure tree; then the
+  // document is written.
   void complete() {
+    if (structure_) {
+      PdfDictionary& catalog = doc_.GetCatalog()->GetDictionary();
+      catalog.AddKey("StructTreeRoot", PdfReference(structure_->finish(), 0));
+      PdfDictionary mark_info;
+      mark_info.AddKey("Marked", PdfVariant(true));
+      catalog.AddKey("MarkInfo", mark_info);
+    }
     for (auto& [font, entry] : fonts_) embed_font(doc_.GetObjects(), *entry);
     PdfObject* tree = doc_.GetPagesTree()->GetObject();
     PdfArray kids;
@@ -263,6 +295,7 @@ class Writer {
   std::set<std::string> used_resources_;                                // "Font/F1", "XObject/G0"…
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
+  std::unique_ptr<StructureWriter> structure_;  // tagged PDF: the structure tree as pages come
 
   EmbeddedFont& font_entry(const text::Font* font) {
     auto it = fonts_.find(font);
