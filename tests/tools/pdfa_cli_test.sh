@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# PDF/A-2 through the command (ISO 19005-2, docs/pdfa.md): `render --pdfa` (tagged: 2a when
-# the file has its structure tree, else 2u; --no-tags: 2u), a blank form, a certificate
-# batch in one file and one file per row, and `vanban sign` of a PDF/A file twice (the
-# signer, then the body): every file passes tests/tools/pdfa_check.py, the signed one
+# PDF/A-2 through the command (ISO 19005-2, docs/pdfa.md): `render --pdfa` (tagged by
+# default: 2a; --no-tags: 2u), a blank form, a certificate
+# batch in one file and one file per row, and `vanban sign` of a PDF/A-2u file twice (the
+# signer, then the body) and of a 2a file: every file passes tests/tools/pdfa_check.py, the signed one
 # pdfsig too ("a signed PDF/A stays PDF/A").
 #   pdfa_cli_test.sh VANBAN SOURCE_DIR
 set -euo pipefail
@@ -25,9 +25,8 @@ head -n 7 "$src/samples/danh-sach-khen-thuong.csv" > "$tmp/list.csv"
 [ "$(ls "$tmp"/rows/*.pdf | wc -l)" = 6 ] || fail "not one file per row"
 "${check[@]}" "$tmp/plan-2u.pdf" "$tmp/plan.pdf" "$tmp/form.pdf" "$tmp/khen.pdf" "$tmp"/rows/*.pdf
 grep -aq '<pdfaid:conformance>U</pdfaid:conformance>' "$tmp/plan-2u.pdf" || fail "--no-tags --pdfa is not 2u"
-if grep -aq '/StructTreeRoot' "$tmp/plan.pdf"; then
-  grep -aq '<pdfaid:conformance>A</pdfaid:conformance>' "$tmp/plan.pdf" || fail "a tagged --pdfa file is not 2a"
-fi
+grep -aq '/StructTreeRoot' "$tmp/plan.pdf" || fail "a --pdfa file (tagged by default) has no structure tree"
+grep -aq '<pdfaid:conformance>A</pdfaid:conformance>' "$tmp/plan.pdf" || fail "a tagged --pdfa file is not 2a"
 # Without --pdfa: no PDF/A claim, no output intent, but XMP and /Lang all the same.
 ! grep -aq 'pdfaid:part' "$tmp/plain.pdf" || fail "a file without --pdfa claims PDF/A"
 ! grep -aq '/OutputIntents' "$tmp/plain.pdf" || fail "a file without --pdfa has an output intent"
@@ -42,7 +41,10 @@ printf 'secret' > "$tmp/pw.txt"
   --role signer --image "$tmp/signature.png" --time 2024-12-01T09:00:00+07:00
 "$vanban" sign "$tmp/signed1.pdf" -o "$tmp/signed2.pdf" --p12 "$tmp/keys/body.p12" --password-file "$tmp/pw.txt" \
   --role body --image "$tmp/seal.png" --time 2024-12-01T09:05:00+07:00
-"${check[@]}" "$tmp/signed1.pdf" "$tmp/signed2.pdf"
+"$vanban" sign "$tmp/plan.pdf" -o "$tmp/signed-2a.pdf" --p12 "$tmp/keys/signer.p12" --password-file "$tmp/pw.txt" \
+  --role signer --image "$tmp/signature.png" --time 2024-12-01T09:00:00+07:00
+"${check[@]}" "$tmp/signed1.pdf" "$tmp/signed2.pdf" "$tmp/signed-2a.pdf"
+grep -aq '<pdfaid:conformance>A</pdfaid:conformance>' "$tmp/signed-2a.pdf" || fail "signing changed the 2a claim"
 out="$(pdfsig "$tmp/signed2.pdf" 2>&1)" || fail "pdfsig: $out"
 [ "$(grep -c 'Signature is Valid' <<<"$out")" = 2 ] || fail "not two valid signatures: $out"
 grep -q 'Total document signed' <<<"$out" || fail "the last signature does not cover the whole file: $out"
