@@ -96,25 +96,28 @@ std::optional<layout::SignatureRole> role_of(std::string_view name) {
   return std::nullopt;
 }
 
-// One property of the PDF/A extension schema (ISO 19005-2 6.6.2.3.3).
-void describe(std::string& x, const char* name, const char* type, const char* what) {
-  x += "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>";
-  x += name;
-  x += "</pdfaProperty:name><pdfaProperty:valueType>";
-  x += type;
-  x += "</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>";
-  x += what;
-  x += "</pdfaProperty:description></rdf:li>\n";
-}
-
-void field(std::string& x, const char* name, const char* type, const char* what) {
-  x += "<rdf:li rdf:parseType=\"Resource\"><pdfaField:name>";
-  x += name;
-  x += "</pdfaField:name><pdfaField:valueType>";
-  x += type;
-  x += "</pdfaField:valueType><pdfaField:description>";
-  x += what;
-  x += "</pdfaField:description></rdf:li>\n";
+// One entry of the PDF/A extension schema (ISO 19005-2 6.6.2.3): a property of a schema
+// (`kind` "pdfaProperty", category external) or a field of a value type ("pdfaField").
+void entry(std::string& x, std::string_view kind, const char* name, const char* type, const char* what) {
+  auto element = [&](std::string_view tag, std::string_view value) {
+    x += '<';
+    x += kind;
+    x += ':';
+    x += tag;
+    x += '>';
+    x += value;
+    x += "</";
+    x += kind;
+    x += ':';
+    x += tag;
+    x += '>';
+  };
+  x += "<rdf:li rdf:parseType=\"Resource\">";
+  element("name", name);
+  element("valueType", type);
+  if (kind == "pdfaProperty") element("category", "external");
+  element("description", what);
+  x += "</rdf:li>\n";
 }
 
 // The extension schema describing vanban's two namespaces, so that a PDF/A validator
@@ -125,27 +128,30 @@ void extension_schema(std::string& x) {
        "<pdfaSchema:namespaceURI>";
   x += kVanbanNs;
   x += "</pdfaSchema:namespaceURI><pdfaSchema:prefix>vanban</pdfaSchema:prefix>\n<pdfaSchema:property><rdf:Seq>\n";
-  describe(x, "Kind", "Text", "Document kind as printed");
-  describe(x, "Template", "Text", "Template name");
-  describe(x, "Number", "Text", "Number and symbol");
-  describe(x, "Date", "Text", "Document date, ISO 8601");
-  describe(x, "Place", "Text", "Place name");
-  describe(x, "Agency", "Text", "Issuing body");
-  describe(x, "ParentAgency", "Text", "Parent of the issuing body");
-  describe(x, "CopyForm", "Text", "An electronic copy: SAO Y, SAO LỤC or TRÍCH SAO (ND30-EDOC-4)");
-  describe(x, "SignatureSlots", "seq SignatureSlot", "Where each signature goes");
+  struct Entry {
+    const char *name, *type, *what;
+  };
+  static constexpr Entry properties[] = {
+      {"Kind", "Text", "Document kind as printed"},
+      {"Template", "Text", "Template name"},
+      {"Number", "Text", "Number and symbol"},
+      {"Date", "Text", "Document date, ISO 8601"},
+      {"Place", "Text", "Place name"},
+      {"Agency", "Text", "Issuing body"},
+      {"ParentAgency", "Text", "Parent of the issuing body"},
+      {"CopyForm", "Text", "An electronic copy: SAO Y, SAO LỤC or TRÍCH SAO (ND30-EDOC-4)"},
+      {"SignatureSlots", "seq SignatureSlot", "Where each signature goes"}};
+  static constexpr Entry fields[] = {{"Role", "Text", "signer, body or info"},  {"Page", "Integer", "0-based page index"},
+                                     {"X", "Real", "left, pt"},                {"Y", "Real", "top, pt, downwards"},
+                                     {"Width", "Real", "width, pt"},           {"Height", "Real", "height, pt"}};
+  for (const Entry& e : properties) entry(x, "pdfaProperty", e.name, e.type, e.what);
   x += "</rdf:Seq></pdfaSchema:property>\n<pdfaSchema:valueType><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
        "<pdfaType:type>SignatureSlot</pdfaType:type><pdfaType:namespaceURI>";
   x += kVanbanSlotNs;
   x += "</pdfaType:namespaceURI><pdfaType:prefix>vanbanSlot</pdfaType:prefix>\n"
        "<pdfaType:description>A signature area: role, 0-based page, box in pt from the top-left corner</pdfaType:description>\n"
        "<pdfaType:field><rdf:Seq>\n";
-  field(x, "Role", "Text", "signer, body or info");
-  field(x, "Page", "Integer", "0-based page index");
-  field(x, "X", "Real", "left, pt");
-  field(x, "Y", "Real", "top, pt, downwards");
-  field(x, "Width", "Real", "width, pt");
-  field(x, "Height", "Real", "height, pt");
+  for (const Entry& e : fields) entry(x, "pdfaField", e.name, e.type, e.what);
   x += "</rdf:Seq></pdfaType:field></rdf:li></rdf:Seq></pdfaSchema:valueType>\n</rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
 }
 
@@ -226,13 +232,18 @@ std::string xmp_packet(const layout::DocumentInfo& info, const WriteOptions& opt
     x += "</rdf:Seq></vanban:SignatureSlots>\n";
   }
   x += "</rdf:Description>\n";
-  x += "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
-       " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\""
-       " xmlns:pdfaType=\"http://www.aiim.org/pdfa/ns/type#\" xmlns:pdfaField=\"http://www.aiim.org/pdfa/ns/field#\">\n";
-  extension_schema(x);
-  x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n";
-  // Padding so the packet can be edited in place, then the trailer (writable).
-  for (int i = 0; i < 20; ++i) x += std::string(99, ' ') + "\n";
+  // The description of vanban's namespaces that PDF/A wants (6.6.2.3): 4.5 KB a file
+  // only other files would carry for nothing.
+  if (options.pdfa != PdfA::None) {
+    x += "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+         " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\""
+         " xmlns:pdfaType=\"http://www.aiim.org/pdfa/ns/type#\" xmlns:pdfaField=\"http://www.aiim.org/pdfa/ns/field#\">\n";
+    extension_schema(x);
+    x += "</rdf:Description>\n";
+  }
+  x += "</rdf:RDF>\n</x:xmpmeta>\n";
+  // No padding: the packet is never edited in place (signing appends an incremental
+  // update, and leaves the metadata alone).
   x += "<?xpacket end=\"w\"?>";
   return x;
 }

@@ -7,7 +7,7 @@
 
 namespace vanban::pdf {
 
-// An sRGB ICC profile (version 2.1, display class), built in memory by Little CMS.
+// An sRGB ICC profile (version 4.2, display class), built in memory by Little CMS.
 // The same bytes on every call and every machine: the header's creation date is fixed.
 const std::string& srgb_icc_profile();
 

@@ -9,8 +9,6 @@ does not. The level comes from the file's pdfaid:conformance unless --level says
 Exit status 0 when every file passes, 1 when one fails, 2 on bad usage.
 Needs pikepdf and fontTools (Debian: python3-pikepdf, python3-fonttools); qpdf.
 """
-import datetime
-import io
 import re
 import subprocess
 import sys
@@ -19,17 +17,12 @@ import xml.etree.ElementTree as ET
 import pikepdf
 from pikepdf import Name
 
-from pdfa_content import ContentWalker, OPERATORS
-from pdfa_xmp import check_extension_schemas, xmp_properties, RDF, PDFAID, DC, XMP, PDF
+from pdfa_content import ContentWalker
+from pdfa_registry import CHECKS, check
+from pdfa_fonts import FontInfo, descendant, font_program
+from pdfa_syntax import xref_offsets
+from pdfa_xmp import check_extension_schemas, instant, xmp_properties, PDFAID, DC, XMP, PDF
 
-CHECKS = []  # (clause, title, function(ctx))
-
-
-def check(clause, title, levels="abu"):
-    def register(fn):
-        CHECKS.append((clause, title, levels, fn))
-        return fn
-    return register
 
 
 class Context:
@@ -109,51 +102,6 @@ def trailer(ctx):
     end = ctx.raw.rfind(b"%%EOF")
     if end < 0 or ctx.raw[end + 5:] not in (b"", b"\n", b"\r\n", b"\r"):
         ctx.fail("6.1.3", "data after the last %%EOF marker")
-
-
-def xref_offsets(raw):
-    """{object number: offset} from the classic cross-reference sections, newest first
-    (following /Prev); None when the file uses a cross-reference stream."""
-    m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", raw[-1024:])
-    if not m:
-        return {}, ["no startxref at the end of the file"]
-    offsets, problems, seen = {}, [], set()
-    at = int(m.group(1))
-    while at is not None and at not in seen:
-        seen.add(at)
-        if raw[at:at + 4] != b"xref":
-            if re.match(rb"\d+ \d+ obj", raw[at:at + 20]):
-                return None, []  # a cross-reference stream: qpdf checks it
-            problems.append("startxref/Prev %d does not point at an xref keyword" % at)
-            break
-        pos = at + 4
-        eol = re.match(rb"\r?\n", raw[pos:pos + 2])
-        if not eol:
-            problems.append("the xref keyword at %d is not followed by an end of line" % at)
-            break
-        pos += eol.end()
-        while True:
-            head = re.match(rb"(\d+) (\d+)\r?\n", raw[pos:pos + 40])
-            if not head:
-                break
-            first, count = int(head.group(1)), int(head.group(2))
-            pos += head.end()
-            for i in range(count):
-                entry = raw[pos:pos + 20]
-                e = re.match(rb"(\d{10}) (\d{5}) ([nf])( \r| \n|\r\n)", entry)
-                if not e:
-                    problems.append("malformed xref entry for object %d" % (first + i))
-                    return offsets, problems
-                if e.group(3) == b"n":
-                    offsets.setdefault(first + i, int(e.group(1)))
-                pos += 20
-        t = re.match(rb"\s*trailer\s*", raw[pos:pos + 20])
-        if not t:
-            problems.append("no trailer after the xref section at %d" % at)
-            break
-        prev = re.search(rb"/Prev\s+(\d+)", raw[pos:raw.find(b"startxref", pos)])
-        at = int(prev.group(1)) if prev else None
-    return offsets, problems
 
 
 @check("6.1.4", "Cross reference table")
@@ -267,8 +215,9 @@ def output_intent(ctx):
         ctx.fail("6.2.3", "the profile's /N does not match its colour space %r" % icc[16:20])
     if icc[12:16] not in (b"prtr", b"mntr"):
         ctx.fail("6.2.3", "the profile's class %r is neither output (prtr) nor display (mntr)" % icc[12:16])
-    if icc[8] >= 5:
-        ctx.fail("6.2.3", "ICC profile version %d is newer than ISO 32000-1 allows" % icc[8])
+    if (icc[8], icc[9] >> 4) > (4, 2):
+        ctx.fail("6.2.3", "ICC profile version %d.%d is newer than ICC.1:2004-10 (4.2), which ISO 32000-1 refers to"
+                 % (icc[8], icc[9] >> 4))
 
 
 @check("6.2.4.3", "Device colour spaces")
@@ -332,24 +281,6 @@ def xobjects(ctx):
 
 # ---- 6.2.11 Fonts -------------------------------------------------------------------
 
-def descendant(font):
-    if font.get("/Subtype") == Name.Type0:
-        kids = font.get("/DescendantFonts")
-        return kids[0] if isinstance(kids, pikepdf.Array) and len(kids) == 1 else None
-    return font
-
-
-def font_program(font):
-    d = descendant(font)
-    desc = d.get("/FontDescriptor") if d is not None else None
-    if desc is None:
-        return None, None
-    for key in ("/FontFile2", "/FontFile", "/FontFile3"):
-        if key in desc:
-            return key, desc[key]
-    return None, None
-
-
 @check("6.2.11.2", "Font dictionaries")
 def font_dicts(ctx):
     allowed = {"/Type0", "/Type1", "/MMType1", "/Type3", "/TrueType"}
@@ -385,80 +316,6 @@ def embedded(ctx):
         key, program = font_program(font)
         if program is None or not isinstance(program, pikepdf.Stream) or len(program.read_bytes()) == 0:
             ctx.fail("6.2.11.4.1", "font %s is not embedded" % font.get("/BaseFont"))
-
-
-class FontInfo:
-    """What the checks of one Type0/CIDFontType2 font need: CID -> GID, widths from W/DW,
-    advances from the program (1000 units), ToUnicode."""
-
-    def __init__(self, font):
-        self.font = font
-        self.cid_font = descendant(font)
-        self.gid_of = self.width_of = self.advance_of = self.unicode_of = None
-        self.error = None
-        if self.cid_font is None or self.cid_font.get("/Subtype") != Name.CIDFontType2:
-            return
-        m = self.cid_font.get("/CIDToGIDMap")
-        if isinstance(m, pikepdf.Stream):
-            data = m.read_bytes()
-            self.gid_of = lambda cid: (data[2 * cid] << 8 | data[2 * cid + 1]) if 2 * cid + 1 < len(data) else 0
-        else:
-            self.gid_of = lambda cid: cid
-        widths, w = {}, list(self.cid_font.get("/W", []))
-        i = 0
-        while i < len(w):
-            first = int(w[i])
-            if isinstance(w[i + 1], pikepdf.Array):
-                for k, v in enumerate(w[i + 1]):
-                    widths[first + k] = float(v)
-                i += 2
-            else:
-                for c in range(first, int(w[i + 1]) + 1):
-                    widths[c] = float(w[i + 2])
-                i += 3
-        dw = float(self.cid_font.get("/DW", 1000))
-        self.width_of = lambda cid: widths.get(cid, dw)
-        key, program = font_program(font)
-        if key == "/FontFile2":
-            try:
-                from fontTools.ttLib import TTFont
-                tt = TTFont(io.BytesIO(program.read_bytes()), lazy=True)
-                upem = tt["head"].unitsPerEm
-                order, hmtx = tt.getGlyphOrder(), tt["hmtx"]
-                self.glyph_count = len(order)
-                self.advance_of = lambda gid: hmtx[order[gid]][0] * 1000.0 / upem if gid < len(order) else None
-            except Exception as e:  # a program fontTools cannot read
-                self.error = str(e)
-        tu = font.get("/ToUnicode")
-        if isinstance(tu, pikepdf.Stream):
-            self.unicode_of = parse_to_unicode(tu.read_bytes())
-
-
-def parse_to_unicode(data):
-    text = data.decode("latin-1")
-    out = {}
-
-    def utf16(hexs):
-        b = bytes.fromhex(hexs)
-        try:
-            return b.decode("utf-16-be")
-        except UnicodeDecodeError:
-            return "\ufffd"
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
-            out[int(src, 16)] = utf16(dst)
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-        for lo, hi, rest in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]*>)", block):
-            lo, hi = int(lo, 16), int(hi, 16)
-            if rest.startswith("["):
-                for k, dst in enumerate(re.findall(r"<([0-9A-Fa-f]*)>", rest)):
-                    out[lo + k] = utf16(dst)
-            else:
-                base = bytes.fromhex(rest[1:-1])
-                for k in range(hi - lo + 1):
-                    b = base[:-1] + bytes([base[-1] + k]) if base else b""
-                    out[lo + k] = b.decode("utf-16-be", "replace")
-    return out
 
 
 def font_infos(ctx):
@@ -520,123 +377,7 @@ def notdef(ctx):
                 break
 
 
-# ---- 6.3 Annotations, 6.4 Forms, 6.5 Actions -------------------------------------------
-
-def annotations(ctx):
-    for page in ctx.pdf.pages:
-        for a in page.obj.get("/Annots", []):
-            yield a
-
-
-@check("6.3.1", "Annotation types")
-def annotation_types(ctx):
-    known = {"/Text", "/Link", "/FreeText", "/Line", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Highlight",
-             "/Underline", "/Squiggly", "/StrikeOut", "/Stamp", "/Caret", "/Ink", "/Popup", "/FileAttachment",
-             "/Widget", "/PrinterMark", "/TrapNet", "/Watermark", "/Redact"}
-    for a in annotations(ctx):
-        if str(a.get("/Subtype")) not in known:
-            ctx.fail("6.3.1", "an annotation of type %s" % a.get("/Subtype"))
-
-
-@check("6.3.2", "Annotation flags")
-def annotation_flags(ctx):
-    for a in annotations(ctx):
-        if a.get("/Subtype") == Name.Popup:
-            continue
-        flags = int(a.get("/F", 0))
-        if not flags & 4:
-            ctx.fail("6.3.2", "a %s annotation is not flagged Print" % a.get("/Subtype"))
-        if flags & (1 | 2 | 32 | 256):
-            ctx.fail("6.3.2", "a %s annotation is Invisible, Hidden, NoView or ToggleNoView" % a.get("/Subtype"))
-
-
-@check("6.3.3", "Annotation appearances")
-def annotation_appearances(ctx):
-    for a in annotations(ctx):
-        if a.get("/Subtype") in (Name.Popup, Name.Link):
-            continue
-        rect = [float(v) for v in a.get("/Rect", [0, 0, 0, 0])]
-        if rect[0] == rect[2] or rect[1] == rect[3]:
-            continue
-        ap = a.get("/AP")
-        if ap is None or "/N" not in ap:
-            ctx.fail("6.3.3", "a %s annotation has no normal appearance" % a.get("/Subtype"))
-            continue
-        if set(ap.keys()) != {"/N"}:
-            ctx.fail("6.3.3", "a %s annotation's appearance has more than /N" % a.get("/Subtype"))
-        btn = a.get("/FT") == Name.Btn or (a.get("/Parent") is not None and a.Parent.get("/FT") == Name.Btn)
-        if btn != (not isinstance(ap.N, pikepdf.Stream)):
-            ctx.fail("6.3.3", "a %s annotation's /N is of the wrong kind" % a.get("/Subtype"))
-
-
-@check("6.4.1", "Interactive forms")
-def forms(ctx):
-    form = ctx.pdf.Root.get("/AcroForm")
-    if form is not None:
-        if form.get("/NeedAppearances") is True or form.get("/NeedAppearances") == True:  # noqa: E712
-            ctx.fail("6.4.1", "/NeedAppearances is true")
-        if "/XFA" in form:
-            ctx.fail("6.4.2", "the form has XFA")
-    for a in annotations(ctx):
-        if a.get("/Subtype") == Name.Widget and ("/A" in a or "/AA" in a):
-            ctx.fail("6.4.1", "a widget annotation has an action (/A or /AA)")
-
-
-def signature_fields(ctx):
-    form = ctx.pdf.Root.get("/AcroForm")
-    stack = list(form.get("/Fields", [])) if form is not None else []
-    while stack:
-        f = stack.pop()
-        stack.extend(f.get("/Kids", []))
-        if f.get("/FT") == Name.Sig and "/V" in f:
-            yield f.V
-
-
-@check("6.4.3", "Digital signatures")
-def signatures(ctx):
-    ends = []
-    for v in signature_fields(ctx):
-        br = [int(x) for x in v.get("/ByteRange", [])]
-        if len(br) != 4 or br[0] != 0:
-            ctx.fail("6.4.3", "a signature's /ByteRange is not [0 a b c]")
-            continue
-        gap = ctx.raw[br[1]:br[2]]
-        if not (gap.startswith(b"<") and gap.endswith(b">") and re.fullmatch(rb"<[0-9A-Fa-f]*>", gap)):
-            ctx.fail("6.4.3", "a signature's /ByteRange leaves out more (or less) than its /Contents string")
-        if br[2] + br[3] > len(ctx.raw):
-            ctx.fail("6.4.3", "a signature's /ByteRange runs past the end of the file")
-        if str(v.get("/SubFilter")) not in ("/adbe.pkcs7.detached", "/ETSI.CAdES.detached"):
-            ctx.fail("6.4.3", "signature SubFilter %s" % v.get("/SubFilter"))
-        ends.append(br[2] + br[3])
-    if ends and max(ends) != len(ctx.raw.rstrip(b"\r\n")) and max(ends) != len(ctx.raw):
-        ctx.fail("6.4.3", "no signature covers the whole file (the last ends at %d of %d)" % (max(ends), len(ctx.raw)))
-
-
-@check("6.5.1", "Actions")
-def actions(ctx):
-    forbidden = {"/Launch", "/Sound", "/Movie", "/ResetForm", "/ImportData", "/Hide", "/SetOCGState", "/Rendition",
-                 "/Trans", "/GoTo3DView", "/JavaScript"}
-    named = {"/NextPage", "/PrevPage", "/FirstPage", "/LastPage"}
-    for o, d in ctx.dicts():
-        s = d.get("/S")
-        if s is None or not isinstance(s, pikepdf.Name):
-            continue
-        if str(s) in forbidden:
-            ctx.fail("6.5.1", "a %s action" % s)
-        if s == Name.Named and str(d.get("/N")) not in named:
-            ctx.fail("6.5.1", "a named action %s" % d.get("/N"))
-    names = ctx.pdf.Root.get("/Names")
-    if names is not None and "/JavaScript" in names:
-        ctx.fail("6.5.1", "document-level JavaScript (/Names /JavaScript)")
-
-
-@check("6.5.2", "Trigger events")
-def triggers(ctx):
-    if "/AA" in ctx.pdf.Root:
-        ctx.fail("6.5.2", "the catalog has additional actions (/AA)")
-    for i, page in enumerate(ctx.pdf.pages):
-        if "/AA" in page.obj:
-            ctx.fail("6.5.2", "page %d has additional actions (/AA)" % (i + 1))
+from pdfa_interactive import *  # noqa: E402,F401,F403  (6.3 to 6.5, registered in order)
 
 
 # ---- 6.6 Metadata --------------------------------------------------------------------
@@ -665,24 +406,6 @@ def metadata_stream(ctx):
 def extension_schemas(ctx):
     for problem in check_extension_schemas(ctx.xmp_root, ctx.properties):
         ctx.fail("6.6.2.3", problem)
-
-
-def instant(value):
-    """A PDF date or an XMP date as an aware datetime (naive: taken as UTC)."""
-    if value is None:
-        return None
-    s = str(value)
-    m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?", s)
-    if not m:
-        m = re.match(r"(\d{4})-?(\d{2})?-?(\d{2})?T?(\d{2})?:?(\d{2})?:?(\d{2})?(?:\.\d+)?([Zz+-])?(\d{2})?:?(\d{2})?", s)
-    if not m:
-        return s
-    y, mo, d, h, mi, se, sign, oh, om = m.groups()
-    tz = datetime.timezone.utc
-    if sign in ("+", "-"):
-        delta = datetime.timedelta(hours=int(oh or 0), minutes=int(om or 0))
-        tz = datetime.timezone(delta if sign == "+" else -delta)
-    return datetime.datetime(int(y), int(mo or 1), int(d or 1), int(h or 0), int(mi or 0), int(se or 0), tzinfo=tz)
 
 
 @check("6.6.3", "Document information dictionary")
@@ -726,6 +449,8 @@ def mark_info(ctx):
     mi = ctx.pdf.Root.get("/MarkInfo")
     if mi is None or not (mi.get("/Marked") is True or mi.get("/Marked") == True):  # noqa: E712
         ctx.fail("6.7.2.2", "the catalog has no /MarkInfo with /Marked true")
+    elif mi.get("/Suspects") is True or mi.get("/Suspects") == True:  # noqa: E712
+        ctx.fail("6.7.2.2", "/MarkInfo says /Suspects true")
 
 
 @check("6.7.3", "Tagged PDF: structure tree and types", levels="a")
@@ -735,6 +460,9 @@ def structure(ctx):
         ctx.fail("6.7.3", "the catalog has no /StructTreeRoot")
         return
     role_map = root.get("/RoleMap", {})
+    for key in role_map.keys():
+        if key[1:] in STANDARD_TYPES:
+            ctx.fail("6.7.3", "the role map remaps the standard type %s" % key)
     stack, seen = [root.get("/K")], set()
     while stack:
         k = stack.pop()

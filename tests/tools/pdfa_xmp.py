@@ -1,5 +1,8 @@
 """The XMP packet of a PDF as pdfa_check.py checks it: its properties, and whether each
 one is predefined (XMP 2005, ISO 19005) or described by a PDF/A extension schema."""
+import datetime
+import re
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DC = "http://purl.org/dc/elements/1.1/"
 XMP = "http://ns.adobe.com/xap/1.0/"
@@ -126,3 +129,21 @@ def check_extension_schemas(root, properties):
                 if fns != field_ns or fname not in fields:
                     problems.append("field %s of %s in %s is not described by type %s" % (fname, fns, name, base))
     return problems
+
+
+def instant(value):
+    """A PDF date or an XMP date as an aware datetime (naive: taken as UTC)."""
+    if value is None:
+        return None
+    s = str(value)
+    m = re.match(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?", s)
+    if not m:
+        m = re.match(r"(\d{4})-?(\d{2})?-?(\d{2})?T?(\d{2})?:?(\d{2})?:?(\d{2})?(?:\.\d+)?([Zz+-])?(\d{2})?:?(\d{2})?", s)
+    if not m:
+        return s
+    y, mo, d, h, mi, se, sign, oh, om = m.groups()
+    tz = datetime.timezone.utc
+    if sign in ("+", "-"):
+        delta = datetime.timedelta(hours=int(oh or 0), minutes=int(om or 0))
+        tz = datetime.timezone(delta if sign == "+" else -delta)
+    return datetime.datetime(int(y), int(mo or 1), int(d or 1), int(h or 0), int(mi or 0), int(se or 0), tzinfo=tz)

@@ -13,6 +13,7 @@
 #include "pdf/metadata.h"
 #include "pdf/output_intent.h"
 #include "pdf/pdf_writer.h"
+#include "test_command.h"
 #include "test_fonts.h"
 
 namespace {
@@ -20,15 +21,7 @@ namespace {
 using namespace vanban;
 namespace fs = std::filesystem;
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  pclose(pipe);
-  return out;
-}
+std::string run(const std::string& command) { return test::run_shell(command); }
 
 layout::Page page() {
   const text::Font& font = test::liberation_fonts().face(false, false);
@@ -98,6 +91,7 @@ TEST(PdfMetadata, PacketReadsBackWhatWasWritten) {
   EXPECT_NE(xmp.find("<xmp:CreateDate>2021-03-05T08:30:00+07:00</xmp:CreateDate>"), std::string::npos) << xmp;
   EXPECT_NE(xmp.find("&lt;thí điểm&gt; &amp; nhân rộng"), std::string::npos);
   EXPECT_EQ(xmp.find("pdfaid:part"), std::string::npos) << "no PDF/A claim unless asked";
+  EXPECT_EQ(xmp.find("pdfaExtension:schemas"), std::string::npos) << "the extension schema is PDF/A's";
   auto back = pdf::read_xmp(xmp);
   ASSERT_TRUE(back.has_value());
   expect_same(*back, info);
@@ -108,6 +102,11 @@ TEST(PdfMetadata, PdfAIdentificationFollowsTheOptions) {
   const std::string u = pdf::xmp_packet(info, {true, pdf::PdfA::A2u});
   EXPECT_NE(u.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos);
   EXPECT_NE(u.find("<pdfaid:conformance>U</pdfaid:conformance>"), std::string::npos);
+  EXPECT_NE(u.find("<pdfaSchema:namespaceURI>https://vanban.invalid/ns/document/1.0/</pdfaSchema:namespaceURI>"),
+            std::string::npos);
+  auto back = pdf::read_xmp(u);
+  ASSERT_TRUE(back.has_value());
+  expect_same(*back, info);
   const std::string a = pdf::xmp_packet(info, {true, pdf::PdfA::A2a});
   EXPECT_NE(a.find("<pdfaid:conformance>A</pdfaid:conformance>"), std::string::npos);
 }

@@ -1,5 +1,6 @@
-// PDF/A-2u on every surface vanban writes: the plan, every document kind (samples/*.json
-// with their templates), every form blank and filled, and a certificate batch — each
+// PDF/A-2 on every surface vanban writes: the plan (2u untagged, 2a tagged), every document
+// kind (samples/*.json with their templates), every form blank and filled, and certificate
+// batches (2a), a signed plan — each
 // written by pdf::write_pdf / PdfBuilder with WriteOptions::pdfa and checked by
 // tests/tools/pdfa_check.py (the ISO 19005-2 clauses docs/pdfa.md lists).
 // VANBAN_PDFA_KEEP=<dir> keeps the files.
@@ -15,6 +16,7 @@
 
 #include "core/file_io.h"
 #include "engine_fixture.h"
+#include "test_command.h"
 #include "layout/certificate_layout.h"
 #include "pdf/metadata.h"
 #include "pdf/pdf_writer.h"
@@ -47,34 +49,25 @@ struct Output {
   }
 };
 
-std::string run(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int s = pclose(pipe);
-  *status = WIFEXITED(s) ? WEXITSTATUS(s) : -1;
-  return out;
-}
+std::string run(const std::string& command, int* status) { return test::run_shell(command, status); }
 
-// Runs the checker on `files`; every one must pass.
-void expect_pdfa(const std::vector<std::string>& files) {
+// Runs the checker on `files`; every one must pass at `level` ("2u", "2a").
+void expect_pdfa(const std::vector<std::string>& files, const std::string& level = "2u") {
   ASSERT_FALSE(files.empty());
   std::string command = "/usr/bin/python3 " + std::string(VANBAN_SOURCE_DIR) + "/tests/tools/pdfa_check.py";
   for (const auto& f : files) command += " '" + f + "'";
   int status = 0;
   std::string out = run(command, &status);
   EXPECT_EQ(status, 0) << out;
-  for (const auto& f : files) EXPECT_NE(out.find(f + ": PDF/A-2u"), std::string::npos) << f << "\n" << out;
+  for (const auto& f : files) EXPECT_NE(out.find(f + ": PDF/A-" + level), std::string::npos) << f << "\n" << out;
 }
 
 std::string slurp(const fs::path& p) { return file_io::read_file(p.string()); }
 
-std::string pdfa(const layout::LaidOutDocument& d) {
+std::string pdfa(const layout::LaidOutDocument& d, pdf::PdfA level = pdf::PdfA::A2u) {
   layout::DocumentInfo info = d.info;
   info.creation_date = kDate;
-  return pdf::write_pdf(d.pages, info, d.graphics, {true, pdf::PdfA::A2u});
+  return pdf::write_pdf(d.pages, info, d.graphics, {level == pdf::PdfA::A2a, level});
 }
 
 const Engine& engine() { return test::source_tree_engine(); }
@@ -116,6 +109,7 @@ TEST(PdfA, ConformanceAIsClaimedOnlyWithAStructureTree) {
   const std::string bytes = pdf::write_pdf(laid.pages, info, laid.graphics, {true, pdf::PdfA::A2a});
   const std::string file = out.write("plan-2a.pdf", bytes);
   const bool tagged = bytes.find("/StructTreeRoot") != std::string::npos;
+  EXPECT_TRUE(tagged) << "WriteOptions.tagged writes the structure tree";
   EXPECT_NE(bytes.find(tagged ? "<pdfaid:conformance>A<" : "<pdfaid:conformance>U<"), std::string::npos);
   int status = 0;
   std::string report = run("/usr/bin/python3 " + std::string(VANBAN_SOURCE_DIR) + "/tests/tools/pdfa_check.py '" + file + "'",
@@ -130,16 +124,23 @@ TEST(PdfA, EveryCheckFailsOnAFileThatBreaksIt) {
   Output out;
   const fs::path sample = fs::path(VANBAN_SOURCE_DIR) / "samples/ke-hoach-hoa-binh-2021.json";
   auto laid = engine().lay_out(engine().load_template("ke-hoach"), slurp(sample), sample.string(), false);
-  const std::string good = out.write("plan-good.pdf", pdfa(laid));
-  int status = 0;
-  std::string report = run("/usr/bin/python3 " + std::string(VANBAN_SOURCE_DIR) + "/tests/tools/pdfa_mutations.py '" + good + "'",
-                           &status);
-  EXPECT_EQ(status, 0) << report;
-  EXPECT_NE(report.find(", 0 missed"), std::string::npos) << report;
-  EXPECT_EQ(report.find("MISSED"), std::string::npos) << report;
+  std::vector<std::string> good = {out.write("plan-good.pdf", pdfa(laid))};
+  // A tagged PDF/A-2a file too, when the writer makes one (the level-a mutations).
+  layout::DocumentInfo info = laid.info;
+  info.creation_date = kDate;
+  const std::string a = pdf::write_pdf(laid.pages, info, laid.graphics, {true, pdf::PdfA::A2a});
+  if (a.find("<pdfaid:conformance>A<") != std::string::npos) good.push_back(out.write("plan-good-2a.pdf", a));
+  for (const auto& file : good) {
+    int status = 0;
+    std::string report =
+        run("/usr/bin/python3 " + std::string(VANBAN_SOURCE_DIR) + "/tests/tools/pdfa_mutations.py '" + file + "'", &status);
+    EXPECT_EQ(status, 0) << report;
+    EXPECT_NE(report.find(", 0 missed"), std::string::npos) << report;
+    EXPECT_EQ(report.find("MISSED"), std::string::npos) << report;
+  }
 }
 
-TEST(PdfA, EveryDocumentKindAndFilledFormIsPdfA2u) {
+TEST(PdfA, EveryDocumentKindAndFilledFormIsPdfA2a) {
   Output out;
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(fs::path(VANBAN_SOURCE_DIR) / "samples")) {
@@ -149,32 +150,32 @@ TEST(PdfA, EveryDocumentKindAndFilledFormIsPdfA2u) {
     if (name.empty()) continue;
     SCOPED_TRACE(entry.path().string());
     auto laid = engine().lay_out(engine().load_template(name), data, entry.path().string(), false);
-    files.push_back(out.write(entry.path().stem().string() + ".pdf", pdfa(laid)));
+    files.push_back(out.write(entry.path().stem().string() + ".pdf", pdfa(laid, pdf::PdfA::A2a)));
   }
   EXPECT_GE(files.size(), 35u);
-  expect_pdfa(files);
+  expect_pdfa(files, "2a");
 }
 
-TEST(PdfA, EveryBlankFormIsPdfA2u) {
+TEST(PdfA, EveryBlankFormIsPdfA2a) {
   Output out;
   std::vector<std::string> files;
   for (const auto& t : engine().templates()) {
     auto tpl = engine().load_template(t.name);
     if (tpl.layout != "form") continue;
-    files.push_back(out.write(t.name + "-blank.pdf", pdfa(engine().lay_out(tpl, "", t.name, true))));
+    files.push_back(out.write(t.name + "-blank.pdf", pdfa(engine().lay_out(tpl, "", t.name, true), pdf::PdfA::A2a)));
   }
   EXPECT_GE(files.size(), 3u);
-  expect_pdfa(files);
+  expect_pdfa(files, "2a");
 }
 
-TEST(PdfA, FormsFromAListInOneFileArePdfA2u) {
+TEST(PdfA, FormsFromAListInOneFileArePdfA2a) {
   Output out;
   const fs::path list = fs::path(VANBAN_SOURCE_DIR) / "samples/phu-luc-1-200-truong.csv";
   auto laid = engine().lay_out(engine().load_template("phu-luc-1"), slurp(list), list.string(), false);
-  expect_pdfa({out.write("phu-luc-1-200.pdf", pdfa(laid))});
+  expect_pdfa({out.write("phu-luc-1-200.pdf", pdfa(laid, pdf::PdfA::A2a))}, "2a");
 }
 
-TEST(PdfA, ACertificateBatchIsPdfA2u) {
+TEST(PdfA, ACertificateBatchIsPdfA2a) {
   Output out;
   const fs::path list = fs::path(VANBAN_SOURCE_DIR) / "samples/danh-sach-khen-thuong.csv";
   const std::string csv = slurp(list);
@@ -189,7 +190,7 @@ TEST(PdfA, ACertificateBatchIsPdfA2u) {
     std::ostringstream bytes;
     {
       pdf::PdfBuilder builder(info, {layout::certificate_border(tpl, options.certificate)}, &bytes,
-                              {true, pdf::PdfA::A2u});
+                              {true, pdf::PdfA::A2a});
       auto result = engine().certificates(tpl, csv, list.string(), options,
                                           [&](size_t, const model::ListRow&, layout::Page& page) { builder.add_page(page); });
       EXPECT_GT(result.produced, 2u);
@@ -197,10 +198,10 @@ TEST(PdfA, ACertificateBatchIsPdfA2u) {
     }
     files.push_back(out.write(std::string(name) + "-batch.pdf", bytes.str()));
   }
-  expect_pdfa(files);
+  expect_pdfa(files, "2a");
 }
 
-// A signed PDF/A stays PDF/A: the plan rendered with PDF/A-2u and signed twice in the
+// A signed PDF/A stays PDF/A: the plan rendered with PDF/A-2a and signed twice in the
 // decree's order (the signer's image, then the body's seal), each an incremental update
 // with a widget flagged Print and a normal appearance; pdfsig verifies both.
 TEST(PdfA, ASignedPdfAStaysPdfA) {
@@ -218,7 +219,7 @@ TEST(PdfA, ASignedPdfAStaysPdfA) {
   RenderOptions options;
   options.creation_date = "2024-12-01T08:00:00+07:00";
   options.signing_time = "2024-12-01T09:15:00+07:00";
-  options.tagged = false;  // PDF/A-2u (2a needs the structure tree)
+  options.tagged = true;  // PDF/A-2a (tests/tools/pdfa_cli_test.sh signs a 2u file)
   options.pdfa = true;
   for (auto [who, role, image] : {std::tuple{"signer", layout::SignatureRole::Signer, "signature.png"},
                                   std::tuple{"body", layout::SignatureRole::Body, "seal.png"}}) {
@@ -232,7 +233,7 @@ TEST(PdfA, ASignedPdfAStaysPdfA) {
   const fs::path sample = fs::path(VANBAN_SOURCE_DIR) / "samples/ke-hoach-hoa-binh-2021.json";
   const std::string bytes = engine().render_pdf("ke-hoach", slurp(sample), sample.string(), options);
   const std::string file = out.write("plan-signed.pdf", bytes);
-  expect_pdfa({file});
+  expect_pdfa({file}, "2a");
   std::string sigs = run("pdfsig '" + file + "'", &status);
   EXPECT_EQ(status, 0) << sigs;
   EXPECT_NE(sigs.find("Signature #2"), std::string::npos) << sigs;
