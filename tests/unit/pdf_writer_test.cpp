@@ -13,6 +13,7 @@
 
 #include "core/file_io.h"
 #include "pdf/pdf_writer.h"
+#include "test_command.h"
 #include "test_fonts.h"
 #include "text/font.h"
 
@@ -23,16 +24,7 @@ namespace fs = std::filesystem;
 
 const text::FontFamily& fonts() { return test::liberation_fonts(); }
 
-std::string run(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int s = pclose(pipe);
-  if (status) *status = WIFEXITED(s) ? WEXITSTATUS(s) : -1;
-  return out;
-}
+std::string run(const std::string& command, int* status = nullptr) { return test::run_shell(command, status); }
 
 // A run of `utf8` in `font` at (x, y), one glyph per code point, natural advances.
 // `texts` may override the text each glyph stands for.
