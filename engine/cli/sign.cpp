@@ -103,7 +103,7 @@ int sign(const Engine& engine, const Args& args, Report& report) {
   }
   file_io::write_file_atomically(args.output, engine.sign_pdf(pdf, options, where));
   report.add(warnings);
-  report.say(trf("{0}: {1} signatures added", args.output, options.signatures.size()));
+  report.say(trf("{0}: signatures added: {1}", args.output, options.signatures.size()));
   report.result() = {{"output", args.output}, {"signatures", options.signatures.size()}};
   return kDone;
 }
