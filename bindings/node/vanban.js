@@ -17,15 +17,31 @@ const lib = koffi.load(process.env.VANBAN_LIBRARY || 'libvanban.so.0');
 const STATUS = ['ok', 'syntax', 'model', 'template', 'font', 'layout', 'input', 'output', 'misuse', 'partial',
   'nomem', 'internal', 'signature'];
 
+const Signature = koffi.struct('vanban_signature', {
+  size: 'size_t', p12_path: 'const char *', pkcs11_module: 'const char *', token_label: 'const char *',
+  key_label: 'const char *', key_id: 'const char *', secret: 'const char *', role: 'int', image_png: 'const char *',
+  image_width_mm: 'double', tsa_url: 'const char *', reason: 'const char *', location: 'const char *',
+});
+// Added by issue #13 at the end of both option structs: PDF/A, tagging, digital signatures.
+const DOCUMENT_FIELDS = {
+  pdfa: 'int', no_tags: 'int', signatures: 'const vanban_signature *', signature_count: 'size_t',
+  signing_time: 'const char *',
+};
 const RenderOptions = koffi.struct('vanban_render_options', {
   size: 'size_t', format: 'int', creation_date: 'const char *', blank: 'int', source_name: 'const char *',
   limits: 'void *',  // const vanban_limits *: null, the defaults
+  ...DOCUMENT_FIELDS,
+});
+const SignOptions = koffi.struct('vanban_sign_options', {
+  size: 'size_t', signatures: 'const vanban_signature *', signature_count: 'size_t', signing_time: 'const char *',
+  page: 'int', x_mm: 'double', y_mm: 'double', width_mm: 'double', height_mm: 'double', limits: 'void *',
 });
 const BatchOptions = koffi.struct('vanban_batch_options', {
   size: 'size_t', format: 'int', creation_date: 'const char *', source_name: 'const char *',
   sort_by_given_name: 'int', sheet: 'const char *', a3: 'int', print_on_blank: 'int', offset_x_mm: 'double',
   offset_y_mm: 'double', emblem_png: 'const char *', seal_png: 'const char *', signature_png: 'const char *',
   name_pattern: 'const char *', jobs: 'int', overwrite: 'int', limits: 'void *',
+  ...DOCUMENT_FIELDS,
 });
 
 const Diagnostic = koffi.struct('vanban_diagnostic', {
@@ -58,6 +74,8 @@ const c = {
   diagnosticCount: lib.func('size_t vanban_diagnostic_count(void *engine)'),
   diagnosticGet: lib.func('const vanban_diagnostic *vanban_diagnostic_get(void *engine, size_t index)'),
   free: lib.func('void vanban_free(void *buffer)'),
+  sign: lib.func('int vanban_sign(void *engine, const uint8_t *pdf, size_t size, const vanban_sign_options *options, ' +
+    '_Out_ uint8_t **out, _Out_ size_t *out_size)'),
 };
 
 // `diagnostics`: every problem of the call, warnings included, for a form to show field by
@@ -85,9 +103,42 @@ function format(f = 'pdf') {
 }
 const bytes = (data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data || []));
 
+// What a signature may say ({ p12, secret, role: 'signer'|'body'|'info', image, … }) and the
+// vanban_signature field each fills.
+const SIGNATURE_KEYS = { p12: 'p12_path', pkcs11Module: 'pkcs11_module', token: 'token_label', keyLabel: 'key_label',
+  keyId: 'key_id', secret: 'secret', image: 'image_png', imageWidthMm: 'image_width_mm', tsa: 'tsa_url',
+  reason: 'reason', location: 'location' };
+const ROLES = { signer: 0, body: 1, info: 2 };
+
+function signatures(list = []) {
+  return list.map((given) => {
+    const s = { size: koffi.sizeof(Signature), p12_path: null, pkcs11_module: null, token_label: null, key_label: null,
+      key_id: null, secret: null, role: 0, image_png: null, image_width_mm: 0, tsa_url: null, reason: null,
+      location: null };
+    for (const [key, value] of Object.entries(given)) {
+      if (key === 'role') {
+        if (!(value in ROLES)) throw new TypeError(`vanban: role must be signer, body or info, not ${value}`);
+        s.role = ROLES[value];
+      } else if (key in SIGNATURE_KEYS) {
+        s[SIGNATURE_KEYS[key]] = key === 'imageWidthMm' ? Number(value) : String(value);
+      } else {
+        throw new TypeError(`vanban: unknown signature key ${key} (known: role, ${Object.keys(SIGNATURE_KEYS).join(', ')})`);
+      }
+    }
+    return s;
+  });
+}
+
+// { pdfa, tagged, signatures, signingTime } of render and batch options.
+function documentOptions(o) {
+  const list = signatures(o.signatures);
+  return { pdfa: o.pdfa ? 1 : 0, no_tags: o.tagged === false ? 1 : 0, signatures: list.length ? list : null,
+    signature_count: list.length, signing_time: o.signingTime || null };
+}
+
 function renderOptions(o = {}) {
   return { size: koffi.sizeof(RenderOptions), format: format(o.format), creation_date: o.creationDate || null,
-    blank: o.blank ? 1 : 0, source_name: o.sourceName || null };
+    blank: o.blank ? 1 : 0, source_name: o.sourceName || null, limits: null, ...documentOptions(o) };
 }
 
 function batchOptions(o = {}) {
@@ -96,7 +147,7 @@ function batchOptions(o = {}) {
     source_name: o.sourceName || null, sort_by_given_name: o.sort ? 1 : 0, sheet: o.sheet || null, a3: o.a3 ? 1 : 0,
     print_on_blank: o.printOnBlank ? 1 : 0, offset_x_mm: x, offset_y_mm: y, emblem_png: o.emblem || null,
     seal_png: o.seal || null, signature_png: o.signature || null, name_pattern: o.namePattern || null,
-    jobs: o.jobs || 2, overwrite: o.overwrite ? 1 : 0 };
+    jobs: o.jobs || 2, overwrite: o.overwrite ? 1 : 0, limits: null, ...documentOptions(o) };
 }
 
 // Copies a buffer the library returned and frees it.
@@ -180,6 +231,21 @@ class Engine {
         resolve(take(out, size));
       });
     });
+  }
+
+  // Signs PDF bytes (PAdES; each signature an incremental update, in order): { signatures,
+  // signingTime } and, for a PDF vanban did not write, { page (1-based), rectMm: [x, y, w, h] }.
+  sign(pdf, options = {}) {
+    const list = signatures(options.signatures);
+    const [x, y, w, h] = options.rectMm || [0, 0, 0, 0];
+    const o = { size: koffi.sizeof(SignOptions), signatures: list.length ? list : null, signature_count: list.length,
+      signing_time: options.signingTime || null, page: options.page || 0, x_mm: x, y_mm: y, width_mm: w,
+      height_mm: h, limits: null };
+    const buf = bytes(pdf);
+    const out = [null];
+    const size = [0];
+    this.succeed(c.sign(this.handle, buf, buf.length, o, out, size));
+    return take(out, size);
   }
 
   renderFile(template, dataPath, outPath, options = {}) {

@@ -86,3 +86,30 @@ test('renders on worker threads give the same bytes', async () => {
   for (const pdf of all) assert.ok(pdf.equals(reference));
   await assert.rejects(engine.renderAsync('ke-hoach', '{'), (e) => e.status === 'syntax');
 });
+
+test('signed by the signer as it is written, then by the body', () => {
+  const keys = fs.mkdtempSync(path.join(os.tmpdir(), 'vanban-node-keys-'));
+  try {
+    execFileSync('bash', [path.join(__dirname, '..', '..', 'tests', 'sign', 'make_keys.sh'), keys]);
+    const time = '2021-03-05T09:15:30+07:00';
+    let pdf = engine.render('ke-hoach', sample('ke-hoach-hoa-binh-2021.json'), { creationDate: '2021-03-05',
+      signingTime: time, signatures: [{ p12: path.join(keys, 'signer.p12'), secret: 'secret' }] });
+    pdf = engine.sign(pdf, { signingTime: time,
+      signatures: [{ p12: path.join(keys, 'body.p12'), secret: 'secret', role: 'body' }] });
+    const file = path.join(keys, 'signed.pdf');
+    fs.writeFileSync(file, pdf);
+    let report = '';
+    try {
+      report = execFileSync('pdfsig', [file], { stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
+    } catch (e) {
+      report = e.stdout.toString('utf8');
+    }
+    assert.strictEqual(report.split('Signature is Valid.').length - 1, 2, report);
+    assert.match(report.split('Signature #2')[1], /Total document signed/);
+    assert.throws(() => engine.render('ke-hoach', sample('ke-hoach-hoa-binh-2021.json'),
+      { signatures: [{ p12: path.join(keys, 'signer.p12'), secret: 'wrong' }] }), (e) => e.status === 'signature');
+    assert.throws(() => engine.sign(pdf, { signatures: [{ p12: 'x.p12', role: 'boss' }] }), TypeError);
+  } finally {
+    fs.rmSync(keys, { recursive: true, force: true });
+  }
+});

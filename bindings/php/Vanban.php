@@ -156,7 +156,9 @@ final class Engine
      * Renders a document model (JSON or XML; for forms JSON records or CSV) with a template
      * name or path; returns the PDF or DOCX bytes. Options: format ('pdf', 'docx'),
      * creation_date ('2021-03-05'), blank (bool), source_name (names the data in errors),
-     * limits (['max_rows' => 5000, …]).
+     * limits (['max_rows' => 5000, …]), pdfa (bool), tagged (bool, default true), signatures
+     * ([['p12' => …, 'secret' => …, 'role' => 'signer'|'body'|'info', 'image' => …], …]),
+     * signing_time ('2021-03-05T09:15:30+07:00').
      */
     public function render(string $template, string $data = '', array $options = []): string
     {
@@ -320,7 +322,8 @@ final class Engine
 
     private function renderOptions(array $options): \FFI\CData
     {
-        self::checkKeys($options, ['format', 'creation_date', 'blank', 'source_name', 'limits']);
+        self::checkKeys($options, ['format', 'creation_date', 'blank', 'source_name', 'limits', 'pdfa', 'tagged',
+            'signatures', 'signing_time']);
         $o = self::ffi()->new('vanban_render_options');
         self::ffi()->vanban_render_options_init(\FFI::addr($o));
         $o->format = self::format($options);
@@ -328,13 +331,15 @@ final class Engine
         $o->blank = empty($options['blank']) ? 0 : 1;
         $o->source_name = $this->cstring($options['source_name'] ?? null);
         $o->limits = $this->limits($options['limits'] ?? []);
+        $this->documentOptions($o, $options);
         return $o;
     }
 
     private function batchOptions(array $options): \FFI\CData
     {
         self::checkKeys($options, ['format', 'creation_date', 'source_name', 'sort', 'sheet', 'a3', 'print_on_blank',
-            'offset_mm', 'emblem', 'seal', 'signature', 'name_pattern', 'jobs', 'overwrite', 'limits']);
+            'offset_mm', 'emblem', 'seal', 'signature', 'name_pattern', 'jobs', 'overwrite', 'limits', 'pdfa', 'tagged',
+            'signatures', 'signing_time']);
         $o = self::ffi()->new('vanban_batch_options');
         self::ffi()->vanban_batch_options_init(\FFI::addr($o));
         $o->format = self::format($options);
@@ -352,7 +357,77 @@ final class Engine
         $o->jobs = (int)($options['jobs'] ?? 2);
         $o->overwrite = empty($options['overwrite']) ? 0 : 1;
         $o->limits = $this->limits($options['limits'] ?? []);
+        $this->documentOptions($o, $options);
         return $o;
+    }
+
+    /** What a signature array may hold, and the vanban_signature field each fills. */
+    private const SIGNATURE_KEYS = ['p12' => 'p12_path', 'pkcs11_module' => 'pkcs11_module', 'token' => 'token_label',
+        'key_label' => 'key_label', 'key_id' => 'key_id', 'secret' => 'secret', 'image' => 'image_png',
+        'tsa' => 'tsa_url', 'reason' => 'reason', 'location' => 'location'];
+    private const ROLES = ['signer' => 0, 'body' => 1, 'info' => 2];
+
+    /** PDF/A, tagging and digital signatures (issue #13) into render, batch or sign options:
+     *  'signatures' => [['p12' => 'key.p12', 'secret' => '…', 'role' => 'signer', 'image' => 'sig.png'], …]. */
+    private function documentOptions(\FFI\CData $o, array $options, bool $pdfa = true): void
+    {
+        if ($pdfa) {
+            $o->pdfa = empty($options['pdfa']) ? 0 : 1;
+            $o->no_tags = ($options['tagged'] ?? true) ? 0 : 1;
+        }
+        $o->signing_time = $this->cstring($options['signing_time'] ?? null);
+        $signatures = $options['signatures'] ?? [];
+        $o->signature_count = count($signatures);
+        if (!$signatures) {
+            return;
+        }
+        $ffi = self::ffi();
+        $array = $ffi->new('vanban_signature[' . count($signatures) . ']');
+        foreach (array_values($signatures) as $i => $given) {
+            $ffi->vanban_signature_init(\FFI::addr($array[$i]));
+            self::checkKeys($given, array_merge(array_keys(self::SIGNATURE_KEYS), ['role', 'image_width_mm']));
+            foreach ($given as $key => $value) {
+                if ($key === 'role') {
+                    if (!isset(self::ROLES[$value])) {
+                        throw new \InvalidArgumentException("vanban: role must be signer, body or info");
+                    }
+                    $array[$i]->role = self::ROLES[$value];
+                } elseif ($key === 'image_width_mm') {
+                    $array[$i]->image_width_mm = (float)$value;
+                } else {
+                    $field = self::SIGNATURE_KEYS[$key];
+                    $array[$i]->$field = $this->cstring((string)$value);
+                }
+            }
+        }
+        $this->keep[] = $array;
+        $o->signatures = $ffi->cast('const vanban_signature*', \FFI::addr($array[0]));
+    }
+
+    /** Signs PDF bytes (PAdES; each signature an incremental update, in order): options
+     *  'signatures' (as for render), 'signing_time', and for a PDF vanban did not write
+     *  'page' (1-based) and 'rect_mm' [x, y, width, height] from the page's top-left. */
+    public function sign(string $pdf, array $options): string
+    {
+        self::checkKeys($options, ['signatures', 'signing_time', 'page', 'rect_mm']);
+        $ffi = self::ffi();
+        $o = $ffi->new('vanban_sign_options');
+        $ffi->vanban_sign_options_init(\FFI::addr($o));
+        $this->documentOptions($o, $options, false);
+        $o->page = (int)($options['page'] ?? 0);
+        if (isset($options['rect_mm'])) {
+            [$o->x_mm, $o->y_mm, $o->width_mm, $o->height_mm] = array_map('floatval', $options['rect_mm']);
+        }
+        $out = $ffi->new('unsigned char*');
+        $size = $ffi->new('size_t');
+        try {
+            $status = $ffi->vanban_sign($this->handle, $pdf, strlen($pdf), \FFI::addr($o), \FFI::addr($out),
+                \FFI::addr($size));
+            $this->raiseOnFailure($status);
+            return $this->take($out, $size->cdata);
+        } finally {
+            $this->keep = [];
+        }
     }
 
     /** A vanban_limits from ['max_rows' => 5000, …] (the others keep their defaults), or NULL. */

@@ -140,6 +140,23 @@ check(count($files) === 7, 'batchFile: a file per good row (name_pattern, a char
 array_map('unlink', $files);
 rmdir($dir);
 
+// Signed as it is written (the signer), then by the body (vanban_sign): pdfsig says both are
+// valid and the last covers the file. Keys made now by tests/sign/make_keys.sh.
+$keys = sys_get_temp_dir() . '/vanban-php-keys-' . getmypid();
+exec('bash ' . escapeshellarg(__DIR__ . '/../../tests/sign/make_keys.sh') . ' ' . escapeshellarg($keys), $o, $rc);
+check($rc === 0, 'signing: test keys made');
+$signed = $engine->render('ke-hoach', $plan, ['creation_date' => '2021-03-05', 'signing_time' => '2021-03-05T09:15:30+07:00',
+    'signatures' => [['p12' => "$keys/signer.p12", 'secret' => 'secret']]]);
+$signed = $engine->sign($signed, ['signing_time' => '2021-03-05T09:15:30+07:00',
+    'signatures' => [['p12' => "$keys/body.p12", 'secret' => 'secret', 'role' => 'body']]]);
+file_put_contents("$keys/signed.pdf", $signed);
+$report = (string)shell_exec('pdfsig ' . escapeshellarg("$keys/signed.pdf") . ' 2>/dev/null');
+check(substr_count($report, 'Signature is Valid.') === 2 && str_contains($report, 'Total document signed'),
+    'signing: two valid signatures, the last over the whole file');
+$e = thrown(fn() => $engine->render('ke-hoach', $plan, ['signatures' => [['p12' => "$keys/signer.p12", 'secret' => 'no']]]));
+check($e instanceof VanbanException && $e->getStatus() === 'signature', 'signing: a wrong password is a signature error');
+exec('rm -rf ' . escapeshellarg($keys));
+
 $engine->close();
 $engine->close();
 echo $failures ? "$failures failed\n" : "all passed\n";

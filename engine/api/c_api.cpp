@@ -505,7 +505,7 @@ std::string sign_bytes(vanban_engine* e, std::string_view pdf, const vanban_sign
 
 }  // namespace
 
-vanban_status vanban_sign(vanban_engine* engine, const unsigned char* pdf, size_t pdf_size,
+vanban_status vanban_sign(vanban_engine* engine, const char* pdf, size_t pdf_size,
                           const vanban_sign_options* options, unsigned char** out, size_t* out_size) {
   if (vanban_status s = check_engine(engine)) return s;
   if (!out || !out_size) return fail(engine, VANBAN_EMISUSE, tr("out and out_size must not be NULL"));
@@ -514,7 +514,7 @@ vanban_status vanban_sign(vanban_engine* engine, const unsigned char* pdf, size_
   if (!pdf) return fail(engine, VANBAN_EMISUSE, tr("pdf is NULL"));
   const vanban_sign_options o = known_fields(options, vanban_sign_options_init);
   return guarded(engine, "<pdf>", [&](const std::string&) {
-    std::string bytes = sign_bytes(engine, std::string_view(reinterpret_cast<const char*>(pdf), pdf_size), o);
+    std::string bytes = sign_bytes(engine, std::string_view(pdf, pdf_size), o);
     return hand_over(engine, bytes, out, out_size);
   });
 }

@@ -153,10 +153,7 @@ layout::DocumentInfo certificate_info(const style::Template& tpl, const RenderOp
   layout::DocumentInfo info;
   info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
   info.author = tpl.certificate.issuer;
-  info.identity.kind = wording::template_kind(tpl);
-  info.identity.template_name = tpl.name;
-  info.identity.place = tpl.certificate.place;
-  info.identity.agency = tpl.certificate.issuer;
+  info.identity = layout::certificate_identity(tpl, model::ListRow{});  // a file of many rows: no row's number
   if (!render.creation_date.empty()) info.creation_date = pdf_date_from_iso(render.creation_date);
   return info;
 }
@@ -335,6 +332,10 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
     if (chunk.size() == 64) flush();
   });
   flush();
+  if (!signatures.empty()) {  // said once, not for each file
+    const auto said = detail::image_warnings(signatures);
+    result.warnings.insert(result.warnings.end(), said.begin(), said.end());
+  }
   return result;
 }
 

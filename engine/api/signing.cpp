@@ -1,6 +1,7 @@
 #include "api/signing.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <tuple>
@@ -28,6 +29,16 @@ const char* role_name(layout::SignatureRole role) {
   return "";
 }
 
+// "2021-03-05T09:15:30+07:00": an instant in Vietnam time.
+std::string vietnam_time(std::time_t utc) {
+  std::time_t now = utc + 7 * 3600;  // Vietnam time, UTC+07:00, no daylight saving
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+  return buf;
+}
+
 }  // namespace
 
 pdf::WriteOptions write_options(const RenderOptions& options) {
@@ -52,25 +63,49 @@ std::vector<OpenedSignature> open_signatures(const std::vector<SignatureRequest>
   return out;
 }
 
+std::vector<Diagnostic> image_warnings(const std::vector<OpenedSignature>& signatures) {
+  std::vector<Diagnostic> warnings;
+  const layout::SignatureSlot room{layout::SignatureRole::Signer, 0, 0, 0, 200, 100};
+  for (const auto& s : signatures) {
+    if (!s.image) continue;
+    if (s.request.role == layout::SignatureRole::Signer) {
+      layout::signer_appearance(room, s.image, s.request.image_width_mm, s.request.image_png, &warnings);
+    } else if (s.request.role == layout::SignatureRole::Body) {
+      layout::seal_appearance(room, s.image, s.request.image_width_mm, kDefaultSealMm * layout::kPointsPerMm,
+                              s.request.image_png, &warnings);
+    }
+  }
+  return warnings;
+}
+
 std::string signing_time(const RenderOptions& options) {
   if (!options.signing_time.empty()) {
     const std::string& t = options.signing_time;
     pdf_date_from_iso(t);  // a real date and time
     // With its time and offset: the decree's box says hh:mm:ss in Vietnam time (ND30-ESIG-4/5).
     const bool offset = t.size() > 19 && (t.back() == 'Z' || t[t.size() - 6] == '+' || t[t.size() - 6] == '-');
-    if (t.size() < 20 || t[10] != 'T' || !offset) {
+    std::tm given{};
+    int sign_hours = 0, offset_minutes = 0;
+    if (t.size() < 20 || t[10] != 'T' || !offset ||
+        std::sscanf(t.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &given.tm_year, &given.tm_mon, &given.tm_mday, &given.tm_hour,
+                    &given.tm_min, &given.tm_sec) != 6) {
       throw Error(ErrorKind::Usage,
                   trf("the signing time \"{0}\" needs a time and its offset: 2021-03-05T09:15:30+07:00", t));
     }
-    return t;
+    if (t.back() != 'Z') {
+      int h = 0, m = 0;
+      std::sscanf(t.c_str() + t.size() - 5, "%2d:%2d", &h, &m);
+      sign_hours = t[t.size() - 6] == '-' ? -1 : 1;
+      offset_minutes = sign_hours * (h * 60 + m);
+    }
+    given.tm_year -= 1900;
+    given.tm_mon -= 1;
+    // The same instant in Vietnam time: the box shows the time there (ND30-ESIG-4, -5).
+    return vietnam_time(timegm(&given) - offset_minutes * 60);
   }
-  std::time_t now = std::time(nullptr) + 7 * 3600;  // Vietnam time, UTC+07:00, no daylight saving
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
-  return buf;
+  return vietnam_time(std::time(nullptr));
 }
+
 
 std::string sign_document(std::string pdf, const layout::DocumentInfo& info,
                           const std::vector<OpenedSignature>& signatures, const std::string& time,

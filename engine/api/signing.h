@@ -36,8 +36,13 @@ void check_docx(const RenderOptions& options);
 // image; `source` names the image in warnings.
 std::vector<OpenedSignature> open_signatures(const std::vector<SignatureRequest>& requests, const Limits& limits);
 
-// The signing time: the options' (checked: ISO 8601 with its offset, else Error(Usage)),
-// else now in Vietnam time (ND30-ESIG-5: "2021-03-05T09:15:30+07:00").
+// The warnings of the signatures' images (not blue, not red, not transparent, no size), said
+// once for a batch whose files are signed on many threads.
+std::vector<Diagnostic> image_warnings(const std::vector<OpenedSignature>& signatures);
+
+// The signing time in Vietnam time (ND30-ESIG-5: "2021-03-05T09:15:30+07:00"): the options'
+// (checked: ISO 8601 with its offset, else Error(Usage); "2021-03-05T02:15:30Z" is the same
+// instant, 09:15:30+07:00), else now.
 std::string signing_time(const RenderOptions& options);
 
 // Signer images already placed, with their slots: a seal goes over the one in its slot,

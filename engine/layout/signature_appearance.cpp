@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "layout/paragraph.h"
 #include "layout/signature_slots.h"
+#include "wording/wording.h"
 
 namespace vanban::layout {
 namespace {
@@ -75,18 +76,9 @@ void warn(std::vector<Diagnostic>* warnings, const std::string& rule, const std:
 // "SAO Y" -> "Sao y", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" -> "Phòng giáo dục và đào tạo": the copy's
 // information is in lower case (ND30-EDOC-4); a text already in mixed case is kept.
 std::string lower_case(const std::string& text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text), lower = u;
-  lower.toLower(icu::Locale("vi"));
-  icu::UnicodeString upper = u;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text), upper = u;
   upper.toUpper(icu::Locale("vi"));
-  if (u != upper) return text;
-  if (!lower.isEmpty()) {
-    int32_t first = lower.moveIndex32(0, 1);
-    icu::UnicodeString head = lower.tempSubString(0, first);
-    lower.replace(0, first, head.toUpper(icu::Locale("vi")));
-  }
-  std::string out;
-  return lower.toUTF8String(out);
+  return u == upper ? wording::sentence_case(text) : text;
 }
 
 Drawing image_drawing(std::shared_ptr<const RasterImage> image, double width, double height) {

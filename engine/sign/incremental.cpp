@@ -1,5 +1,6 @@
 #include "sign/incremental.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/error.h"
@@ -21,13 +22,21 @@ std::string header(const PdfReference& ref) {
 
 }  // namespace
 
+std::string podofo_message(const PdfError& e) {
+  const char* m = PdfError::ErrorMessage(e.GetError());
+  return m && *m ? m : "PoDoFo error " + std::to_string(static_cast<int>(e.GetError()));
+}
+
 IncrementalUpdate::IncrementalUpdate(std::string_view pdf) : pdf_(pdf), parsed_(), added_() {
+  // The vectors own their objects (PoDoFo's default is not to delete them).
+  parsed_.SetAutoDelete(true);
+  added_.SetAutoDelete(true);
   try {
     parser_ = std::make_unique<PdfParser>(&parsed_);
     parser_->ParseFile(PdfRefCountedInputDevice(pdf.data(), pdf.size()), true);
   } catch (const PdfError& e) {
     if (e.GetError() == ePdfError_InvalidPassword) not_updatable(tr("it is encrypted"));
-    not_updatable(PdfError::ErrorMessage(e.GetError()));
+    not_updatable(podofo_message(e));
   }
   if (parser_->GetEncrypted()) not_updatable(tr("it is encrypted"));
   const PdfObject* trailer = parser_->GetTrailer();
@@ -37,8 +46,11 @@ IncrementalUpdate::IncrementalUpdate(std::string_view pdf) : pdf_(pdf), parsed_(
     not_updatable(tr("its trailer has no /Size or /Root"));
   }
   root_ = root->GetReference();
-  // Objects made for the update take the numbers from the trailer's /Size on.
-  added_.SetObjectCount(PdfReference(static_cast<uint32_t>(size->GetNumber() - 1), 0));
+  // Objects made for the update take the numbers from the trailer's /Size on (past the
+  // highest number in use, should /Size be too small).
+  pdf_int64 next = std::max<pdf_int64>(size->GetNumber(), static_cast<pdf_int64>(parsed_.GetObjectCount()));
+  if (next < 1 || next > 8388607) not_updatable(tr("its trailer has no /Size or /Root"));
+  added_.SetObjectCount(PdfReference(static_cast<uint32_t>(next - 1), 0));
 }
 
 IncrementalUpdate::~IncrementalUpdate() = default;
@@ -109,12 +121,14 @@ PdfReference IncrementalUpdate::page(int index) const {
   throw Error(ErrorKind::Input, trf("the PDF has no page {0} to sign on", std::to_string(asked + 1)));
 }
 
-PdfRect IncrementalUpdate::media_box(const PdfReference& page) const {
-  const PdfObject* node = current(page);
-  for (int depth = 0; node && node->IsDictionary() && depth < 64; ++depth) {
-    const PdfObject* box = lookup(*node, "MediaBox");
-    if (box && box->IsArray() && box->GetArray().size() == 4) return PdfRect(box->GetArray());
-    node = lookup(*node, "Parent");
+PdfRect IncrementalUpdate::visible_box(const PdfReference& page) const {
+  for (const char* key : {"CropBox", "MediaBox"}) {
+    const PdfObject* node = current(page);
+    for (int depth = 0; node && node->IsDictionary() && depth < 64; ++depth) {
+      const PdfObject* box = lookup(*node, key);
+      if (box && box->IsArray() && box->GetArray().size() == 4) return PdfRect(box->GetArray());
+      node = lookup(*node, "Parent");
+    }
   }
   return PdfRect(0, 0, 595.2756, 841.8898);  // none given: A4, as vanban writes
 }

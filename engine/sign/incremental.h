@@ -16,6 +16,9 @@
 
 namespace vanban::sign {
 
+// PoDoFo's description of `e` (its code's message, never null).
+std::string podofo_message(const PoDoFo::PdfError& e);
+
 class IncrementalUpdate {
  public:
   // Error(Input) when `pdf` is not a PDF that can be updated (damaged, encrypted).
@@ -37,9 +40,10 @@ class IncrementalUpdate {
   const PoDoFo::PdfObject* current(const PoDoFo::PdfReference& ref) const;
 
   const PoDoFo::PdfReference& root() const { return root_; }
-  // The page `index` (0-based) and its media box, inherited through the page tree.
+  // The page `index` (0-based), and the part of it a viewer shows: its crop box, else its
+  // media box (each inherited through the page tree).
   PoDoFo::PdfReference page(int index) const;
-  PoDoFo::PdfRect media_box(const PoDoFo::PdfReference& page) const;
+  PoDoFo::PdfRect visible_box(const PoDoFo::PdfReference& page) const;
 
   // The original file followed by the update; `offsets` receives where each object of
   // the update starts (by object number).

@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
 
+#include <cstring>
+
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/i18n.h"
@@ -12,11 +14,14 @@ namespace vanban::sign {
 
 std::string openssl_errors() {
   std::string out;
-  while (unsigned long e = ERR_get_error()) {
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof buf);
+  const char* data = nullptr;
+  int flags = 0;
+  while (unsigned long e = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
+    // A system error (a refused connection) carries errno as its reason.
+    const char* reason = ERR_SYSTEM_ERROR(e) ? std::strerror(ERR_GET_REASON(e)) : ERR_reason_error_string(e);
     if (!out.empty()) out += "; ";
-    out += buf;
+    out += reason ? reason : "error " + std::to_string(e);
+    if (data && *data && (flags & ERR_TXT_STRING)) out += std::string(" (") + data + ")";
   }
   return out;
 }
@@ -93,6 +98,17 @@ std::shared_ptr<const Key> open_p12(const KeySource& source) {
   PKCS12_free(p12);
   if (!ok) {
     std::string why = openssl_errors();
+    // Files exported by older Windows and CA tools encrypt the certificates with RC2-40,
+    // which OpenSSL 3 reads only with its "legacy" provider; loading that would change
+    // the process's OpenSSL configuration for every library in it, so the user is told
+    // how to convert the file instead.
+    if (why.find("unsupported") != std::string::npos) {
+      throw Error(ErrorKind::Signature,
+                  trf("{0} is encrypted with an old algorithm (such as RC2) that OpenSSL 3 does not read; export it "
+                      "again with AES: openssl pkcs12 -legacy -in OLD.p12 -nodes | openssl pkcs12 -export -out NEW.p12",
+                      path),
+                  path);
+    }
     throw Error(ErrorKind::Signature, trf("cannot read the key in {0}: {1}", path, why), path);
   }
   auto key = std::make_shared<P12Key>(path, pkey, cert, ca);

@@ -181,8 +181,11 @@ class Pkcs11Key final : public Key {
       session_ = session;
       token_ = label;
       if (info.flags & CKF_LOGIN_REQUIRED) {
-        CK_RV rv = f_->C_Login(session, CKU_USER, reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char*>(source.secret.data())),
-                               source.secret.size());
+        // A token with its own PIN pad takes no PIN from us when none is given.
+        bool pad = source.secret.empty() && (info.flags & CKF_PROTECTED_AUTHENTICATION_PATH);
+        CK_RV rv = f_->C_Login(session, CKU_USER,
+                               pad ? nullptr : reinterpret_cast<CK_UTF8CHAR_PTR>(const_cast<char*>(source.secret.data())),
+                               pad ? 0 : source.secret.size());
         if (rv == CKR_PIN_INCORRECT || rv == CKR_PIN_LEN_RANGE || rv == CKR_ARGUMENTS_BAD) {
           throw Error(ErrorKind::Signature, trf("wrong PIN for token {0}", label), module_);
         }

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "pdf/appearance.h"
+#include "pdf/content.h"
 #include "sign/cms.h"
 #include "sign/incremental.h"
 #include "sign/key.h"
@@ -146,10 +147,27 @@ constexpr size_t kByteRangeWidth = 4 * 11 + 4;  // "0 a b c" with ten-digit numb
 
 }  // namespace
 
+namespace {
+
+std::string sign_update(std::string_view pdf, const Key* key, const SignOptions& options, const std::string& date);
+
+}  // namespace
+
 std::string sign_pdf(std::string_view pdf, const Signer& signer, const SignOptions& options) {
   const auto* key = dynamic_cast<const Key*>(&signer);
   if (!key) throw Error(ErrorKind::Signature, tr("the signer was not opened by open_signer"));
   const std::string date = pdf_date(options.signing_time);
+  try {
+    return sign_update(pdf, key, options, date);
+  } catch (const PdfError& e) {
+    // PoDoFo parses the file's objects as they are reached: a damaged one fails here.
+    throw Error(ErrorKind::Input, trf("the PDF cannot be signed: {0}", podofo_message(e)));
+  }
+}
+
+namespace {
+
+std::string sign_update(std::string_view pdf, const Key* key, const SignOptions& options, const std::string& date) {
 
   IncrementalUpdate u(pdf);
   PdfReference page = u.page(options.page);
@@ -183,8 +201,8 @@ std::string sign_pdf(std::string_view pdf, const Signer& signer, const SignOptio
   PdfArray rect;
   const layout::Drawing& look = options.appearance;
   if (look.width > 0 && look.height > 0) {
-    PdfRect box = u.media_box(page);
-    double left = box.GetLeft() + options.x, top = box.GetBottom() + box.GetHeight() - options.y;
+    PdfRect box = u.visible_box(page);
+    double left = pdf::checked(box.GetLeft() + options.x), top = pdf::checked(box.GetBottom() + box.GetHeight() - options.y);
     for (double v : {left, top - look.height, left + look.width, top}) rect.push_back(PdfVariant(v));
     PdfDictionary ap;
     ap.AddKey("N", pdf::write_form(u.added(), look)->Reference());
@@ -238,5 +256,7 @@ std::string sign_pdf(std::string_view pdf, const Signer& signer, const SignOptio
   }
   throw Error(ErrorKind::Signature, tr("the signature does not fit the room left for it in the PDF"));
 }
+
+}  // namespace
 
 }  // namespace vanban::sign

@@ -42,7 +42,8 @@ struct SignOptions {
   // same each time.
   std::string signing_time;
   std::string tsa_url;                   // B-T: the signature's RFC 3161 timestamp from this TSA
-  // The widget: on page `page` (0-based) at x, y (top-left, y downwards, pt) of the size of
+  // The widget: on page `page` (0-based) at x, y (top-left, y downwards, pt, from the
+  // top-left corner of the page as shown: its CropBox, else its MediaBox) of the size of
   // `appearance`, which is drawn in it. An appearance of width 0: an invisible signature.
   int page = 0;
   double x = 0, y = 0;

@@ -1,5 +1,5 @@
 // RFC 3161 timestamps: a TimeStampReq for a SHA-256 imprint POSTed to a TSA over HTTP(S)
-// (libcurl), the TimeStampResp checked (granted, the same imprint and nonce) and its
+// (OpenSSL's HTTP client), the TimeStampResp checked (granted, the same imprint and nonce) and its
 // token returned.
 #pragma once
 #include <string>

@@ -5,9 +5,7 @@
 #include "wording/wording.h"
 
 namespace vanban::wording {
-namespace {
 
-// "GIẤY KHEN" -> "Giấy khen": lower case (Vietnamese rules), the first letter upper.
 std::string sentence_case(const std::string& text) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   u.toLower(icu::Locale("vi"));
@@ -19,8 +17,6 @@ std::string sentence_case(const std::string& text) {
   std::string out;
   return u.toUTF8String(out);
 }
-
-}  // namespace
 
 std::string template_kind(const style::Template& tpl) {
   if (!tpl.kind.empty()) return tpl.kind;

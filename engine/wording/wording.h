@@ -34,6 +34,8 @@ std::string kind_name(model::BlockKind kind);   // BlockKind::Clause -> "clause"
 // document type ("Kế hoạch"), a form's label ("Phụ lục 1"), a certificate's title in
 // sentence case ("Giấy khen"). `vanban templates` lists it; the file's metadata records it.
 std::string template_kind(const style::Template& tpl);
+// "GIẤY KHEN" -> "Giấy khen": lower case (Vietnamese rules), the first letter upper.
+std::string sentence_case(const std::string& text);
 
 }  // namespace vanban::wording
 

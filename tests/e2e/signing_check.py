@@ -14,7 +14,11 @@
   its text (flattened with qpdf) 10 pt, upright, black, with the number and the ISO 8601
   time (ND30-ESIG-4/5) or the copy form and the copying body;
 * a PDF vanban did not write, signed at --page/--rect;
-* a signed certificate batch, one file per row: every file valid;
+* a signed certificate batch, one file per row: every file valid, its signature centred
+  between the signer's title and name; one file of every row: signed once;
+* a key on a PKCS#11 token (SoftHSM2, tests/sign/make_token.sh), PAdES B-T with a local TSA
+  (tests/sign/tsa_server.py), the password typed on a terminal without echo;
+* a black opaque signature image: ND30-ESIG-1 warnings, said once for a batch;
 * a wrong password, a missing one (no terminal) and a bad --role fail clearly.
 
   signing_check.py --vanban BIN --samples DIR --keys-script tests/sign/make_keys.sh --out DIR
@@ -23,9 +27,11 @@ Run with Debian's /usr/bin/python3 (python3-pdfminer, python3-pikepdf); needs pd
 import argparse
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
+import time
 import zlib
 
 import pikepdf
@@ -239,7 +245,8 @@ def main():
     # The information box: an appendix form in a separate file, an electronic copy.
     form = os.path.join(a.out, "form.info.pdf")
     info = ["--p12", os.path.join(keys, "body.p12"), "--password-file", pw, "--role", "info"]
-    run([vb, "render", "phu-luc-1", "--blank", "-o", form] + fixed + info)
+    # The time given in UTC: the box says it in Vietnam time (ND30-ESIG-4).
+    run([vb, "render", "phu-luc-1", "--blank", "-o", form, "--date", "2021-03-05", "--time", "2021-03-05T02:15:30Z"] + info)
     if os.path.exists(form):
         pdfsig(form, 1)
         info_box("form (ND30-PL-8)", form, TIME)
@@ -283,14 +290,84 @@ def main():
         w = widgets(path)
         spans = probe(path)["pages"][0]["spans"]
         if check(len(w) == 1, f"certificate: one widget ({w})"):
-            sig = w[0][2]
-            cx = (sig[0] + sig[2]) / 2
+            box = w[0][2]
+            cx = (box[0] + box[2]) / 2
             column = [s for s in spans if abs((s["x0"] + s["x1"]) / 2 - cx) < 3]
-            above = [s for s in column if s["bottom"] <= sig[1] + 1]
-            below = [s for s in column if s["top"] >= sig[3] - 1]
+            above = [s for s in column if s["bottom"] <= box[1] + 1]
+            below = [s for s in column if s["top"] >= box[3] - 1]
             check(above and below and "GIÁM ĐỐC" in max(above, key=lambda s: s["bottom"])["text"]
                   and "Bùi Thị Kim Tuyến" in min(below, key=lambda s: s["top"])["text"],
-                  f"certificate: the signature centred between 'GIÁM ĐỐC' and the signer's name ({sig})")
+                  f"certificate: the signature centred between 'GIÁM ĐỐC' and the signer's name ({box})")
+
+    one = os.path.join(a.out, "batch-one.pdf")
+    run([vb, "batch", "giay-khen", os.path.join(a.samples, "danh-sach-khen-thuong.csv"), "-o", one] + fixed + signer,
+        expect=3)
+    if os.path.exists(one):
+        pdfsig(one, 1)
+        w = widgets(one)
+        check(len(w) == 1 and w[0][0] == 0, f"one file of every row: one signature, on page 1 ({w})")
+
+    # A key on a PKCS#11 token (SoftHSM2, tests/sign/make_token.sh): the PIN from $VANBAN_PIN.
+    module = "/usr/lib/softhsm/libsofthsm2.so"
+    if os.path.exists(module) and shutil.which("pkcs11-tool"):
+        token = os.path.join(a.out, "token")
+        shutil.rmtree(token, ignore_errors=True)  # a token made again in the same place would be a second one
+        subprocess.run(["bash", os.path.join(os.path.dirname(a.keys_script), "make_token.sh"), token, keys], check=True)
+        env11 = dict(os.environ, SOFTHSM2_CONF=os.path.join(token, "softhsm2.conf"), VANBAN_PIN="1234")
+        p11 = os.path.join(a.out, "plan.pkcs11.pdf")
+        run([vb, "render", "ke-hoach", plan, "-o", p11, "--pkcs11-module", module, "--token", "vanban",
+             "--key-label", "signer", "--image", sig] + fixed, env=env11)
+        if os.path.exists(p11):
+            pdfsig(p11, 1)
+        p = run([vb, "render", "ke-hoach", plan, "-o", os.path.join(a.out, "w.pdf"), "--pkcs11-module", module,
+                 "--token", "vanban"], expect=1, env=dict(env11, VANBAN_PIN="0000"))
+        if p:
+            check("vanban" in p.stderr, f"a wrong PIN names the token: {p.stderr}")
+    else:
+        check(False, "SoftHSM2 and pkcs11-tool are installed (.ci/setup)")
+
+    # PAdES B-T through the command line: a local TSA (tests/sign/tsa_server.py) on the loopback.
+    tsa = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(a.keys_script), "tsa_server.py"), keys],
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        url = "http://127.0.0.1:" + tsa.stdout.readline().strip() + "/"
+        bt = os.path.join(a.out, "plan.bt.pdf")
+        run([vb, "render", "ke-hoach", plan, "-o", bt, "--tsa", url] + fixed + signer)
+        if os.path.exists(bt):
+            pdfsig(bt, 1)
+            report = subprocess.run(["pdfsig", bt], capture_output=True, text=True).stdout
+            check("Signature is Valid." in report, "B-T: valid")
+    finally:
+        tsa.stdin.close()
+        tsa.wait(timeout=10)
+
+    # A black signature on white (not blue, no transparency): signed all the same, with the
+    # decree's rule said, once for a batch.
+    black = os.path.join(a.out, "black.png")
+    png(black, 200, 80, lambda x, y: (0, 0, 0, 255) if abs(y - 40) < 3 else (255, 255, 255, 255))
+    p = run([vb, "render", "ke-hoach", plan, "-o", os.path.join(a.out, "black.pdf"), "--p12",
+             os.path.join(keys, "signer.p12"), "--password-file", pw, "--image", black] + fixed)
+    if p:
+        check("ND30-ESIG-1" in p.stderr and p.stderr.count("warning") == 2, f"render: two warnings of ND30-ESIG-1: {p.stderr}")
+    p = run([vb, "batch", "giay-khen", os.path.join(a.samples, "danh-sach-khen-thuong.csv"), "-o",
+             os.path.join(a.out, "black") + "/", "--overwrite", "--p12", os.path.join(keys, "signer.p12"),
+             "--password-file", pw, "--image", black] + fixed, expect=3)
+    if p:
+        check(p.stderr.count("ND30-ESIG-1") == 2, f"batch: the image's warnings said once: {p.stderr}")
+
+    # No file and no environment: the password asked on the terminal, not echoed (`script`
+    # gives the command a terminal; the password is typed a moment after the prompt).
+    if shutil.which("script"):
+        tty_pdf = os.path.join(a.out, "tty.pdf")
+        command = " ".join([vb, "render", "ke-hoach", plan, "-o", tty_pdf, "--p12", os.path.join(keys, "signer.p12")])
+        clean = {k: v for k, v in os.environ.items() if k not in ("VANBAN_PASSWORD", "VANBAN_PIN")}
+        typed = subprocess.Popen(["script", "-qec", command, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 env=clean, text=True)
+        time.sleep(1)
+        out, _ = typed.communicate("secret\n", timeout=60)
+        check("password of" in out and "secret" not in out, f"the password asked, not echoed: {out!r}")
+        if check(os.path.exists(tty_pdf), "signed with the password typed"):
+            pdfsig(tty_pdf, 1)
 
     # What fails, fails clearly.
     bad = os.path.join(a.out, "bad.pw")

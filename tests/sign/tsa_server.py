@@ -2,14 +2,16 @@
 """A local RFC 3161 timestamp authority for the B-T tests: `openssl ts -reply` behind a
 tiny HTTP server on the loopback, on a free port it prints as its first line of output.
 
-    tsa_server.py KEYS_DIR [--fail 500]
+    tsa_server.py KEYS_DIR [--fail 500] [--tls]
 
 KEYS_DIR holds tsa.key, tsa.crt and ca.crt (tests/sign/make_keys.sh). Each POST body is a
 TimeStampReq; the answer is the TimeStampResp. With --fail STATUS every request gets that
-HTTP status instead (a TSA that is down). Stops when its standard input closes."""
+HTTP status instead (a TSA that is down); with --tls it serves HTTPS with tls.crt (for
+localhost, issued by the test CA). Stops when its standard input closes."""
 import http.server
 import os
 import shutil
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -68,6 +70,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+if "--tls" in sys.argv:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(os.path.join(keys, "tls.crt"), os.path.join(keys, "tls.key"))
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 sys.stdin.read()  # the test closes it (or exits) to stop the server

@@ -5,9 +5,8 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "cli_harness.h"
 #include "engine_fixture.h"
 #include "layout/signature_appearance.h"
 #include "layout/signature_slots.h"
@@ -18,18 +17,13 @@ namespace {
 
 using layout::SignatureRole;
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::read_bytes;
 
 const std::string kSamples = std::string(VANBAN_SOURCE_DIR) + "/samples/";
 
 layout::LaidOutDocument lay_out(const std::string& tpl, const std::string& sample) {
   const Engine& e = test::source_tree_engine();
-  return e.lay_out(e.load_template(tpl), read(kSamples + sample), sample, false);
+  return e.lay_out(e.load_template(tpl), read_bytes(kSamples + sample), sample, false);
 }
 
 // The text of a page's runs whose glyphs lie in [x0, x1] horizontally, with their ink top and
@@ -125,7 +119,7 @@ TEST(SignatureSlots, EverySampleHasItsSlots) {
   for (const auto& entry : std::filesystem::directory_iterator(kSamples)) {
     const std::string name = entry.path().filename().string();
     if (entry.path().extension() != ".json") continue;
-    const std::string data = read(entry.path().string());
+    const std::string data = read_bytes(entry.path().string());
     const size_t at = data.find("\"template\": \"");
     if (at == std::string::npos) continue;
     const std::string tpl = data.substr(at + 13, data.find('"', at + 13) - at - 13);

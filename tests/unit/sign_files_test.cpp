@@ -3,6 +3,9 @@
 // not there (refused with Error(Input)).
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <vector>
+
 #include "core/error.h"
 #include "core/file_io.h"
 #include "sign/sign.h"
@@ -76,6 +79,47 @@ TEST(SignFiles, AnInvisibleSignatureHasAnEmptyRectAndNoAppearance) {
   std::string all = run_command("qpdf --qdf --object-streams=disable " + path + " -");
   EXPECT_NE(all.find("/Rect [\n    0\n    0\n    0\n    0\n  ]"), std::string::npos);
   EXPECT_EQ(all.find("/AP"), std::string::npos);
+}
+
+// Damaged files: each refused with an error, none crashes or hangs.
+TEST(SignFiles, DamagedFilesAreRefused) {
+  auto signer = sign::open_signer(test::p12_key("signer"));
+  const std::string good = test::sample_pdf();
+  std::vector<std::string> bad;
+  for (size_t cut : {size_t(9), good.size() / 4, good.size() / 2, good.size() - 40, good.size() - 8}) {
+    bad.push_back(good.substr(0, cut));
+  }
+  std::string moved = good;  // startxref past the end of the file
+  moved.replace(moved.rfind("startxref\n") + 10, 1, "9");
+  bad.push_back(moved);
+  std::string rootless = good;  // the trailer's /Root names an object that is not there
+  size_t root = rootless.rfind("/Root ");
+  rootless.replace(root, rootless.find(" R", root) - root, "/Root 999 0");
+  bad.push_back(rootless);
+  for (const auto& pdf : bad) {
+    SCOPED_TRACE(pdf.size());
+    try {
+      sign::sign_pdf(pdf, *signer, at_top_right());
+      ADD_FAILURE() << "a damaged file was signed";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Input) << e.message();
+    }
+  }
+}
+
+// A page tree whose /Kids names itself ends with an error, not a hang.
+TEST(SignFiles, APageTreeLoopIsRefused) {
+  std::string pdf = test::sample_pdf();
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(pdf, m, std::regex(R"((\d+) 0 obj\s*<<\s*/Type\s*/Pages)")));
+  size_t kids = pdf.find("/Kids", m.position(0));
+  size_t end = pdf.find(']', kids) + 1;
+  std::string self = "/Kids[" + m[1].str() + " 0 R]";
+  ASSERT_LE(self.size(), end - kids);
+  std::string looped = pdf.substr(0, kids) + self + std::string(end - kids - self.size(), ' ') + pdf.substr(end);
+  ASSERT_EQ(looped.size(), pdf.size());
+  auto signer = sign::open_signer(test::p12_key("signer"));
+  test::expect_error([&] { sign::sign_pdf(looped, *signer, at_top_right()); }, ErrorKind::Input, "no page 1");
 }
 
 }  // namespace

@@ -76,6 +76,14 @@ TEST(SignPdf, SignerThenBodyBothValidTheLastCoveringTheWholeFile) {
   EXPECT_NE(report.find("Signer Certificate Common Name: Sở Giáo dục và Đào tạo tỉnh Hòa Bình"), std::string::npos);
   std::string fields = run_command("qpdf --json --json-key=acroform " + path);
   EXPECT_EQ(count(fields, "\"fieldtype\": \"/Sig\""), 2) << fields;
+  // The check the surfaces' tests use (tests/sign/check_signatures.sh) agrees, and fails
+  // for a wrong count.
+  const std::string check = "bash " VANBAN_SOURCE_DIR "/tests/sign/check_signatures.sh " + path;
+  int status = -1;
+  std::string said = run_command(check + " 2", &status);
+  EXPECT_EQ(status, 0) << said;
+  run_command(check + " 1", &status);
+  EXPECT_EQ(status, 1);
 }
 
 TEST(SignPdf, AChangedByteIsDetected) {
@@ -181,6 +189,11 @@ TEST(SignPdf, AnEcdsaKeySignsToo) {
 TEST(SignPdf, WrongPasswordIsASignatureError) {
   test::expect_error([&] { sign::open_signer(test::p12_key("signer", "wrong")); }, ErrorKind::Signature, "wrong password");
   test::expect_error([&] { sign::open_signer(test::p12_key("signer", "wrong")); }, ErrorKind::Signature, "signer.p12");
+}
+
+TEST(SignPdf, AnRc2EncryptedFileIsExplained) {
+  test::expect_error([&] { sign::open_signer(test::p12_key("signer-legacy")); }, ErrorKind::Signature,
+                     "old algorithm (such as RC2)");
 }
 
 TEST(SignPdf, NotAPkcs12FileIsASignatureError) {

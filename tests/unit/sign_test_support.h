@@ -1,5 +1,6 @@
 // Shared by the signing tests: keys made at test time by tests/sign/make_keys.sh (a test
-// CA, the signer's and the body's PKCS#12 files, password "secret"), a small PDF written by
+// CA, the signer's and the body's PKCS#12 files, password "secret"; once per build, in
+// VANBAN_SIGN_KEYS, shared by the test processes ctest runs), a small PDF written by
 // the PDF writer, an appearance drawn with Liberation Serif, and the command runner.
 #pragma once
 #include <gtest/gtest.h>
@@ -52,8 +53,10 @@ inline const std::string& sign_dir() {
     std::string tmpl = (std::filesystem::temp_directory_path() / "vanban-sign-XXXXXX").string();
     TempDir d{mkdtemp(tmpl.data())};
     int status = 0;
-    std::string out = run_command("bash " VANBAN_SOURCE_DIR "/tests/sign/make_keys.sh " + d.path + "/keys", &status);
+    // The keys are made once per build (VANBAN_SIGN_KEYS) and linked here.
+    std::string out = run_command("bash " VANBAN_SOURCE_DIR "/tests/sign/make_keys.sh " VANBAN_SIGN_KEYS, &status);
     if (status != 0) ADD_FAILURE() << out;
+    std::filesystem::create_directory_symlink(VANBAN_SIGN_KEYS, d.path + "/keys");
     return d;
   }();
   return dir.path;

@@ -9,6 +9,9 @@
 #include <openssl/cms.h>
 #include <openssl/ts.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "core/error.h"
 #include "sign/sign.h"
 #include "sign_test_support.h"
@@ -22,7 +25,15 @@ using test::run_command;
 // its standard input stops it.
 class LocalTsa {
  public:
-  explicit LocalTsa(const std::string& extra = "") {
+  // `options`: tsa_server.py's ("--fail", "503"; "--tls").
+  explicit LocalTsa(std::vector<std::string> options = {}) {
+    // The keys before the fork: the child must not make a directory (and a CA) of its own.
+    std::vector<std::string> args{"python3", VANBAN_SOURCE_DIR "/tests/sign/tsa_server.py", test::sign_dir() + "/keys"};
+    args.insert(args.end(), options.begin(), options.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    bool tls = std::find(options.begin(), options.end(), "--tls") != options.end();
     int in[2], out[2];
     if (pipe(in) != 0 || pipe(out) != 0) return;
     pid_ = fork();
@@ -31,13 +42,7 @@ class LocalTsa {
       dup2(out[1], 1);
       close(in[1]);
       close(out[0]);
-      std::string keys = test::sign_dir() + "/keys";
-      if (extra.empty()) {
-        execl("/usr/bin/python3", "python3", VANBAN_SOURCE_DIR "/tests/sign/tsa_server.py", keys.c_str(), nullptr);
-      } else {
-        execl("/usr/bin/python3", "python3", VANBAN_SOURCE_DIR "/tests/sign/tsa_server.py", keys.c_str(), "--fail",
-              extra.c_str(), nullptr);
-      }
+      execv("/usr/bin/python3", argv.data());
       _exit(127);
     }
     close(in[0]);
@@ -47,7 +52,7 @@ class LocalTsa {
     char c;
     while (read(out[0], &c, 1) == 1 && c != '\n') line += c;
     close(out[0]);
-    url_ = "http://127.0.0.1:" + line + "/tsa";
+    url_ = (tls ? "https://localhost:" : "http://127.0.0.1:") + line + "/tsa";
   }
   ~LocalTsa() {
     if (stdin_ >= 0) close(stdin_);
@@ -131,9 +136,27 @@ TEST(Timestamp, NoTsaListeningIsASignatureError) {
 }
 
 TEST(Timestamp, ATsaAnsweringAnErrorIsASignatureError) {
-  LocalTsa tsa("503");
+  LocalTsa tsa({"--fail", "503"});
   auto signer = sign::open_signer(test::p12_key("signer"));
-  test::expect_error([&] { sign::sign_pdf(test::sample_pdf(), *signer, options(tsa.url())); }, ErrorKind::Signature, "HTTP 503");
+  test::expect_error([&] { sign::sign_pdf(test::sample_pdf(), *signer, options(tsa.url())); }, ErrorKind::Signature, "503");
+}
+
+// An https TSA: its certificate checked against the trust store (the test CA, given as
+// SSL_CERT_FILE, which OpenSSL reads for its default store) and its host name; without
+// the test CA trusted, refused.
+TEST(Timestamp, AnHttpsTsaIsReachedAndItsCertificateChecked) {
+  LocalTsa tsa({"--tls"});
+  ASSERT_EQ(tsa.url().rfind("https://localhost:", 0), 0u) << tsa.url();
+  auto signer = sign::open_signer(test::p12_key("signer"));
+  setenv("SSL_CERT_FILE", (test::sign_dir() + "/keys/ca.crt").c_str(), 1);
+  std::string signed_pdf;
+  EXPECT_NO_THROW(signed_pdf = sign::sign_pdf(test::sample_pdf(), *signer, options(tsa.url())));
+  std::string report = run_command("pdfsig " + test::write_temp("bt-https.pdf", signed_pdf));
+  EXPECT_NE(report.find("Signature Validation: Signature is Valid."), std::string::npos) << report;
+  setenv("SSL_CERT_FILE", "/nonexistent/ca.crt", 1);
+  test::expect_error([&] { sign::sign_pdf(test::sample_pdf(), *signer, options(tsa.url())); }, ErrorKind::Signature,
+                     "certificate verify failed");
+  unsetenv("SSL_CERT_FILE");
 }
 
 }  // namespace

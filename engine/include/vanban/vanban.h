@@ -284,7 +284,7 @@ VANBAN_API void vanban_sign_options_init(vanban_sign_options* options);
 /* Signs a PDF held in memory (VANBAN_ESIGN: a key that cannot sign, a wrong password or
  * PIN, a TSA that does not answer; VANBAN_EINPUT: not a PDF that can be updated). On
  * VANBAN_OK *out holds the signed file, to be freed with vanban_free(). */
-VANBAN_API vanban_status vanban_sign(vanban_engine* engine, const unsigned char* pdf, size_t pdf_size,
+VANBAN_API vanban_status vanban_sign(vanban_engine* engine, const char* pdf, size_t pdf_size,
                                      const vanban_sign_options* options, unsigned char** out, size_t* out_size);
 
 /* The same from a file to a file (written whole or not at all). */
