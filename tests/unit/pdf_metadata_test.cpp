@@ -13,7 +13,7 @@
 #include "pdf/metadata.h"
 #include "pdf/output_intent.h"
 #include "pdf/pdf_writer.h"
-#include "test_command.h"
+#include "cli_harness.h"
 #include "test_fonts.h"
 
 namespace {
@@ -21,7 +21,7 @@ namespace {
 using namespace vanban;
 namespace fs = std::filesystem;
 
-std::string run(const std::string& command) { return test::run_shell(command); }
+std::string run(const std::string& command) { return test::run(command).output; }
 
 layout::Page page() {
   const text::Font& font = test::liberation_fonts().face(false, false);

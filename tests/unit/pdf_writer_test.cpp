@@ -13,7 +13,7 @@
 
 #include "core/file_io.h"
 #include "pdf/pdf_writer.h"
-#include "test_command.h"
+#include "cli_harness.h"
 #include "test_fonts.h"
 #include "text/font.h"
 
@@ -24,7 +24,11 @@ namespace fs = std::filesystem;
 
 const text::FontFamily& fonts() { return test::liberation_fonts(); }
 
-std::string run(const std::string& command, int* status = nullptr) { return test::run_shell(command, status); }
+std::string run(const std::string& command, int* status = nullptr) {
+  test::Result r = test::run(command);
+  if (status) *status = r.status;
+  return r.output;
+}
 
 // A run of `utf8` in `font` at (x, y), one glyph per code point, natural advances.
 // `texts` may override the text each glyph stands for.

@@ -16,7 +16,7 @@
 
 #include "core/file_io.h"
 #include "engine_fixture.h"
-#include "test_command.h"
+#include "cli_harness.h"
 #include "layout/certificate_layout.h"
 #include "pdf/metadata.h"
 #include "pdf/pdf_writer.h"
@@ -49,7 +49,11 @@ struct Output {
   }
 };
 
-std::string run(const std::string& command, int* status) { return test::run_shell(command, status); }
+std::string run(const std::string& command, int* status) {
+  test::Result r = test::run(command);
+  *status = r.status;
+  return r.output;
+}
 
 // Runs the checker on `files`; every one must pass at `level` ("2u", "2a").
 void expect_pdfa(const std::vector<std::string>& files, const std::string& level = "2u") {
