@@ -9,6 +9,7 @@
 #include <podofo/podofo.h>
 
 #include "core/i18n.h"
+#include "pdf/image.h"
 #include "layout/signature_appearance.h"
 #include "layout/signature_slots.h"
 #include "pdf/metadata.h"
@@ -57,7 +58,12 @@ std::vector<OpenedSignature> open_signatures(const std::vector<SignatureRequest>
   std::vector<OpenedSignature> out;
   for (const auto& r : requests) {
     OpenedSignature o{r, sign::open_signer(r.key), nullptr};
-    if (!r.image_png.empty()) o.image = std::make_shared<const RasterImage>(read_png(r.image_png, limits));
+    if (!r.image_png.empty()) {
+      // Compressed once here, copied into each file it is signed into (a batch).
+      RasterImage image = read_png(r.image_png, limits);
+      pdf::deflate_image(image);
+      o.image = std::make_shared<const RasterImage>(std::move(image));
+    }
     out.push_back(std::move(o));
   }
   return out;

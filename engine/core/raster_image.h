@@ -13,6 +13,10 @@ struct RasterImage {
   std::string rgb;            // width * height * 3 bytes, rows top to bottom
   std::string alpha;          // width * height bytes, or empty when every pixel is opaque
   std::string png;            // the PNG file itself (a DOCX embeds it as it is)
+  // rgb and alpha as zlib (Flate) streams, made once for an image that goes into many
+  // files (pdf::deflate_image: a seal signed into every file of a batch); empty: the
+  // samples are compressed where the image is embedded.
+  std::string deflated_rgb, deflated_alpha;
 };
 
 // Where an image goes on a page: top-left corner and size, pt, y downwards.
