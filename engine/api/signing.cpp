@@ -21,15 +21,6 @@ namespace {
 // real size: give it with image_width_mm or a pHYs chunk).
 constexpr double kDefaultSealMm = 36;
 
-const char* role_name(layout::SignatureRole role) {
-  switch (role) {
-    case layout::SignatureRole::Signer: return "signer";
-    case layout::SignatureRole::Body: return "body";
-    case layout::SignatureRole::BodyInfo: return "info";
-  }
-  return "";
-}
-
 // "2021-03-05T09:15:30+07:00": an instant in Vietnam time.
 std::string vietnam_time(std::time_t utc) {
   std::time_t now = utc + 7 * 3600;  // Vietnam time, UTC+07:00, no daylight saving
@@ -142,7 +133,7 @@ std::string sign_document(std::string pdf, const layout::DocumentInfo& info,
       throw Error(ErrorKind::Signature,
                   trf("the document has no place for a signature of role {0} (a form or a file vanban did not lay "
                       "out: sign with the role info, or give the page and rectangle)",
-                      role_name(role)));
+                      layout::signature_role_name(role)));
     }
     const layout::SignatureSlot slot = *slots[std::min<size_t>(used[int(role)]++, slots.size() - 1)];
     layout::Appearance a;

@@ -56,9 +56,7 @@ std::string secret_of(const SignatureArgs& s) {
 }
 
 layout::SignatureRole role_of(const std::string& role) {
-  return role == "body" ? layout::SignatureRole::Body
-         : role == "info" ? layout::SignatureRole::BodyInfo
-                          : layout::SignatureRole::Signer;
+  return layout::signature_role_named(role).value_or(layout::SignatureRole::Signer);
 }
 
 }  // namespace

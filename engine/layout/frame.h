@@ -5,7 +5,9 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "core/raster_image.h"
 #include "text/font.h"
@@ -93,6 +95,23 @@ enum class SignatureRole {
   BodyInfo  // the body on an attachment in a separate file or an electronic copy: no image,
             // a 10 pt information box at the top-right of the first page (ND30-ESIG-4..6, ND30-EDOC-4)
 };
+
+// A role's name on the command line and in the XMP: "signer", "body", "info".
+inline const char* signature_role_name(SignatureRole role) {
+  switch (role) {
+    case SignatureRole::Signer: return "signer";
+    case SignatureRole::Body: return "body";
+    case SignatureRole::BodyInfo: return "info";
+  }
+  return "signer";
+}
+
+// The role of a name signature_role_name gives; nothing for another name.
+inline std::optional<SignatureRole> signature_role_named(std::string_view name) {
+  for (SignatureRole role : {SignatureRole::Signer, SignatureRole::Body, SignatureRole::BodyInfo})
+    if (name == signature_role_name(role)) return role;
+  return std::nullopt;
+}
 
 // Where layout puts a signature's appearance.
 struct SignatureSlot {

@@ -80,22 +80,6 @@ std::string pdf_date(std::string_view iso) {
   return out.size() > 2 ? out : std::string();
 }
 
-const char* role_name(layout::SignatureRole role) {
-  switch (role) {
-    case layout::SignatureRole::Signer: return "signer";
-    case layout::SignatureRole::Body: return "body";
-    case layout::SignatureRole::BodyInfo: return "info";
-  }
-  return "signer";
-}
-
-std::optional<layout::SignatureRole> role_of(std::string_view name) {
-  if (name == "signer") return layout::SignatureRole::Signer;
-  if (name == "body") return layout::SignatureRole::Body;
-  if (name == "info") return layout::SignatureRole::BodyInfo;
-  return std::nullopt;
-}
-
 // One entry of the PDF/A extension schema (ISO 19005-2 6.6.2.3): a property of a schema
 // (`kind` "pdfaProperty", category external) or a field of a value type ("pdfaField").
 void entry(std::string& x, std::string_view kind, const char* name, const char* type, const char* what) {
@@ -220,7 +204,7 @@ std::string xmp_packet(const layout::DocumentInfo& info, const WriteOptions& opt
     x += "<vanban:SignatureSlots><rdf:Seq>\n";
     for (const auto& s : info.signature_slots) {
       x += "<rdf:li rdf:parseType=\"Resource\"><vanbanSlot:Role>";
-      x += role_name(s.role);
+      x += layout::signature_role_name(s.role);
       x += "</vanbanSlot:Role><vanbanSlot:Page>" + std::to_string(s.page) + "</vanbanSlot:Page>";
       for (auto [name, v] : {std::pair{"X", s.x}, {"Y", s.y}, {"Width", s.width}, {"Height", s.height}}) {
         x += std::string("<vanbanSlot:") + name + ">";
@@ -319,7 +303,7 @@ std::optional<layout::DocumentInfo> read_xmp(std::string_view xmp) {
             std::string_view n = local_name(p);
             std::string v = p.text().get();
             if (n == "Role") {
-              auto r = role_of(v);
+              auto r = layout::signature_role_named(v);
               if (!r) known = false;
               else slot.role = *r;
             } else if (n == "Page") slot.page = static_cast<int>(real_of(v));
