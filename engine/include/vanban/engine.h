@@ -172,6 +172,16 @@ class Engine {
   std::string render_pdf(const std::string& template_name, std::string_view data,
                          const std::string& source_name, const RenderOptions& options, bool blank = false) const;
   std::string write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const;
+  // One SVG document per page of `laid_out` (engine/svg, issue #15): the same pages the PDF
+  // writer reads — glyph outlines from the same faces, rules, rectangles, images — so a
+  // preview looks like the print. Deterministic; safe from many threads.
+  std::vector<std::string> write_svg(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const;
+  // What a template asks for, as JSON text (issue #15: the web page builds its forms from
+  // it): name, kind, layout ("document", "form", "certificate"), and the declared fields
+  // with their labels, hints, required marks and tables; for documents, the model's
+  // header fields, the block types the body takes, the signature and Nơi nhận. The field
+  // paths are those the engine's diagnostics name, so a problem finds its input.
+  std::string describe_template(const style::Template& tpl) const;
   // DOCX of the same data, written from the document tree (not the pages).
   std::string render_docx(const style::Template& tpl, std::string_view data, const std::string& source_name,
                           const RenderOptions& options, bool blank = false) const;
