@@ -245,7 +245,7 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
   }
   layout::DocumentInfo info = certificate_info(tpl, render);
   pdf::PdfBuilder pdf(info, {layout::certificate_border(tpl, certificate)}, signing ? nullptr : out,
-                      detail::write_options(render));
+                      pdf_options(render));
   BatchOptions with = options;
   with.certificate = certificate;
   // Pages go to the PDF a chunk at a time, their streams compressed on every thread.
@@ -282,7 +282,10 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
   const layout::CertificateOptions certificate = with_images(tpl, options);
   const layout::DocumentInfo info = certificate_info(tpl, render);
   const std::vector<layout::Graphic> graphics{layout::certificate_border(tpl, certificate)};
-  const pdf::WriteOptions write = detail::write_options(render);
+  // The border drawing compressed once for every file (fonts: the engine's programs).
+  const std::vector<std::string> deflated_graphics = pdf::deflate_graphics(graphics);
+  pdf::WriteOptions write = pdf_options(render);
+  write.deflated_graphics = &deflated_graphics;
   // Signed: every file, each key opened once for the batch (a Signer is thread-safe).
   std::vector<detail::OpenedSignature> signatures;
   std::string time;
