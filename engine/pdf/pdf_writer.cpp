@@ -101,10 +101,14 @@ class Writer {
     for (size_t i = 0; i < pages.size(); ++i) contents[i] = content_of(*pages[i], marked[i]);
     std::vector<std::string> compressed(pages.size());
     std::atomic<size_t> next{0};
-    std::atomic<bool> failed{false};
+    std::atomic<bool> failed{false}, taken{false};
     auto work = [&] {
+      // The file's deflater on one thread (the fonts' maps use it later), one of its own
+      // on each other: a stream's bytes do not depend on which.
+      Deflater own;
+      Deflater& deflater = taken.exchange(true) ? own : deflater_;
       for (size_t i; (i = next.fetch_add(1)) < contents.size();) {
-        if (!deflate_into(compressed[i], contents[i], Z_BEST_SPEED)) failed = true;
+        if (!deflater.deflate(compressed[i], contents[i], Z_BEST_SPEED)) failed = true;
         std::string().swap(contents[i]);
       }
     };
@@ -236,7 +240,8 @@ class Writer {
       catalog.AddKey("MarkInfo", mark_info);
     }
     for (auto& [font, entry] : fonts_) {
-      embed_font(doc_.GetObjects(), *entry, options_.font_programs ? &options_.font_programs->of(*font) : nullptr);
+      embed_font(doc_.GetObjects(), *entry, options_.font_programs ? &options_.font_programs->of(*font) : nullptr,
+                 &deflater_);
     }
     PdfObject* tree = doc_.GetPagesTree()->GetObject();
     PdfArray kids;
@@ -306,6 +311,7 @@ class Writer {
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
   std::unique_ptr<StructureWriter> structure_;  // tagged PDF: the structure tree as pages come
+  Deflater deflater_;                           // the file's small streams, one zlib state
 
   EmbeddedFont& font_entry(const text::Font* font) {
     auto it = fonts_.find(font);

@@ -1,7 +1,7 @@
 // Benchmark (not a test): certificates in-process, nothing written to disk — the CPU a
 // file per row costs (layout + PDF writing), and one PDF of the whole list, so that the
 // rendering path is measured without the file system's noise.
-//   vanban_bench_certificate_files <repo-root> <list.csv> [jobs] [rounds]
+//   vanban_bench_certificate_files <repo-root> <list.csv> [jobs] [rounds] [files|one|both]
 // Make a list with tests/bench/make_recipients.py. Prints, per round, the wall and process
 // CPU time of `certificate_files` (a PDF per row, handed to a sink that only counts bytes)
 // and of `certificates_file` (one PDF), and the medians.
@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   const std::string list = vanban::file_io::read_file(argv[2]);
   const int jobs = argc > 3 ? std::atoi(argv[3]) : 2;
   const int rounds = argc > 4 ? std::atoi(argv[4]) : 3;
+  const std::string what = argc > 5 ? argv[5] : "both";  // for a profile of one of the two
+  const bool per_row = what != "one", one_pdf = what != "files";
 
   vanban::EngineOptions options;
   options.template_dirs = {root + "/templates"};
@@ -59,25 +61,27 @@ int main(int argc, char** argv) {
   for (int r = 0; r < rounds; ++r) {
     size_t files = 0, bytes = 0;
     double c0 = cpu_seconds(), w0 = wall_seconds();
-    auto result = engine.certificate_files(tpl, list, "list.csv", batch, render, vanban::OutputFormat::Pdf,
+    vanban::BatchResult result;
+    if (per_row) result = engine.certificate_files(tpl, list, "list.csv", batch, render, vanban::OutputFormat::Pdf,
                                            [&](size_t, const vanban::model::ListRow&, std::string pdf) {
                                              ++files;
                                              bytes += pdf.size();
                                            });
     double c1 = cpu_seconds(), w1 = wall_seconds();
     std::string one;
-    auto whole = engine.certificates_file(tpl, list, "list.csv", batch, render, vanban::OutputFormat::Pdf, one);
+    vanban::BatchResult whole;
+    if (one_pdf) whole = engine.certificates_file(tpl, list, "list.csv", batch, render, vanban::OutputFormat::Pdf, one);
     double c2 = cpu_seconds(), w2 = wall_seconds();
-    file_cpu.push_back((c1 - c0) / static_cast<double>(files) * 1e3);
-    file_wall.push_back(static_cast<double>(files) / (w1 - w0));
+    file_cpu.push_back(files ? (c1 - c0) / static_cast<double>(files) * 1e3 : 0);
+    file_wall.push_back(files ? static_cast<double>(files) / (w1 - w0) : 0);
     one_cpu.push_back(c2 - c1);
     one_wall.push_back(w2 - w1);
     std::printf("round %d: %zu files, %.1f KB a file, %.3f ms CPU a file, %.0f files/s; one PDF of %zu pages %.1f MB "
                 "in %.3f s (%.3f s CPU)\n",
-                r + 1, files, static_cast<double>(bytes) / static_cast<double>(files) / 1024.0, file_cpu.back(),
+                r + 1, files, files ? static_cast<double>(bytes) / static_cast<double>(files) / 1024.0 : 0.0, file_cpu.back(),
                 file_wall.back(), whole.produced, static_cast<double>(one.size()) / 1e6, one_wall.back(),
                 one_cpu.back());
-    if (result.produced != files || whole.produced == 0) return 1;
+    if (result.produced != files || (per_row && files == 0) || (one_pdf && whole.produced == 0)) return 1;
   }
   std::printf("median: a file per row %.3f ms CPU a file, %.0f files/s (jobs %d); one PDF %.3f s (%.3f s CPU)\n",
               median(file_cpu), median(file_wall), jobs, median(one_wall), median(one_cpu));
