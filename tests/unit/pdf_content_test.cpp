@@ -6,8 +6,10 @@
 #include <cmath>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "pdf/content.h"
+#include "pdf/flate.h"
 #include "pdf/font_embedding.h"
 #include "test_fonts.h"
 
@@ -81,6 +83,32 @@ TEST(PdfContent, CidsAreNumberedByGlyphAndTextInOrderOfFirstUse) {
   ASSERT_EQ(f.by_cid.size(), 7u);
   EXPECT_EQ(f.by_cid[3], (std::pair<uint32_t, std::string>{50, "à"}));
   EXPECT_EQ(f.by_cid[5], (std::pair<uint32_t, std::string>{0, ""}));
+}
+
+TEST(PdfContent, AStreamsBytesDoNotDependOnTheStreamsBefore) {
+  // Streams of every window size, compressed one after the other with one Deflater (as a
+  // file's pages and maps are), each the same as compressed alone, and inflating back.
+  std::mt19937 random(7);
+  std::vector<std::string> streams;
+  for (size_t size : {0u, 10u, 900u, 3000u, 5000u, 12000u, 40000u, 700u, 3000u}) {
+    std::string s;
+    for (size_t i = 0; i < size; ++i) s += "0123456789 Tm TJ <>[]\n"[random() % 23];
+    streams.push_back(s);
+  }
+  pdf::Deflater shared;
+  for (int level : {Z_BEST_SPEED, Z_DEFAULT_COMPRESSION}) {
+    for (const std::string& s : streams) {
+      std::string a, b;
+      ASSERT_TRUE(shared.deflate(a, s, level));
+      ASSERT_TRUE(pdf::deflate_into(b, s, level));
+      EXPECT_EQ(a, b) << s.size();
+      std::string back(s.size() + 1, '\0');
+      uLongf n = back.size();
+      ASSERT_EQ(uncompress(reinterpret_cast<Bytef*>(back.data()), &n, reinterpret_cast<const Bytef*>(a.data()), a.size()),
+                Z_OK);
+      EXPECT_EQ(back.substr(0, n), s);
+    }
+  }
 }
 
 }  // namespace
