@@ -66,20 +66,17 @@ TEST(PdfContent, ANumberThatCannotBeWrittenIsALayoutError) {
 TEST(PdfContent, CidsAreNumberedByGlyphAndTextInOrderOfFirstUse) {
   pdf::EmbeddedFont f;
   f.font = &test::liberation_fonts().face(false, false);
-  EXPECT_EQ(f.cid(50, "a"), 1);
-  EXPECT_EQ(f.cid(60, "b"), 2);
-  EXPECT_EQ(f.cid(50, "a"), 1);
-  // The same glyph standing for another text gets a CID of its own, found again after.
-  EXPECT_EQ(f.cid(50, "à"), 3);
-  EXPECT_EQ(f.cid(60, "b"), 2);
-  EXPECT_EQ(f.cid(50, "à"), 3);
-  EXPECT_EQ(f.cid(50, "a"), 1);
-  // .notdef standing for a character the face lacks, and a glyph id past the face's.
-  EXPECT_EQ(f.cid(0, "\xE4\xB8\xAD"), 4);
-  EXPECT_EQ(f.cid(0, ""), 5);
-  EXPECT_EQ(f.cid(0, "\xE4\xB8\xAD"), 4);
-  EXPECT_EQ(f.cid(70000, "x"), 6);
-  EXPECT_EQ(f.cid(70000, "x"), 6);
+  struct Use {
+    uint32_t glyph;
+    const char* text;
+    uint16_t cid;
+  };
+  // The same glyph standing for another text gets a CID of its own, found again after;
+  // .notdef standing for a character the face lacks; a glyph id past the face's.
+  const Use uses[] = {{50, "a", 1},          {60, "b", 2},          {50, "a", 1}, {50, "à", 3}, {60, "b", 2},
+                      {50, "à", 3},          {50, "a", 1},          {0, "\xE4\xB8\xAD", 4}, {0, "", 5},
+                      {0, "\xE4\xB8\xAD", 4}, {70000, "x", 6}, {70000, "x", 6}};
+  for (const Use& use : uses) EXPECT_EQ(f.cid(use.glyph, use.text), use.cid) << use.glyph << " " << use.text;
   ASSERT_EQ(f.by_cid.size(), 7u);
   EXPECT_EQ(f.by_cid[3], (std::pair<uint32_t, std::string>{50, "à"}));
   EXPECT_EQ(f.by_cid[5], (std::pair<uint32_t, std::string>{0, ""}));
