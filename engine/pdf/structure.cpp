@@ -47,7 +47,7 @@ void StructureWriter::begin_page(const std::vector<layout::StructNode>& nodes) {
     e.type = node.type;
     e.alt = node.alt;
     e.parent = node.parent >= 0 ? page_ids_[node.parent] : -1;
-    e.last_page = page_;
+    e.first_page = e.last_page = page_;
     // Its place among its parent's kids: the order of the page's elements (reading order),
     // filled in when it has content.
     if (e.parent >= 0) open_.at(e.parent).kids.push_back(Kid{0, 0, -1, next_id_});
@@ -143,6 +143,10 @@ void StructureWriter::page_numbered(uint32_t number) {
 void StructureWriter::write_closed() {
   for (auto it = open_.begin(); it != open_.end();) {
     Element& e = it->second;
+    // The elements from here on began on pages not numbered yet: none can be written (a
+    // batch's chunk of 256 pages has all its elements open before its pages are numbered;
+    // looking at them all for every page made the chunk quadratic).
+    if (e.first_page >= page_numbers_.size()) break;
     if (!e.closed || (e.number && e.last_page >= page_numbers_.size())) {
       ++it;
       continue;

@@ -56,7 +56,7 @@ class StructureWriter {
     int parent = -1;        // Element id; -1: the Document
     uint32_t number = 0;    // 0 until it has content (then it is written)
     uint32_t parent_number = 0;
-    size_t last_page = 0;
+    size_t first_page = 0, last_page = 0;  // elements are numbered (ids) in order of first_page
     std::vector<Kid> kids;
     bool closed = false;
   };
