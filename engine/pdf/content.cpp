@@ -136,7 +136,7 @@ void put_run(std::string& out, const layout::TextRun& run, EmbeddedFont& f, doub
       bool more = i + 1 < glyphs.size() && std::abs(glyphs[i + 1].y - g.y) < 1e-9;
       ++i;
       if (!more) break;
-      double natural = run.font->glyph_advance(g.glyph_id) * scale * run.size;
+      double natural = f.advance(g.glyph_id) * scale * run.size;
       double gap = glyphs[i].x - (g.x + natural);  // how far the next glyph is from where PDF puts it
       if (std::abs(gap) > 0.0005) {
         out += "> ";

@@ -14,11 +14,9 @@ namespace vanban::pdf {
 using namespace PoDoFo;
 
 void put_hex4(std::string& out, unsigned v) {
-  static const char* digits = "0123456789ABCDEF";
-  out += digits[(v >> 12) & 15];
-  out += digits[(v >> 8) & 15];
-  out += digits[(v >> 4) & 15];
-  out += digits[v & 15];
+  static const char digits[] = "0123456789ABCDEF";
+  const char hex[4] = {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15], digits[v & 15]};
+  out.append(hex, 4);
 }
 
 // UTF-8 -> UTF-16BE hex for ToUnicode.
@@ -109,7 +107,7 @@ void embed_font(PdfVecObjects& objects, EmbeddedFont& f, const FontProgram* shar
   cid_to_gid.reserve(f.by_cid.size() * 2);
   for (size_t cid = 0; cid < f.by_cid.size(); ++cid) {
     uint32_t gid = f.by_cid[cid].first;
-    run.push_back(PdfVariant(static_cast<pdf_int64>(std::lround(font.glyph_advance(gid) * k))));
+    run.push_back(PdfVariant(static_cast<pdf_int64>(std::lround(f.advance(gid) * k))));
     uint32_t ng = cid == 0 ? 0 : program->new_gid[gid];
     cid_to_gid += static_cast<char>((ng >> 8) & 0xFF);
     cid_to_gid += static_cast<char>(ng & 0xFF);

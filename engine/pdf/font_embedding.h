@@ -41,9 +41,21 @@ struct EmbeddedFont {
     return c;
   }
 
+  // The glyph's advance in font units (text::Font::glyph_advance), asked of the face
+  // once per glyph: every glyph of every run needs it.
+  int advance(uint32_t glyph) {
+    if (advances_.empty() && font) advances_.resize(font->glyph_count(), kUnknown);
+    if (glyph >= advances_.size()) return font->glyph_advance(glyph);
+    int& a = advances_[glyph];
+    if (a == kUnknown) a = font->glyph_advance(glyph);
+    return a;
+  }
+
  private:
   std::vector<uint16_t> first_;  // glyph id -> the CID of its first (glyph, text); 0: none yet
   std::map<std::pair<uint32_t, std::string>, uint16_t> others_;
+  static constexpr int kUnknown = INT32_MIN;
+  std::vector<int> advances_;    // glyph id -> advance; kUnknown: not asked yet
 
   uint16_t allocate(uint32_t glyph, const std::string& text) {
     if (by_cid.size() >= 0xFFFF) throw Error(ErrorKind::Output, tr("more than 65535 distinct glyphs in one font"));
