@@ -40,13 +40,14 @@ struct Composer {
     auto lines = set_paragraph(plain_text(text), st, w, fonts);
     y += st.space_before;
     if (tag == kArtifact) tag = node("P");
-    for (const Line& l : lines) {
-      const size_t from = page.runs.size();
-      place_line(l, x, y + baseline_offset(l), page.runs);
-      for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = tag;
-      y += l.height;
-    }
     if (out) *out = lines;
+    for (Line& l : lines) {
+      const size_t from = page.runs.size();
+      const double baseline = y + baseline_offset(l);
+      y += l.height;
+      place_line(std::move(l), x, baseline, page.runs);
+      for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = tag;
+    }
     return y + st.space_after;
   }
 
@@ -311,11 +312,12 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
   const double right_h = date_h + proto.signer_height;
   double ry = bottom - right_h + date_style.space_before;
   const int date = k.node("P");
-  for (const Line& l : date_lines) {
+  for (Line& l : date_lines) {
     const size_t from = page.runs.size();
-    place_line(l, right_x, ry + baseline_offset(l), page.runs);
-    for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = date;
+    const double baseline = ry + baseline_offset(l);
     ry += l.height;
+    place_line(std::move(l), right_x, baseline, page.runs);
+    for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = date;
   }
   const double signer_y = bottom - right_h + date_h;
   // The prototype's signer block and its elements, their indices after this page's.
