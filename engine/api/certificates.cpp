@@ -115,11 +115,11 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
   result.rows = rows.size();
   result.warnings = recipients.warnings;
   const int jobs = std::max(1, std::min(options.jobs, 64));
-  // Chunks of 128 rows. With more than one job, chunk k + 1 is laid out on jobs - 1 threads
+  // Chunks of 64 rows. With more than one job, chunk k + 1 is laid out on jobs - 1 threads
   // while this thread hands chunk k's pages on (the sink writes them), so the layout and
   // the writing overlap (issue #14); pages are handed on in list order whatever the jobs.
-  // Two chunks of pages are alive at a time (256 pages, as one chunk of 256 was before).
-  constexpr size_t kChunk = 128;
+  // Two chunks of pages are alive at a time.
+  constexpr size_t kChunk = 64;
   struct Chunk {
     size_t begin = 0, end = 0;
     std::vector<layout::Page> pages = std::vector<layout::Page>(kChunk);
