@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/string_hash.h"
 #include "core/thread_cache.h"
 #include "core/unicode.h"
 #include "text/line_breaker.h"
@@ -87,11 +88,7 @@ std::string canonical(std::string_view word) {
 // ICU). Bounded: past kMaxEntries the memo starts again.
 struct CanonicalMemo {
   static constexpr size_t kMaxEntries = 8192, kMaxBytes = 64;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> map;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map;
 };
 
 std::string canonical_remembered(std::string_view piece) {

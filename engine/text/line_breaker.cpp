@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/string_hash.h"
 #include "core/thread_cache.h"
 
 namespace vanban::text {
@@ -26,12 +27,8 @@ namespace {
 struct Breaker {
   static constexpr size_t kMaxTextBytes = 512;
   static constexpr size_t kMaxBytes = size_t{1} << 20;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   std::unique_ptr<icu::BreakIterator> iterator;
-  std::unordered_map<std::string, std::vector<BreakOpportunity>, Hash, std::equal_to<>> memo;
+  std::unordered_map<std::string, std::vector<BreakOpportunity>, StringHash, std::equal_to<>> memo;
   size_t bytes = 0;
 
   void keep(std::string_view text, const std::vector<BreakOpportunity>& opportunities) {

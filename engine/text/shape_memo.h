@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/string_hash.h"
 #include "text/font.h"
 
 namespace vanban::text {
@@ -51,12 +52,8 @@ struct Font::ShapeMemo {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const Glyphs>, Hash, std::equal_to<>> map_;
+  std::unordered_map<std::string, std::shared_ptr<const Glyphs>, StringHash, std::equal_to<>> map_;
   size_t bytes_ = 0;
 };
 
