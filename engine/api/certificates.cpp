@@ -115,34 +115,54 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
   result.rows = rows.size();
   result.warnings = recipients.warnings;
   const int jobs = std::max(1, std::min(options.jobs, 64));
-  const size_t chunk = 256;
-  std::vector<layout::Page> pages(chunk);
-  std::vector<std::unique_ptr<BatchRowError>> failed(chunk);
-  for (size_t begin = 0; begin < rows.size(); begin += chunk) {
-    size_t end = std::min(rows.size(), begin + chunk);
-    std::atomic<size_t> next{begin};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < end;) {
+  // Chunks of 64 rows. With more than one job, chunk k + 1 is laid out on jobs - 1 threads
+  // while this thread hands chunk k's pages on (the sink writes them), so the layout and
+  // the writing overlap (issue #14); pages are handed on in list order whatever the jobs.
+  // Two chunks of pages are alive at a time.
+  constexpr size_t kChunk = 64;
+  struct Chunk {
+    size_t begin = 0, end = 0;
+    std::vector<layout::Page> pages = std::vector<layout::Page>(kChunk);
+    std::vector<std::unique_ptr<BatchRowError>> failed = std::vector<std::unique_ptr<BatchRowError>>(kChunk);
+  };
+  auto lay_out = [&](Chunk& c, int threads) {
+    std::atomic<size_t> next{c.begin};
+    run_parallel(threads, [&] {  // any other failure (out of memory) ends the batch, not the process
+      for (size_t i; (i = next.fetch_add(1)) < c.end;) {
         try {
-          pages[i - begin] = layout::certificate_page(prototype, *rows[i]);
+          c.pages[i - c.begin] = layout::certificate_page(prototype, *rows[i]);
         } catch (const Error& e) {
-          failed[i - begin] = std::make_unique<BatchRowError>(
+          c.failed[i - c.begin] = std::make_unique<BatchRowError>(
               BatchRowError{e.line(), e.column(), e.field_path(), e.message(), rows[i]->field("stt")});
         }
       }
-    };
-    run_parallel(jobs, work);  // any other failure (out of memory) ends the batch, not the process
-    for (size_t i = begin; i < end; ++i) {
-      if (failed[i - begin]) {
-        result.errors.push_back(*failed[i - begin]);
-        failed[i - begin].reset();
+    });
+  };
+  auto hand_on = [&](Chunk& c) {
+    for (size_t i = c.begin; i < c.end; ++i) {
+      if (c.failed[i - c.begin]) {
+        result.errors.push_back(*c.failed[i - c.begin]);
+        c.failed[i - c.begin].reset();
         continue;
       }
-      sink(i + 1, *rows[i], pages[i - begin]);
-      pages[i - begin] = layout::Page();
+      sink(i + 1, *rows[i], c.pages[i - c.begin]);
+      c.pages[i - c.begin] = layout::Page();
       ++result.produced;
     }
-    if (options.progress) options.progress(end, rows.size());
+    if (options.progress) options.progress(c.end, rows.size());
+  };
+  Chunk now, ahead;
+  now.end = std::min(rows.size(), kChunk);
+  lay_out(now, jobs);
+  while (now.begin < rows.size()) {
+    ahead.begin = now.end;
+    ahead.end = std::min(rows.size(), ahead.begin + kChunk);
+    if (ahead.begin < ahead.end) {
+      overlapped(jobs > 1, [&] { lay_out(ahead, std::max(1, jobs - 1)); }, [&] { hand_on(now); });
+    } else {
+      hand_on(now);
+    }
+    std::swap(now, ahead);
   }
   return result;
 }

@@ -38,4 +38,38 @@ void run_parallel(int threads, Work&& work) {
   if (first) std::rethrow_exception(first);
 }
 
+// Runs `background()` on a helper thread while `foreground()` runs on the calling one
+// (one stage of a pipeline overlapping the next), or both in turn on the calling thread
+// when `parallel` is false or the helper cannot start (then a failed `foreground` skips
+// `background`). The helper is always joined before the failure (foreground's first) is
+// rethrown.
+template <typename Background, typename Foreground>
+void overlapped(bool parallel, Background&& background, Foreground&& foreground) {
+  std::exception_ptr back, fore;
+  auto run_back = [&]() noexcept {
+    try {
+      background();
+    } catch (...) {
+      back = std::current_exception();
+    }
+  };
+  std::thread helper;
+  if (parallel) {
+    try {
+      helper = std::thread(run_back);
+    } catch (...) {
+      // No helper: both on this thread.
+    }
+  }
+  try {
+    foreground();
+  } catch (...) {
+    fore = std::current_exception();
+  }
+  if (helper.joinable()) helper.join();
+  else if (!fore) run_back();
+  if (fore) std::rethrow_exception(fore);
+  if (back) std::rethrow_exception(back);
+}
+
 }  // namespace vanban

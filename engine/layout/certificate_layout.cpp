@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include "core/error.h"
 #include "core/i18n.h"
@@ -18,6 +20,55 @@ namespace {
 
 model::RichText plain_text(const std::string& s) { return {model::Span{s, false, false}}; }
 
+}  // namespace
+
+// The lines of (text, style, width) once set, for the rest of the batch (issue #14). A
+// paragraph's lines depend on nothing else (the fonts are the batch's), so a remembered
+// paragraph is exactly what setting it again gives. Mutex-guarded; bounded: texts over
+// kMaxTextBytes are not remembered, past kMaxEntries the memo starts again.
+struct CertificateLinesMemo {
+  static constexpr size_t kMaxTextBytes = 512, kMaxEntries = 2048;
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const std::vector<Line>>, std::less<>> map;
+
+  static std::string key(const std::string& text, const style::ParagraphStyle& st, double width) {
+    std::string k;
+    char buf[256];
+    int n = std::snprintf(buf, sizeof buf, "%a|%a|%d%d%d%d|%a|%a|%a|%a,%a,%a|", width, st.size, st.bold, st.italic,
+                          static_cast<int>(st.align), st.uppercase, st.first_indent, st.left_indent, st.line_spacing,
+                          st.color.r, st.color.g, st.color.b);
+    k.reserve(static_cast<size_t>(n) + text.size());
+    k.append(buf, static_cast<size_t>(n)).append(text);
+    return k;
+  }
+
+  std::vector<Line> lines(const std::string& text, const style::ParagraphStyle& st, double width,
+                          const text::FontFamily& fonts) {
+    if (text.size() > kMaxTextBytes) return set_paragraph(plain_text(text), st, width, fonts);
+    std::string k = key(text, st, width);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (auto it = map.find(k); it != map.end()) {
+        std::shared_ptr<const std::vector<Line>> found = it->second;
+        return *found;  // copied after the lookup; `found` keeps it alive if the memo is emptied
+      }
+    }
+    auto made = std::make_shared<const std::vector<Line>>(set_paragraph(plain_text(text), st, width, fonts));
+    std::lock_guard<std::mutex> lock(mutex);
+    if (map.size() >= kMaxEntries) map.clear();
+    map.emplace(std::move(k), made);
+    return *made;
+  }
+};
+
+namespace {
+
+// Set lines through the batch's memo when there is one.
+std::vector<Line> lines_of(CertificateLinesMemo* memo, const std::string& text, const style::ParagraphStyle& st,
+                           double width, const text::FontFamily& fonts) {
+  return memo ? memo->lines(text, st, width, fonts) : set_paragraph(plain_text(text), st, width, fonts);
+}
+
 double baseline_offset(const Line& line) { return (line.height - line.ascent - line.descent) / 2 + line.ascent; }
 
 struct Composer {
@@ -25,6 +76,7 @@ struct Composer {
   const text::FontFamily& fonts;
   Page& page;
   double left, width;
+  CertificateLinesMemo* memo = nullptr;
 
   // A structure element of the page (tagged PDF); -1 parent: the document.
   int node(std::string type, int parent = -1, std::string alt = {}) {
@@ -37,23 +89,24 @@ struct Composer {
   double stack(const std::string& text, const style::ParagraphStyle& st, double x, double w, double y,
                std::vector<Line>* out = nullptr, int tag = kArtifact) {
     if (text.empty()) return y;
-    auto lines = set_paragraph(plain_text(text), st, w, fonts);
+    auto lines = lines_of(memo, text, st, w, fonts);
     y += st.space_before;
     if (tag == kArtifact) tag = node("P");
-    for (const Line& l : lines) {
-      const size_t from = page.runs.size();
-      place_line(l, x, y + baseline_offset(l), page.runs);
-      for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = tag;
-      y += l.height;
-    }
     if (out) *out = lines;
+    for (Line& l : lines) {
+      const size_t from = page.runs.size();
+      const double baseline = y + baseline_offset(l);
+      y += l.height;
+      place_line(std::move(l), x, baseline, page.runs);
+      for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = tag;
+    }
     return y + st.space_after;
   }
 
   double height_of(const std::string& text, const style::ParagraphStyle& st, double w) {
     if (text.empty()) return 0;
     double h = st.space_before + st.space_after;
-    for (const Line& l : set_paragraph(plain_text(text), st, w, fonts)) h += l.height;
+    for (const Line& l : lines_of(memo, text, st, w, fonts)) h += l.height;
     return h;
   }
 };
@@ -193,7 +246,7 @@ CertificatePrototype certificate_prototype(const style::Template& tpl, const Cer
                                            const text::FontFamily& fonts) {
   const auto& c = tpl.certificate;
   const auto& pg = tpl.page;
-  CertificatePrototype proto{&tpl, options, &fonts, {}, 0, {}, 0, 0};
+  CertificatePrototype proto{&tpl, options, &fonts, {}, 0, {}, 0, 0, std::make_shared<CertificateLinesMemo>()};
   Page& head_page = proto.head;
   const double left = pg.margin_left, width = pg.width - pg.margin_left - pg.margin_right;
   const bool fixed = !options.print_on_blank;  // the parts pre-printed on a blank
@@ -288,14 +341,14 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
   page.height = pg.height;
   if (!options.print_on_blank) page.graphics.push_back(0);
   const double left = pg.margin_left, width = pg.width - pg.margin_left - pg.margin_right;
-  Composer k{tpl, fonts, page, left, width};
+  Composer k{tpl, fonts, page, left, width, proto.memo.get()};
 
   // The name: the most prominent line, shrunk to fit one line down to the minimum size,
   // then wrapped at that size.
   double top = proto.head_bottom;
   auto name_style = tpl.style("cert-name");
   double natural = 0;  // the widest line (a name may hold a line break)
-  for (const Line& l : set_paragraph(plain_text(said.name_line), name_style, 1e6, fonts))
+  for (const Line& l : lines_of(proto.memo.get(), said.name_line, name_style, 1e6, fonts))
     natural = std::max(natural, l.natural_width);
   if (natural > width) name_style.size = std::max(c.name_min_size, name_style.size * width / natural * 0.999);
   top = k.stack(said.name_line, name_style, left, width, top);
@@ -305,17 +358,18 @@ Page compose_certificate(const CertificatePrototype& proto, const model::ListRow
   // Bottom right: place and date, then the prototype's signer block under it.
   const double half = width / 2, right_x = left + width - half, bottom = pg.height - pg.margin_bottom;
   const auto& date_style = tpl.style("cert-date");
-  auto date_lines = set_paragraph(plain_text(said.date_line), date_style, half, fonts);
+  auto date_lines = lines_of(proto.memo.get(), said.date_line, date_style, half, fonts);
   double date_h = date_style.space_before + date_style.space_after;
   for (const Line& l : date_lines) date_h += l.height;
   const double right_h = date_h + proto.signer_height;
   double ry = bottom - right_h + date_style.space_before;
   const int date = k.node("P");
-  for (const Line& l : date_lines) {
+  for (Line& l : date_lines) {
     const size_t from = page.runs.size();
-    place_line(l, right_x, ry + baseline_offset(l), page.runs);
-    for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = date;
+    const double baseline = ry + baseline_offset(l);
     ry += l.height;
+    place_line(std::move(l), right_x, baseline, page.runs);
+    for (size_t i = from; i < page.runs.size(); ++i) page.runs[i].tag = date;
   }
   const double signer_y = bottom - right_h + date_h;
   // The prototype's signer block and its elements, their indices after this page's.

@@ -25,6 +25,10 @@ struct CertificateOptions {
 // The shared border of every page (index 0 of LaidOutDocument::graphics).
 Graphic certificate_border(const style::Template& tpl, const CertificateOptions& options);
 
+// Paragraphs a batch has already set (certificate_layout.cpp): the date line, achievement
+// texts, positions and units come back on many rows. Shared by the threads of a batch.
+struct CertificateLinesMemo;
+
 // What every certificate of a batch shares, laid out once: the fixed top lines (emblem,
 // Quốc hiệu, Tiêu ngữ and its rule, issuer, verb, title) and the signer's block.
 struct CertificatePrototype {
@@ -36,6 +40,7 @@ struct CertificatePrototype {
   Page signer;            // signer's title, signature room, signer's name, from y = 0
   double signature_top;   // the signature room's top in `signer`
   double signer_height;   // `signer`'s height, its spacing included
+  std::shared_ptr<CertificateLinesMemo> memo;  // the batch's set paragraphs
 };
 
 CertificatePrototype certificate_prototype(const style::Template& tpl, const CertificateOptions& options,

@@ -40,6 +40,9 @@ void emit_runs(const std::vector<Glyph>& glyphs, size_t begin, size_t end, doubl
     if (!run || run->font != g.font) {
       line.runs.push_back(TextRun{g.font, g.size, Color{style.color.r, style.color.g, style.color.b}, {}});
       run = &line.runs.back();
+      size_t same = i;
+      while (same < end && glyphs[same].font == g.font) ++same;
+      run->glyphs.reserve(same - i);
     }
     double advance = g.advance + (g.is_space ? extra_per_space : 0);
     run->glyphs.push_back(PositionedGlyph{g.glyph_id, x + g.x_offset, -g.y_offset, advance,
@@ -58,6 +61,11 @@ std::vector<Line> set_lines(const model::RichText& spans, const style::Paragraph
   // 1. The paragraph's text and its glyphs, span by span.
   std::string text;
   std::vector<Glyph> glyphs;
+  {
+    size_t bytes = 0;
+    for (const model::Span& span : spans) bytes += span.text.size();
+    glyphs.reserve(bytes);  // at most a glyph a byte
+  }
   for (const model::Span& span : spans) {
     std::string piece = style.uppercase ? unicode::to_upper_vi(span.text) : span.text;
     if (piece.empty()) continue;
@@ -266,13 +274,16 @@ Line set_leader_line(const std::string& leader, const style::ParagraphStyle& sty
 }
 
 void place_line(const Line& line, double dx, double dy, std::vector<TextRun>& out) {
-  for (const TextRun& run : line.runs) {
-    TextRun placed = run;
-    for (auto& g : placed.glyphs) {
+  place_line(Line(line), dx, dy, out);
+}
+
+void place_line(Line&& line, double dx, double dy, std::vector<TextRun>& out) {
+  for (TextRun& run : line.runs) {
+    for (auto& g : run.glyphs) {
       g.x += dx;
       g.y += dy;
     }
-    out.push_back(std::move(placed));
+    out.push_back(std::move(run));
   }
 }
 

@@ -35,7 +35,9 @@ Line set_leader_line(const std::string& leader, const style::ParagraphStyle& sty
 void append_leaders(Line& line, const std::string& leader, const style::ParagraphStyle& style, double from,
                     double to, const text::FontFamily& fonts);
 
-// Offsets every glyph of `line` by (dx, dy) and appends its runs to `out`.
+// Offsets every glyph of `line` by (dx, dy) and appends its runs to `out` (moved out of
+// `line` by the second form).
 void place_line(const Line& line, double dx, double dy, std::vector<TextRun>& out);
+void place_line(Line&& line, double dx, double dy, std::vector<TextRun>& out);
 
 }  // namespace vanban::layout

@@ -6,8 +6,13 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <functional>
+#include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "core/string_hash.h"
+#include "core/thread_cache.h"
 #include "core/unicode.h"
 #include "text/line_breaker.h"
 
@@ -78,6 +83,28 @@ std::string canonical(std::string_view word) {
   return s;
 }
 
+// canonical() of the pieces between opportunities, remembered per thread (issue #14: the
+// same syllables come back on every certificate of a batch; upper-casing goes through
+// ICU). Bounded: past kMaxEntries the memo starts again.
+struct CanonicalMemo {
+  static constexpr size_t kMaxEntries = 8192, kMaxBytes = 64;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map;
+};
+
+std::string canonical_remembered(std::string_view piece) {
+  if (piece.size() > CanonicalMemo::kMaxBytes) return canonical(piece);
+  static const ThreadCache<CanonicalMemo> cache([](void* m) { delete static_cast<CanonicalMemo*>(m); });
+  std::unique_ptr<CanonicalMemo> owned;
+  CanonicalMemo* memo = cache.get();
+  if (!memo) {
+    owned = std::make_unique<CanonicalMemo>();
+    memo = cache.keep(owned.get()) ? owned.release() : owned.get();
+  }
+  if (auto it = memo->map.find(piece); it != memo->map.end()) return it->second;
+  if (memo->map.size() >= CanonicalMemo::kMaxEntries) memo->map.clear();
+  return memo->map.emplace(std::string(piece), canonical(piece)).first->second;
+}
+
 const std::unordered_set<std::string>& words() {
   static const std::unordered_set<std::string> set = [] {
     std::unordered_set<std::string> s;
@@ -121,17 +148,26 @@ std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vecto
   }
   if (lines < 2) return {};
 
-  // 2. The word on either side of each opportunity, for the cost of breaking there.
+  // 2. The word on either side of each opportunity, for the cost of breaking there. Each
+  // piece between two opportunities is made canonical once (the old-style tone marks are
+  // within a syllable, so the pair's canonical form is its pieces' joined by a space).
   std::vector<double> break_cost(m + 1, 0);
+  std::vector<std::string> piece(m + 1);  // piece[k]: the text before node k, trimmed, canonical
+  auto canonical_piece = [&](size_t k) -> const std::string& {
+    if (piece[k].empty()) piece[k] = canonical_remembered(trimmed(text.substr(offset(k - 1), offset(k) - offset(k - 1))));
+    return piece[k];
+  };
   for (size_t k = 1; k < m; ++k) {
     if (mandatory(k)) continue;
-    std::string_view before = trimmed(text.substr(offset(k - 1), offset(k) - offset(k - 1)));
-    std::string_view after = trimmed(text.substr(offset(k), offset(k + 1) - offset(k)));
+    std::string_view before = canonical_piece(k), after = canonical_piece(k + 1);
     // Punctuation is not part of the word: "KIỂM TRA," is "KIỂM TRA", "(ĐẠI HỌC" "ĐẠI HỌC".
     while (!after.empty() && std::strchr(",.;:!?)\"", after.back())) after.remove_suffix(1);
     while (!before.empty() && std::strchr("(\"", before.front())) before.remove_prefix(1);
     if (before.empty() || after.empty()) continue;
-    if (words().count(canonical(std::string(before) + " " + std::string(after)))) break_cost[k] = kInsideWord;
+    std::string pair;
+    pair.reserve(before.size() + 1 + after.size());
+    pair.append(before).append(1, ' ').append(after);
+    if (words().count(pair)) break_cost[k] = kInsideWord;
   }
 
   // 3. Least cost of `lines` lines ending at the end: cost[l][j] = the least cost of l + 1

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/i18n.h"
 #include "core/file_io.h"
+#include "text/shape_memo.h"
 
 namespace vanban::text {
 namespace {
@@ -32,6 +33,7 @@ FaceStyle face_style(bool bold, bool italic) {
 
 std::unique_ptr<Font> Font::load(const std::string& path) {
   std::unique_ptr<Font> font(new Font());
+  font->memo_ = std::make_unique<ShapeMemo>();
   font->path_ = path;
   try {
     font->data_ = file_io::read_file(path);

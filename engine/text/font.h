@@ -1,5 +1,7 @@
 // Font faces loaded from explicit files. A Font is immutable after loading and may be
-// shared by any number of threads (HarfBuzz face/font objects are made immutable).
+// shared by any number of threads (HarfBuzz face/font objects are made immutable); its
+// only mutable part is a memo of shaping results (text::shape), guarded by a mutex and
+// invisible to callers: a string shapes the same whether it is remembered or not.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -46,6 +48,11 @@ class Font {
   // Single line height (ascender - descender + line gap) for a size in pt.
   double line_height(double size_pt) const;
 
+  // What text::shape remembers of this face (text/shape_memo.h): the glyphs of strings
+  // already shaped, in font units, bounded in size.
+  struct ShapeMemo;
+  ShapeMemo& shape_memo() const { return *memo_; }
+
  private:
   Font() = default;
   std::string path_, data_, ps_name_;
@@ -57,6 +64,7 @@ class Font {
   std::array<int, 4> bbox_{};
   bool bold_ = false, italic_ = false;
   uint32_t glyph_count_ = 0;
+  std::unique_ptr<ShapeMemo> memo_;
 };
 
 // The four faces of one family.

@@ -5,28 +5,55 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <functional>
 #include <memory>
 #include <new>
+#include <string>
+#include <unordered_map>
 
 #include "core/error.h"
 #include "core/i18n.h"
+#include "core/string_hash.h"
 #include "core/thread_cache.h"
 
 namespace vanban::text {
 namespace {
 
-// A line-break iterator per thread, cloned once from ICU's "vi" rules. `owned` holds one
-// this thread could not keep (the caller's to free).
-icu::BreakIterator* thread_iterator(std::unique_ptr<icu::BreakIterator>& owned) {
-  static const ThreadCache<icu::BreakIterator> cache([](void* it) { delete static_cast<icu::BreakIterator*>(it); });
-  if (icu::BreakIterator* it = cache.get()) return it;
+// Per thread: a line-break iterator, cloned once from ICU's "vi" rules, and a memo of the
+// opportunities of strings already broken (issue #14: a batch of certificates breaks the
+// same date line, achievement texts and units on every row). The opportunities depend on
+// the text alone, so a remembered result is exactly what breaking again gives. Bounded:
+// strings over kMaxTextBytes are not remembered; past kMaxBytes the memo starts again.
+struct Breaker {
+  static constexpr size_t kMaxTextBytes = 512;
+  static constexpr size_t kMaxBytes = size_t{1} << 20;
+  std::unique_ptr<icu::BreakIterator> iterator;
+  std::unordered_map<std::string, std::vector<BreakOpportunity>, StringHash, std::equal_to<>> memo;
+  size_t bytes = 0;
+
+  void keep(std::string_view text, const std::vector<BreakOpportunity>& opportunities) {
+    if (text.size() > kMaxTextBytes) return;
+    const size_t cost = text.size() + opportunities.size() * sizeof(BreakOpportunity) + 64;
+    if (bytes + cost > kMaxBytes) {
+      memo.clear();
+      bytes = 0;
+    }
+    if (memo.emplace(std::string(text), opportunities).second) bytes += cost;
+  }
+};
+
+// This thread's breaker. `owned` holds one this thread could not keep (the caller's to free).
+Breaker& thread_breaker(std::unique_ptr<Breaker>& owned) {
+  static const ThreadCache<Breaker> cache([](void* b) { delete static_cast<Breaker*>(b); });
+  if (Breaker* b = cache.get()) return *b;
+  owned = std::make_unique<Breaker>();
   UErrorCode status = U_ZERO_ERROR;
-  owned.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+  owned->iterator.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
   if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
-  if (U_FAILURE(status) || !owned) {
+  if (U_FAILURE(status) || !owned->iterator) {
     throw Error(ErrorKind::Layout, trf("ICU line breaking unavailable: {0}", u_errorName(status)));
   }
-  return cache.keep(owned.get()) ? owned.release() : owned.get();
+  return cache.keep(owned.get()) ? *owned.release() : *owned;
 }
 
 UChar32 code_point_before(std::string_view s, size_t offset, size_t* start) {
@@ -65,8 +92,12 @@ bool joins_a_token(std::string_view s, size_t offset) {
 std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   std::vector<BreakOpportunity> out;
   if (utf8.empty()) return out;
-  std::unique_ptr<icu::BreakIterator> owned;
-  icu::BreakIterator* it = thread_iterator(owned);
+  std::unique_ptr<Breaker> owned;
+  Breaker& breaker = thread_breaker(owned);
+  if (utf8.size() <= Breaker::kMaxTextBytes) {
+    if (auto it = breaker.memo.find(utf8); it != breaker.memo.end()) return it->second;
+  }
+  icu::BreakIterator* it = breaker.iterator.get();
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
   if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
@@ -82,6 +113,7 @@ std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   it->setText(icu::UnicodeString());  // drop the pointer into `utf8`
   utext_close(text);
   if (out.empty() || out.back().offset != utf8.size()) out.push_back({utf8.size(), false});
+  breaker.keep(utf8, out);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/thread_cache.h"
 #include "core/unicode.h"
+#include "text/shape_memo.h"
 
 namespace vanban::text {
 namespace {
@@ -34,11 +35,8 @@ hb_buffer_t* thread_buffer(Buffer& owned) {
   return buffer;
 }
 
-}  // namespace
-
-std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8) {
-  std::vector<ShapedGlyph> out;
-  if (utf8.empty()) return out;
+// The glyphs of `utf8` in font units, shaped by HarfBuzz.
+std::shared_ptr<const Font::ShapeMemo::Glyphs> shape_units(const Font& font, std::string_view utf8) {
   Buffer owned;
   hb_buffer_t* buffer = thread_buffer(owned);
   hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
@@ -52,8 +50,8 @@ std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_vie
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
-  const double scale = size_pt / font.units_per_em();
-  out.reserve(count);
+  auto out = std::make_shared<Font::ShapeMemo::Glyphs>();
+  out->reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     if (info[i].codepoint == 0) {
       throw Error(ErrorKind::Font,
@@ -61,8 +59,26 @@ std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_vie
                       unicode::excerpt(utf8)),
                   font.path());
     }
-    out.push_back(ShapedGlyph{info[i].codepoint, info[i].cluster, pos[i].x_advance * scale,
-                              pos[i].x_offset * scale, pos[i].y_offset * scale});
+    out->push_back({info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8) {
+  std::vector<ShapedGlyph> out;
+  if (utf8.empty()) return out;
+  Font::ShapeMemo& memo = font.shape_memo();
+  std::shared_ptr<const Font::ShapeMemo::Glyphs> glyphs = memo.find(utf8);
+  if (!glyphs) {
+    glyphs = shape_units(font, utf8);
+    memo.keep(utf8, glyphs);
+  }
+  const double scale = size_pt / font.units_per_em();
+  out.reserve(glyphs->size());
+  for (const auto& g : *glyphs) {
+    out.push_back(ShapedGlyph{g.glyph_id, g.cluster, g.x_advance * scale, g.x_offset * scale, g.y_offset * scale});
   }
   return out;
 }
