@@ -190,6 +190,7 @@ class Writer {
   std::string page(const layout::Page& page) {
     glyph_ids_.clear();
     next_id_ = 0;
+    has_text_ = false;
     std::string body;
     body.reserve(64 * 1024);
     for (int g : page.graphics) {
@@ -219,6 +220,9 @@ class Writer {
     out += ' ';
     put_number(out, page.height);
     out += "\">\n";
+    // The text layer (put_text) is there to be selected, not seen: the outlines draw it.
+    // (fill-opacity, not fill:none: text without fill could not be picked with the mouse)
+    if (has_text_) out += "<style>text{fill-opacity:0;font-family:serif}</style>\n";
     if (!defs.empty()) out += "<defs>\n" + defs + "</defs>\n";
     out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
     out += body;
@@ -234,6 +238,7 @@ class Writer {
   // glyph without ink.
   std::map<std::tuple<const text::Font*, double, uint32_t>, int> glyph_ids_;
   int next_id_ = 0;
+  bool has_text_ = false;  // the page has a text layer (put_text)
 
   // Rectangles of one colour in a row become one path: abutting modules of a QR code are
   // then filled as one shape, without the hairline a renderer leaves between two shapes.
@@ -266,7 +271,9 @@ class Writer {
     put_attribute(out, "x2", rule.x1);
     put_attribute(out, "y2", rule.y1);
     out += " stroke=\"" + hex_color(rule.color) + "\"";
-    put_attribute(out, "stroke-width", rule.thickness);
+    // PDF's "0 w" is the thinnest line the device can draw; SVG's 0 draws nothing.
+    if (rule.thickness > 0) put_attribute(out, "stroke-width", rule.thickness);
+    else out += " stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"";
     out += "/>\n";
   }
 
@@ -320,6 +327,39 @@ class Writer {
       out += "/>\n";
     }
     if (!black) out += "</g>\n";
+    put_text(out, run);
+  }
+
+  // The run's text, invisible, over its glyphs: a line of it (glyphs on one baseline) as
+  // one <text> stretched to their width, so that a viewer can select and search it.
+  void put_text(std::string& out, const layout::TextRun& run) {
+    for (size_t i = 0; i < run.glyphs.size();) {
+      size_t end = i;
+      std::string text;
+      while (end < run.glyphs.size() && run.glyphs[end].y == run.glyphs[i].y) text += run.glyphs[end++].text;
+      const auto& first = run.glyphs[i];
+      const auto& last = run.glyphs[end - 1];
+      i = end;
+      if (text.find_first_not_of(' ') == std::string::npos) continue;
+      has_text_ = true;
+      out += "<text";
+      put_attribute(out, "x", first.x);
+      put_attribute(out, "y", first.y);
+      put_attribute(out, "font-size", run.size);
+      put_attribute(out, "textLength", std::max(last.x + last.advance - first.x, 0.001));
+      out += " lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">";
+      for (char c : text) {
+        switch (c) {
+          case '&': out += "&amp;"; break;
+          case '<': out += "&lt;"; break;
+          case '>': out += "&gt;"; break;
+          default:
+            // Control characters are not XML; layout's text has none but a tab may pass.
+            out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+        }
+      }
+      out += "</text>\n";
+    }
   }
 };
 

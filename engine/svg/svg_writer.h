@@ -4,7 +4,8 @@
 //
 // - Text: each glyph's outline from the run's own face (HarfBuzz, hb_font_get_glyph_shape),
 //   scaled to the run's size, defined once per page in <defs> as <path id="gN"> and placed
-//   by <use>; the runs' text is not selectable (the outlines carry no text).
+//   by <use>; over them the text itself, invisible (fill-opacity 0), one <text> a line
+//   stretched to the glyphs' width, so that a viewer can select and search it.
 // - Rules: <line>, butt caps as in the PDF; filled rectangles: one <path> per stretch of
 //   rectangles of one colour (a QR code's modules abut without hairline seams); images:
 //   <image> with the PNG as a data: URI; shared drawings (a certificate's border): drawn

@@ -20,7 +20,8 @@ smoothed by a 3x3 box first (what an eye at reading distance sees of 0.26 mm pix
 Fails when the page counts differ, or a page passes MAX_MAD or MAX_BLOB (the limits
 docs/svg.md reports; measured: mad <= 5.3, blob <= 3 on the plan, a form, a decision and
 certificates; one glyph of the plan left out: blob 62; the text 1 px off: mad 10.7). With
---shots the PNGs of both and a diff image (off pixels red) are kept there.
+--shots the PNGs of both and a diff image (off pixels red) are kept there. --find
+PAGE:TEXT checks that Chromium finds TEXT in PAGE.svg (the text layer over the outlines).
 """
 import argparse
 import io
@@ -105,6 +106,8 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("names", nargs="+")
     ap.add_argument("--shots")
+    ap.add_argument("--find", action="append", default=[],
+                    help="NAME-PAGE:TEXT: the browser finds TEXT in that SVG (its invisible text layer)")
     args = ap.parse_args()
     if args.shots:
         os.makedirs(args.shots, exist_ok=True)
@@ -136,6 +139,13 @@ def main():
                     diff = np.repeat((255 - (255 - grey) // 4)[..., None], 3, axis=2)
                     diff[mask] = (255, 0, 0)
                     Image.fromarray(diff).save(stem + "-diff.png")
+        for item in args.find:
+            page, text = item.split(":", 1)
+            driver.get("file://" + os.path.abspath(os.path.join(args.dir, page + ".svg")))
+            found = driver.execute_script("return window.find(arguments[0]) && window.getSelection().toString();", text)
+            ok = found == text
+            failed |= not ok
+            print("find %r in %s: %s" % (text, page, "ok" if ok else "FAIL (%r)" % found))
     finally:
         driver.quit()
         shutil.rmtree(work, ignore_errors=True)

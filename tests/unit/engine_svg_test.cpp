@@ -171,7 +171,9 @@ TEST(SvgPixels, EachPageLooksLikeThePdfInChromium) {
 
   const std::string shots = (fs::current_path() / "svg-pixels").string();  // the build tree (ctest)
   test::Result r = run("/usr/bin/python3 " + q(kSource + "/tests/e2e/svg_check.py") + " " + q(dir.path.string()) +
-                       " --shots " + q(shots) + " plan form kind certificate");
+                       " --shots " + q(shots) + " plan form kind certificate" +
+                       " --find " + q("plan-1:Kế hoạch số 1374/ BGDĐT ngày 02/1/2020") +
+                       " --find " + q("certificate-2:Nguyễn Văn An"));
   EXPECT_EQ(r.status, 0) << r.output;
   std::cout << r.output;
 }

@@ -69,7 +69,19 @@ TEST(SvgWriter, PageSizeInMillimetresAndViewBoxInPoints) {
 TEST(SvgWriter, EachGlyphDefinedOncePerPageAndPlacedAtItsPenPosition) {
   layout::Page page;
   page.runs.push_back(make_run(regular(), 13, "ANNA A", 70.5, 100.25));
+  ASSERT_EQ(page.runs[0].glyphs.size(), 6u);
+  for (size_t i = 0; i < 6; ++i) page.runs[0].glyphs[i].text = std::string(1, "ANNA A"[i]);
+  page.runs[0].glyphs[1].text = "N&<";  // escaped in the text layer
   auto doc = parse(svg::write_svg({page}, {})[0]);
+  // The text over the glyphs, invisible, to be selected and searched: one <text> a line.
+  pugi::xml_node text = doc.select_node("/svg/text").node();
+  EXPECT_STREQ(text.child_value(), "AN&<NA A");
+  EXPECT_STREQ(text.attribute("x").value(), "70.5");
+  EXPECT_STREQ(text.attribute("y").value(), "100.25");
+  EXPECT_STREQ(text.attribute("font-size").value(), "13");
+  EXPECT_NEAR(text.attribute("textLength").as_double(),
+              page.runs[0].glyphs[5].x + page.runs[0].glyphs[5].advance - 70.5, 0.0006);
+  EXPECT_NE(std::string(doc.select_node("/svg/style").node().child_value()).find("fill-opacity:0"), std::string::npos);
   // A, N and the space: two outlines (the space has no ink), five uses.
   EXPECT_EQ(count(doc, "/svg/defs/path"), 2u);
   pugi::xpath_node_set uses = doc.select_nodes("/svg/use");
@@ -152,6 +164,11 @@ TEST(SvgWriter, ColouredTextRulesAndRectanglesAsThePdfDrawsThem) {
   EXPECT_STREQ(line.attribute("y2").value(), "100");
   EXPECT_STREQ(line.attribute("stroke-width").value(), "0.75");
   EXPECT_STREQ(line.attribute("stroke").value(), "#000000");
+  // A rule of width 0 is PDF's thinnest line (one device pixel), not nothing.
+  page.rules[0].thickness = 0;
+  auto hairline = parse(svg::write_svg({page}, {})[0]);
+  EXPECT_STREQ(hairline.select_node("/svg/line").node().attribute("vector-effect").value(), "non-scaling-stroke");
+  EXPECT_STREQ(hairline.select_node("/svg/line").node().attribute("stroke-width").value(), "1");
   pugi::xpath_node_set paths = doc.select_nodes("/svg/path");
   ASSERT_EQ(paths.size(), 2u);
   EXPECT_STREQ(paths[0].node().attribute("d").value(), "M10 10h2v2h-2zM12 10h2v2h-2zM10 12h2v2h-2z");
