@@ -1,9 +1,11 @@
 // Benchmark (not a test): what an SVG preview costs per page (issue #15), beside the PDF of
 // the same pages. Each document is laid out once; then write_svg and write_pdf are timed
 // over the same pages, fonts loaded once.
-//   vanban_bench_svg <repo-root> [iterations]
+//   vanban_bench_svg <repo-root> [iterations] [svg-only]
 // Prints, for the plan, a form, a decision and a page of certificates: pages, the median
-// time per page of each writer and the bytes per page.
+// time per page of each writer and the bytes per page. With "svg-only" the PDF is not
+// written (for `perf stat -e instructions`: instructions per SVG page, repeatable on a
+// busy machine, from two runs of different iteration counts).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,6 +24,8 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+bool svg_only = false;
+
 void measure(const vanban::Engine& engine, const char* name, const vanban::layout::LaidOutDocument& doc,
              int iterations) {
   vanban::RenderOptions render;
@@ -32,7 +36,7 @@ void measure(const vanban::Engine& engine, const char* name, const vanban::layou
     auto a = Clock::now();
     std::vector<std::string> svgs = engine.write_svg(doc, render);
     auto b = Clock::now();
-    std::string pdf = engine.write_pdf(doc, render);
+    std::string pdf = svg_only ? std::string() : engine.write_pdf(doc, render);
     auto c = Clock::now();
     svg_ms.push_back(std::chrono::duration<double, std::milli>(b - a).count());
     pdf_ms.push_back(std::chrono::duration<double, std::milli>(c - b).count());
@@ -54,6 +58,7 @@ int main(int argc, char** argv) {
   }
   const std::string root = argv[1];
   const int iterations = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
+  svg_only = argc > 3 && std::string(argv[3]) == "svg-only";
   vanban::EngineOptions options;
   options.template_dirs = {root + "/templates"};
   options.font_manifest = root + "/fonts/fonts.xml";
