@@ -48,12 +48,12 @@
     if (desc.layout === 'form') return { values: {}, tables: {} };
     if (desc.layout === 'certificate') return { rows: [{}] };
     return {
-      issuing_agency: [''],
+      issuing_agency: '',
       place: '',
       date: { year: new Date().getFullYear() },
       subject: '',
       body: [{ type: 'paragraph', text: '' }],
-      signature: { authority: '', signer_name: '' },
+      signature: { authority: '' },
       recipients: ['Lưu: VT.'],
     };
   }

@@ -132,8 +132,9 @@
         input = el('input', { type: 'text', value: plain(value) });
     }
     input.dataset.path = path;
+    const placed = ['text', 'multiline', 'lines', 'rich-list', 'list'].includes(spec.type);
     if (spec.default) input.placeholder = spec.default;
-    else if (spec.hint && spec.type !== 'boolean' && spec.type !== 'choice') input.placeholder = spec.hint;
+    else if (spec.hint && placed) input.placeholder = spec.hint;
     input.addEventListener(event, () => {
       let v;
       if (spec.type === 'boolean') v = input.checked ? true : undefined;
@@ -145,9 +146,10 @@
       setAt(model, path, v);
       changed();
     });
-    const hint = spec.default || spec.type === 'boolean' || spec.type === 'choice' ? spec.hint : '';
-    return box(spec.label, spec.required, hint || (spec.printed === false ? spec.hint : ''), input,
-      'type-' + spec.type);
+    // The hint is the placeholder of a text input; others (and a text whose placeholder is a
+    // default) show it under the input.
+    const hint = spec.default || !placed || spec.printed === false ? spec.hint : '';
+    return box(spec.label, spec.required, hint, input, 'type-' + spec.type);
   }
 
   // ---- Documents -------------------------------------------------------------------

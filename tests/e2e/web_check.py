@@ -54,6 +54,9 @@ def start_server(vanban, source, out):
     port = free_port()
     env = dict(os.environ, VANBAN_WEB_DIR=os.path.join(source, "web"),
                VANBAN_TEMPLATE_DIR=os.path.join(source, "templates"))
+    # A Vietnamese clerk's machine: messages in Vietnamese when the locale is there.
+    if "vi_VN.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout:
+        env["LC_ALL"] = "vi_VN.UTF-8"
     log = open(os.path.join(out, "serve.log"), "wb")
     proc = subprocess.Popen([vanban, "serve", "--listen", f"127.0.0.1:{port}"], stdout=log, stderr=log, env=env)
     base = f"http://127.0.0.1:{port}"
@@ -236,7 +239,7 @@ def ke_hoach(driver, base, out):
     driver.save_screenshot(os.path.join(out, "ke-hoach-filled.png"))
 
 
-def giay_khen(driver, base, out, downloads, source, work):
+def giay_khen(driver, base, out, downloads, source):
     pick_template(driver, "giay-khen")
     check(driver.find_element(By.ID, "batch").is_displayed(), "Giấy khen: the list tab is shown")
     held = os.path.join(source, "samples", "danh-sach-khen-thuong.csv")
@@ -244,37 +247,27 @@ def giay_khen(driver, base, out, downloads, source, work):
     driver.find_element(By.ID, "batch-file").send_keys(held)
     driver.find_element(By.ID, "batch-run").click()
     summary = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#batch-result .summary"), "Giấy khen: batch answers")
+    # The held list has two bad rows on purpose: STT 7 has no name, STT 8 the date 31/2/2022.
     if summary:
-        check(f"{len(rows)} dòng, đã tạo {len(rows)}" in summary[0].text, f"Giấy khen: every row made: {summary[0].text}")
+        check(f"{len(rows)} dòng, đã tạo {len(rows) - 2}" in summary[0].text,
+              f"Giấy khen: the good rows made: {summary[0].text}")
+    table = driver.find_elements(By.CSS_SELECTOR, "#batch-errors tbody tr")
+    cells = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")] for tr in table]
+    check([c[:2] for c in cells] == [["8", "7"], ["9", "8"]],
+          f"Giấy khen: the bad rows listed by spreadsheet row and STT: {cells}")
+    check(len(cells) == 2 and "31/2/2022" in cells[1][4], "Giấy khen: the message names the bad date")
     known = set(os.listdir(downloads))
     links = driver.find_elements(By.ID, "batch-download")
     if check(bool(links), "Giấy khen: a download link"):
         links[0].click()
         pdf = wait_download(downloads, ".pdf", known)
         if check(pdf is not None, "Giấy khen: the PDF is downloaded"):
-            check(pages_of(pdf) == len(rows), f"Giấy khen: one page per row ({len(rows)})")
+            check(pages_of(pdf) == len(rows) - 2, f"Giấy khen: one page per good row ({len(rows) - 2})")
             text = flat(pdftotext(pdf))
-            check(text.count("GIẤY KHEN") == len(rows), "Giấy khen: the title on every page")
-            for name in ["Bùi Thị Lan", "Nguyễn Văn An"]:
+            check(text.count("GIẤY KHEN") == len(rows) - 2, "Giấy khen: the title on every page")
+            for name in ["Bùi Thị Lan", "Nguyễn Văn An", "Hà Thị Ngọc"]:
                 check(name in text, f"Giấy khen: the PDF names {name}")
     driver.save_screenshot(os.path.join(out, "giay-khen-batch.png"))
-
-    bad = os.path.join(work, "co-loi.csv")
-    with open(bad, "w", encoding="utf-8") as f:
-        f.write("STT,Họ và tên,Chức vụ,Ngày quyết định\n1,Lò Văn Sơn,Giáo viên,15/5/2022\n"
-                "2,,Giáo viên,15/5/2022\n3,Hà Thị Mai,Nhân viên,31/2/2022\n")
-    driver.find_element(By.ID, "batch-file").send_keys(bad)
-    driver.find_element(By.ID, "batch-run").click()
-    table = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#batch-errors tbody tr"), "Giấy khen: bad rows listed")
-    if table:
-        cells = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")] for tr in table]
-        check(len(cells) == 2, f"Giấy khen: two bad rows listed: {cells}")
-        check([c[0] for c in cells] == ["3", "4"] and [c[1] for c in cells] == ["2", "3"],
-              f"Giấy khen: rows and STT as the spreadsheet shows them: {cells}")
-        check("31/2/2022" in cells[-1][4], "Giấy khen: the message names the bad date")
-    summary = driver.find_element(By.CSS_SELECTOR, "#batch-result .summary").text
-    check("3 dòng, đã tạo 1" in summary, f"Giấy khen: the good row made: {summary}")
-    driver.save_screenshot(os.path.join(out, "giay-khen-errors.png"))
 
 
 def many_forms(driver, base, out, downloads, source, work):
@@ -294,39 +287,44 @@ def many_forms(driver, base, out, downloads, source, work):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--vanban", required=True)
+    ap.add_argument("--vanban")
     ap.add_argument("--source", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--base", help="a server already running (http://127.0.0.1:8080): none is started")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="vanban-web-")
     downloads = os.path.join(work, "downloads")
     os.makedirs(downloads)
-    server, base = start_server(args.vanban, args.source, args.out)
+    server, base = (None, args.base) if args.base else start_server(args.vanban, args.source, args.out)
     driver = None
     try:
         driver = start_browser(os.path.join(work, "profile"), downloads)
         for step in (lambda: phu_luc_1(driver, base, args.out, downloads),
                      lambda: ke_hoach(driver, base, args.out),
-                     lambda: giay_khen(driver, base, args.out, downloads, args.source, work),
+                     lambda: giay_khen(driver, base, args.out, downloads, args.source),
                      lambda: many_forms(driver, base, args.out, downloads, args.source, work)):
             try:
                 step()
             except Exception as e:  # one step failing leaves the others to run
                 check(False, f"{type(e).__name__}: {e}")
         logs = driver.get_log("browser")
-        severe = [l for l in logs if l.get("level") == "SEVERE" and "favicon" not in l.get("message", "")]
+        # Answers of 400 (the data being typed is wrong) are logged by the browser as network
+        # errors; script errors are not allowed.
+        severe = [l for l in logs if l.get("level") == "SEVERE" and l.get("source") != "network"]
         check(not severe, f"no errors in the browser console: {json.dumps(severe, ensure_ascii=False)[:800]}")
     finally:
         if driver:
             driver.quit()
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        if server:
+            server.terminate()
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
         shutil.rmtree(work, ignore_errors=True)
-    check(server.returncode is not None, "the server stopped")
+    if server:
+        check(server.returncode == 0 or server.returncode == -15, f"the server stopped cleanly ({server.returncode})")
     print(f"screenshots in {args.out}")
     if FAILURES:
         print(f"{len(FAILURES)} check(s) failed", file=sys.stderr)
