@@ -334,6 +334,12 @@
       const url = URL.createObjectURL(blob);
       out.append(el('p', {}, el('a', { href: url, download: j.file_name, id: 'batch-download', class: 'button' },
         `Tải ${j.file_name} (${Math.max(1, Math.round(blob.size / 1024))} KB)`)));
+      // The pages made, in the browser's own PDF viewer, where the preview goes.
+      const pages = $('pages');
+      pages.textContent = '';
+      if (j.media_type === 'application/pdf') {
+        pages.append(el('iframe', { class: 'pdf', src: url, title: j.file_name }));
+      }
     }
     if (j.errors && j.errors.length) {
       out.append(el('table', { class: 'grid errors', id: 'batch-errors' },

@@ -265,8 +265,9 @@ def giay_khen(driver, base, out, downloads, source):
             check(pages_of(pdf) == len(rows) - 2, f"Giấy khen: one page per good row ({len(rows) - 2})")
             text = flat(pdftotext(pdf))
             check(text.count("GIẤY KHEN") == len(rows) - 2, "Giấy khen: the title on every page")
-            for name in ["Bùi Thị Lan", "Nguyễn Văn An", "Hà Thị Ngọc"]:
+            for name in ["Bùi Thị Lan", "Nguyễn Văn An", "Quách Thị Hoa"]:
                 check(name in text, f"Giấy khen: the PDF names {name}")
+            check("Hà Thị Ngọc" not in text, "Giấy khen: the row with the bad date made no page")
     driver.save_screenshot(os.path.join(out, "giay-khen-batch.png"))
 
 
