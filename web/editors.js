@@ -89,8 +89,19 @@
 
   // A labelled input: label (with a red * when required), the input, the hint, and room
   // for the problems app.js puts there.
+  // A text area as tall as its text (up to 12 lines), growing as it is typed into.
+  function fit(area) {
+    const lines = area.value.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 72)), 0);
+    area.rows = Math.min(12, Math.max(area.dataset.minRows || 2, lines));
+  }
+
   function box(label, required, hint, input, extraClass) {
     input.id = input.id || nextId();
+    if (input.tagName === 'TEXTAREA') {
+      input.dataset.minRows = input.rows;
+      fit(input);
+      input.addEventListener('input', () => fit(input));
+    }
     return el('div', { class: 'field' + (extraClass ? ' ' + extraClass : '') },
       el('label', { for: input.id }, label,
         required ? el('abbr', { class: 'req', title: 'bắt buộc', text: ' *' }) : null),
