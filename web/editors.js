@@ -438,6 +438,31 @@
     }
   }
 
+  // The rows of a grid whose rows are objects keyed by column (a form's table, a list of
+  // people): a text input per cell (path <row path>.<column>), ✕ to remove a row.
+  function objectRows(rows, columns, rowPath, changed, rebuild) {
+    const body = el('tbody');
+    rows.forEach((row, r) => {
+      const tr = el('tr');
+      tr.dataset.path = rowPath(r);
+      for (const c of columns) {
+        const input = el('input', { type: 'text', value: row[c.name] ?? '', 'aria-label': c.label,
+          class: c.align ? 'align-' + c.align : null });
+        input.dataset.path = `${rowPath(r)}.${c.name}`;
+        input.addEventListener('input', () => {
+          if (input.value === '') delete row[c.name];
+          else row[c.name] = input.value;
+          changed();
+        });
+        tr.append(el('td', {}, input));
+      }
+      tr.append(el('td', {}, el('button', { type: 'button', class: 'remove', title: 'Xóa dòng', text: '✕',
+        onclick: () => { rows.splice(r, 1); changed(); rebuild(); } })));
+      body.append(tr);
+    });
+    return body;
+  }
+
   // A form's table: a header (groups over their columns), rows added and removed.
   function formTable(item, data, changed, rebuild) {
     const rows = data.tables[item.name] || (data.tables[item.name] = []);
@@ -455,24 +480,8 @@
       head.append(tr);
     }
     head.append(el('tr', {}, cols.map((c) => el('th', { text: c.title })), el('th')));
-    const body = el('tbody');
-    rows.forEach((row, r) => {
-      const tr = el('tr');
-      tr.dataset.path = `${item.path}[${r}]`;
-      for (const c of cols) {
-        const input = el('input', { type: 'text', value: row[c.name] ?? '', 'aria-label': c.title, class: 'align-' + c.align });
-        input.dataset.path = `${item.path}[${r}].${c.name}`;
-        input.addEventListener('input', () => {
-          if (input.value === '') delete row[c.name];
-          else row[c.name] = input.value;
-          changed();
-        });
-        tr.append(el('td', {}, input));
-      }
-      tr.append(el('td', {}, el('button', { type: 'button', class: 'remove', title: 'Xóa dòng', text: '✕',
-        onclick: () => { rows.splice(r, 1); changed(); rebuild(); } })));
-      body.append(tr);
-    });
+    const body = objectRows(rows, cols.map((c) => ({ name: c.name, label: c.title, align: c.align })),
+      (r) => `${item.path}[${r}]`, changed, rebuild);
     const problems = el('div', { class: 'problems' });
     problems.dataset.path = item.path;
     return el('div', { class: 'field form-table' },
@@ -503,23 +512,8 @@
     const table = el('table', { class: 'grid' }, el('thead', {}, el('tr', {},
       c.columns.map((col) => el('th', { title: col.hint }, col.header,
         col.required ? el('abbr', { class: 'req', title: 'bắt buộc', text: ' *' }) : null)), el('th'))));
-    const body = el('tbody');
-    data.rows.forEach((row, r) => {
-      const tr = el('tr');
-      for (const col of c.columns) {
-        const input = el('input', { type: 'text', value: row[col.name] ?? '', 'aria-label': col.header });
-        input.dataset.path = `rows[${r}].${col.name}`;
-        input.addEventListener('input', () => {
-          if (input.value === '') delete row[col.name];
-          else row[col.name] = input.value;
-          changed();
-        });
-        tr.append(el('td', {}, input));
-      }
-      tr.append(el('td', {}, el('button', { type: 'button', class: 'remove', text: '✕', title: 'Xóa dòng',
-        onclick: () => { data.rows.splice(r, 1); changed(); rebuild(); } })));
-      body.append(tr);
-    });
+    const body = objectRows(data.rows, c.columns.map((col) => ({ name: col.name, label: col.header })),
+      (r) => `rows[${r}]`, changed, rebuild);
     table.append(body);
     root.append(el('div', { class: 'wide' }, table),
       el('button', { type: 'button', text: '+ Thêm người', onclick: () => { data.rows.push({}); changed(); rebuild(); } }));
