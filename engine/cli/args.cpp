@@ -225,10 +225,17 @@ void check_command(Args& a, const std::vector<std::string>& positional) {
     }
     if (a.output.empty()) {
       usage_error(a.command == Command::Decision ? tr("decision needs -o <qd.pdf|qd.docx>")
-                                                 : tr("render needs -o <out.pdf>"));
+                                                 : tr("render needs -o <out.pdf|out.docx|out.svg>"));
+    }
+    a.svg = a.command == Command::Render && ends_with(a.output, ".svg");
+    if (a.svg) {
+      if (!a.signatures.empty()) usage_error(tr("only a PDF can be signed (the output is SVG)"));
+      if (!a.format.empty()) usage_error(trf("--format {0} does not match {1}", a.format, a.output));
+      return;
     }
     if (!ends_with(a.output, ".docx") && !ends_with(a.output, ".pdf")) {
-      usage_error(trf("the output must be a .pdf or .docx file: {0}", a.output));
+      usage_error(a.command == Command::Render ? trf("the output must be a .pdf, .docx or .svg file: {0}", a.output)
+                                               : trf("the output must be a .pdf or .docx file: {0}", a.output));
     }
   }
   a.docx = ends_with(a.output, ".docx");

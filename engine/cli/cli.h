@@ -33,6 +33,7 @@ struct Args {
   std::string template_name, data_path, output, date, font_dir;
   bool blank = false;
   bool docx = false;
+  bool svg = false;   // render: one SVG per page (-o out.svg writes out-1.svg, out-2.svg …)
   bool json = false;  // --format json: one JSON document on stdout
   // batch
   bool sort_by_given_name = false, print_on_blank = false, overwrite = false, group_by_unit = false;

@@ -20,12 +20,13 @@ struct CommandHelp {
 
 constexpr CommandHelp kCommandHelp[] = {
     {Command::Render,
-     N_("render <template> <data.json|data.xml|records.csv> -o <out.pdf|out.docx> [options]\n"
-        "render <form-template> --blank -o <form.pdf|form.docx> [options]"),
-     N_("write a document (PDF or DOCX) from a template and its data"),
+     N_("render <template> <data.json|data.xml|records.csv> -o <out.pdf|out.docx|out.svg> [options]\n"
+        "render <form-template> --blank -o <form.pdf|form.docx|form.svg> [options]"),
+     N_("write a document (PDF, DOCX or SVG pages) from a template and its data"),
      N_("Lays out the data with the template and writes a PDF or a DOCX (by the output's\n"
-        "extension). <data> is a document model (JSON or XML); for a form, a JSON object,\n"
-        "a JSON array or a CSV file of records: one filled form each.")},
+        "extension), or with -o out.svg one SVG per page: out-1.svg, out-2.svg, ... (all\n"
+        "of them or none). <data> is a document model (JSON or XML); for a form, a JSON\n"
+        "object, a JSON array or a CSV file of records: one filled form each.")},
     {Command::Validate,
      N_("validate <template> <data> [options]"),
      N_("check that data lays out with a template, without writing anything"),

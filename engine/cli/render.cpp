@@ -1,4 +1,4 @@
-// `vanban render` and `vanban validate`.
+// `vanban render` (PDF, DOCX, or one SVG per page) and `vanban validate`.
 #include <cerrno>
 #include <cstdlib>
 #include <ctime>
@@ -43,11 +43,50 @@ RenderOptions render_options(const Args& args) {
   return render;
 }
 
+namespace {
+
+// out.svg -> out-1.svg, out-2.svg …: the files of an SVG render, one per page.
+std::vector<std::string> svg_page_paths(const std::string& output, size_t pages) {
+  const std::string stem = output.substr(0, output.size() - 4);
+  std::vector<std::string> paths;
+  for (size_t i = 1; i <= pages; ++i) paths.push_back(stem + "-" + std::to_string(i) + ".svg");
+  return paths;
+}
+
+// Writes files[i..] all or nothing: each file's temporary is written and flushed inside
+// the previous one's writing, so every page is complete on disk before the first rename;
+// a failure removes every temporary and leaves the files that were there untouched.
+void write_all_atomically(const std::vector<std::string>& paths, const std::vector<std::string>& pages, size_t i) {
+  if (i == paths.size()) return;
+  file_io::write_file_atomically(paths[i], [&](std::ostream& out) {
+    out.write(pages[i].data(), static_cast<std::streamsize>(pages[i].size()));
+    out.flush();
+    if (!out) return true;  // write_file_atomically reports the stream's failure
+    write_all_atomically(paths, pages, i + 1);
+    return true;
+  });
+}
+
+int render_svg(const Engine& engine, const Args& args, const std::string& data, const RenderOptions& render,
+               Report& report) {
+  layout::LaidOutDocument laid_out = engine.lay_out(engine.load_template(args.template_name), data, args.data_path,
+                                                    args.blank, render.limits, render.warnings);
+  std::vector<std::string> pages = engine.write_svg(laid_out, render);
+  std::vector<std::string> paths = svg_page_paths(args.output, pages.size());
+  write_all_atomically(paths, pages, 0);
+  report.add(*render.warnings);
+  report.result() = {{"output", args.output}, {"format", "svg"}, {"files", paths}};
+  return kDone;
+}
+
+}  // namespace
+
 int render(const Engine& engine, const Args& args, Report& report) {
   std::string data = args.blank ? std::string() : read_input_file(args.data_path, args.limits);
   std::vector<Diagnostic> warnings;
   RenderOptions render = render_options(args);
   render.warnings = &warnings;
+  if (args.svg) return render_svg(engine, args, data, render, report);
   std::string bytes = args.docx ? engine.render_docx(engine.load_template(args.template_name), data, args.data_path,
                                                      render, args.blank)
                                 : engine.render_pdf(args.template_name, data, args.data_path, render, args.blank);

@@ -35,7 +35,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 TEST(Cli, HelpListsEveryCommandOnOneLineAndEveryExitStatus) {
   Result r = run(kEnglish + kCli + " --help");
   ASSERT_EQ(r.status, 0) << r.output;
-  for (const char* line : {"\n  render      write a document (PDF or DOCX) from a template and its data\n",
+  for (const char* line : {"\n  render      write a document (PDF, DOCX or SVG pages) from a template and its data\n",
                            "\n  validate    ", "\n  batch       ", "\n  decision    ",
                            "\n  check       check a document's content against the rules of Decree 30\n",
                            "\n  templates   list the templates: name and kind\n", "\n  0  done\n",
@@ -149,7 +149,7 @@ TEST(Cli, FormatJsonOnRenderValidateAndAMistake) {
   json u = json::parse(usage.output);
   EXPECT_EQ(u["command"], "render");
   EXPECT_EQ(u["diagnostics"][0]["kind"], "usage");
-  EXPECT_EQ(u["diagnostics"][0]["message"], "render needs -o <out.pdf>");
+  EXPECT_EQ(u["diagnostics"][0]["message"], "render needs -o <out.pdf|out.docx|out.svg>");
 }
 
 TEST(Cli, MessagesAndHelpInVietnameseWhenTheLocaleIsVietnamese) {
