@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/file_io.h"
+#include "engine_fixture.h"
 #include "serve/api.h"
 #include "serve/server.h"
 #include "serve/work_pool.h"
@@ -20,21 +21,8 @@ using vanban::serve::Reply;
 using vanban::serve::Request;
 using json = nlohmann::json;
 
-vanban::EngineOptions engine_options() {
-  vanban::EngineOptions options;
-  const vanban::DataDirs dirs = vanban::default_data_dirs();
-  options.template_dirs.push_back(dirs.templates);
-  options.font_manifest = dirs.fonts + "/fonts.xml";
-  return options;
-}
-
-const vanban::Engine& engine() {
-  static const vanban::Engine e(engine_options());
-  return e;
-}
-
 const Api& api() {
-  static const Api a(engine(), [] {
+  static const Api a(vanban::test::source_tree_engine(), [] {
     vanban::serve::ServeOptions o;
     o.threads = 2;
     o.max_pages = 40;
