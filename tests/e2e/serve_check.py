@@ -139,6 +139,17 @@ def main():
         reply = raw(s.port, b"GET /web/../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         check(b"SECRET" not in reply, "raw ../ in the request line reads nothing outside")
 
+        # --- no 40 ms stall a request (Nagle's algorithm against the client's delayed ACK: the
+        # server writes headers and body apart, so it needs TCP_NODELAY)
+        c = http.client.HTTPConnection("127.0.0.1", s.port, timeout=30)
+        t0 = time.perf_counter()
+        for _ in range(20):
+            c.request("GET", "/api/templates")
+            c.getresponse().read()
+        spent = time.perf_counter() - t0
+        c.close()
+        check(spent < 0.5, f"20 requests on one connection in {spent * 1000:.0f} ms (< 500; 40 ms each with Nagle)")
+
         # --- templates
         st, h, body = s.request("GET", "/api/templates")
         names = {t["name"]: t for t in json.loads(body)} if st == 200 else {}
