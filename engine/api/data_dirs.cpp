@@ -28,20 +28,21 @@ bool has(const fs::path& dir, const char* file) {
 }  // namespace
 
 DataDirs default_data_dirs() {
-  DataDirs dirs{VANBAN_SOURCE_TEMPLATES, VANBAN_SOURCE_FONTS};
+  DataDirs dirs{VANBAN_SOURCE_TEMPLATES, VANBAN_SOURCE_FONTS, VANBAN_SOURCE_WEB};
   // Installed: <prefix>/share/vanban beside the library (lib/<arch>/) or program (bin/).
   fs::path module = this_module();
   if (!module.empty()) {
     for (const char* relative : {VANBAN_LIB_TO_DATA, VANBAN_BIN_TO_DATA}) {
       fs::path data = (module.parent_path() / relative).lexically_normal();
       if (has(data / "templates", "nd30.xml") && has(data / "fonts", "fonts.xml")) {
-        dirs = {(data / "templates").string(), (data / "fonts").string()};
+        dirs = {(data / "templates").string(), (data / "fonts").string(), (data / "web").string()};
         break;
       }
     }
   }
   if (const char* t = std::getenv("VANBAN_TEMPLATE_DIR"); t && *t) dirs.templates = t;
   if (const char* f = std::getenv("VANBAN_FONT_DIR"); f && *f) dirs.fonts = f;
+  if (const char* w = std::getenv("VANBAN_WEB_DIR"); w && *w) dirs.web = w;
   return dirs;
 }
 

@@ -148,6 +148,24 @@ void apply_option(Args& a, OptionId id, const std::string& name, const std::stri
     }
     case OptionId::Pdfa: a.pdfa = true; break;
     case OptionId::NoTags: a.no_tags = true; break;
+    case OptionId::Listen: {
+      // HOST:PORT, [IPv6]:PORT, or :PORT (loopback)
+      const size_t colon = v.rfind(':');
+      std::string host = colon == std::string::npos ? std::string() : v.substr(0, colon);
+      if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+      if (colon == std::string::npos || colon + 1 == v.size()) {
+        usage_error(trf("--listen takes HOST:PORT (127.0.0.1:8080), not \"{0}\"", shown(v)));
+      }
+      a.serve.host = host.empty() ? "127.0.0.1" : host;
+      a.serve.port = static_cast<int>(count_of(name, v.substr(colon + 1), 0, 65535));
+      break;
+    }
+    case OptionId::Threads: a.serve.threads = static_cast<int>(count_of(name, v, 1, kMaxJobs)); break;
+    case OptionId::Queue: a.serve.queue = count_of(name, v, 1, 1u << 20); break;
+    case OptionId::MaxBody: a.serve.max_body = count_of(name, v, 1, 1ull << 34); break;
+    case OptionId::MaxPages: a.serve.max_pages = count_of(name, v, 1, 1u << 24); break;
+    case OptionId::Timeout: a.serve.timeout_ms = static_cast<int>(count_of(name, v, 1, 86400)) * 1000; break;
+    case OptionId::WebDir: a.serve.web_dir = v; break;
   }
 }
 
@@ -162,9 +180,10 @@ bool ends_with(const std::string& s, const std::string& e) {
 // What the options and arguments of a command must be together.
 void check_command(Args& a, const std::vector<std::string>& positional) {
   const std::string cmd = command_name(a.command);
-  const size_t files = a.command == Command::Templates ? 0 : a.blank || a.command == Command::Sign ? 1 : 2;
+  const bool none = a.command == Command::Templates || a.command == Command::Serve;
+  const size_t files = none ? 0 : a.blank || a.command == Command::Sign ? 1 : 2;
   if (positional.size() != files + 1) {
-    if (a.command == Command::Templates) usage_error(tr("templates takes no argument"));
+    if (none) usage_error(trf("{0} takes no argument", cmd));
     if (a.blank) usage_error(tr("--blank takes a template and no data file"));
     if (a.command == Command::Sign) usage_error(tr("sign takes the PDF to sign"));
     if (a.command == Command::Batch || a.command == Command::Decision) {
@@ -236,6 +255,7 @@ const char* command_name(Command c) {
     case Command::Check: return "check";
     case Command::Templates: return "templates";
     case Command::Sign: return "sign";
+    case Command::Serve: return "serve";
     case Command::None: break;
   }
   return "";

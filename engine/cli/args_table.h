@@ -10,9 +10,9 @@
 
 namespace vanban::cli {
 
-constexpr std::array<Command, 7> kCommands = {Command::Render,   Command::Validate, Command::Batch,
+constexpr std::array<Command, 8> kCommands = {Command::Render,   Command::Validate, Command::Batch,
                                               Command::Decision, Command::Check,    Command::Templates,
-                                              Command::Sign};
+                                              Command::Sign,     Command::Serve};
 
 constexpr unsigned bit(Command c) { return 1u << static_cast<unsigned>(c); }
 
@@ -23,6 +23,7 @@ enum class OptionId {
   Emblem, Seal, Signature, Overwrite, Decision, ListTitle,
   P12, Pkcs11Module, Token, KeyLabel, KeyId, PasswordFile, Role, Image, ImageWidth, Tsa, Reason, Location,
   SignTime, Page, Rect, Pdfa, NoTags,
+  Listen, Threads, Queue, MaxBody, MaxPages, Timeout, WebDir,
 };
 
 struct Option {
@@ -42,6 +43,7 @@ constexpr unsigned kReaders = kWriters | kValidate | kCheck;  // commands that r
 constexpr unsigned kLists = kBatch | kDecision;
 constexpr unsigned kSign = bit(Command::Sign);
 constexpr unsigned kSigners = kWriters | kSign;   // commands that sign what they write
+constexpr unsigned kServe = bit(Command::Serve);
 
 inline constexpr Option kOptions[] = {
     {OptionId::Output, "--output", "-o", "FILE",
@@ -55,23 +57,23 @@ inline constexpr Option kOptions[] = {
      N_("fixed creation date, for byte-identical output\n(default: $SOURCE_DATE_EPOCH if set, else now)"), kWriters},
     {OptionId::Blank, "--blank", nullptr, nullptr, N_("print the form empty, with dotted lines for handwriting"),
      kRender | kValidate},
-    {OptionId::FontDir, "--font-dir", nullptr, "DIR", N_("take the Times New Roman faces from DIR"), kReaders | kSign},
+    {OptionId::FontDir, "--font-dir", nullptr, "DIR", N_("take the Times New Roman faces from DIR"), kReaders | kSign | kServe},
     {OptionId::TemplateDir, "--template-dir", nullptr, "DIR", N_("look for templates in DIR first (repeatable)"),
-     kReaders | kTemplates},
+     kReaders | kTemplates | kServe},
     {OptionId::AllowTemplatePaths, "--allow-template-paths", nullptr, nullptr,
-     N_("let a template name files (extends=, emblem=, seal=, signature=)\noutside its own directory"), kReaders},
+     N_("let a template name files (extends=, emblem=, seal=, signature=)\noutside its own directory"), kReaders | kServe},
     {OptionId::MaxRows, "--max-rows", nullptr, "N", N_("at most N rows in a list or table (default 1000000)"),
-     kReaders},
+     kReaders | kServe},
     {OptionId::MaxColumns, "--max-columns", nullptr, "N", N_("at most N columns in a list (default 16384)"),
-     kReaders},
+     kReaders | kServe},
     {OptionId::MaxImageSide, "--max-image-side", nullptr, "N",
-     N_("images of at most N pixels a side (default 10000)"), kReaders},
+     N_("images of at most N pixels a side (default 10000)"), kReaders | kServe},
     {OptionId::MaxInputBytes, "--max-input-bytes", nullptr, "N",
-     N_("input files of at most N bytes (default 1073741824)"), kReaders},
+     N_("input files of at most N bytes (default 1073741824)"), kReaders | kServe},
     {OptionId::MaxTextBytes, "--max-text-bytes", nullptr, "N",
      N_("texts (a cell, a string of a model) of at most N bytes\n(default 65536); "
         "past a limit the input is refused"),
-     kReaders},
+     kReaders | kServe},
     {OptionId::Sort, "--sort", nullptr, "ten", N_("sort by given name first (Vietnamese name order)"), kLists},
     {OptionId::GroupByUnit, "--group-by-unit", nullptr, nullptr,
      N_("put the rows of a unit (\"Đơn vị\") together,\nunits in the order they first appear"), kLists},
@@ -132,6 +134,21 @@ inline constexpr Option kOptions[] = {
      kSign},
     {OptionId::Pdfa, "--pdfa", nullptr, nullptr, N_("write PDF/A-2 (TCVN 14159-2): 2a when tagged, else 2u"), kWriters},
     {OptionId::NoTags, "--no-tags", nullptr, nullptr, N_("no structure tree (tagged PDF is the default)"), kWriters},
+    {OptionId::Listen, "--listen", nullptr, "HOST:PORT",
+     N_("the address to serve on (default 127.0.0.1:8080: this machine only);\n"
+        "port 0 picks a free one; 0.0.0.0:PORT serves every network"),
+     kServe},
+    {OptionId::Threads, "--threads", nullptr, "N", N_("render N requests at once (1-256, default: the cores)"), kServe},
+    {OptionId::Queue, "--queue", nullptr, "N",
+     N_("at most N requests waiting for a thread; more are answered 503\n(default 64)"), kServe},
+    {OptionId::MaxBody, "--max-body", nullptr, "BYTES",
+     N_("the largest request body taken (default 33554432); larger: 413"), kServe},
+    {OptionId::MaxPages, "--max-pages", nullptr, "N",
+     N_("the most pages of a render, rows of a batch (default 500); more: 422"), kServe},
+    {OptionId::Timeout, "--timeout", nullptr, "SECONDS",
+     N_("the longest a request may take, waiting included (default 30); longer: 504"), kServe},
+    {OptionId::WebDir, "--web-dir", nullptr, "DIR",
+     N_("the web page's files (default: the installed ones, $VANBAN_WEB_DIR)"), kServe},
 };
 
 inline const Option* find_option(std::string_view name) {

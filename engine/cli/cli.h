@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "serve/api.h"
 #include "vanban/engine.h"
 
 namespace vanban::cli {
@@ -16,7 +17,7 @@ constexpr int kWrongInput = 1;  // the data, template or fonts are wrong, a file
 constexpr int kUsage = 2;       // the command line is wrong
 constexpr int kRowsFailed = 3;  // batch, decision: some rows failed (the others were produced)
 
-enum class Command { None, Render, Validate, Batch, Decision, Check, Templates, Sign };
+enum class Command { None, Render, Validate, Batch, Decision, Check, Templates, Sign, Serve };
 
 // One signature asked on the command line (--p12 or --pkcs11-module starts one; the
 // options after it, up to the next, are its own).
@@ -52,6 +53,8 @@ struct Args {
   bool pdfa = false, no_tags = false;
   int page = -1;                       // sign: --page (1-based on the command line, 0-based here)
   std::vector<double> rect;            // sign: --rect X,Y,W,H in mm from the top-left
+  // serve (issue #15): --listen, --threads, --queue, --max-body, --max-pages, --timeout, --web-dir
+  serve::ServeOptions serve;
 };
 
 // The command's name as typed ("batch"), and back (Command::None when unknown).
@@ -78,6 +81,7 @@ int decision(const Engine& engine, const Args& args, Report& report);
 int check(const Engine& engine, const Args& args, Report& report);
 int templates(const Engine& engine, const Args& args, Report& report);
 int sign(const Engine& engine, const Args& args, Report& report);
+int serve(const Engine& engine, const Args& args, Report& report);
 
 // RenderOptions from the command line: the limits and the creation date (--date, else
 // $SOURCE_DATE_EPOCH); tagging, PDF/A; the signatures with their keys' secrets

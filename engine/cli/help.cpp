@@ -70,6 +70,14 @@ constexpr CommandHelp kCommandHelp[] = {
         "vanban laid them out (recorded in the file); for other PDFs, --page and --rect.\n"
         "The password or PIN is never an argument: --password-file, $VANBAN_PASSWORD or\n"
         "$VANBAN_PIN, else asked. Repeat --p12 for the signer, then the body.")},
+    {Command::Serve,
+     N_("serve [--listen 127.0.0.1:8080] [--threads N] [options]"),
+     N_("serve the web page and the HTTP API (render, validate, check, batch)"),
+     N_("An HTTP server: the web page (GET /) to fill forms and documents, preview them and\n"
+        "download PDF or DOCX, and the JSON API for portals (POST /api/render, /api/validate,\n"
+        "/api/check, /api/batch; docs/serve.md). It listens on this machine only unless\n"
+        "--listen names another address. Requests name templates by name only; past a limit\n"
+        "the answer is 413 (body), 422 (pages, rows), 503 (queue full) or 504 (time).")},
 };
 
 const CommandHelp& help_of(Command c) {

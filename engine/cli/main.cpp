@@ -57,6 +57,7 @@ int run(const Args& args, Report& report) {
     case Command::Check: return check(engine, args, report);
     case Command::Templates: return templates(engine, args, report);
     case Command::Sign: return sign(engine, args, report);
+    case Command::Serve: return serve(engine, args, report);
     case Command::None: break;
   }
   return kUsage;

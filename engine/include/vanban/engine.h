@@ -283,11 +283,12 @@ class Engine {
                                 const CertificateFileSink* per_row, std::ostream* out, std::string* bytes) const;
 };
 
-// Where the templates and the font manifest (fonts.xml) are: $VANBAN_TEMPLATE_DIR and
-// $VANBAN_FONT_DIR when set; else <prefix>/share/vanban/{templates,fonts} beside the
-// installed library or program; else the source tree the build came from.
+// Where the templates, the font manifest (fonts.xml) and the web page (`vanban serve`)
+// are: $VANBAN_TEMPLATE_DIR, $VANBAN_FONT_DIR and $VANBAN_WEB_DIR when set; else
+// <prefix>/share/vanban/{templates,fonts,web} beside the installed library or program;
+// else the source tree the build came from.
 struct DataDirs {
-  std::string templates, fonts;
+  std::string templates, fonts, web;
 };
 DataDirs default_data_dirs();
 
