@@ -293,6 +293,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--base", help="a server already running (http://127.0.0.1:8080): none is started")
     args = ap.parse_args()
+    args.source = os.path.abspath(args.source)
     os.makedirs(args.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="vanban-web-")
     downloads = os.path.join(work, "downloads")
