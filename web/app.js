@@ -271,8 +271,12 @@
   async function download(format) {
     if (!state.desc) return;
     if (state.desc.layout === 'certificate') {
-      const body = payload();
-      return runBatch(body, 'application/json', 'danh-sach.json', format);
+      // The people typed on the Soạn tab, made as a batch: its report (failed rows) and the
+      // link to the file are on the list tab (a browser refuses a second download that no
+      // click asked for).
+      showTab('batch');
+      await runBatch(payload(), 'application/json', 'danh-sach.json', format);
+      return;
     }
     setStatus(`Đang tạo ${format.toUpperCase()}…`, 'busy');
     let res;
@@ -348,6 +352,7 @@
           [e.row, e.stt, e.column, e.field, e.message].map((v) => el('td', { text: v === undefined || v === 0 ? '' : String(v) })))))));
     }
     setStatus(`Đã tạo ${j.produced}/${j.rows}.`, j.errors && j.errors.length ? 'warning' : 'ok');
+    return j;
   }
 
   function batchIntro() {
