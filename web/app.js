@@ -17,6 +17,7 @@
     desc: null,          // its describe_template
     data: null,          // what the user typed: a model (document), {values, tables} (form), {rows} (certificate)
     timer: 0,
+    pending: false,      // a change not yet previewed (for the browser tests: wait until false)
     request: 0,          // the newest preview request; older answers are dropped
     pageUrls: [],
     batchFile: null,
@@ -167,7 +168,8 @@
   function changed() {
     save();
     clearTimeout(state.timer);
-    state.timer = setTimeout(preview, PREVIEW_DELAY);
+    state.pending = true;
+    state.timer = setTimeout(() => { state.timer = 0; preview(); }, PREVIEW_DELAY);
   }
 
   // FNV-1a of the pages: lets a test see that the preview changed.
@@ -192,6 +194,16 @@
   }
 
   async function preview() {
+    state.pending = true;
+    const id = state.request + 1;
+    try {
+      await render();
+    } finally {
+      if (id === state.request && !state.timer) state.pending = false;
+    }
+  }
+
+  async function render() {
     const d = state.desc;
     if (!d) return;
     if (d.layout === 'certificate') {

@@ -223,7 +223,7 @@
     const spec = specs.find((s) => s.type === type);
     const b = { type };
     for (const need of spec.needs) {
-      const part = need.split('|')[0];
+      const part = need.split('|').pop();  // "title|text": a text (a khoản's usual form)
       if (part === 'lines') b.lines = 2;
       else if (part === 'columns') b.columns = [{}, {}];
       else if (part === 'rows') b.rows = [['', '']];
@@ -232,11 +232,15 @@
     return b;
   }
 
-  function blockList(list, path, specs, changed, rebuild, depth) {
+  // What a block usually holds: a new child of a Mục is a khoản, of a khoản a điểm…
+  const CHILD = { part: 'chapter', chapter: 'article', section: 'clause', article: 'clause', clause: 'point',
+    point: 'dash', dash: 'plus', plus: 'star', star: 'star', contact: 'dash' };
+
+  function blockList(list, path, specs, changed, rebuild, depth, parentType) {
     const wrap = el('div', { class: 'blocks' });
     list.forEach((block, i) => wrap.append(blockCard(list, i, `${path}[${i}]`, specs, changed, rebuild, depth)));
     const pick = el('select', { 'aria-label': 'Loại khối mới' }, specs.map((s) => el('option', { value: s.type, text: s.label })));
-    pick.value = depth === 0 ? 'paragraph' : 'dash';
+    pick.value = depth === 0 ? 'paragraph' : CHILD[parentType] || 'dash';
     wrap.append(el('div', { class: 'add-block' },
       el('button', { type: 'button', text: depth === 0 ? '+ Thêm khối' : '+ Thêm mục con',
         onclick: () => { list.push(newBlock(pick.value, specs)); changed(); rebuild(); } }), pick));
@@ -289,12 +293,13 @@
     }
     if (block.type === 'table') card.append(bodyTable(block, path, changed, rebuild));
     if (spec.parts.includes('content')) {
-      if (!Array.isArray(block.content)) block.content = [];
-      card.append(blockList(block.content, path + '.content', specs, () => {
-        if (!block.content.length) delete block.content;
+      // The children's list, attached to the block while it holds something.
+      const children = Array.isArray(block.content) ? block.content : [];
+      card.append(blockList(children, path + '.content', specs, () => {
+        if (children.length) block.content = children;
+        else delete block.content;
         changed();
-      }, rebuild, depth + 1));
-      if (!block.content.length) delete block.content;
+      }, rebuild, depth + 1, block.type));
     }
     return card;
   }

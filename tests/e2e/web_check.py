@@ -118,6 +118,11 @@ def problems_near(driver, path):
         path)
 
 
+def idle(driver):
+    """Every change previewed: nothing scheduled, no request on its way."""
+    return driver.execute_script("return window.Vanban.state.pending === false")
+
+
 def settled(driver, before):
     d = digest(driver)
     cls = driver.find_element(By.ID, "status").get_attribute("class")
@@ -253,6 +258,24 @@ def ke_hoach(driver, base, out):
     type_into(driver, "body[1].title", "MỤC ĐÍCH, YÊU CẦU")
     check(wait(driver, lambda d: settled(d, first), "Kế hoạch: the section reaches the preview") is not None,
           "Kế hoạch: the preview changed with the new section")
+    # A khoản inside it (the default child of a Mục), then the section moved up and back.
+    section = driver.find_element(By.CSS_SELECTOR, '.block[data-path="body[1]"]')
+    section.find_element(By.CSS_SELECTOR, ".add-block button").click()
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-path="body[1].content[0].text"]'),
+         "Kế hoạch: a khoản is added in the section")
+    type_into(driver, "body[1].content[0].text", "Đẩy mạnh phong trào rèn luyện thân thể trong học sinh.")
+    model = lambda d: d.execute_script("return window.Vanban.state.data.body")
+    body = model(driver)
+    check(body[1].get("content", [{}])[0].get("type") == "clause", f"Kế hoạch: the child is a khoản: {body[1]}")
+    wait(driver, idle, "Kế hoạch: the khoản previewed")
+    with_clause = digest(driver)
+    check(with_clause != first, "Kế hoạch: the khoản changed the preview")
+    driver.find_element(By.CSS_SELECTOR, '.block[data-path="body[1]"] > .block-head button[title="Lên"]').click()
+    wait(driver, lambda d: model(d)[0]["type"] == "section", "Kế hoạch: the section moved up")
+    driver.find_element(By.CSS_SELECTOR, '.block[data-path="body[0]"] > .block-head button[title="Xuống"]').click()
+    wait(driver, lambda d: model(d)[1]["type"] == "section", "Kế hoạch: and back down")
+    wait(driver, idle, "Kế hoạch: the moves previewed")
+    check(digest(driver) == with_clause, "Kế hoạch: moved up and back, the same pages")
     driver.find_element(By.ID, "check").click()
     wait(driver, lambda d: "Kiểm tra thể thức" in status(d), "Kế hoạch: the decree check answers")
     driver.save_screenshot(os.path.join(out, "ke-hoach-filled.png"))
