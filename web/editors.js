@@ -468,6 +468,14 @@
     return body;
   }
 
+  // The columns as wide as the template makes them, roughly: a share column by its weight,
+  // a fixed one by its length, a fitted one as a narrow share.
+  function columnWidths(cols) {
+    const weight = (c) => (c.width.kind === 'share' ? 2 * c.width.weight : c.width.kind === 'fixed' ? c.width.pt / 40 : 1);
+    const total = cols.reduce((n, c) => n + weight(c), 0) * 1.05;
+    return el('colgroup', {}, cols.map((c) => el('col', { style: `width: ${(100 * weight(c) / total).toFixed(1)}%` })), el('col'));
+  }
+
   // A form's table: a header (groups over their columns), rows added and removed.
   function formTable(item, data, changed, rebuild) {
     const rows = data.tables[item.name] || (data.tables[item.name] = []);
@@ -491,7 +499,7 @@
     problems.dataset.path = item.path;
     return el('div', { class: 'field form-table' },
       el('div', { class: 'table-label', text: (item.number ? item.number + '. ' : '') + item.label }),
-      el('table', { class: 'grid' }, head, body),
+      el('table', { class: 'grid' }, columnWidths(cols), head, body),
       el('button', { type: 'button', text: '+ Thêm dòng', onclick: () => { rows.push({}); changed(); rebuild(); } }),
       rows.length ? null : el('span', { class: 'hint', text: ` Chưa có dòng nào: bản in có ${item.blank_rows} dòng trống.` }),
       problems);

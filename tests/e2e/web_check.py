@@ -12,6 +12,7 @@ the page:
   - Giấy khen: the held list (samples/danh-sach-khen-thuong.csv) uploaded: every row made,
     the PDF downloaded, its pages and names read back; a list with bad rows lists them and
     makes the good ones.
+  - Phụ lục 3: rows added to its table, filled and removed, each reaching the preview.
   - Many Phụ lục 1 from a CSV.
 
 Screenshots (PNG) are written to --out for a person to look at.
@@ -326,6 +327,31 @@ def giay_khen(driver, base, out, downloads, source, work):
               "Giấy khen: one page for the typed person, with her salutation")
 
 
+def phu_luc_3(driver, out):
+    """A form's table: rows added and filled reach the preview; a row removed goes."""
+    pick_template(driver, "phu-luc-3")
+    wait(driver, lambda d: idle(d) and digest(d), "Phụ lục 3: the blank form previews")
+    blank = digest(driver)
+    table = driver.find_element(By.CSS_SELECTOR, ".form-table")
+    check("Trước khi có mô hình" in table.text and "Tỷ lệ (%)" in table.text, "Phụ lục 3: the table's grouped header")
+    for _ in range(2):
+        driver.find_element(By.XPATH, "//div[contains(@class,'form-table')]/button[contains(., 'Thêm dòng')]").click()
+    type_into(driver, "thong_ke[0].stt", "1")
+    type_into(driver, "thong_ke[0].tieu_chi", "Tỷ lệ học sinh đọc sách mỗi tuần")
+    type_into(driver, "thong_ke[0].truoc_ty_le", "35")
+    type_into(driver, "thong_ke[1].tieu_chi", "Dòng thừa")
+    wait(driver, idle, "Phụ lục 3: the rows previewed")
+    two = digest(driver)
+    check(two != blank, "Phụ lục 3: the filled rows changed the preview")
+    driver.find_element(By.CSS_SELECTOR, 'tr[data-path="thong_ke[1]"] button.remove').click()
+    wait(driver, idle, "Phụ lục 3: the removal previewed")
+    check(digest(driver) not in (two, blank), "Phụ lục 3: the removed row left the preview")
+    rows = driver.execute_script("return window.Vanban.state.data.tables.thong_ke")
+    check(rows == [{"stt": "1", "tieu_chi": "Tỷ lệ học sinh đọc sách mỗi tuần", "truoc_ty_le": "35"}],
+          f"Phụ lục 3: one row kept: {rows}")
+    driver.save_screenshot(os.path.join(out, "phu-luc-3-table.png"))
+
+
 def many_forms(driver, base, out, downloads, source, work):
     pick_template(driver, "phu-luc-1")
     driver.find_element(By.ID, "tab-batch").click()
@@ -359,6 +385,7 @@ def main():
         driver = start_browser(os.path.join(work, "profile"), downloads)
         for step in (lambda: phu_luc_1(driver, base, args.out, downloads),
                      lambda: ke_hoach(driver, base, args.out),
+                     lambda: phu_luc_3(driver, args.out),
                      lambda: giay_khen(driver, base, args.out, downloads, args.source, work),
                      lambda: many_forms(driver, base, args.out, downloads, args.source, work)):
             try:
