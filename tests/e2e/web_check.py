@@ -18,6 +18,7 @@ the page:
 Screenshots (PNG) are written to --out for a person to look at.
 """
 import argparse
+import csv
 import base64
 import json
 import os
@@ -29,6 +30,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
+from xml.sax.saxutils import escape
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
@@ -158,6 +161,33 @@ def link_file(driver, css, folder):
     with open(path, "wb") as f:
         f.write(base64.b64decode(data))
     return path
+
+
+def write_xlsx(rows, path):
+    """A minimal workbook (one sheet, inline strings) of `rows`, as a spreadsheet program saves one."""
+    def col(i):
+        return chr(ord("A") + i)
+    sheet = "".join(
+        f'<row r="{r + 1}">' + "".join(
+            f'<c r="{col(c)}{r + 1}" t="inlineStr"><is><t>{escape(v)}</t></is></c>' for c, v in enumerate(row) if v)
+        + "</row>" for r, row in enumerate(rows))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                   '</Types>')
+        z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}">'
+                   '<sheets><sheet name="Khen thưởng" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{sheet}</sheetData></worksheet>')
 
 
 def pdftotext(path):
@@ -312,6 +342,21 @@ def giay_khen(driver, base, out, downloads, source, work):
                 check(name in text, f"Giấy khen: the PDF names {name}")
             check("Hà Thị Ngọc" not in text, "Giấy khen: the row with the bad date made no page")
     driver.save_screenshot(os.path.join(out, "giay-khen-batch.png"))
+
+    # The same list saved as an Excel workbook: the same rows made and refused.
+    xlsx = os.path.join(work, "danh-sach-khen-thuong.xlsx")
+    with open(held, encoding="utf-8") as f:
+        write_xlsx(list(csv.reader(f)), xlsx)
+    driver.execute_script("document.getElementById('batch-result').textContent = ''")  # the CSV's answer gone
+    driver.find_element(By.ID, "batch-file").send_keys(xlsx)
+    driver.find_element(By.ID, "batch-run").click()
+    wait(driver, lambda d: "danh-sach-khen-thuong.xlsx" in d.find_element(By.ID, "batch-file-name").text
+         and d.find_elements(By.CSS_SELECTOR, "#batch-result .summary"), "Giấy khen: the workbook's batch answers")
+    summary = driver.find_element(By.CSS_SELECTOR, "#batch-result .summary").text
+    check(f"{len(rows)} dòng, đã tạo {len(rows) - 2}" in summary, f"Giấy khen: the workbook makes the same: {summary}")
+    cells = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+             for tr in driver.find_elements(By.CSS_SELECTOR, "#batch-errors tbody tr")]
+    check([c[:2] for c in cells] == [["8", "7"], ["9", "8"]], f"Giấy khen: the workbook's bad rows: {cells}")
 
     # One person typed on the Soạn tab, "Tải PDF": a one-page certificate naming them.
     driver.find_element(By.ID, "tab-edit").click()
