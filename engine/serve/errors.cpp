@@ -2,6 +2,8 @@
 // in vanban/vanban.h) as JSON, with an HTTP status by what went wrong.
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+
 #include "serve/api_json.h"
 #include "vanban/vanban.h"
 
@@ -28,10 +30,21 @@ Status status_of(ErrorKind kind) {
   return {VANBAN_EINTERNAL, "VANBAN_EINTERNAL"};
 }
 
-// A limit of core/limits.h (or the server's own) passed: the readers name it "(limit max_…)".
+// A limit of core/limits.h (or the server's max_pages) passed: the readers name it in their
+// message ("(limit max_rows)", "(giới hạn max_rows)" in Vietnamese).
 bool past_a_limit(const std::vector<Diagnostic>& all) {
-  for (const auto& d : all)
-    if (d.severity == Severity::Error && d.message.find("(limit max_") != std::string::npos) return true;
+  static constexpr const char* kLimits[] = {"max_rows",        "max_columns",    "max_cells",   "max_shared_strings",
+                                            "max_zip_entry_bytes", "max_image_side", "max_nesting", "max_input_bytes",
+                                            "max_text_bytes",  "max_pages"};
+  for (const auto& d : all) {
+    if (d.severity != Severity::Error) continue;
+    for (const char* name : kLimits) {
+      const size_t at = d.message.find(name);
+      if (at == std::string::npos) continue;
+      const size_t end = at + std::strlen(name);
+      if (end == d.message.size() || d.message[end] == ')' || d.message[end] == ' ') return true;
+    }
+  }
   return false;
 }
 

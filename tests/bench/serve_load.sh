@@ -7,7 +7,7 @@
 #    decision, an official letter, Phụ lục 1 forms — for a minute: p50/p99, throughput (target
 #    > 100 renders/s), every response checked whole in the wrk script (status 200, %PDF- … %%EOF),
 #    a sample checked by qpdf --check and pdftotext, the server's memory (VmRSS) sampled every
-#    second.
+#    second; meanwhile a hostile client sends garbage and bodies cut off mid-way.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${1:-$root/build}"
@@ -68,8 +68,29 @@ echo "## 2. $connections connections, different documents, ${seconds} s"
     echo "$(date +%s) $(grep VmRSS /proc/$server/status | awk '{print $2}')"; sleep 1
   done ) >"$tmp/rss" &
 sampler=$!
+# Meanwhile a hostile client: garbage, a body cut off mid-way, a connection left idle, over and over.
+python3 - "$port" "$seconds" >"$tmp/hostile" 2>&1 <<'PY' &
+import os, socket, sys, time
+port, seconds = int(sys.argv[1]), float(sys.argv[2])
+end, n = time.time() + seconds, 0
+while time.time() < end:
+    for payload in (os.urandom(2000), b"GET /" + b"A" * 9000 + b" HTTP/1.1\r\n\r\n",
+                    b"POST /api/render?template=ke-hoach HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{\"a\":"):
+        try:
+            s = socket.create_connection(("127.0.0.1", port), timeout=2)
+            s.sendall(payload)
+            s.close()
+            n += 1
+        except OSError:
+            pass
+    time.sleep(0.05)
+print(f"hostile connections meanwhile: {n}")
+PY
+hostile=$!
 wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s "$root/tests/bench/serve_load.lua" "$url" \
   | grep -v '^\s*$' | sed -n '/requests /,$p'
+wait "$hostile" || true
+cat "$tmp/hostile"
 kill "$sampler" 2>/dev/null || true
 sampler=""
 awk 'NR==1{first=$2} {v[NR]=$2; if ($2>max) max=$2} END {
