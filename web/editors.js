@@ -95,7 +95,7 @@
     area.rows = Math.min(12, Math.max(area.dataset.minRows || 2, lines));
   }
 
-  function box(label, required, hint, input, extraClass) {
+  function box(label, required, hint, input, extraClass, rule) {
     input.id = input.id || nextId();
     if (input.tagName === 'TEXTAREA') {
       input.dataset.minRows = input.rows;
@@ -104,7 +104,8 @@
     }
     return el('div', { class: 'field' + (extraClass ? ' ' + extraClass : '') },
       el('label', { for: input.id }, label,
-        required ? el('abbr', { class: 'req', title: 'bắt buộc', text: ' *' }) : null),
+        required ? el('abbr', { class: 'req', title: 'bắt buộc', text: ' *' }) : null,
+        rule ? el('span', { class: 'rule', title: 'Quy định của Nghị định 30 về mục này', text: ' ' + rule }) : null),
       input,
       hint ? el('div', { class: 'hint', text: hint }) : null,
       el('div', { class: 'problems' }));
@@ -160,7 +161,7 @@
     // The hint is the placeholder of a text input; others (and a text whose placeholder is a
     // default) show it under the input.
     const hint = spec.default || !placed || spec.printed === false ? spec.hint : '';
-    return box(spec.label, spec.required, hint, input, 'type-' + spec.type);
+    return box(spec.label, spec.required, hint, input, 'type-' + spec.type, spec.rule);
   }
 
   // ---- Documents -------------------------------------------------------------------
