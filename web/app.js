@@ -17,6 +17,7 @@
     desc: null,          // its describe_template
     data: null,          // what the user typed: a model (document), {values, tables} (form), {rows} (certificate)
     timer: 0,
+    pending: false,      // a change not yet previewed (for the browser tests: wait until false)
     request: 0,          // the newest preview request; older answers are dropped
     pageUrls: [],
     batchFile: null,
@@ -167,7 +168,8 @@
   function changed() {
     save();
     clearTimeout(state.timer);
-    state.timer = setTimeout(preview, PREVIEW_DELAY);
+    state.pending = true;
+    state.timer = setTimeout(() => { state.timer = 0; preview(); }, PREVIEW_DELAY);
   }
 
   // FNV-1a of the pages: lets a test see that the preview changed.
@@ -192,6 +194,16 @@
   }
 
   async function preview() {
+    state.pending = true;
+    const id = state.request + 1;
+    try {
+      await render();
+    } finally {
+      if (id === state.request && !state.timer) state.pending = false;
+    }
+  }
+
+  async function render() {
     const d = state.desc;
     if (!d) return;
     if (d.layout === 'certificate') {
@@ -271,8 +283,12 @@
   async function download(format) {
     if (!state.desc) return;
     if (state.desc.layout === 'certificate') {
-      const body = payload();
-      return runBatch(body, 'application/json', 'danh-sach.json', format);
+      // The people typed on the Soạn tab, made as a batch: its report (failed rows) and the
+      // link to the file are on the list tab (a browser refuses a second download that no
+      // click asked for).
+      showTab('batch');
+      await runBatch(payload(), 'application/json', 'danh-sach.json', format);
+      return;
     }
     setStatus(`Đang tạo ${format.toUpperCase()}…`, 'busy');
     let res;
@@ -348,6 +364,7 @@
           [e.row, e.stt, e.column, e.field, e.message].map((v) => el('td', { text: v === undefined || v === 0 ? '' : String(v) })))))));
     }
     setStatus(`Đã tạo ${j.produced}/${j.rows}.`, j.errors && j.errors.length ? 'warning' : 'ok');
+    return j;
   }
 
   function batchIntro() {

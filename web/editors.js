@@ -95,7 +95,7 @@
     area.rows = Math.min(12, Math.max(area.dataset.minRows || 2, lines));
   }
 
-  function box(label, required, hint, input, extraClass) {
+  function box(label, required, hint, input, extraClass, rule) {
     input.id = input.id || nextId();
     if (input.tagName === 'TEXTAREA') {
       input.dataset.minRows = input.rows;
@@ -104,7 +104,8 @@
     }
     return el('div', { class: 'field' + (extraClass ? ' ' + extraClass : '') },
       el('label', { for: input.id }, label,
-        required ? el('abbr', { class: 'req', title: 'bắt buộc', text: ' *' }) : null),
+        required ? el('abbr', { class: 'req', title: 'bắt buộc', text: ' *' }) : null,
+        rule ? el('span', { class: 'rule', title: 'Quy định của Nghị định 30 về mục này', text: ' ' + rule }) : null),
       input,
       hint ? el('div', { class: 'hint', text: hint }) : null,
       el('div', { class: 'problems' }));
@@ -160,7 +161,7 @@
     // The hint is the placeholder of a text input; others (and a text whose placeholder is a
     // default) show it under the input.
     const hint = spec.default || !placed || spec.printed === false ? spec.hint : '';
-    return box(spec.label, spec.required, hint, input, 'type-' + spec.type);
+    return box(spec.label, spec.required, hint, input, 'type-' + spec.type, spec.rule);
   }
 
   // ---- Documents -------------------------------------------------------------------
@@ -223,7 +224,7 @@
     const spec = specs.find((s) => s.type === type);
     const b = { type };
     for (const need of spec.needs) {
-      const part = need.split('|')[0];
+      const part = need.split('|').pop();  // "title|text": a text (a khoản's usual form)
       if (part === 'lines') b.lines = 2;
       else if (part === 'columns') b.columns = [{}, {}];
       else if (part === 'rows') b.rows = [['', '']];
@@ -232,11 +233,15 @@
     return b;
   }
 
-  function blockList(list, path, specs, changed, rebuild, depth) {
+  // What a block usually holds: a new child of a Mục is a khoản, of a khoản a điểm…
+  const CHILD = { part: 'chapter', chapter: 'article', section: 'clause', article: 'clause', clause: 'point',
+    point: 'dash', dash: 'plus', plus: 'star', star: 'star', contact: 'dash' };
+
+  function blockList(list, path, specs, changed, rebuild, depth, parentType) {
     const wrap = el('div', { class: 'blocks' });
     list.forEach((block, i) => wrap.append(blockCard(list, i, `${path}[${i}]`, specs, changed, rebuild, depth)));
     const pick = el('select', { 'aria-label': 'Loại khối mới' }, specs.map((s) => el('option', { value: s.type, text: s.label })));
-    pick.value = depth === 0 ? 'paragraph' : 'dash';
+    pick.value = depth === 0 ? 'paragraph' : CHILD[parentType] || 'dash';
     wrap.append(el('div', { class: 'add-block' },
       el('button', { type: 'button', text: depth === 0 ? '+ Thêm khối' : '+ Thêm mục con',
         onclick: () => { list.push(newBlock(pick.value, specs)); changed(); rebuild(); } }), pick));
@@ -289,12 +294,13 @@
     }
     if (block.type === 'table') card.append(bodyTable(block, path, changed, rebuild));
     if (spec.parts.includes('content')) {
-      if (!Array.isArray(block.content)) block.content = [];
-      card.append(blockList(block.content, path + '.content', specs, () => {
-        if (!block.content.length) delete block.content;
+      // The children's list, attached to the block while it holds something.
+      const children = Array.isArray(block.content) ? block.content : [];
+      card.append(blockList(children, path + '.content', specs, () => {
+        if (children.length) block.content = children;
+        else delete block.content;
         changed();
-      }, rebuild, depth + 1));
-      if (!block.content.length) delete block.content;
+      }, rebuild, depth + 1, block.type));
     }
     return card;
   }
@@ -463,6 +469,14 @@
     return body;
   }
 
+  // The columns as wide as the template makes them, roughly: a share column by its weight,
+  // a fixed one by its length, a fitted one as a narrow share.
+  function columnWidths(cols) {
+    const weight = (c) => (c.width.kind === 'share' ? 2 * c.width.weight : c.width.kind === 'fixed' ? c.width.pt / 40 : 1);
+    const total = cols.reduce((n, c) => n + weight(c), 0) * 1.05;
+    return el('colgroup', {}, cols.map((c) => el('col', { style: `width: ${(100 * weight(c) / total).toFixed(1)}%` })), el('col'));
+  }
+
   // A form's table: a header (groups over their columns), rows added and removed.
   function formTable(item, data, changed, rebuild) {
     const rows = data.tables[item.name] || (data.tables[item.name] = []);
@@ -486,7 +500,7 @@
     problems.dataset.path = item.path;
     return el('div', { class: 'field form-table' },
       el('div', { class: 'table-label', text: (item.number ? item.number + '. ' : '') + item.label }),
-      el('table', { class: 'grid' }, head, body),
+      el('table', { class: 'grid' }, columnWidths(cols), head, body),
       el('button', { type: 'button', text: '+ Thêm dòng', onclick: () => { rows.push({}); changed(); rebuild(); } }),
       rows.length ? null : el('span', { class: 'hint', text: ` Chưa có dòng nào: bản in có ${item.blank_rows} dòng trống.` }),
       problems);

@@ -128,11 +128,14 @@ struct FieldSpec {
   bool required;
   const char* group;
   const char* hint;
+  const char* rule = "";  // the rule of ../shared/spec/nd30.md the field is printed by
 };
 
 Json field(const FieldSpec& s) {
-  return {{"path", s.path}, {"label", s.label}, {"type", s.type}, {"required", s.required},
-          {"group", s.group}, {"hint", s.hint}};
+  Json j{{"path", s.path}, {"label", s.label}, {"type", s.type}, {"required", s.required},
+         {"group", s.group}, {"hint", s.hint}};
+  if (*s.rule) j["rule"] = s.rule;
+  return j;
 }
 
 const style::RegionSpec* region(const std::vector<style::RegionSpec>& regions, style::RegionSpec::Kind kind) {
@@ -250,17 +253,17 @@ Json describe_document(const style::Template& tpl) {
   // The header and title fields, in the order a clerk fills them (ô 1-5 of Mẫu 1.4).
   Json fields = Json::array();
   fields.push_back(field({"parent_agency", "Cơ quan chủ quản", "lines", false, "header",
-                          "In hoa, mỗi dòng một ô: UBND TỈNH HÒA BÌNH"}));
+                          "In hoa, mỗi dòng một ô: UBND TỈNH HÒA BÌNH", "ND30-CQ-2"}));
   fields.push_back(field({"issuing_agency", "Cơ quan ban hành", "lines", true, "header",
-                          "In hoa, mỗi dòng một ô: SỞ GIÁO DỤC VÀ ĐÀO TẠO"}));
+                          "In hoa, mỗi dòng một ô: SỞ GIÁO DỤC VÀ ĐÀO TẠO", "ND30-CQ-1"}));
   const std::string number_rule = header ? header->number : std::string("none");
   if (number_rule != "none") {
     const bool needed = number_rule == "required";
-    Json n = field({"number.number", "Số", "text", false, "header", "Để trống: văn thư ghi số khi đăng ký"});
+    Json n = field({"number.number", "Số", "text", false, "header", "Để trống: văn thư ghi số khi đăng ký", "ND30-SO-1"});
     n["optional_line"] = !needed;
     fields.push_back(std::move(n));
     fields.push_back(field({"number.year", "Năm (trong số của văn bản quy phạm)", "integer", false, "header",
-                            "Chỉ văn bản quy phạm pháp luật: 05/2009/QĐ-UBND"}));
+                            "Chỉ văn bản quy phạm pháp luật: 05/2009/QĐ-UBND", "ND30-SO-1"}));
     fields.back()["min"] = 1900;
     fields.back()["max"] = 2200;
     Json sym = field({"number.symbol", "Ký hiệu", "text", needed, "header", ""});
@@ -269,12 +272,12 @@ Json describe_document(const style::Template& tpl) {
     sym["required_with"] = "number";
     fields.push_back(std::move(sym));
   }
-  fields.push_back(field({"place", "Địa danh", "text", true, "header", "Hòa Bình"}));
+  fields.push_back(field({"place", "Địa danh", "text", true, "header", "Hòa Bình", "ND30-DATE-1"}));
   if (!header || header->date) {
-    fields.push_back(field({"date.day", "Ngày", "integer", false, "header", "Để trống: ghi tay khi ký"}));
+    fields.push_back(field({"date.day", "Ngày", "integer", false, "header", "Để trống: ghi tay khi ký", "ND30-DATE-2"}));
     fields.back()["min"] = 1;
     fields.back()["max"] = 31;
-    fields.push_back(field({"date.month", "Tháng", "integer", false, "header", ""}));
+    fields.push_back(field({"date.month", "Tháng", "integer", false, "header", "", "ND30-DATE-2"}));
     fields.back()["min"] = 1;
     fields.back()["max"] = 12;
   }
@@ -283,20 +286,20 @@ Json describe_document(const style::Template& tpl) {
   fields.back()["max"] = 2200;
   const bool subject_printed = (title && title->subject) || (header && header->subject_under_number);
   Json subject = field({"subject", "Trích yếu nội dung", "multiline", true, "title",
-                        subject_printed ? "" : "Mẫu này không in trích yếu; vẫn cần để lưu và tra cứu"});
+                        subject_printed ? "" : "Mẫu này không in trích yếu; vẫn cần để lưu và tra cứu", "ND30-TL-2"});
   subject["printed"] = subject_printed;
   fields.push_back(std::move(subject));
-  Json secrecy = field({"marks.secrecy", "Độ mật", "choice", false, "marks", ""});
+  Json secrecy = field({"marks.secrecy", "Độ mật", "choice", false, "marks", "", "ND30-MAT-1"});
   secrecy["values"] = {"MẬT", "TỐI MẬT", "TUYỆT MẬT"};
   fields.push_back(std::move(secrecy));
-  Json urgency = field({"marks.urgency", "Độ khẩn", "choice", false, "marks", ""});
+  Json urgency = field({"marks.urgency", "Độ khẩn", "choice", false, "marks", "", "ND30-KHAN-1"});
   urgency["values"] = {"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"};
   fields.push_back(std::move(urgency));
-  fields.push_back(field({"marks.circulation", "Phạm vi lưu hành", "text", false, "marks", "XEM XONG TRẢ LẠI"}));
+  fields.push_back(field({"marks.circulation", "Phạm vi lưu hành", "text", false, "marks", "XEM XONG TRẢ LẠI", "ND30-LH-1"}));
   fields.push_back(field({"marks.draft", "Dự thảo", "boolean", false, "marks", ""}));
   if (kinh_gui) {
     fields.push_back(field({"kinh_gui", "Kính gửi", "lines", false, "kinh-gui",
-                            "Mỗi nơi một dòng, không gõ \"- \" và dấu câu cuối"}));
+                            "Mỗi nơi một dòng, không gõ \"- \" và dấu câu cuối", "ND30-NN-2"}));
   }
   if (preamble || (kinh_gui && kinh_gui->label_from == "authority")) {
     fields.push_back(field({"authority", "Thẩm quyền ban hành", "text", false, "preamble",
@@ -304,14 +307,14 @@ Json describe_document(const style::Template& tpl) {
   }
   if (preamble) {
     fields.push_back(field({"preamble", "Căn cứ ban hành", "rich-list", false, "preamble",
-                            "Mỗi căn cứ một dòng, có dấu câu của nó: \"Căn cứ …;\""}));
+                            "Mỗi căn cứ một dòng, có dấu câu của nó: \"Căn cứ …;\"", "ND30-CC-1"}));
   }
   fields.push_back(field({"issuer_name", "Tên cơ quan (trong câu)", "text", false, "appendices",
                           "Dùng trong dòng \"(Kèm theo … của Sở Giáo dục và Đào tạo tỉnh Hòa Bình)\""}));
   if (region(regions, K::Footer)) {
-    fields.push_back(field({"address", "Địa chỉ, điện thoại (ô 13)", "lines", false, "footer", ""}));
+    fields.push_back(field({"address", "Địa chỉ, điện thoại (ô 13)", "lines", false, "footer", "", "ND30-DC-1"}));
   }
-  Json national = field({"national_title", "Quốc hiệu", "text", false, "header", ""});
+  Json national = field({"national_title", "Quốc hiệu", "text", false, "header", "", "ND30-QH-1"});
   national["default"] = tpl.header.national_title;
   fields.push_back(std::move(national));
   Json motto = field({"motto", "Tiêu ngữ", "text", false, "header", ""});
@@ -328,7 +331,7 @@ Json describe_document(const style::Template& tpl) {
                {"paths", "body[i], its parts body[i].title, body[i].text; nested blocks body[i].content[j]"}};
 
   Json authority = field({"authority", "Quyền hạn, chức vụ người ký", "lines", true, "closing",
-                          "GIÁM ĐỐC, hoặc KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"});
+                          "GIÁM ĐỐC, hoặc KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "ND30-SIG-1"});
   Json signer = field({"signer_name", "Họ tên người ký", "text", false, "closing", "Để trống: chỉ chừa chỗ ký"});
   d["signature"] = {{"path", "signature"},
                     {"several_path", "signatures"},
@@ -340,6 +343,7 @@ Json describe_document(const style::Template& tpl) {
                      {"label", tpl.closing.recipients_label},
                      {"prefix", tpl.closing.recipient_prefix},
                      {"required", false},
+                     {"rule", "ND30-NN-3"},
                      {"hint", "Mỗi nơi một dòng, không gõ \"- \", có dấu câu: \"Bộ GD&ĐT;\", \"Lưu: VT, VP.\""}};
   d["appendices"] = {{"path", "appendices"},
                      {"printed", region(regions, K::Appendices) != nullptr},

@@ -12,11 +12,14 @@ the page:
   - Giấy khen: the held list (samples/danh-sach-khen-thuong.csv) uploaded: every row made,
     the PDF downloaded, its pages and names read back; a list with bad rows lists them and
     makes the good ones.
+  - Phụ lục 3: rows added to its table, filled and removed, each reaching the preview.
   - Many Phụ lục 1 from a CSV.
 
 Screenshots (PNG) are written to --out for a person to look at.
 """
 import argparse
+import csv
+import base64
 import json
 import os
 import re
@@ -27,6 +30,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
+from xml.sax.saxutils import escape
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
@@ -117,6 +122,11 @@ def problems_near(driver, path):
         path)
 
 
+def idle(driver):
+    """Every change previewed: nothing scheduled, no request on its way."""
+    return driver.execute_script("return window.Vanban.state.pending === false")
+
+
 def settled(driver, before):
     d = digest(driver)
     cls = driver.find_element(By.ID, "status").get_attribute("class")
@@ -133,6 +143,51 @@ def wait_download(folder, suffix, known, timeout=30):
                     return path
         time.sleep(0.2)
     return None
+
+
+def link_file(driver, css, folder):
+    """The bytes a download link of the page holds (a blob: URL), written to `folder`."""
+    data = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "const a = document.querySelector(arguments[0]);"
+        "if (!a) { done(null); return; }"
+        "fetch(a.href).then(r => r.arrayBuffer()).then(b => {"
+        "  let s = ''; const u = new Uint8Array(b);"
+        "  for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]);"
+        "  done(btoa(s)); });", css)
+    if not data:
+        return None
+    path = os.path.join(folder, "link.pdf")
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(data))
+    return path
+
+
+def write_xlsx(rows, path):
+    """A minimal workbook (one sheet, inline strings) of `rows`, as a spreadsheet program saves one."""
+    def col(i):
+        return chr(ord("A") + i)
+    sheet = "".join(
+        f'<row r="{r + 1}">' + "".join(
+            f'<c r="{col(c)}{r + 1}" t="inlineStr"><is><t>{escape(v)}</t></is></c>' for c, v in enumerate(row) if v)
+        + "</row>" for r, row in enumerate(rows))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                   '</Types>')
+        z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}">'
+                   '<sheets><sheet name="Khen thưởng" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{sheet}</sheetData></worksheet>')
 
 
 def pdftotext(path):
@@ -234,12 +289,30 @@ def ke_hoach(driver, base, out):
     type_into(driver, "body[1].title", "MỤC ĐÍCH, YÊU CẦU")
     check(wait(driver, lambda d: settled(d, first), "Kế hoạch: the section reaches the preview") is not None,
           "Kế hoạch: the preview changed with the new section")
+    # A khoản inside it (the default child of a Mục), then the section moved up and back.
+    section = driver.find_element(By.CSS_SELECTOR, '.block[data-path="body[1]"]')
+    section.find_element(By.CSS_SELECTOR, ".add-block button").click()
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-path="body[1].content[0].text"]'),
+         "Kế hoạch: a khoản is added in the section")
+    type_into(driver, "body[1].content[0].text", "Đẩy mạnh phong trào rèn luyện thân thể trong học sinh.")
+    model = lambda d: d.execute_script("return window.Vanban.state.data.body")
+    body = model(driver)
+    check(body[1].get("content", [{}])[0].get("type") == "clause", f"Kế hoạch: the child is a khoản: {body[1]}")
+    wait(driver, idle, "Kế hoạch: the khoản previewed")
+    with_clause = digest(driver)
+    check(with_clause != first, "Kế hoạch: the khoản changed the preview")
+    driver.find_element(By.CSS_SELECTOR, '.block[data-path="body[1]"] > .block-head button[title="Lên"]').click()
+    wait(driver, lambda d: model(d)[0]["type"] == "section", "Kế hoạch: the section moved up")
+    driver.find_element(By.CSS_SELECTOR, '.block[data-path="body[0]"] > .block-head button[title="Xuống"]').click()
+    wait(driver, lambda d: model(d)[1]["type"] == "section", "Kế hoạch: and back down")
+    wait(driver, idle, "Kế hoạch: the moves previewed")
+    check(digest(driver) == with_clause, "Kế hoạch: moved up and back, the same pages")
     driver.find_element(By.ID, "check").click()
     wait(driver, lambda d: "Kiểm tra thể thức" in status(d), "Kế hoạch: the decree check answers")
     driver.save_screenshot(os.path.join(out, "ke-hoach-filled.png"))
 
 
-def giay_khen(driver, base, out, downloads, source):
+def giay_khen(driver, base, out, downloads, source, work):
     pick_template(driver, "giay-khen")
     check(driver.find_element(By.ID, "batch").is_displayed(), "Giấy khen: the list tab is shown")
     held = os.path.join(source, "samples", "danh-sach-khen-thuong.csv")
@@ -270,6 +343,59 @@ def giay_khen(driver, base, out, downloads, source):
             check("Hà Thị Ngọc" not in text, "Giấy khen: the row with the bad date made no page")
     driver.save_screenshot(os.path.join(out, "giay-khen-batch.png"))
 
+    # The same list saved as an Excel workbook: the same rows made and refused.
+    xlsx = os.path.join(work, "danh-sach-khen-thuong.xlsx")
+    with open(held, encoding="utf-8") as f:
+        write_xlsx(list(csv.reader(f)), xlsx)
+    driver.execute_script("document.getElementById('batch-result').textContent = ''")  # the CSV's answer gone
+    driver.find_element(By.ID, "batch-file").send_keys(xlsx)
+    driver.find_element(By.ID, "batch-run").click()
+    wait(driver, lambda d: "danh-sach-khen-thuong.xlsx" in d.find_element(By.ID, "batch-file-name").text
+         and d.find_elements(By.CSS_SELECTOR, "#batch-result .summary"), "Giấy khen: the workbook's batch answers")
+    summary = driver.find_element(By.CSS_SELECTOR, "#batch-result .summary").text
+    check(f"{len(rows)} dòng, đã tạo {len(rows) - 2}" in summary, f"Giấy khen: the workbook makes the same: {summary}")
+    cells = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+             for tr in driver.find_elements(By.CSS_SELECTOR, "#batch-errors tbody tr")]
+    check([c[:2] for c in cells] == [["8", "7"], ["9", "8"]], f"Giấy khen: the workbook's bad rows: {cells}")
+
+    # One person typed on the Soạn tab, "Tải PDF": a one-page certificate naming them.
+    driver.find_element(By.ID, "tab-edit").click()
+    type_into(driver, "rows[0].ho_ten", "Lường Thị Xuân")
+    type_into(driver, "rows[0].gioi_tinh", "Nữ")
+    driver.find_element(By.ID, "download-pdf").click()
+    wait(driver, lambda d: "1 dòng, đã tạo 1" in d.find_element(By.ID, "batch-result").text,
+         "Giấy khen: the typed person made")
+    # Chromium asks before a third download from one page: the file is read from the link.
+    pdf = link_file(driver, "#batch-download", work)
+    if check(pdf is not None, "Giấy khen: the typed person's PDF is there"):
+        check(pages_of(pdf) == 1 and "Bà Lường Thị Xuân" in flat(pdftotext(pdf)),
+              "Giấy khen: one page for the typed person, with her salutation")
+
+
+def phu_luc_3(driver, out):
+    """A form's table: rows added and filled reach the preview; a row removed goes."""
+    pick_template(driver, "phu-luc-3")
+    wait(driver, lambda d: idle(d) and digest(d), "Phụ lục 3: the blank form previews")
+    blank = digest(driver)
+    table = driver.find_element(By.CSS_SELECTOR, ".form-table")
+    check("Trước khi có mô hình" in table.text and "Tỷ lệ (%)" in table.text, "Phụ lục 3: the table's grouped header")
+    for _ in range(2):
+        driver.find_element(By.XPATH, "//div[contains(@class,'form-table')]/button[contains(., 'Thêm dòng')]").click()
+    type_into(driver, "thong_ke[0].stt", "1")
+    type_into(driver, "thong_ke[0].tieu_chi", "Tỷ lệ học sinh đọc sách mỗi tuần")
+    type_into(driver, "thong_ke[0].truoc_ty_le", "35")
+    type_into(driver, "thong_ke[1].tieu_chi", "Dòng thừa")
+    wait(driver, idle, "Phụ lục 3: the rows previewed")
+    two = digest(driver)
+    check(two != blank, "Phụ lục 3: the filled rows changed the preview")
+    driver.find_element(By.CSS_SELECTOR, 'tr[data-path="thong_ke[1]"] button.remove').click()
+    wait(driver, idle, "Phụ lục 3: the removal previewed")
+    check(digest(driver) not in (two, blank), "Phụ lục 3: the removed row left the preview")
+    rows = driver.execute_script("return window.Vanban.state.data.tables.thong_ke")
+    check(rows == [{"stt": "1", "tieu_chi": "Tỷ lệ học sinh đọc sách mỗi tuần", "truoc_ty_le": "35"}],
+          f"Phụ lục 3: one row kept: {rows}")
+    driver.save_screenshot(os.path.join(out, "phu-luc-3-table.png"))
+
 
 def many_forms(driver, base, out, downloads, source, work):
     pick_template(driver, "phu-luc-1")
@@ -293,6 +419,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--base", help="a server already running (http://127.0.0.1:8080): none is started")
     args = ap.parse_args()
+    args.source = os.path.abspath(args.source)
     os.makedirs(args.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="vanban-web-")
     downloads = os.path.join(work, "downloads")
@@ -303,7 +430,8 @@ def main():
         driver = start_browser(os.path.join(work, "profile"), downloads)
         for step in (lambda: phu_luc_1(driver, base, args.out, downloads),
                      lambda: ke_hoach(driver, base, args.out),
-                     lambda: giay_khen(driver, base, args.out, downloads, args.source),
+                     lambda: phu_luc_3(driver, args.out),
+                     lambda: giay_khen(driver, base, args.out, downloads, args.source, work),
                      lambda: many_forms(driver, base, args.out, downloads, args.source, work)):
             try:
                 step()

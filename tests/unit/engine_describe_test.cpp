@@ -176,6 +176,28 @@ TEST(EngineDescribe, DocumentFieldPathsAreTheModelsAndNamedByItsDiagnostics) {
   }
 }
 
+TEST(EngineDescribe, RulesNamedAreTheDecreesRules) {
+  const std::string spec = slurp(std::string(VANBAN_SHARED_DIR) + "/spec/nd30.md");
+  ASSERT_FALSE(spec.empty());
+  std::set<std::string> rules;
+  for (const char* name : {"ke-hoach", "quyet-dinh", "cong-van", "bao-cao"}) {
+    Json j = describe(name);
+    for (const auto& f : j["document"]["fields"]) {
+      if (f.contains("rule")) rules.insert(f["rule"]);
+    }
+    for (const auto& f : j["document"]["signature"]["fields"]) {
+      if (f.contains("rule")) rules.insert(f["rule"]);
+    }
+    rules.insert(j["document"]["recipients"]["rule"].get<std::string>());
+  }
+  EXPECT_GE(rules.size(), 10u);
+  for (const auto& r : rules) EXPECT_NE(spec.find("**" + r + "**"), std::string::npos) << r;
+  Json plan = describe("ke-hoach");
+  for (const auto& f : plan["document"]["fields"]) {
+    if (f["path"] == "issuing_agency") EXPECT_EQ(f["rule"], "ND30-CQ-1");
+  }
+}
+
 TEST(EngineDescribe, DocumentRegionsDecideTheFields) {
   auto paths = [](const Json& j) {
     std::set<std::string> out;
