@@ -16,6 +16,7 @@
 #include "cli_harness.h"
 #include "engine_fixture.h"
 #include "layout/glyph_check.h"
+#include "layout/layout.h"
 #include "style/profile.h"
 
 namespace {
@@ -59,7 +60,9 @@ void compare(const std::string& sample, const std::vector<std::string>& insert, 
     const std::string& text = its[i]->get_ref<const std::string&>();
     if (text.empty() || text.size() > 400) continue;
     const std::string& odd = insert[i % insert.size()];
-    *its[i] = text.substr(0, text.size() / 2) + odd + text.substr(text.size() / 2);
+    size_t at = text.size() / 2;  // in the middle, between two characters
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    *its[i] = text.substr(0, at) + odd + text.substr(at);
     const std::string data = mutated.dump();
     vanban::model::Document doc;
     try {
@@ -105,9 +108,11 @@ TEST(DocxChecks, AStyleTheTemplateLacksFailsTheDocxAsItFailsTheLayout) {
   vanban::style::Template tpl = engine.load_template(doc.template_name);
   // The page number's style, looked up by layout only.
   tpl.page.number_style = "no-such-style";
-  vanban::RenderOptions options;
-  const std::string laid_out = outcome([&] { engine.layout(doc, tpl); });
+  const vanban::realize::Document realized = vanban::realize::realize_document(doc, tpl, engine.fonts(), {});
+  const std::string laid_out = outcome([&] { vanban::layout::layout_document(realized, engine.fonts()); });
   EXPECT_NE(laid_out, "");
+  EXPECT_EQ(outcome([&] { vanban::layout::check_glyphs(realized, engine.fonts()); }), laid_out);
+  vanban::RenderOptions options;
   EXPECT_EQ(outcome([&] { engine.render_document(doc, tpl, vanban::OutputFormat::Docx, options); }), laid_out);
 }
 
