@@ -26,16 +26,28 @@ namespace vanban::detail {
 layout::DocumentInfo certificate_info(const style::Template& tpl, const RenderOptions& render);
 
 // One row's PDF: its page with the row's identity and signature slots, signed when the
-// batch is. Thread-safe (const).
-struct RowPdf {
-  const style::Template& tpl;
-  const text::FontFamily& fonts;
-  layout::DocumentInfo info;
-  std::vector<layout::Graphic> graphics;  // the border
-  pdf::WriteOptions write;
-  std::vector<OpenedSignature> signatures;
-  std::string time;
+// batch is. The border is compressed once, each key opened once, for the whole batch.
+// Thread-safe (const).
+class RowPdf {
+ public:
+  // `write`: the engine's PDF options (Engine::pdf_options: its font programs).
+  RowPdf(const style::Template& tpl, const text::FontFamily& fonts, const RenderOptions& render,
+         const Limits& limits, const layout::Graphic& border, pdf::WriteOptions write);
+  RowPdf(const RowPdf&) = delete;  // write_.deflated_graphics points into it
+  RowPdf& operator=(const RowPdf&) = delete;
   std::string make(const model::ListRow& row, const layout::Page& page) const;
+  // The signatures' image warnings, said once for the batch (none when not signing).
+  std::vector<Diagnostic> warnings() const;
+
+ private:
+  const style::Template& tpl_;
+  const text::FontFamily& fonts_;
+  layout::DocumentInfo info_;
+  std::vector<layout::Graphic> graphics_;
+  std::vector<std::string> deflated_graphics_;
+  pdf::WriteOptions write_;
+  std::vector<OpenedSignature> signatures_;
+  std::string time_;
 };
 
 // `threads` threads (those that can start: none, and push() does the work itself) take

@@ -20,13 +20,29 @@ namespace fs = std::filesystem;
 
 namespace detail {
 
+RowPdf::RowPdf(const style::Template& tpl, const text::FontFamily& fonts, const RenderOptions& render,
+               const Limits& limits, const layout::Graphic& border, pdf::WriteOptions write)
+    : tpl_(tpl), fonts_(fonts), info_(certificate_info(tpl, render)), graphics_{border},
+      deflated_graphics_(pdf::deflate_graphics(graphics_)), write_(std::move(write)) {
+  write_.deflated_graphics = &deflated_graphics_;
+  // Signed: every file, each key opened once for the batch (a Signer is thread-safe).
+  if (!render.signatures.empty()) {
+    signatures_ = open_signatures(render.signatures, limits);
+    time_ = signing_time(render);
+  }
+}
+
 std::string RowPdf::make(const model::ListRow& row, const layout::Page& page) const {
-  layout::DocumentInfo own = info;  // this row's identity and slots
-  own.identity = layout::certificate_identity(tpl, row);
+  layout::DocumentInfo own = info_;  // this row's identity and slots
+  own.identity = layout::certificate_identity(tpl_, row);
   own.signature_slots = page.signature_slots;
-  std::string made = pdf::write_pdf({page}, own, graphics, write);
-  if (!signatures.empty()) made = sign_document(std::move(made), own, signatures, time, fonts, nullptr);
+  std::string made = pdf::write_pdf({page}, own, graphics_, write_);
+  if (!signatures_.empty()) made = sign_document(std::move(made), own, signatures_, time_, fonts_, nullptr);
   return made;
+}
+
+std::vector<Diagnostic> RowPdf::warnings() const {
+  return signatures_.empty() ? std::vector<Diagnostic>{} : image_warnings(signatures_);
 }
 
 namespace {
@@ -133,13 +149,8 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
     return docx_certificates(tpl, list, source_name, options, render, &sink, nullptr, nullptr);
   }
   const layout::CertificateOptions certificate = with_images(tpl, options);
-  detail::RowPdf maker{tpl, *fonts_, detail::certificate_info(tpl, render),
-                       {layout::certificate_border(tpl, certificate)}, detail::write_options(render), {}, {}};
-  // Signed: every file, each key opened once for the batch (a Signer is thread-safe).
-  if (!render.signatures.empty()) {
-    maker.signatures = detail::open_signatures(render.signatures, options.list.limits);
-    maker.time = detail::signing_time(render);
-  }
+  const detail::RowPdf maker(tpl, *fonts_, render, options.list.limits, layout::certificate_border(tpl, certificate),
+                             pdf_options(render));
   BatchOptions with = options;
   with.certificate = certificate;
   // Each row's PDF made on the pool's threads, handed on in order on this thread.
@@ -175,10 +186,8 @@ BatchResult Engine::certificate_files(const style::Template& tpl, std::string_vi
   });
   pool.finish();
   hand_on(true);
-  if (!maker.signatures.empty()) {  // said once, not for each file
-    const auto said = detail::image_warnings(maker.signatures);
-    result.warnings.insert(result.warnings.end(), said.begin(), said.end());
-  }
+  const auto said = maker.warnings();  // said once, not for each file
+  result.warnings.insert(result.warnings.end(), said.begin(), said.end());
   return result;
 }
 
@@ -228,12 +237,8 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
     result = docx_certificates(tpl, list, source_name, options, render, &stage, nullptr, nullptr);
   } else {
     const layout::CertificateOptions certificate = with_images(tpl, options);
-    detail::RowPdf maker{tpl, *fonts_, detail::certificate_info(tpl, render),
-                         {layout::certificate_border(tpl, certificate)}, detail::write_options(render), {}, {}};
-    if (!render.signatures.empty()) {
-      maker.signatures = detail::open_signatures(render.signatures, options.list.limits);
-      maker.time = detail::signing_time(render);
-    }
+    const detail::RowPdf maker(tpl, *fonts_, render, options.list.limits, layout::certificate_border(tpl, certificate),
+                               pdf_options(render));
     struct Job {
       size_t position;
       model::ListRow row;
@@ -260,10 +265,8 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
       progress();
     });
     pool.finish();
-    if (!maker.signatures.empty()) {
-      const auto said = detail::image_warnings(maker.signatures);
-      result.warnings.insert(result.warnings.end(), said.begin(), said.end());
-    }
+    const auto said = maker.warnings();
+    result.warnings.insert(result.warnings.end(), said.begin(), said.end());
   }
   committer.finish();
   kept.insert(kept.end(), committer.kept.begin(), committer.kept.end());

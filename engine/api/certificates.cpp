@@ -246,7 +246,7 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
   }
   layout::DocumentInfo info = detail::certificate_info(tpl, render);
   pdf::PdfBuilder pdf(info, {layout::certificate_border(tpl, certificate)}, signing ? nullptr : out,
-                      detail::write_options(render));
+                      pdf_options(render));
   BatchOptions with = options;
   with.certificate = certificate;
   // Pages go to the PDF a chunk at a time, their streams compressed on every thread.

@@ -15,6 +15,7 @@
 #include "layout/glyph_check.h"
 #include "model/form_data.h"
 #include "model/reader.h"
+#include "pdf/font_programs.h"
 #include "pdf/pdf_writer.h"
 #include "realize/realized.h"
 #include "wording/wording.h"
@@ -95,9 +96,16 @@ Engine::Engine(const EngineOptions& options) : options_(options) {
   auto paths = resolve_faces(options_);
   font_paths_.assign(paths.begin(), paths.end());
   fonts_ = text::load_family(paths);
+  font_programs_ = std::make_unique<pdf::FontPrograms>();
 }
 
 Engine::~Engine() = default;
+
+pdf::WriteOptions Engine::pdf_options(const RenderOptions& options) const {
+  pdf::WriteOptions w = detail::write_options(options);
+  w.font_programs = font_programs_.get();
+  return w;
+}
 
 style::Template Engine::load_template(const std::string& name_or_path) const {
   style::TemplateAccess access;
@@ -196,11 +204,11 @@ std::string Engine::render_document(const model::Document& document, const style
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {
   layout::DocumentInfo info = laid_out.info;
   if (!options.creation_date.empty()) info.creation_date = pdf_date_from_iso(options.creation_date);
-  if (options.signatures.empty()) return pdf::write_pdf(laid_out.pages, info, laid_out.graphics, detail::write_options(options));
+  if (options.signatures.empty()) return pdf::write_pdf(laid_out.pages, info, laid_out.graphics, pdf_options(options));
   // Keys opened (a wrong password fails) and the time checked before anything is written.
   const auto signatures = detail::open_signatures(options.signatures, options.limits);
   const std::string time = detail::signing_time(options);
-  return detail::sign_document(pdf::write_pdf(laid_out.pages, info, laid_out.graphics, detail::write_options(options)),
+  return detail::sign_document(pdf::write_pdf(laid_out.pages, info, laid_out.graphics, pdf_options(options)),
                                info, signatures, time, *fonts_, options.warnings);
 }
 

@@ -22,12 +22,47 @@ double checked(double v) {
 void put_number(std::string& out, double v) {
   v = checked(v);
   if (std::abs(v) < 0.0005) v = 0;
+  // Thousandths as an integer, rounded to nearest; a value whose thousandths end near a
+  // half (where the product's rounding could tip it) goes the exact way, through
+  // to_chars, which rounds the double's exact decimal value: the same text either way.
+  const double m = v * 1000.0;  // |m| <= 1e10: its error is far below 0.001
+  const double whole = std::floor(m);
+  const double frac = m - whole;
+  if (frac > 0.499 && frac < 0.501) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+    char* end = r.ptr;
+    while (end > buf && end[-1] == '0') --end;
+    if (end > buf && end[-1] == '.') --end;
+    out.append(buf, end);
+    return;
+  }
+  const long long thousandths = static_cast<long long>(whole) + (frac > 0.5 ? 1 : 0);
+  unsigned long long a = thousandths < 0 ? 0ull - static_cast<unsigned long long>(thousandths)
+                                         : static_cast<unsigned long long>(thousandths);
   char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
-  char* end = r.ptr;
-  while (end > buf && end[-1] == '0') --end;
-  if (end > buf && end[-1] == '.') --end;
-  out.append(buf, end);
+  char* end = buf + sizeof buf;
+  char* p = end;
+  unsigned fraction = static_cast<unsigned>(a % 1000);
+  a /= 1000;
+  if (fraction != 0) {
+    int digits = 3;
+    while (fraction % 10 == 0) {
+      fraction /= 10;
+      --digits;
+    }
+    for (int i = 0; i < digits; ++i) {
+      *--p = static_cast<char>('0' + fraction % 10);
+      fraction /= 10;
+    }
+    *--p = '.';
+  }
+  do {
+    *--p = static_cast<char>('0' + a % 10);
+    a /= 10;
+  } while (a != 0);
+  if (thousandths < 0) *--p = '-';
+  out.append(p, end);
 }
 
 void put_color(std::string& out, const layout::Color& c, const char* op) {

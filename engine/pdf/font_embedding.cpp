@@ -1,13 +1,13 @@
 #include "pdf/font_embedding.h"
 
-#include <hb-subset.h>
-#include <hb.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "core/i18n.h"
+#include "pdf/flate.h"
+#include "pdf/font_programs.h"
 
 namespace vanban::pdf {
 
@@ -48,63 +48,43 @@ std::string utf16_hex(const std::string& utf8) {
 
 namespace {
 
-// Subset the font to the glyphs used; return the subset and old -> new glyph ids.
-std::string subset(const EmbeddedFont& f, std::unordered_map<uint32_t, uint32_t>& new_gid) {
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) throw Error(ErrorKind::Output, tr("hb-subset: out of memory"));
-  hb_set_t* glyphs = hb_subset_input_glyph_set(input);
-  for (const auto& [gid, text] : f.by_cid) hb_set_add(glyphs, gid);
-  hb_set_clear(hb_subset_input_unicode_set(input));
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NAME_LEGACY);
-  // Tables a PDF viewer does not need from an embedded CIDFontType2.
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "DSIG", "morx", "feat", "gasp", "JSTF", "BASE"}) {
-    hb_set_add(drop, hb_tag_from_string(tag, 4));
+// A small stream of the font (its CIDToGIDMap, its ToUnicode map), compressed at the
+// level of the pages (a few hundred bytes: level 6 would save 4% of them).
+void set_stream(PdfObject& object, std::string_view bytes, Deflater& deflater) {
+  std::string deflated;
+  if (!deflater.deflate(deflated, bytes, Z_BEST_SPEED)) {
+    throw Error(ErrorKind::Output, tr("zlib could not compress a font program"));
   }
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(f.font->hb_face(), input);
-  hb_subset_input_destroy(input);
-  if (!plan) throw Error(ErrorKind::Output, tr("hb-subset could not plan the subset"), f.font->path());
-  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
-  for (const auto& [gid, text] : f.by_cid) new_gid[gid] = hb_map_get(mapping, gid);
-  hb_face_t* face = hb_subset_plan_execute_or_fail(plan);
-  hb_subset_plan_destroy(plan);
-  if (!face) throw Error(ErrorKind::Output, tr("hb-subset failed"), f.font->path());
-  hb_blob_t* blob = hb_face_reference_blob(face);
-  unsigned length = 0;
-  const char* data = hb_blob_get_data(blob, &length);
-  std::string out(data ? data : "", length);
-  hb_blob_destroy(blob);
-  hb_face_destroy(face);
-  return out;
-}
-
-// Six capital letters derived from the glyph set: the same glyphs, the same tag.
-std::string subset_tag(const EmbeddedFont& f) {
-  uint64_t h = 1469598103934665603ull;
-  for (const auto& [gid, text] : f.by_cid) {
-    h = (h ^ gid) * 1099511628211ull;
-    for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
-  }
-  std::string tag;
-  for (int i = 0; i < 6; ++i) {
-    tag += static_cast<char>('A' + h % 26);
-    h /= 26;
-  }
-  return tag;
+  set_deflated_stream(object, deflated);
 }
 
 }  // namespace
 
-void embed_font(PdfVecObjects& objects, EmbeddedFont& f) {
+void embed_font(PdfVecObjects& objects, EmbeddedFont& f, const FontProgram* shared, Deflater* deflater) {
   const text::Font& font = *f.font;
-  std::unordered_map<uint32_t, uint32_t> new_gid;
-  std::string program = subset(f, new_gid);
-  std::string base_font = subset_tag(f) + "+" + font.postscript_name();
+  Deflater own_deflater;
+  if (!deflater) deflater = &own_deflater;
+  // The shared program when it has every glyph this file uses; else one of its own.
+  const FontProgram* program = shared;
+  for (size_t cid = 1; program && cid < f.by_cid.size(); ++cid) {
+    if (!program->has(f.by_cid[cid].first)) program = nullptr;
+  }
+  FontProgram own;
+  if (!program) {
+    std::vector<uint32_t> glyphs;
+    glyphs.reserve(f.by_cid.size());
+    for (const auto& [gid, text] : f.by_cid) glyphs.push_back(gid);
+    std::sort(glyphs.begin(), glyphs.end());
+    glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
+    own = make_font_program(font, glyphs, Z_DEFAULT_COMPRESSION);
+    program = &own;
+  }
+  const std::string base_font = program->tag + "+" + font.postscript_name();
   const double k = 1000.0 / font.units_per_em();
 
   PdfObject* file = objects.CreateObject();
-  file->GetStream()->Set(program.data(), static_cast<pdf_long>(program.size()));
-  file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program.size())));
+  set_deflated_stream(*file, program->deflated);
+  file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(program->length)));
 
   PdfObject* descriptor = objects.CreateObject("FontDescriptor");
   PdfDictionary& d = descriptor->GetDictionary();
@@ -130,14 +110,14 @@ void embed_font(PdfVecObjects& objects, EmbeddedFont& f) {
   for (size_t cid = 0; cid < f.by_cid.size(); ++cid) {
     uint32_t gid = f.by_cid[cid].first;
     run.push_back(PdfVariant(static_cast<pdf_int64>(std::lround(font.glyph_advance(gid) * k))));
-    uint32_t ng = cid == 0 ? 0 : new_gid[gid];
+    uint32_t ng = cid == 0 ? 0 : program->new_gid[gid];
     cid_to_gid += static_cast<char>((ng >> 8) & 0xFF);
     cid_to_gid += static_cast<char>(ng & 0xFF);
   }
   widths.push_back(PdfVariant(static_cast<pdf_int64>(0)));
   widths.push_back(run);
   PdfObject* map = objects.CreateObject();
-  map->GetStream()->Set(cid_to_gid.data(), static_cast<pdf_long>(cid_to_gid.size()));
+  set_stream(*map, cid_to_gid, *deflater);
 
   PdfObject* cid_font = objects.CreateObject("Font");
   PdfDictionary& c = cid_font->GetDictionary();
@@ -173,7 +153,7 @@ void embed_font(PdfVecObjects& objects, EmbeddedFont& f) {
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   PdfObject* to_unicode = objects.CreateObject();
-  to_unicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()));
+  set_stream(*to_unicode, cmap, *deflater);
 
   PdfDictionary& t = f.type0->GetDictionary();
   t.AddKey("Subtype", PdfName("Type0"));

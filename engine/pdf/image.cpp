@@ -2,10 +2,9 @@
 
 #include <zlib.h>
 
-#include <new>
-
 #include "core/error.h"
 #include "core/i18n.h"
+#include "pdf/flate.h"
 
 namespace vanban::pdf {
 
@@ -27,9 +26,7 @@ PdfObject* embed_image(PdfVecObjects& objects, const RasterImage& image) {
     if (deflated.empty()) {
       obj->GetStream()->Set(samples.data(), static_cast<pdf_long>(samples.size()));
     } else {
-      PdfMemoryInputStream in(deflated.data(), static_cast<pdf_long>(deflated.size()));
-      obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(deflated.size()));
-      d.AddKey("Filter", PdfName("FlateDecode"));
+      set_deflated_stream(*obj, deflated);
     }
     return obj;
   };
@@ -41,13 +38,8 @@ PdfObject* embed_image(PdfVecObjects& objects, const RasterImage& image) {
 
 namespace {
 std::string deflate(const std::string& samples) {
-  uLongf size = compressBound(samples.size());
-  std::string out(size, '\0');
-  int z = compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(samples.data()),
-                    samples.size(), Z_DEFAULT_COMPRESSION);
-  if (z == Z_MEM_ERROR) throw std::bad_alloc();
-  if (z != Z_OK) throw Error(ErrorKind::Output, tr("zlib could not compress an image"));
-  out.resize(size);
+  std::string out;
+  if (!deflate_into(out, samples, Z_DEFAULT_COMPRESSION)) throw Error(ErrorKind::Output, tr("zlib could not compress an image"));
   return out;
 }
 }  // namespace

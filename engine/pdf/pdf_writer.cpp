@@ -24,7 +24,9 @@
 #include "core/parallel.h"
 #include "pdf/catalog.h"
 #include "pdf/content.h"
+#include "pdf/flate.h"
 #include "pdf/font_embedding.h"
+#include "pdf/font_programs.h"
 #include "pdf/image.h"
 #include "pdf/structure.h"
 
@@ -32,6 +34,15 @@ namespace vanban::pdf {
 namespace {
 
 using namespace PoDoFo;
+
+// A shared drawing's content stream, compressed.
+std::string deflate_graphic(const layout::Graphic& g) {
+  std::string content, deflated;
+  for (const auto& rect : g.rects) put_rect(content, rect, g.height);
+  for (const auto& rule : g.rules) put_rule(content, rule, g.height);
+  if (!deflate_into(deflated, content, Z_DEFAULT_COMPRESSION)) throw Error(ErrorKind::Output, tr("zlib could not compress a page"));
+  return deflated;
+}
 
 class Writer {
  public:
@@ -62,20 +73,22 @@ class Writer {
     }
   }
 
-  // Shared vector art: one Form XObject each, placed on pages by reference.
+  // Shared vector art: one Form XObject each, placed on pages by reference; its content
+  // stream compressed here, or once for many files (WriteOptions::deflated_graphics).
   void add_graphics(const std::vector<layout::Graphic>& graphics) {
-    for (const auto& g : graphics) {
-      std::string content;
-      for (const auto& rect : g.rects) put_rect(content, rect, g.height);
-      for (const auto& rule : g.rules) put_rule(content, rule, g.height);
+    const std::vector<std::string>* given = options_.deflated_graphics;
+    if (given && given->size() != graphics.size()) given = nullptr;
+    for (size_t i = 0; i < graphics.size(); ++i) {
+      const layout::Graphic& g = graphics[i];
       PdfObject* form = doc_.GetObjects().CreateObject("XObject");
       form->GetDictionary().AddKey("Subtype", PdfName("Form"));
       PdfArray bbox;
       for (double v : {0.0, 0.0, g.width, g.height}) bbox.push_back(PdfVariant(checked(v)));
       form->GetDictionary().AddKey("BBox", bbox);
-      form->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
+      set_deflated_stream(*form, given ? (*given)[i] : deflate_graphic(g));
       graphics_.push_back(form);
     }
+    graphic_used_.assign(graphics_.size(), false);
   }
 
   // Pages: their content streams are written serially (fonts number their glyphs in
@@ -88,16 +101,14 @@ class Writer {
     for (size_t i = 0; i < pages.size(); ++i) contents[i] = content_of(*pages[i], marked[i]);
     std::vector<std::string> compressed(pages.size());
     std::atomic<size_t> next{0};
-    std::atomic<bool> failed{false};
+    std::atomic<bool> failed{false}, taken{false};
     auto work = [&] {
+      // The file's deflater on one thread (the fonts' maps use it later), one of its own
+      // on each other: a stream's bytes do not depend on which.
+      Deflater own;
+      Deflater& deflater = taken.exchange(true) ? own : deflater_;
       for (size_t i; (i = next.fetch_add(1)) < contents.size();) {
-        uLongf size = compressBound(contents[i].size());
-        compressed[i].resize(size);
-        int z = compress2(reinterpret_cast<Bytef*>(compressed[i].data()), &size,
-                          reinterpret_cast<const Bytef*>(contents[i].data()), contents[i].size(), Z_BEST_SPEED);
-        if (z == Z_MEM_ERROR) throw std::bad_alloc();
-        if (z != Z_OK) failed = true;
-        compressed[i].resize(size);
+        if (!deflater.deflate(compressed[i], contents[i], Z_BEST_SPEED)) failed = true;
         std::string().swap(contents[i]);
       }
     };
@@ -160,7 +171,10 @@ class Writer {
     for (int g : page.graphics) {
       if (g < 0 || g >= static_cast<int>(graphics_.size())) throw Error(ErrorKind::Output, tr("a page names a missing graphic"));
       std::string name = "G" + std::to_string(g);
-      use_resource("XObject", name, graphics_[g]);
+      if (!graphic_used_[g]) {
+        graphic_used_[g] = true;
+        add_resource("XObject", name, graphics_[g]);
+      }
       mark(layout::kArtifact);
       content += "q /" + name + " Do Q\n";
     }
@@ -169,15 +183,13 @@ class Writer {
       put_rect(content, rect, page.height);
     }
     for (const auto& placed : page.images) {
-      std::string name = image_name(placed);
-      use_resource("XObject", name, images_.at(placed.image.get()));
+      const std::string& name = image_name(placed);
       mark(placed.tag);
       put_image(content, placed, name, page.height);
     }
     for (const auto& run : page.runs) {
       if (run.glyphs.empty() || !run.font) continue;
       EmbeddedFont& f = font_entry(run.font);
-      use_resource("Font", f.resource_name, f.type0);
       mark(run.tag);
       put_whole_run(content, run, f, page.height);
     }
@@ -189,8 +201,8 @@ class Writer {
     return content;
   }
 
-  void use_resource(const char* kind, const std::string& name, PdfObject* object) {
-    if (!used_resources_.insert(std::string(kind) + "/" + name).second) return;
+  // An entry of the shared Resources dictionary, added when first used.
+  void add_resource(const char* kind, const std::string& name, PdfObject* object) {
     PdfDictionary& resources = resources_->GetDictionary();
     if (!resources.HasKey(kind)) resources.AddKey(kind, PdfDictionary());
     resources.GetKey(kind)->GetDictionary().AddKey(PdfName(name), object->Reference());
@@ -198,16 +210,17 @@ class Writer {
 
   // An image XObject per distinct image (8-bit DeviceRGB, Flate), its transparency an
   // /SMask (DeviceGray); named "Im<n>" in the order first used.
-  std::string image_name(const layout::PlacedImage& placed) {
+  const std::string& image_name(const layout::PlacedImage& placed) {
     const RasterImage* image = placed.image.get();
     if (!image) throw Error(ErrorKind::Output, tr("a page places an empty or malformed image"));
-    auto it = images_.find(image);
-    if (it == images_.end()) {
-      it = images_.emplace(image, embed_image(doc_.GetObjects(), *image)).first;
+    auto it = image_names_.find(image);
+    if (it == image_names_.end()) {
+      PdfObject* object = embed_image(doc_.GetObjects(), *image);
       kept_images_.push_back(placed.image);  // the address stays this image's for the file
-      image_names_[image] = "Im" + std::to_string(image_names_.size() + 1);
+      it = image_names_.emplace(image, "Im" + std::to_string(image_names_.size() + 1)).first;
+      add_resource("XObject", it->second, object);
     }
-    return image_names_.at(image);
+    return it->second;
   }
 
   static PdfArray media_box(double width, double height) {
@@ -226,7 +239,10 @@ class Writer {
       mark_info.AddKey("Marked", PdfVariant(true));
       catalog.AddKey("MarkInfo", mark_info);
     }
-    for (auto& [font, entry] : fonts_) embed_font(doc_.GetObjects(), *entry);
+    for (auto& [font, entry] : fonts_) {
+      embed_font(doc_.GetObjects(), *entry, options_.font_programs ? &options_.font_programs->of(*font) : nullptr,
+                 &deflater_);
+    }
     PdfObject* tree = doc_.GetPagesTree()->GetObject();
     PdfArray kids;
     for (const auto& ref : kids_) kids.push_back(ref);
@@ -288,14 +304,14 @@ class Writer {
   std::vector<PdfReference> kids_;
   std::pair<double, double> first_size_{595.2756, 841.8898};
   std::vector<PdfObject*> graphics_;
-  std::map<const RasterImage*, PdfObject*> images_;
+  std::vector<bool> graphic_used_;                // graphics_ index -> in the Resources yet
   std::map<const RasterImage*, std::string> image_names_;
   std::vector<std::shared_ptr<const RasterImage>> kept_images_;
   PdfObject* resources_ = doc_.GetObjects().CreateObject();  // the Resources every page shares
-  std::set<std::string> used_resources_;                                // "Font/F1", "XObject/G0"…
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
   std::unique_ptr<StructureWriter> structure_;  // tagged PDF: the structure tree as pages come
+  Deflater deflater_;                           // the file's small streams, one zlib state
 
   EmbeddedFont& font_entry(const text::Font* font) {
     auto it = fonts_.find(font);
@@ -304,6 +320,7 @@ class Writer {
     entry->font = font;
     entry->resource_name = "F" + std::to_string(fonts_.size() + 1);
     entry->type0 = doc_.GetObjects().CreateObject("Font");
+    add_resource("Font", entry->resource_name, entry->type0);
     EmbeddedFont& ref = *entry;
     fonts_.emplace(font, std::move(entry));
     return ref;
@@ -311,6 +328,12 @@ class Writer {
 };
 
 }  // namespace
+
+std::vector<std::string> deflate_graphics(const std::vector<layout::Graphic>& graphics) {
+  std::vector<std::string> out;
+  for (const auto& g : graphics) out.push_back(deflate_graphic(g));
+  return out;
+}
 
 namespace {
 [[noreturn]] void rethrow(const PdfError& e) {
@@ -357,7 +380,7 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Docu
   PdfBuilder builder(info, graphics, nullptr, options);
   std::vector<const layout::Page*> all;
   for (const auto& page : pages) all.push_back(&page);
-  builder.add_pages(all, 1);
+  builder.add_pages(all, options.threads);
   return builder.finish();
 }
 

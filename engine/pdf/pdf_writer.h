@@ -14,10 +14,26 @@ namespace vanban::pdf {
 // What the file must conform to beyond PDF 1.7.
 enum class PdfA { None, A2u, A2a };   // ISO 19005-2 (TCVN 14159-2:2024); A2a needs tagged
 
+class FontPrograms;  // pdf/font_programs.h
+
 struct WriteOptions {
   bool tagged = true;       // a structure tree from the pages' tags (tagged PDF, MarkInfo)
   PdfA pdfa = PdfA::None;   // XMP pdfaid, sRGB OutputIntent and the clauses of ISO 19005-2
+  // Font programs made once for many files (an engine's); null: each file gets subsets
+  // of exactly the glyphs it uses. Not owned; must outlive the writing.
+  const FontPrograms* font_programs = nullptr;
+  // The graphics' content streams already compressed (deflate_graphics of the same
+  // graphics, index for index), for files written many times with the same drawings (a
+  // certificate per file); null: compressed for this file. Not owned.
+  const std::vector<std::string>* deflated_graphics = nullptr;
+  // Threads compressing the pages' content streams of write_pdf (the bytes do not depend
+  // on it).
+  int threads = 1;
 };
+
+// The content streams of `graphics` compressed as the writer compresses them, for
+// WriteOptions::deflated_graphics.
+std::vector<std::string> deflate_graphics(const std::vector<layout::Graphic>& graphics);
 
 // Thread-safe: each call owns its PoDoFo document. Deterministic: the same pages and
 // info with a fixed creation_date give byte-identical output.

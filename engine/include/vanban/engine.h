@@ -256,6 +256,13 @@ class Engine {
   EngineOptions options_;
   std::unique_ptr<text::FontFamily> fonts_;
   std::vector<std::string> font_paths_;
+  // The faces' font programs, made once and shared by every PDF this engine writes
+  // (pdf/font_programs.h, issue #14).
+  std::unique_ptr<pdf::FontPrograms> font_programs_;
+
+  // What a render asks of the PDF writer (detail::write_options) with this engine's font
+  // programs.
+  pdf::WriteOptions pdf_options(const RenderOptions& options) const;
 
   // The rows of a list in output order (sorted when asked); checks the template.
   std::vector<const model::ListRow*> batch_rows(const style::Template& tpl, const model::RecipientList& recipients,
