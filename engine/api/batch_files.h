@@ -138,6 +138,12 @@ class RowPool {
   std::vector<std::thread> threads_;
 };
 
+// How a batch's files are made durable (measured in docs/performance.md, issue #14): one
+// syncfs a group (one device flush for the group; 1.7-2.3x the files/s of an fdatasync
+// each on a loaded disk) where the kernel reports write-back errors through it (Linux
+// 5.8), else an fdatasync each.
+file_io::Durability durability();
+
 // Files staged by the pool's threads, put in place by one thread of its own, as many at a
 // time as are waiting (file_io::commit_files): rendering goes on while a group is synced.
 // A file counts as written (placed()) only once its group is durable.

@@ -3,9 +3,11 @@
 // a directory — put in place a group at a time by a thread of its own, durable before it
 // counts as written (file_io::commit_files).
 #include <sys/stat.h>
+#include <sys/utsname.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -53,6 +55,18 @@ constexpr size_t kGroup = 32;
 constexpr auto kGroupWait = std::chrono::milliseconds(50);
 
 }  // namespace
+
+file_io::Durability durability() {
+  // syncfs reports write-back errors since Linux 5.8; before, a failed write could go
+  // unnoticed and its file be renamed into place: fdatasync each file there.
+  utsname u{};
+  int major = 0, minor = 0;
+  if (::uname(&u) == 0 && std::sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
+      (major > 5 || (major == 5 && minor >= 8))) {
+    return file_io::Durability::FileSystem;
+  }
+  return file_io::Durability::Grouped;
+}
 
 GroupCommitter::GroupCommitter(file_io::Durability how, size_t max_waiting)
     : how_(how), max_waiting_(std::max(kGroup, max_waiting)) {
@@ -201,7 +215,7 @@ BatchResult Engine::certificate_directory(const style::Template& tpl, std::strin
   const std::string extension = format == OutputFormat::Docx ? ".docx" : ".pdf";
   file_io::remove_stale_temporaries(dir);
   const auto existing = options.overwrite ? file_io::Existing::Replace : file_io::Existing::Keep;
-  const auto how = file_io::Durability::Grouped;
+  const auto how = detail::durability();
   // Names decided in list order, compared as a case-insensitive file system compares
   // them (file_name_key); a row whose file is there already (no overwrite) is refused
   // before its file is made (the rename, which never replaces, still guards against a
