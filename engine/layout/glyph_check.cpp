@@ -16,18 +16,12 @@
 #include <variant>
 
 #include "core/unicode.h"
+#include "core/visitor.h"
 #include "layout/flow.h"
 #include "text/shaper.h"
 
 namespace vanban::layout {
 namespace {
-
-template <class... F>
-struct Visitor : F... {
-  using F::operator()...;
-};
-template <class... F>
-Visitor(F...) -> Visitor<F...>;
 
 // Whether `font` maps every character of `utf8` to a glyph (false also for bytes that
 // are not UTF-8: text::shape then says what it says of them).
