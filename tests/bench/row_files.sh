@@ -28,7 +28,7 @@ row() {  # row <label> <dir>
   load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$cli" batch giay-khen "$tmp/list.csv" -o "$2/" \
     --date 2022-01-01 >/dev/null 2>"$tmp/err" || [ $? -eq 1 ] || { cat "$tmp/err" >&2; return 1; }
-  read -r secs user sys rss <"$tmp/time"
+  read -r secs user sys rss < <(tail -n 1 "$tmp/time")  # after "Command exited with non-zero status 1"
   awk -v l="$1" -v n="$rows" -v s="$secs" -v u="$user" -v y="$sys" -v r="$rss" -v a="$load" \
     'BEGIN { printf "| %s | %.2f s | %.0f | %.2f + %.2f s | %.2f ms | %.0f MB | %s |\n", l, s, n / s, u, y, (u + y) * 1000 / n, r / 1024, a }'
 }
