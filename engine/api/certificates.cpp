@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 
+#include "api/batch_files.h"
 #include "api/signing.h"
 #include "core/file_io.h"
 #include "core/i18n.h"
@@ -167,9 +168,7 @@ BatchResult Engine::certificates(const style::Template& tpl, std::string_view li
   return result;
 }
 
-namespace {
-
-layout::DocumentInfo certificate_info(const style::Template& tpl, const RenderOptions& render) {
+layout::DocumentInfo detail::certificate_info(const style::Template& tpl, const RenderOptions& render) {
   layout::DocumentInfo info;
   info.title = tpl.certificate.title_lines.empty() ? tpl.name : tpl.certificate.title_lines.front();
   info.author = tpl.certificate.issuer;
@@ -177,6 +176,8 @@ layout::DocumentInfo certificate_info(const style::Template& tpl, const RenderOp
   if (!render.creation_date.empty()) info.creation_date = pdf_date_from_iso(render.creation_date);
   return info;
 }
+
+namespace {
 
 docx::CertificateDocxOptions docx_options(const layout::CertificateOptions& c) {
   docx::CertificateDocxOptions d;
@@ -263,7 +264,7 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
     signatures = detail::open_signatures(render.signatures, options.list.limits);
     time = detail::signing_time(render);
   }
-  layout::DocumentInfo info = certificate_info(tpl, render);
+  layout::DocumentInfo info = detail::certificate_info(tpl, render);
   pdf::PdfBuilder pdf(info, {layout::certificate_border(tpl, certificate)}, signing ? nullptr : out,
                       pdf_options(render));
   BatchOptions with = options;
@@ -290,103 +291,6 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
     }
     if (bytes) *bytes = std::move(made);
   }
-  return result;
-}
-
-BatchResult Engine::certificate_files(const style::Template& tpl, std::string_view list, const std::string& source_name,
-                                      const BatchOptions& options, const RenderOptions& render, OutputFormat format,
-                                      const CertificateFileSink& sink) const {
-  if (format == OutputFormat::Docx) {
-    return docx_certificates(tpl, list, source_name, options, render, &sink, nullptr, nullptr);
-  }
-  const layout::CertificateOptions certificate = with_images(tpl, options);
-  const layout::DocumentInfo info = certificate_info(tpl, render);
-  const std::vector<layout::Graphic> graphics{layout::certificate_border(tpl, certificate)};
-  // The border drawing compressed once for every file (fonts: the engine's programs).
-  const std::vector<std::string> deflated_graphics = pdf::deflate_graphics(graphics);
-  pdf::WriteOptions write = pdf_options(render);
-  write.deflated_graphics = &deflated_graphics;
-  // Signed: every file, each key opened once for the batch (a Signer is thread-safe).
-  std::vector<detail::OpenedSignature> signatures;
-  std::string time;
-  if (!render.signatures.empty()) {
-    signatures = detail::open_signatures(render.signatures, options.list.limits);
-    time = detail::signing_time(render);
-  }
-  BatchOptions with = options;
-  with.certificate = certificate;
-  // A chunk of pages at a time, each its own PDF, written on every thread (each PDF has
-  // its own PoDoFo document), handed on in order.
-  struct Made {
-    size_t position;
-    model::ListRow row;  // a copy: the list is gone when the last chunk is written
-    layout::Page page;
-    std::string pdf;
-  };
-  std::vector<Made> chunk;
-  auto flush = [&] {
-    std::atomic<size_t> next{0};
-    std::vector<std::exception_ptr> errors(chunk.size());
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < chunk.size();) {
-        try {
-          layout::DocumentInfo own = info;  // this row's identity and slots
-          own.identity = layout::certificate_identity(tpl, chunk[i].row);
-          own.signature_slots = chunk[i].page.signature_slots;
-          chunk[i].pdf = pdf::write_pdf({chunk[i].page}, own, graphics, write);
-          if (!signatures.empty()) {
-            chunk[i].pdf = detail::sign_document(std::move(chunk[i].pdf), own, signatures, time, *fonts_, nullptr);
-          }
-        } catch (...) {
-          errors[i] = std::current_exception();
-        }
-        chunk[i].page = layout::Page();
-      }
-    };
-    run_parallel(std::min<int>(std::clamp(options.jobs, 1, 64), static_cast<int>(chunk.size())), work);
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      if (errors[i]) std::rethrow_exception(errors[i]);
-      sink(chunk[i].position, chunk[i].row, std::move(chunk[i].pdf));
-    }
-    chunk.clear();
-  };
-  BatchResult result = certificates(tpl, list, source_name, with, [&](size_t position, const model::ListRow& row, layout::Page& page) {
-    chunk.push_back(Made{position, row, std::move(page), {}});
-    if (chunk.size() == 64) flush();
-  });
-  flush();
-  if (!signatures.empty()) {  // said once, not for each file
-    const auto said = detail::image_warnings(signatures);
-    result.warnings.insert(result.warnings.end(), said.begin(), said.end());
-  }
-  return result;
-}
-
-BatchResult Engine::certificate_directory(const style::Template& tpl, std::string_view list,
-                                          const std::string& source_name, const BatchOptions& options,
-                                          const RenderOptions& render, OutputFormat format, const std::string& dir,
-                                          const std::string& pattern) const {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error(ErrorKind::Output, trf("cannot create the directory: {0}", ec.message()), dir);
-  const std::string extension = format == OutputFormat::Docx ? ".docx" : ".pdf";
-  file_io::remove_stale_temporaries(dir);
-  // Names compared as a case-insensitive file system compares them (file_name_key).
-  std::set<std::string> used;
-  std::vector<BatchRowError> kept;  // rows whose file was already there
-  BatchResult result = certificate_files(
-      tpl, list, source_name, options, render, format, [&](size_t position, const model::ListRow& row, std::string bytes) {
-        std::string base = certificate_file_name(pattern, row, position), name = base + extension;
-        for (int n = 2; !used.insert(file_name_key(name)).second; ++n) name = base + "-" + std::to_string(n) + extension;
-        const std::string path = (fs::path(dir) / name).string();
-        if (!file_io::write_new_file(path, bytes, options.overwrite ? file_io::Existing::Replace : file_io::Existing::Keep)) {
-          kept.push_back(BatchRowError{row.row, 0, model::row_label(row),
-                                       trf("the file {0} already exists and is kept (--overwrite replaces it)", path),
-                                       row.field("stt")});
-        }
-      });
-  result.produced -= kept.size();
-  result.errors.insert(result.errors.end(), kept.begin(), kept.end());
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "api/signing.h"
 #include "core/i18n.h"
 #include "docx/docx_writer.h"
+#include "layout/glyph_check.h"
 #include "model/form_data.h"
 #include "model/reader.h"
 #include "pdf/font_programs.h"
@@ -194,8 +195,9 @@ std::string Engine::render_document(const model::Document& document, const style
   detail::check_docx(options);
   check_document_layout(tpl);
   const Realized realized(*this, document, tpl);
-  // Laying out checks what only layout checks (missing glyphs).
-  layout::layout_document(realized.document, *fonts_);
+  // What only layout checks (a character the fonts lack, a style the template lacks),
+  // checked without laying the document out (layout/glyph_check.h).
+  layout::check_glyphs(realized.document, *fonts_);
   return docx::write_document(realized.document, *fonts_, docx_options);
 }
 

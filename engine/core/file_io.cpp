@@ -16,8 +16,9 @@
 #include <exception>
 #include <ostream>
 #include <streambuf>
-#include <vector>
+#include <algorithm>
 #include <random>
+#include <vector>
 
 #include "core/error.h"
 #include "core/i18n.h"
@@ -119,6 +120,8 @@ long temporary_pid(const char* name) {
   return pid;
 }
 
+}  // namespace
+
 // A temporary file beside `target` (the file itself, links resolved), renamed over it by
 // commit() or removed. It is locked (flock) while open, so that no sweep of stale
 // temporaries takes it, and registered for removal by a signal handler.
@@ -203,19 +206,33 @@ class TemporaryFile {
     }
   }
 
-  // Renames the file over the target; with `keep_existing`, returns false (and leaves the
-  // target alone) when the target exists.
-  bool commit(bool keep_existing = false) {
-    if (existing_) {
-      // The owner (when allowed: root replacing another's file) and the mode of the file
-      // replaced.
-      if (uid_ != ::geteuid() || gid_ != ::getegid()) (void)::fchown(fd_, uid_, gid_);
-      if (::fchmod(fd_, mode_) != 0) fail(N_("cannot set permissions: {0}"));
-    }
-    if (::fsync(fd_) != 0) fail(N_("cannot flush: {0}"));
+  // The owner and mode of the file replaced, given before the bytes are synced.
+  void take_over_existing() const {
+    if (!existing_) return;
+    // The owner (when allowed: root replacing another's file) and the mode of the file
+    // replaced.
+    if (uid_ != ::geteuid() || gid_ != ::getegid()) (void)::fchown(fd_, uid_, gid_);
+    if (::fchmod(fd_, mode_) != 0) fail(N_("cannot set permissions: {0}"));
+  }
+
+  // The bytes on disk: fsync, or (`data_only`) fdatasync, which skips metadata a read
+  // does not need (the times) and syncs the size.
+  void sync(bool data_only) const {
+    if ((data_only ? ::fdatasync(fd_) : ::fsync(fd_)) != 0) fail(N_("cannot flush: {0}"));
+  }
+
+  // Starts writing the bytes out without waiting (a later sync finds them written).
+  void start_writeback() const { (void)::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE); }
+
+  void close_file() {
     int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail(N_("cannot close: {0}"));
+  }
+
+  // Renames the closed file over the target; with `keep_existing`, returns false (and
+  // leaves the target alone) when the target exists.
+  bool rename_into_place(bool keep_existing) {
     if (keep_existing) {
       if (::renameat2(AT_FDCWD, name_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) != 0) {
         if (errno == EEXIST) return false;
@@ -231,6 +248,16 @@ class TemporaryFile {
       fail(N_("cannot replace the file: {0}"));
     }
     committed_ = true;
+    return true;
+  }
+
+  // Syncs, closes and renames the file over the target, then syncs the directory; with
+  // `keep_existing`, returns false (and leaves the target alone) when the target exists.
+  bool commit(bool keep_existing = false) {
+    take_over_existing();
+    sync(false);
+    close_file();
+    if (!rename_into_place(keep_existing)) return false;
     sync_directory();
     return true;
   }
@@ -245,6 +272,8 @@ class TemporaryFile {
   uid_t uid_ = 0;
   gid_t gid_ = 0;
 };
+
+namespace {
 
 // A stream buffer writing to the temporary file's descriptor (the file is never opened
 // again by name: nothing put in its place meanwhile is written to).
@@ -353,6 +382,67 @@ bool write_new_file(const std::string& path, std::string_view bytes, Existing ex
   TemporaryFile tmp(path, existing == Existing::Replace);
   tmp.write(bytes);
   return tmp.commit(existing == Existing::Keep);
+}
+
+
+StagedFile::StagedFile() = default;
+StagedFile::StagedFile(StagedFile&&) noexcept = default;
+StagedFile& StagedFile::operator=(StagedFile&&) noexcept = default;
+StagedFile::~StagedFile() = default;
+
+StagedFile stage_file(const std::string& path, std::string_view bytes, Existing existing, Durability how) {
+  StagedFile staged;
+  staged.file_ = std::make_unique<TemporaryFile>(path, existing == Existing::Replace);
+  staged.keep_existing_ = existing == Existing::Keep;
+  staged.file_->write(bytes);
+  staged.file_->take_over_existing();
+  if (how == Durability::Grouped) staged.file_->start_writeback();
+  return staged;
+}
+
+std::vector<bool> commit_files(std::vector<StagedFile>& files, Durability how) {
+  std::vector<bool> placed(files.size(), false);
+  if (how == Durability::EachFile) {
+    for (size_t i = 0; i < files.size(); ++i) placed[i] = files[i].file_->commit(files[i].keep_existing_);
+    return placed;
+  }
+  // Every directory the group writes into, once.
+  std::vector<std::string> dirs;
+  for (const auto& f : files) {
+    if (std::find(dirs.begin(), dirs.end(), f.file_->directory()) == dirs.end()) dirs.push_back(f.file_->directory());
+  }
+  // 1. The bytes on disk: no name is bound to data that could still be lost.
+  if (how == Durability::Grouped) {
+    for (auto& f : files) f.file_->sync(true);
+  } else {
+    for (const auto& dir : dirs) {
+      for (const auto& f : files) {
+        if (f.file_->directory() != dir) continue;
+        // syncfs reports write-back errors of the file system since Linux 5.8.
+        if (::syncfs(f.file_->fd()) != 0) f.file_->fail(N_("cannot flush: {0}"));
+        break;
+      }
+    }
+  }
+  for (auto& f : files) f.file_->close_file();
+  // 2. The names; 3. the directories, once each, also when a rename failed (the files
+  // renamed before it stay and are durable).
+  auto sync_directories = [&] {
+    for (const auto& dir : dirs) {
+      int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd < 0) continue;
+      (void)::fsync(fd);
+      ::close(fd);
+    }
+  };
+  try {
+    for (size_t i = 0; i < files.size(); ++i) placed[i] = files[i].file_->rename_into_place(files[i].keep_existing_);
+  } catch (...) {
+    sync_directories();
+    throw;
+  }
+  sync_directories();
+  return placed;
 }
 
 }  // namespace vanban::file_io

@@ -12,9 +12,11 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vanban::file_io {
 
@@ -46,6 +48,52 @@ enum class Existing { Keep, Replace };
 // for stale temporaries (see remove_stale_temporaries), for writing many files into one
 // directory.
 bool write_new_file(const std::string& path, std::string_view bytes, Existing existing);
+
+// How a group of files is made durable before it is reported written (commit_files).
+// In every case a name is bound only to bytes already on disk, so after a crash or a
+// power loss each file is complete or absent; they differ in what a sync costs.
+enum class Durability {
+  // One file at a time, as write_new_file: fsync the file, rename it, fsync the
+  // directory (two device flushes a file).
+  EachFile,
+  // The group's bytes sent to the disk as each file is staged (sync_file_range), then
+  // fdatasync each file, rename them all, and one fsync of the directory.
+  Grouped,
+  // One syncfs of the group's file system (it flushes other programs' files on it too;
+  // write-back errors are reported by it only since Linux 5.8), the renames, one fsync
+  // of the directory.
+  FileSystem,
+};
+
+class TemporaryFile;
+
+// A file written to its temporary beside `path` but not yet in place (stage_file);
+// commit_files puts a group of them in place. Destroyed uncommitted, its temporary is
+// removed. Move-only.
+class StagedFile {
+ public:
+  StagedFile();
+  StagedFile(StagedFile&&) noexcept;
+  StagedFile& operator=(StagedFile&&) noexcept;
+  ~StagedFile();
+
+ private:
+  friend StagedFile stage_file(const std::string&, std::string_view, Existing, Durability);
+  friend std::vector<bool> commit_files(std::vector<StagedFile>&, Durability);
+  std::unique_ptr<TemporaryFile> file_;
+  bool keep_existing_ = false;
+};
+
+// Writes `bytes` to a temporary beside `path` (write_new_file's rules: with
+// Existing::Keep a symbolic link at `path` is not followed and no existing file is ever
+// replaced). Thread-safe. Throws vanban::Error naming `path`.
+StagedFile stage_file(const std::string& path, std::string_view bytes, Existing existing, Durability how);
+
+// Puts staged files in place, made durable as `how` says; returns for each whether it
+// is in place (false: Existing::Keep and a file of that name was there; its temporary is
+// removed). Throws vanban::Error on the first failure: the files renamed before it stay
+// (their directory synced), the others' temporaries are removed when they are destroyed.
+std::vector<bool> commit_files(std::vector<StagedFile>& files, Durability how);
 
 // Removes the temporaries in `dir` left by processes that no longer exist (only names
 // of the form ".vanban-tmp-<pid>-XXXXXX", regular files owned by this user, whose pid is

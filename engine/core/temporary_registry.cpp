@@ -12,7 +12,7 @@ namespace {
 // by the signal handler (which then owns the path and never gives it back).
 enum State : int { kFree = 0, kFilling = 1, kLive = 2, kTaken = 3 };
 
-constexpr int kSlots = 64;
+constexpr int kSlots = 256;  // a batch in a directory stages up to ~150 at once
 constexpr size_t kPathMax = 4096;
 
 struct Slot {

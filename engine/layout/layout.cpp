@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/unicode.h"
+#include "core/visitor.h"
 #include "layout/flow.h"
 #include "layout/marks_layout.h"
 #include "layout/paragraph.h"
@@ -15,13 +16,6 @@
 
 namespace vanban::layout {
 namespace {
-
-template <class... F>
-struct Visitor : F... {
-  using F::operator()...;
-};
-template <class... F>
-Visitor(F...) -> Visitor<F...>;
 
 class DocumentLayout : public FlowBuilder {
  public:

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <filesystem>
 #include <string>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -138,6 +139,72 @@ TEST(OutputHygiene, TheRenameIsMadeDurableBySyncingTheDirectory) {
   }
   EXPECT_TRUE(renamed) << vanban::test::read_bytes(log);
   EXPECT_TRUE(synced) << vanban::test::read_bytes(log);
+}
+
+// One file per row: files put in place a group at a time (api/certificate_files.cpp), each
+// renamed only after its bytes were synced, the directory synced after the renames and
+// before the batch ends — once per group, not once per file.
+TEST(OutputHygiene, FilesOfADirectoryAreSyncedBeforeTheirRenameAndTheDirectoryOncePerGroup) {
+  if (run("command -v strace").status != 0) GTEST_SKIP() << "strace is not installed";
+  Dir dir("vanban-out");
+  const std::string list = big_list(dir, 200), each = dir.file("each") + "/", log = dir.file("trace");
+  // One log per thread (-ff), descriptors with their paths (-y): the thread that commits
+  // syncs, renames and syncs the directory.
+  Result r = run("ASAN_OPTIONS=\"${ASAN_OPTIONS}:detect_leaks=0\" strace -ff -y -e trace=fdatasync,fsync,syncfs,renameat2 -o " +
+                 q(log) + " " + kCli + " batch giay-khen " + q(list) + " -o " + q(each) + " --date 2022-05-15");
+  ASSERT_EQ(r.status, 0) << r.output;
+  size_t renames = 0, directory_syncs = 0;
+  for (const auto& e : fs::directory_iterator(dir.path)) {
+    if (e.path().filename().string().rfind("trace.", 0) != 0) continue;
+    std::istringstream lines(vanban::test::read_bytes(e.path().string()));
+    std::set<std::string> synced;
+    bool renamed_since_directory_sync = false, file_system_synced = false;
+    for (std::string line; std::getline(lines, line);) {
+      // fdatasync(5</tmp/…/each/.vanban-tmp-123-AbCdEf>) = 0; syncfs(5</tmp/…>) = 0: the
+      // whole file system, every file staged before it (Linux 5.8 and later).
+      size_t tmp = line.find(".vanban-tmp-");
+      if (line.rfind("fdatasync(", 0) == 0 && tmp != std::string::npos) {
+        synced.insert(line.substr(tmp, line.find('>', tmp) - tmp));
+      } else if (line.rfind("syncfs(", 0) == 0 && line.find(") = 0") != std::string::npos) {
+        file_system_synced = true;
+      } else if (line.rfind("renameat2(", 0) == 0 && tmp != std::string::npos) {
+        const std::string name = line.substr(tmp, line.find('"', tmp) - tmp);
+        EXPECT_TRUE(synced.count(name) || file_system_synced) << "renamed before its bytes were synced: " << line;
+        ++renames;
+        renamed_since_directory_sync = true;
+      } else if (line.rfind("fsync(", 0) == 0 && line.find("/each>") != std::string::npos) {
+        ++directory_syncs;
+        renamed_since_directory_sync = false;
+        file_system_synced = false;  // the next group syncs again
+        synced.clear();
+      }
+    }
+    EXPECT_FALSE(renamed_since_directory_sync) << "the last renames are followed by a sync of the directory";
+  }
+  EXPECT_EQ(renames, 200u);
+  EXPECT_GE(directory_syncs, 1u);
+  EXPECT_LE(directory_syncs, 200u / 4) << "the directory is synced once per group, not once per file";
+  EXPECT_EQ(std::distance(fs::directory_iterator(each), fs::directory_iterator()), 200);
+}
+
+// Rows whose file is there already are refused before their file is made: no temporary
+// is written for them (and the run takes no longer than laying them out).
+TEST(OutputHygiene, RowsWhoseFileExistsAreRefusedBeforeTheirFileIsMade) {
+  if (run("command -v strace").status != 0) GTEST_SKIP() << "strace is not installed";
+  Dir dir("vanban-out");
+  const std::string list = big_list(dir, 50), each = dir.file("each") + "/", log = dir.file("trace");
+  ASSERT_EQ(run(kCli + " batch giay-khen " + q(list) + " -o " + q(each) + " --date 2022-05-15").status, 0);
+  Result r = run("ASAN_OPTIONS=\"${ASAN_OPTIONS}:detect_leaks=0\" strace -f -e trace=openat -o " + q(log) + " " + kCli +
+                 " batch giay-khen " + q(list) + " -o " + q(each) + " --date 2022-05-15");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("0 certificates, 50 rows failed"), std::string::npos) << r.output;
+  // One temporary: errors.csv's, the report of the 50 rows.
+  std::istringstream lines(vanban::test::read_bytes(log));
+  int made = 0;
+  for (std::string line; std::getline(lines, line);) {
+    made += line.find(".vanban-tmp-") != std::string::npos && line.find("O_CREAT") != std::string::npos;
+  }
+  EXPECT_EQ(made, 1) << "no file was made for a kept row";
 }
 
 TEST(OutputHygiene, TheErrorReportIsThatOfTheLastRun) {

@@ -171,4 +171,31 @@ TEST(FileOutput, ANewFileNeverReplacesWhatIsThereUnlessAsked) {
   EXPECT_TRUE(dir.names(".vanban-tmp-").empty());
 }
 
+TEST(FileOutput, AGroupIsPutInPlaceWholeByEveryDurability) {
+  for (auto how : {file_io::Durability::EachFile, file_io::Durability::Grouped, file_io::Durability::FileSystem}) {
+    Scratch dir;
+    std::ofstream(dir.file("kept.pdf")) << "a file the office keeps";
+    std::vector<file_io::StagedFile> group;
+    for (const char* name : {"a.pdf", "kept.pdf", "b.pdf"}) {
+      group.push_back(file_io::stage_file(dir.file(name), std::string("bytes of ") + name, file_io::Existing::Keep, how));
+    }
+    // Staged: written beside their names, not yet under them.
+    EXPECT_FALSE(fs::exists(dir.file("a.pdf")));
+    EXPECT_EQ(dir.names(".vanban-tmp-").size(), 3u);
+    EXPECT_EQ(file_io::commit_files(group, how), (std::vector<bool>{true, false, true}));
+    group.clear();
+    EXPECT_EQ(file_io::read_file(dir.file("a.pdf")), "bytes of a.pdf");
+    EXPECT_EQ(file_io::read_file(dir.file("b.pdf")), "bytes of b.pdf");
+    EXPECT_EQ(file_io::read_file(dir.file("kept.pdf")), "a file the office keeps");
+    EXPECT_TRUE(dir.names(".vanban-tmp-").empty());
+    // Replace: the file there is replaced; a file staged and dropped leaves nothing.
+    group.push_back(file_io::stage_file(dir.file("kept.pdf"), "new", file_io::Existing::Replace, how));
+    EXPECT_EQ(file_io::commit_files(group, how), std::vector<bool>{true});
+    EXPECT_EQ(file_io::read_file(dir.file("kept.pdf")), "new");
+    { file_io::StagedFile dropped = file_io::stage_file(dir.file("c.pdf"), "c", file_io::Existing::Keep, how); }
+    EXPECT_FALSE(fs::exists(dir.file("c.pdf")));
+    EXPECT_TRUE(dir.names(".vanban-tmp-").empty());
+  }
+}
+
 }  // namespace
