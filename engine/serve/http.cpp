@@ -152,6 +152,18 @@ Server::Server(const Engine& engine, const ServeOptions& options) : impl_(std::m
   // the client's delayed ACK, 40 ms a request (GET /api/templates: 44 ms p50 before, docs/performance.md).
   s.http.set_tcp_nodelay(true);
   s.http.set_keep_alive_timeout(5);
+  // `curl --data-binary @plan.json` and HTML forms label a body
+  // application/x-www-form-urlencoded; httplib would parse such a body as form fields and
+  // answer 413 past 8 KB. Every body here is a model or a list taken as it is, so that label
+  // is dropped before the body is read (pre-routing runs first; the request is httplib's own
+  // non-const object, handed on as const).
+  s.http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    auto& headers = const_cast<httplib::Request&>(req).headers;
+    for (auto [it, end] = headers.equal_range("Content-Type"); it != end; ++it) {
+      if (it->second.rfind("application/x-www-form-urlencoded", 0) == 0) it->second = "application/octet-stream";
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   const std::string web = options.web_dir;
   s.http.Get("/", [web](const httplib::Request&, httplib::Response& res) { send(static_file(web, "index.html"), res); });
   s.http.Get(R"(/web/(.+))", [web](const httplib::Request& req, httplib::Response& res) {

@@ -170,6 +170,10 @@ def main():
         check(st == 200 and body.startswith(b"%PDF-") and h.get("Content-Type") == "application/pdf" and
               "ke-hoach.pdf" in h.get("Content-Disposition", ""), "render the plan as PDF")
         check("KẾ HOẠCH" in pdftotext(body), "the PDF's text has KẾ HOẠCH")
+        # What `curl --data-binary @plan.json` sends: the plan (23 KB) labelled as a form.
+        st, h, body_form = s.request("POST", "/api/render?template=ke-hoach&format=pdf&date=2022-01-01", plan,
+                                     {"Content-Type": "application/x-www-form-urlencoded"})
+        check(st == 200 and body_form.startswith(b"%PDF-"), "a body labelled form-urlencoded (curl's default) is rendered")
         st2, _, body2 = s.request("POST", "/api/render?template=ke-hoach&date=2022-01-01", plan)
         check(st2 == 200 and body2 == body, "the same request with a date: the same bytes")
         st, h, body = s.request("POST", "/api/render?template=ke-hoach&format=docx", plan)
