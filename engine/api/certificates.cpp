@@ -269,7 +269,13 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
                       pdf_options(render));
   BatchOptions with = options;
   with.certificate = certificate;
-  // Pages go to the PDF a chunk at a time, their streams compressed on every thread.
+  // Pages go to the PDF a chunk at a time, their streams compressed on every thread. The
+  // chunk is the layout's (64 rows, Engine::certificates): while this thread writes one, the
+  // other threads lay out the next, so both cores work. With 256 pages written every fourth
+  // chunk, the layout thread waited through each long write and this thread through three
+  // layouts: the run was nearly serial (issue #14). The chunk fixes the order of the
+  // structure objects in the file, so the bytes depend on it, not on the threads.
+  constexpr size_t kPdfChunk = 64;
   std::vector<layout::Page> chunk;
   auto flush = [&] {
     std::vector<const layout::Page*> pages;
@@ -280,7 +286,7 @@ BatchResult Engine::pdf_certificates(const style::Template& tpl, std::string_vie
   BatchResult result = certificates(tpl, list, source_name, with, [&](size_t, const model::ListRow&, layout::Page& page) {
     if (info.signature_slots.empty()) info.signature_slots = page.signature_slots;  // the first page's
     chunk.push_back(std::move(page));
-    if (chunk.size() == 256) flush();
+    if (chunk.size() == kPdfChunk) flush();
   });
   flush();
   if (result.produced > 0) {
