@@ -3,7 +3,6 @@
 // (c_api_errors.cpp: the last error and every diagnostic of the thread's last call).
 #include "vanban/vanban.h"
 
-#include <sys/stat.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -76,40 +75,10 @@ vanban_status guarded(const vanban_engine* e, const char* source_name, Body&& bo
   }
 }
 
-// What a file is on disk now: device, inode, size and modification time ("" when it is
-// gone), to tell a changed template from the one in the cache.
-std::string stamp_of(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return {};
-  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
-         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
-}
-
-std::vector<std::string> stamps_of(const vanban::style::Template& tpl) {
-  std::vector<std::string> stamps;
-  for (const auto& f : tpl.source_files) stamps.push_back(stamp_of(f));
-  return stamps;
-}
-
-// The template `name`, from the cache while its files are unchanged on disk, else read
-// again (a deleted template is an error, and leaves the cache).
+// The template `name`, from the engine's cache while its files are unchanged on disk,
+// else read again (a deleted template is an error, and leaves the cache).
 std::shared_ptr<const vanban::style::Template> template_of(vanban_engine* e, const char* name) {
-  {
-    std::lock_guard<std::mutex> lock(e->mutex);
-    auto it = e->templates.find(name);
-    if (it != e->templates.end()) {
-      if (stamps_of(*it->second.tpl) == it->second.stamps) return it->second.tpl;
-      e->templates.erase(it);
-    }
-  }
-  // The stamps are taken right after reading (a change within that moment is seen at the
-  // file's next change).
-  auto tpl = std::make_shared<vanban::style::Template>(e->engine->load_template(name));
-  std::vector<std::string> before = stamps_of(*tpl);
-  std::shared_ptr<const vanban::style::Template> loaded = tpl;
-  std::lock_guard<std::mutex> lock(e->mutex);
-  e->templates[name] = vanban_engine::CachedTemplate{loaded, std::move(before)};
-  return loaded;
+  return e->engine->shared_template(name);
 }
 
 // Copies `bytes` into a malloc'd buffer the caller frees with vanban_free().

@@ -44,14 +44,7 @@ vanban_error_record& record_of_this_thread(const std::shared_ptr<ThreadRecords>&
 struct vanban_engine {
   std::unique_ptr<vanban::Engine> engine;       // null when opening failed
   std::vector<std::string> template_dirs;
-  mutable std::mutex mutex;                     // guards the templates below
-  // Templates loaded once, each with the state of its files (it and those it extends) on
-  // disk when it was read: a changed file makes the next call read it again.
-  struct CachedTemplate {
-    std::shared_ptr<const vanban::style::Template> tpl;
-    std::vector<std::string> stamps;
-  };
-  std::map<std::string, CachedTemplate> templates;
+  // Templates are read once and kept by the engine (Engine::shared_template).
   std::shared_ptr<vanban::capi::ThreadRecords> records = std::make_shared<vanban::capi::ThreadRecords>();
 
   ~vanban_engine() { records->closed = true; }

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "api/signing.h"
+#include "api/template_cache.h"
 #include "core/i18n.h"
 #include "docx/docx_writer.h"
 #include "layout/glyph_check.h"
@@ -97,6 +98,7 @@ Engine::Engine(const EngineOptions& options) : options_(options) {
   font_paths_.assign(paths.begin(), paths.end());
   fonts_ = text::load_family(paths);
   font_programs_ = std::make_unique<pdf::FontPrograms>();
+  templates_ = std::make_unique<api::TemplateCache>();
 }
 
 Engine::~Engine() = default;
@@ -108,9 +110,15 @@ pdf::WriteOptions Engine::pdf_options(const RenderOptions& options) const {
 }
 
 style::Template Engine::load_template(const std::string& name_or_path) const {
-  style::TemplateAccess access;
-  access.allow_outside = options_.allow_template_paths;
-  return style::load_template(name_or_path, options_.template_dirs, access);
+  return *shared_template(name_or_path);
+}
+
+std::shared_ptr<const style::Template> Engine::shared_template(const std::string& name_or_path) const {
+  return templates_->get(name_or_path, [this](const std::string& name) {
+    style::TemplateAccess access;
+    access.allow_outside = options_.allow_template_paths;
+    return style::load_template(name, options_.template_dirs, access);
+  });
 }
 
 std::vector<TemplateInfo> Engine::templates() const {

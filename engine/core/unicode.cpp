@@ -34,8 +34,18 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
-std::string to_nfc(std::string_view s) {
-  // ASCII is already NFC.
+namespace {
+
+const icu::Normalizer2& nfc_instance() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, trf("ICU NFC unavailable: {0}", u_errorName(status)));
+  return *nfc;
+}
+
+// Whether `s` is NFC already: ASCII is, the rest ICU checks on the UTF-8 itself (no
+// UTF-16 copy, twice the size, of a text that is NFC already, as nearly all are).
+bool is_nfc(std::string_view s) {
   bool ascii = true;
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) {
@@ -43,23 +53,30 @@ std::string to_nfc(std::string_view s) {
       break;
     }
   }
-  if (ascii) return std::string(s);
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, trf("ICU NFC unavailable: {0}", u_errorName(status)));
+  if (ascii) return true;
   if (s.size() > INT32_MAX) throw Error(ErrorKind::Syntax, tr("a text of more than 2 GB"));
-  // On the UTF-8 itself: no UTF-16 copy (twice the size) of a text that is NFC already,
-  // as nearly all are.
-  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
-  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
-  status = U_ZERO_ERROR;
+  UErrorCode status = U_ZERO_ERROR;
+  return nfc_instance().isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), status) &&
+         U_SUCCESS(status);
+}
+
+}  // namespace
+
+std::string to_nfc(std::string_view s) {
+  if (is_nfc(s)) return std::string(s);
+  UErrorCode status = U_ZERO_ERROR;
   std::string out;
   out.reserve(s.size());
   icu::StringByteSink<std::string> sink(&out);
-  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  nfc_instance().normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr, status);
   if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();  // ICU could not allocate: not the text's fault
   if (U_FAILURE(status)) throw Error(ErrorKind::Syntax, trf("NFC normalisation failed: {0}", u_errorName(status)));
   return out;
+}
+
+std::string to_nfc(std::string&& s) {
+  if (is_nfc(s)) return std::move(s);
+  return to_nfc(std::string_view(s));
 }
 
 std::string to_upper_vi(std::string_view s) {

@@ -13,6 +13,9 @@ std::optional<size_t> find_invalid_utf8(std::string_view s);
 
 // NFC normalisation. Precondition: valid UTF-8.
 std::string to_nfc(std::string_view s);
+// The same, taking `s` over when it is NFC already (nearly always): no copy.
+std::string to_nfc(std::string&& s);
+inline std::string to_nfc(const char* s) { return to_nfc(std::string_view(s)); }
 
 // Upper-casing with the Vietnamese ("vi") locale rules of ICU.
 std::string to_upper_vi(std::string_view s);

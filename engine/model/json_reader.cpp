@@ -69,7 +69,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
       limit_exceeded(source_, "a text has", limits_.max_text_bytes, "bytes", "max_text_bytes", map_.at(string_start()));
     }
     Value value = scalar(Value::Type::String, string_start());
-    value.string = unicode::to_nfc(v);
+    value.string = unicode::to_nfc(std::move(v));
     return add(std::move(value));
   }
   bool binary(binary_t&) override { return false; }
@@ -78,7 +78,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
   bool start_array(std::size_t) override { return open(Value::Type::Array); }
   bool end_array() override { return close(); }
   bool key(string_t& k) override {
-    std::string name = unicode::to_nfc(k);
+    std::string name = unicode::to_nfc(std::move(k));
     Location where = map_.at(string_start());
     // The keys seen in each open object, so a duplicate is found in constant time
     // (an object of 100,000 keys stays linear).
@@ -131,7 +131,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
  private:
   std::string_view text_;
   const std::string& source_;
-  SourceMap map_;
+  SourceCursor map_;  // events come in source order
   const char** last_;
   const Limits& limits_;
   std::vector<Value*> stack_;
@@ -169,7 +169,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
     return i;
   }
 
-  Value scalar(Value::Type type, size_t offset) const {
+  Value scalar(Value::Type type, size_t offset) {
     Value v;
     v.type = type;
     v.where = map_.at(offset);
@@ -223,8 +223,7 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
 }  // namespace
 
 Value read_json(std::string_view text, const std::string& source_name, const Limits& limits) {
-  SourceMap map(text);
-  check_utf8(text, map, source_name);
+  check_utf8(text, source_name);
   const char* last = text.data();
   Handler handler(text, source_name, &last, limits);
   TrackingIterator first(text.data(), &last), end(text.data() + text.size(), &last);

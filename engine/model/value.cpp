@@ -56,6 +56,37 @@ Location SourceMap::at(size_t offset) const {
   return Location{clamp(line), clamp(column)};
 }
 
+SourceCursor::SourceCursor(std::string_view text) : text_(text) {}
+SourceCursor::~SourceCursor() = default;
+
+Location SourceCursor::at(size_t offset) {
+  offset = std::min(offset, text_.size());
+  if (offset < offset_) {
+    if (!map_) map_ = std::make_unique<SourceMap>(text_);
+    return map_->at(offset);
+  }
+  // As SourceMap: a line ends at "\n"; a column counts the bytes that start a code point.
+  size_t line = line_, column = column_;
+  for (const char* p = text_.data() + offset_, *end = text_.data() + offset; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      column += (c & 0xC0) != 0x80;
+    }
+  }
+  offset_ = offset;
+  line_ = line;
+  column_ = column;
+  auto clamp = [](size_t n) { return static_cast<int>(std::min<size_t>(n, INT32_MAX)); };
+  return Location{clamp(line), clamp(column)};
+}
+
+void check_utf8(std::string_view text, const std::string& source_name) {
+  if (unicode::find_invalid_utf8(text)) check_utf8(text, SourceMap(text), source_name);
+}
+
 void check_utf8(std::string_view text, const SourceMap& map, const std::string& source_name) {
   if (auto bad = unicode::find_invalid_utf8(text)) {
     Location where = map.at(*bad);

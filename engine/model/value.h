@@ -62,8 +62,29 @@ class SourceMap {
   size_t code_points_before(size_t offset) const;
 };
 
+// The same look-up for offsets asked in increasing order, as a parser meets its values:
+// counted on from the offset asked before, so a whole file costs one pass over its bytes
+// (a SourceMap costs a pass to build and up to 2 * kBlock bytes a look-up). An offset
+// before the one asked before is found by a SourceMap, built then. Not thread-safe.
+class SourceCursor {
+ public:
+  explicit SourceCursor(std::string_view text);
+  ~SourceCursor();
+  SourceCursor(const SourceCursor&) = delete;
+  SourceCursor& operator=(const SourceCursor&) = delete;
+  Location at(size_t offset);
+
+ private:
+  std::string_view text_;
+  size_t offset_ = 0;               // the offset asked before
+  size_t line_ = 1, column_ = 1;    // its line:column
+  std::unique_ptr<SourceMap> map_;  // for an offset further back
+};
+
 // Throws vanban::Error(Syntax) at the line:column of the first invalid UTF-8 sequence.
 void check_utf8(std::string_view text, const SourceMap& map, const std::string& source_name);
+// The same, the map built only when there is an invalid sequence.
+void check_utf8(std::string_view text, const std::string& source_name);
 
 // Readers. Throw vanban::Error with the source name and line:column; values nested
 // deeper than limits.max_nesting are an error (no recursion follows the input's depth).

@@ -54,7 +54,7 @@ class Converter {
   struct Skip {};
   std::string_view text_;
   const std::string& source_;
-  SourceMap map_;
+  mutable SourceCursor map_;  // nodes are met in document order
   const Limits& limits_;
 
   Location where(const pugi::xml_node& node) const {
@@ -288,25 +288,24 @@ class Converter {
 }  // namespace
 
 Value read_xml(std::string_view text, const std::string& source_name, const Limits& limits, Diagnostics* problems) {
-  SourceMap map(text);
-  check_utf8(text, map, source_name);
+  check_utf8(text, source_name);
   // Unknown entities (pugixml would keep "&ndash;" as text) and nesting deeper than the
   // limit (the converter below recurses once per element level).
   if (auto problem = xml_check::find_problem(text, limits.max_nesting)) {
-    Location where = map.at(problem->offset);
+    Location where = SourceMap(text).at(problem->offset);
     throw Error(ErrorKind::Syntax, problem->message, source_name, where.line, where.column);
   }
   pugi::xml_document doc;
   unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
   pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!parsed) {
-    Location where = map.at(static_cast<size_t>(parsed.offset));
+    Location where = SourceMap(text).at(static_cast<size_t>(parsed.offset));
     throw Error(ErrorKind::Syntax, trf("malformed XML: {0}", parsed.description()), source_name, where.line,
                 where.column);
   }
   pugi::xml_node root = doc.document_element();
   if (std::string(root.name()) != "document") {
-    Location where = map.at(static_cast<size_t>(root.offset_debug() > 0 ? root.offset_debug() - 1 : 0));
+    Location where = SourceMap(text).at(static_cast<size_t>(root.offset_debug() > 0 ? root.offset_debug() - 1 : 0));
     throw Error(ErrorKind::Syntax, tr("the root element must be <document>"), source_name, where.line, where.column);
   }
   Converter converter(text, source_name, limits);

@@ -58,10 +58,10 @@ void set_stream(PdfObject& object, std::string_view bytes, Deflater& deflater) {
 
 }  // namespace
 
-void embed_font(PdfVecObjects& objects, EmbeddedFont& f, const FontProgram* shared, Deflater* deflater) {
+void embed_font(PdfVecObjects& objects, EmbeddedFont& f, const FontProgram* shared) {
   const text::Font& font = *f.font;
-  Deflater own_deflater;
-  if (!deflater) deflater = &own_deflater;
+  std::unique_ptr<Deflater> owned;
+  Deflater* deflater = &Deflater::of_this_thread(owned);
   // The shared program when it has every glyph this file uses; else one of its own.
   const FontProgram* program = shared;
   for (size_t cid = 1; program && cid < f.by_cid.size(); ++cid) {

@@ -68,16 +68,14 @@ struct EmbeddedFont {
 void put_hex4(std::string& out, unsigned v);
 
 struct FontProgram;
-class Deflater;
 
 // Writes the font program, descriptor, CIDFont, widths, CIDToGIDMap and ToUnicode of `f`
 // into `objects`, and completes its Type0 dictionary (f.type0). The program is `shared`
 // (one made once for many files: pdf/font_programs.h) when it has every glyph `f` uses;
 // else a subset of exactly those glyphs is made for this file. Its small streams are
-// compressed with `deflater` (the file's) when given. Deterministic: the same glyphs
-// give the same bytes and the same subset tag.
-void embed_font(PoDoFo::PdfVecObjects& objects, EmbeddedFont& f, const FontProgram* shared = nullptr,
-                Deflater* deflater = nullptr);
+// compressed with the calling thread's deflater. Deterministic: the same glyphs give the
+// same bytes and the same subset tag.
+void embed_font(PoDoFo::PdfVecObjects& objects, EmbeddedFont& f, const FontProgram* shared = nullptr);
 
 // UTF-8 -> UTF-16BE in hex digits (ToUnicode maps, text strings).
 std::string utf16_hex(const std::string& utf8);

@@ -44,6 +44,24 @@ std::string deflate_graphic(const layout::Graphic& g) {
   return deflated;
 }
 
+// A stream buffer that appends to a string the writer then hands over whole (an
+// ostringstream's str() would copy it).
+class StringSink : public std::streambuf {
+ public:
+  StringSink() { bytes.reserve(64 << 10); }
+  std::string bytes;
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    bytes.append(s, static_cast<size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) bytes.push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+};
+
 class Writer {
  public:
   // Writes to `out`, or to a buffer of its own that finish() returns.
@@ -101,12 +119,11 @@ class Writer {
     for (size_t i = 0; i < pages.size(); ++i) contents[i] = content_of(*pages[i], marked[i]);
     std::vector<std::string> compressed(pages.size());
     std::atomic<size_t> next{0};
-    std::atomic<bool> failed{false}, taken{false};
+    std::atomic<bool> failed{false};
     auto work = [&] {
-      // The file's deflater on one thread (the fonts' maps use it later), one of its own
-      // on each other: a stream's bytes do not depend on which.
-      Deflater own;
-      Deflater& deflater = taken.exchange(true) ? own : deflater_;
+      // Each thread's own deflater: a stream's bytes do not depend on which.
+      std::unique_ptr<Deflater> owned;
+      Deflater& deflater = Deflater::of_this_thread(owned);
       for (size_t i; (i = next.fetch_add(1)) < contents.size();) {
         if (!deflater.deflate(compressed[i], contents[i], Z_BEST_SPEED)) failed = true;
         std::string().swap(contents[i]);
@@ -240,8 +257,7 @@ class Writer {
       catalog.AddKey("MarkInfo", mark_info);
     }
     for (auto& [font, entry] : fonts_) {
-      embed_font(doc_.GetObjects(), *entry, options_.font_programs ? &options_.font_programs->of(*font) : nullptr,
-                 &deflater_);
+      embed_font(doc_.GetObjects(), *entry, options_.font_programs ? &options_.font_programs->of(*font) : nullptr);
     }
     PdfObject* tree = doc_.GetPagesTree()->GetObject();
     PdfArray kids;
@@ -289,11 +305,12 @@ class Writer {
     device_.Write(table.data(), table.size());
     device_.Flush();
     if (out_ != &buffer_) return {};
-    return buffer_.str();
+    return std::move(sink_.bytes);
   }
 
  private:
-  std::ostringstream buffer_;    // the output when no stream was given
+  StringSink sink_;              // the output when no stream was given
+  std::ostream buffer_{&sink_};
   std::ostream* out_;
   PdfOutputDevice device_;
   WriteOptions options_;
@@ -311,7 +328,6 @@ class Writer {
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
   std::vector<EmbeddedFont*> font_order_;
   std::unique_ptr<StructureWriter> structure_;  // tagged PDF: the structure tree as pages come
-  Deflater deflater_;                           // the file's small streams, one zlib state
 
   EmbeddedFont& font_entry(const text::Font* font) {
     auto it = fonts_.find(font);

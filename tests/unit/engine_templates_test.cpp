@@ -77,6 +77,32 @@ TEST(EngineTemplates, TheFirstDirectoryWinsAName) {
   EXPECT_EQ(std::count_if(all.begin(), all.end(), [](auto& t) { return t.name == "ke-hoach"; }), 1);
 }
 
+// A template is read once and kept while its files are unchanged: a change to the file it
+// extends (same size: only the time tells) is seen at the next load, as is one to itself.
+TEST(EngineTemplates, KeptWhileItsFilesAreUnchangedReadAgainWhenOneChanges) {
+  fs::path dir = fs::temp_directory_path() / ("vanban-template-cache-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto write_base = [&](const char* name) {
+    std::ofstream(dir / "co-so.xml") << "<template name=\"co-so\" extends=\"nd30\">\n  <document-type name=\"" << name
+                                     << "\" abbreviation=\"TB\"/>\n</template>\n";
+  };
+  write_base("THÔNG BÁO");
+  std::ofstream(dir / "rieng.xml") << R"(<template name="rieng" extends="co-so"><page width="210mm"/></template>)";
+  Engine engine(options({dir.string(), kSource + "/templates"}));
+  auto first = engine.shared_template("rieng");
+  EXPECT_EQ(first->type_name, "THÔNG BÁO");
+  EXPECT_EQ(engine.shared_template("rieng"), first);  // kept, not read again
+  write_base("TỜ TRÌNH");                            // the same number of bytes
+  fs::last_write_time(dir / "co-so.xml", fs::last_write_time(dir / "co-so.xml") + std::chrono::seconds(2));
+  auto second = engine.shared_template("rieng");
+  EXPECT_NE(second, first);
+  EXPECT_EQ(second->type_name, "TỜ TRÌNH");
+  EXPECT_EQ(engine.load_template("rieng").type_name, "TỜ TRÌNH");
+  fs::remove(dir / "rieng.xml");  // gone: an error, not the kept one
+  EXPECT_THROW(engine.shared_template("rieng"), Error);
+  fs::remove_all(dir);
+}
+
 TEST(EngineTemplates, AnUnknownNameListsTheTemplatesAndSuggestsTheNearest) {
   Engine engine(options());
   try {

@@ -105,6 +105,27 @@ TEST(SourceMap, ColumnsOnALongLineCountCodePointsAcrossBlocks) {
   }
 }
 
+// The readers' cursor gives SourceMap's answer forwards (counting on), backwards (a
+// map built then) and again forwards after going back.
+TEST(SourceCursor, SameAsSourceMapForwardsAndBackwards) {
+  std::string text = "{\n  \"tên\": \"Nguyễn Văn Đức\",\n\n";
+  for (int i = 0; i < 700; ++i) text += (i % 5 == 0) ? "\n" : (i % 2 ? "ệ" : "a");
+  text += "\n}";
+  model::SourceMap map(text);
+  model::SourceCursor cursor(text);
+  std::vector<size_t> offsets;
+  for (size_t offset = 0; offset <= text.size() + 3; offset += 3) offsets.push_back(offset);
+  offsets.push_back(40);   // back
+  offsets.push_back(41);   // forwards again, before the furthest
+  offsets.push_back(text.size());
+  offsets.push_back(0);
+  for (size_t offset : offsets) {
+    model::Location want = map.at(offset), got = cursor.at(offset);
+    ASSERT_EQ(got.line, want.line) << offset;
+    ASSERT_EQ(got.column, want.column) << offset;
+  }
+}
+
 // --- JSON -------------------------------------------------------------------------------
 
 // A quadratic reader takes minutes here (11.7 s for 2,000 rows, over 300 s for 20,000):

@@ -153,6 +153,10 @@ struct TemplateInfo {
   std::string path;   // the file
 };
 
+namespace api {
+class TemplateCache;
+}
+
 class Engine {
  public:
   explicit Engine(const EngineOptions& options);   // loads the four faces; throws Error
@@ -160,7 +164,11 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
+  // A template by name or path, read once and kept while its files are unchanged on disk
+  // (api/template_cache.h): a changed file is read again at the next call.
   style::Template load_template(const std::string& name_or_path) const;
+  // The same, shared rather than copied.
+  std::shared_ptr<const style::Template> shared_template(const std::string& name_or_path) const;
   model::Document load_document(std::string_view data, const std::string& source_name, const Limits& limits = {}) const;
   layout::LaidOutDocument layout(const model::Document& document, const style::Template& tpl) const;
   // Lays out `data` with `tpl` whatever its layout: an administrative document (JSON or
@@ -259,6 +267,7 @@ class Engine {
   // The faces' font programs, made once and shared by every PDF this engine writes
   // (pdf/font_programs.h, issue #14).
   std::unique_ptr<pdf::FontPrograms> font_programs_;
+  std::unique_ptr<api::TemplateCache> templates_;  // the templates read, while unchanged on disk
 
   // What a render asks of the PDF writer (detail::write_options) with this engine's font
   // programs.
