@@ -212,11 +212,15 @@ std::string Engine::render_document(const model::Document& document, const style
 std::string Engine::write_pdf(const layout::LaidOutDocument& laid_out, const RenderOptions& options) const {
   layout::DocumentInfo info = laid_out.info;
   if (!options.creation_date.empty()) info.creation_date = pdf_date_from_iso(options.creation_date);
-  if (options.signatures.empty()) return pdf::write_pdf(laid_out.pages, info, laid_out.graphics, pdf_options(options));
+  // One document on two threads: a page compressed while the next is written (a
+  // document of one page stays on the calling thread).
+  pdf::WriteOptions write = pdf_options(options);
+  write.threads = 2;
+  if (options.signatures.empty()) return pdf::write_pdf(laid_out.pages, info, laid_out.graphics, write);
   // Keys opened (a wrong password fails) and the time checked before anything is written.
   const auto signatures = detail::open_signatures(options.signatures, options.limits);
   const std::string time = detail::signing_time(options);
-  return detail::sign_document(pdf::write_pdf(laid_out.pages, info, laid_out.graphics, pdf_options(options)),
+  return detail::sign_document(pdf::write_pdf(laid_out.pages, info, laid_out.graphics, write),
                                info, signatures, time, *fonts_, options.warnings);
 }
 

@@ -11,6 +11,8 @@
 #include <new>
 #include <unordered_map>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <zlib.h>
@@ -110,26 +112,58 @@ class Writer {
   }
 
   // Pages: their content streams are written serially (fonts number their glyphs in
-  // order of use, so the bytes do not depend on threads), Flate-compressed on `threads`
-  // threads, then made PDF objects. Every page shares one Resources dictionary holding
-  // all the file's fonts, drawings and images, so a page costs two small objects.
+  // order of use, so the bytes do not depend on threads) and Flate-compressed as they
+  // come, on `threads` - 1 other threads (a page is compressed while the next is
+  // written; the calling thread helps with what is left), then made PDF objects. Every
+  // page shares one Resources dictionary holding all the file's fonts, drawings and
+  // images, so a page costs two small objects.
   void add_pages(const std::vector<const layout::Page*>& pages, int threads) {
-    std::vector<std::string> contents(pages.size());
-    std::vector<char> marked(pages.size(), 0);
-    for (size_t i = 0; i < pages.size(); ++i) contents[i] = content_of(*pages[i], marked[i]);
-    std::vector<std::string> compressed(pages.size());
+    const size_t n = pages.size();
+    std::vector<std::string> contents(n), compressed(n);
+    std::vector<char> marked(n, 0);
+    std::mutex mutex;
+    std::condition_variable written;
+    size_t made = 0;    // contents[0, made) are written (guarded by mutex)
+    bool stop = false;  // writing failed: compress no more
     std::atomic<size_t> next{0};
     std::atomic<bool> failed{false};
-    auto work = [&] {
+    auto compress = [&] {
       // Each thread's own deflater: a stream's bytes do not depend on which.
       std::unique_ptr<Deflater> owned;
       Deflater& deflater = Deflater::of_this_thread(owned);
-      for (size_t i; (i = next.fetch_add(1)) < contents.size();) {
+      for (size_t i; (i = next.fetch_add(1)) < n;) {
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          written.wait(lock, [&] { return made > i || stop; });
+          if (made <= i) return;
+        }
         if (!deflater.deflate(compressed[i], contents[i], Z_BEST_SPEED)) failed = true;
         std::string().swap(contents[i]);
       }
     };
-    run_parallel(std::min<int>(std::clamp(threads, 1, 64), static_cast<int>(pages.size())), work);
+    const int helpers = std::min<int>(std::clamp(threads, 1, 64), static_cast<int>(n)) - 1;
+    overlapped(
+        helpers > 0, [&] { run_parallel(helpers, compress); },
+        [&] {
+          try {
+            for (size_t i = 0; i < n; ++i) {
+              contents[i] = content_of(*pages[i], marked[i]);
+              {
+                std::lock_guard<std::mutex> lock(mutex);
+                made = i + 1;
+              }
+              written.notify_one();
+            }
+          } catch (...) {
+            {
+              std::lock_guard<std::mutex> lock(mutex);
+              stop = true;
+            }
+            written.notify_all();
+            throw;
+          }
+          compress();
+        });
     if (failed) throw Error(ErrorKind::Output, tr("zlib could not compress a page"));
     // The page and its content stream go to the output at once (only their offsets are
     // kept: memory stays flat however many pages); their object numbers are taken from

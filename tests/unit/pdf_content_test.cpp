@@ -82,6 +82,46 @@ TEST(PdfContent, CidsAreNumberedByGlyphAndTextInOrderOfFirstUse) {
   EXPECT_EQ(f.by_cid[5], (std::pair<uint32_t, std::string>{0, ""}));
 }
 
+// A run's CIDs go in literal strings as bytes: "(", ")" and the backslash (CIDs 40, 41
+// and 92) escaped, CR (CID 13) written "\r" — a bare CR would be read as an end of line
+// and the string would lose a byte. Read back by PDF's rules, the strings give the CIDs.
+TEST(PdfContent, CidsInLiteralStringsReadBackWhateverTheirBytes) {
+  pdf::EmbeddedFont f;
+  f.font = &test::liberation_fonts().face(false, false);
+  layout::TextRun run;
+  run.font = f.font;
+  run.size = 14;
+  double x = 0;
+  for (uint32_t glyph = 1; glyph <= 300; ++glyph) {  // CIDs 1..300: bytes 0x00-0xFF and 0x01 0x00-0x2C
+    run.glyphs.push_back({glyph, x, 100, 5, "x" + std::to_string(glyph)});
+    x += glyph % 7 == 0 ? 9 : 5;  // some glyphs placed off their natural advance: numbers in the array
+  }
+  std::string content;
+  pdf::put_run(content, run, f, 842);
+  EXPECT_EQ(content.find('\r'), std::string::npos);
+  const size_t open = content.find("Tm ["), close = content.rfind("] TJ");
+  ASSERT_NE(open, std::string::npos);
+  ASSERT_NE(close, std::string::npos);
+  std::string bytes;  // the strings of the TJ array, unescaped
+  for (size_t i = open + 4; i < close; ++i) {
+    if (content[i] != '(') continue;
+    for (++i; content[i] != ')'; ++i) {
+      if (content[i] != '\\') {
+        bytes += content[i];
+        continue;
+      }
+      const char e = content[++i];
+      ASSERT_TRUE(e == '(' || e == ')' || e == '\\' || e == 'r') << "escape \\" << e;
+      bytes += e == 'r' ? '\r' : e;
+    }
+  }
+  ASSERT_EQ(bytes.size(), 600u);
+  for (uint32_t cid = 1; cid <= 300; ++cid) {
+    const unsigned got = static_cast<unsigned char>(bytes[2 * (cid - 1)]) << 8 | static_cast<unsigned char>(bytes[2 * cid - 1]);
+    ASSERT_EQ(got, cid);
+  }
+}
+
 TEST(PdfContent, AStreamsBytesDoNotDependOnTheStreamsBefore) {
   // Streams of every window size, compressed one after the other with one Deflater (as a
   // file's pages and maps are), each the same as compressed alone, and inflating back.
