@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <zlib.h>
 
@@ -117,7 +118,11 @@ class Writer {
   // written; the calling thread helps with what is left), then made PDF objects. Every
   // page shares one Resources dictionary holding all the file's fonts, drawings and
   // images, so a page costs two small objects.
-  void add_pages(const std::vector<const layout::Page*>& pages, int threads) {
+  // `last`: no page comes after these, so the fonts are embedded (their subsets, widths
+  // and maps compressed) on the calling thread while the other threads still compress
+  // pages.
+  void add_pages(const std::vector<const layout::Page*>& pages, int threads, bool last = false) {
+    if (fonts_embedded_) throw std::logic_error("PdfBuilder: a page added after the last");
     const size_t n = pages.size();
     std::vector<std::string> contents(n), compressed(n);
     std::vector<char> marked(n, 0);
@@ -154,6 +159,7 @@ class Writer {
               }
               written.notify_one();
             }
+            if (last) embed_fonts();
           } catch (...) {
             {
               std::lock_guard<std::mutex> lock(mutex);
@@ -282,6 +288,17 @@ class Writer {
 
   // Embeds the font subsets and completes the page tree and the structure tree; then the
   // document is written.
+  // The fonts' programs, descriptors, widths and maps, in the order the fonts were first
+  // used; once.
+  void embed_fonts() {
+    if (fonts_embedded_) return;
+    fonts_embedded_ = true;
+    for (EmbeddedFont* entry : font_order_) {
+      embed_font(doc_.GetObjects(), *entry,
+                 options_.font_programs ? &options_.font_programs->of(*entry->font) : nullptr);
+    }
+  }
+
   void complete() {
     if (structure_) {
       PdfDictionary& catalog = doc_.GetCatalog()->GetDictionary();
@@ -290,9 +307,7 @@ class Writer {
       mark_info.AddKey("Marked", PdfVariant(true));
       catalog.AddKey("MarkInfo", mark_info);
     }
-    for (auto& [font, entry] : fonts_) {
-      embed_font(doc_.GetObjects(), *entry, options_.font_programs ? &options_.font_programs->of(*font) : nullptr);
-    }
+    embed_fonts();
     PdfObject* tree = doc_.GetPagesTree()->GetObject();
     PdfArray kids;
     for (const auto& ref : kids_) kids.push_back(ref);
@@ -360,7 +375,8 @@ class Writer {
   std::vector<std::shared_ptr<const RasterImage>> kept_images_;
   PdfObject* resources_ = doc_.GetObjects().CreateObject();  // the Resources every page shares
   std::map<const text::Font*, std::unique_ptr<EmbeddedFont>> fonts_;
-  std::vector<EmbeddedFont*> font_order_;
+  std::vector<EmbeddedFont*> font_order_;         // fonts_ in the order first used
+  bool fonts_embedded_ = false;
   std::unique_ptr<StructureWriter> structure_;  // tagged PDF: the structure tree as pages come
 
   EmbeddedFont& font_entry(const text::Font* font) {
@@ -372,6 +388,7 @@ class Writer {
     entry->type0 = doc_.GetObjects().CreateObject("Font");
     add_resource("Font", entry->resource_name, entry->type0);
     EmbeddedFont& ref = *entry;
+    font_order_.push_back(entry.get());
     fonts_.emplace(font, std::move(entry));
     return ref;
   }
@@ -408,9 +425,9 @@ PdfBuilder::~PdfBuilder() = default;
 
 void PdfBuilder::add_page(const layout::Page& page) { add_pages({&page}, 1); }
 
-void PdfBuilder::add_pages(const std::vector<const layout::Page*>& pages, int threads) {
+void PdfBuilder::add_pages(const std::vector<const layout::Page*>& pages, int threads, bool last) {
   try {
-    impl_->writer.add_pages(pages, threads);
+    impl_->writer.add_pages(pages, threads, last);
   } catch (const PdfError& e) {
     rethrow(e);
   }
@@ -430,7 +447,7 @@ std::string write_pdf(const std::vector<layout::Page>& pages, const layout::Docu
   PdfBuilder builder(info, graphics, nullptr, options);
   std::vector<const layout::Page*> all;
   for (const auto& page : pages) all.push_back(&page);
-  builder.add_pages(all, options.threads);
+  builder.add_pages(all, options.threads, true);
   return builder.finish();
 }
 

@@ -54,8 +54,9 @@ class PdfBuilder {
   PdfBuilder& operator=(const PdfBuilder&) = delete;
   void add_page(const layout::Page& page);
   // Pages in order; their content streams are compressed on `threads` threads. The
-  // bytes do not depend on the thread count.
-  void add_pages(const std::vector<const layout::Page*>& pages, int threads);
+  // bytes do not depend on the thread count. `last`: no page follows (the fonts are then
+  // embedded while the pages compress; adding a page after it is a logic error).
+  void add_pages(const std::vector<const layout::Page*>& pages, int threads, bool last = false);
   std::string finish();
 
  private:
