@@ -11,6 +11,7 @@
 #include "core/thread_cache.h"
 #include "core/unicode.h"
 #include "text/shape_memo.h"
+#include "text/space_cuts.h"
 
 namespace vanban::text {
 namespace {
@@ -64,22 +65,131 @@ std::shared_ptr<const Font::ShapeMemo::Glyphs> shape_units(const Font& font, std
   return out;
 }
 
+bool same_glyphs(const Font::ShapeMemo::Glyph& a, const Font::ShapeMemo::Glyph& b) {
+  return a.glyph_id == b.glyph_id && a.cluster == b.cluster && a.x_advance == b.x_advance &&
+         a.x_offset == b.x_offset && a.y_offset == b.y_offset;
+}
+
+// Whether a space before `c` changes nothing in shaping (text/space_cuts.h): " c" shaped
+// together gives the glyphs of " " then those of "c" (clusters moved on by one byte).
+bool neutral_after_space(const Font& font, char32_t c) {
+  Font::ShapeMemo& memo = font.shape_memo();
+  if (c >= Font::ShapeMemo::kAfterSpaceLimit) return false;
+  uint8_t known = memo.after_space[c].load(std::memory_order_relaxed);
+  if (known != 0) return known == 1;
+  bool neutral = false;
+  hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
+  if (gc != HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK && gc != HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK &&
+      gc != HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK && c >= 0x20) {
+    std::string pair = " ";
+    if (c < 0x80) {
+      pair += static_cast<char>(c);
+    } else if (c < 0x800) {
+      pair += static_cast<char>(0xC0 | (c >> 6));
+      pair += static_cast<char>(0x80 | (c & 0x3F));
+    } else {  // below kAfterSpaceLimit: three bytes
+      pair += static_cast<char>(0xE0 | (c >> 12));
+      pair += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      pair += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    try {
+      auto together = shape_units(font, pair);
+      auto space = shape_units(font, " ");
+      auto alone = shape_units(font, std::string_view(pair).substr(1));
+      neutral = together->size() == space->size() + alone->size();
+      for (size_t i = 0; neutral && i < together->size(); ++i) {
+        Font::ShapeMemo::Glyph apart = i < space->size() ? (*space)[i] : (*alone)[i - space->size()];
+        if (i >= space->size()) apart.cluster += 1;
+        neutral = same_glyphs((*together)[i], apart);
+      }
+    } catch (const Error&) {
+      neutral = false;  // no glyph for it: shaped whole, where the error names the text
+    }
+  }
+  memo.after_space[c].store(neutral ? 1 : 2, std::memory_order_relaxed);
+  return neutral;
+}
+
+// Appends the glyphs of `glyphs` scaled to pt, clusters moved on by `offset`.
+void append_scaled(const Font::ShapeMemo::Glyphs& glyphs, double scale, uint32_t offset,
+                   std::vector<ShapedGlyph>& out) {
+  for (const auto& g : glyphs) {
+    out.push_back(ShapedGlyph{g.glyph_id, g.cluster + offset, g.x_advance * scale, g.x_offset * scale,
+                              g.y_offset * scale});
+  }
+}
+
+// `utf8` (longer than the memo keeps) shaped piece by piece where text/space_cuts.h says
+// that gives the same glyphs; each piece is remembered. False when there is no cut.
+bool shape_in_pieces(const Font& font, std::string_view utf8, double scale, std::vector<ShapedGlyph>& out) {
+  Font::ShapeMemo& memo = font.shape_memo();
+  std::call_once(memo.cuts_checked, [&] { memo.cuts_allowed = face_allows_space_cuts(font); });
+  if (!memo.cuts_allowed) return false;
+  std::vector<size_t> cuts = space_cuts(utf8, [&](char32_t c) { return neutral_after_space(font, c); });
+  if (cuts.size() < 2) return false;
+  cuts.push_back(utf8.size());
+  std::vector<std::string_view> pieces;
+  pieces.reserve(cuts.size() - 1);
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) pieces.push_back(utf8.substr(cuts[i], cuts[i + 1] - cuts[i]));
+  std::vector<std::shared_ptr<const Font::ShapeMemo::Glyphs>> found;
+  memo.find_all(pieces, found);
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < pieces.size();) {
+    if (found[i]) {
+      append_scaled(*found[i], scale, static_cast<uint32_t>(cuts[i]), out);
+      ++i;
+      continue;
+    }
+    // Pieces not remembered, [i, j): one HarfBuzz call for all of them (the cuts between
+    // them change nothing), then the glyphs split at the cuts to remember each piece.
+    size_t j = i + 1;
+    while (j < pieces.size() && !found[j]) ++j;
+    std::shared_ptr<const Font::ShapeMemo::Glyphs> run;
+    try {
+      run = shape_units(font, utf8.substr(cuts[i], cuts[j] - cuts[i]));
+    } catch (const Error&) {
+      shape_units(font, utf8);  // the same error, naming the whole text
+      throw;
+    }
+    size_t g = 0;
+    for (size_t k = i; k < j; ++k) {
+      const uint32_t begin = static_cast<uint32_t>(cuts[k] - cuts[i]), end = static_cast<uint32_t>(cuts[k + 1] - cuts[i]);
+      auto piece = std::make_shared<Font::ShapeMemo::Glyphs>();
+      for (; g < run->size() && (*run)[g].cluster < end; ++g) {
+        Font::ShapeMemo::Glyph glyph = (*run)[g];
+        glyph.cluster -= begin;
+        piece->push_back(glyph);
+      }
+      append_scaled(*piece, scale, static_cast<uint32_t>(cuts[k]), out);
+      memo.keep(pieces[k], std::move(piece));
+    }
+    i = j;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8) {
   std::vector<ShapedGlyph> out;
   if (utf8.empty()) return out;
+  const double scale = size_pt / font.units_per_em();
   Font::ShapeMemo& memo = font.shape_memo();
+  if (utf8.size() > Font::ShapeMemo::kMaxTextBytes && shape_in_pieces(font, utf8, scale, out)) return out;
   std::shared_ptr<const Font::ShapeMemo::Glyphs> glyphs = memo.find(utf8);
   if (!glyphs) {
     glyphs = shape_units(font, utf8);
     memo.keep(utf8, glyphs);
   }
-  const double scale = size_pt / font.units_per_em();
   out.reserve(glyphs->size());
-  for (const auto& g : *glyphs) {
-    out.push_back(ShapedGlyph{g.glyph_id, g.cluster, g.x_advance * scale, g.x_offset * scale, g.y_offset * scale});
-  }
+  append_scaled(*glyphs, scale, 0, out);
+  return out;
+}
+
+std::vector<ShapedGlyph> shape_whole(const Font& font, double size_pt, std::string_view utf8) {
+  std::vector<ShapedGlyph> out;
+  if (utf8.empty()) return out;
+  append_scaled(*shape_units(font, utf8), size_pt / font.units_per_em(), 0, out);
   return out;
 }
 
