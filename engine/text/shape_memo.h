@@ -70,11 +70,14 @@ struct Font::ShapeMemo {
   // worked out once:
   std::once_flag cuts_checked;
   bool cuts_allowed = false;
-  // Per code point below kAfterSpaceLimit: 0 not known yet, 1 a space before it changes
+  // Per code point below kCodePointLimit: 0 not known yet, 1 a space before it changes
   // neither (shaped together = shaped apart), 2 it does or it is a mark. Threads may work
   // one out at the same time: they find the same value. Code points above: never cut.
-  static constexpr char32_t kAfterSpaceLimit = 0x3000;
-  std::array<std::atomic<uint8_t>, kAfterSpaceLimit> after_space{};
+  static constexpr char32_t kCodePointLimit = 0x3000;
+  std::array<std::atomic<uint8_t>, kCodePointLimit> after_space{};
+  // text::maps_all: per code point below kCodePointLimit, 0 not known yet, 1 the face's
+  // cmap maps it to a glyph, 2 it does not (as hb_font_get_nominal_glyph answers).
+  std::array<std::atomic<uint8_t>, kCodePointLimit> mapped{};
 
  private:
   mutable std::mutex mutex_;

@@ -74,7 +74,7 @@ bool same_glyphs(const Font::ShapeMemo::Glyph& a, const Font::ShapeMemo::Glyph& 
 // together gives the glyphs of " " then those of "c" (clusters moved on by one byte).
 bool neutral_after_space(const Font& font, char32_t c) {
   Font::ShapeMemo& memo = font.shape_memo();
-  if (c >= Font::ShapeMemo::kAfterSpaceLimit) return false;
+  if (c >= Font::ShapeMemo::kCodePointLimit) return false;
   uint8_t known = memo.after_space[c].load(std::memory_order_relaxed);
   if (known != 0) return known == 1;
   bool neutral = false;
@@ -87,7 +87,7 @@ bool neutral_after_space(const Font& font, char32_t c) {
     } else if (c < 0x800) {
       pair += static_cast<char>(0xC0 | (c >> 6));
       pair += static_cast<char>(0x80 | (c & 0x3F));
-    } else {  // below kAfterSpaceLimit: three bytes
+    } else {  // below kCodePointLimit: three bytes
       pair += static_cast<char>(0xE0 | (c >> 12));
       pair += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
       pair += static_cast<char>(0x80 | (c & 0x3F));
@@ -191,6 +191,36 @@ std::vector<ShapedGlyph> shape_whole(const Font& font, double size_pt, std::stri
   if (utf8.empty()) return out;
   append_scaled(*shape_units(font, utf8), size_pt / font.units_per_em(), 0, out);
   return out;
+}
+
+bool maps_all(const Font& font, std::string_view utf8) {
+  Font::ShapeMemo& memo = font.shape_memo();
+  hb_font_t* hb = font.hb_font();
+  for (size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    uint32_t cp = 0;
+    size_t n = 0;
+    if (c < 0x80) cp = c, n = 1;
+    else if ((c & 0xE0) == 0xC0) cp = c & 0x1F, n = 2;
+    else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, n = 3;
+    else if ((c & 0xF8) == 0xF0) cp = c & 0x07, n = 4;
+    else return false;
+    if (i + n > utf8.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      const auto b = static_cast<unsigned char>(utf8[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    i += n;
+    uint8_t known = cp < Font::ShapeMemo::kCodePointLimit ? memo.mapped[cp].load(std::memory_order_relaxed) : 0;
+    if (known == 0) {
+      hb_codepoint_t glyph = 0;
+      known = hb_font_get_nominal_glyph(hb, cp, &glyph) && glyph != 0 ? 1 : 2;
+      if (cp < Font::ShapeMemo::kCodePointLimit) memo.mapped[cp].store(known, std::memory_order_relaxed);
+    }
+    if (known != 1) return false;
+  }
+  return true;
 }
 
 double measure(const Font& font, double size_pt, std::string_view utf8) {
