@@ -4,9 +4,13 @@
 // HarfBuzz gives for the whole string (text::shape_whole): for the texts of every sample
 // (the plan's among them) and the certificate list, as written and upper-cased, in all four
 // faces, shaped the first time (pieces shaped together) and again (pieces remembered).
+// And the line breaks of the same texts, found by ICU over UTF-16, against ICU over UTF-8.
 #include <gtest/gtest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +19,7 @@
 #include "core/unicode.h"
 #include "test_fonts.h"
 #include "text/font.h"
+#include "text/line_breaker.h"
 #include "text/shape_memo.h"
 #include "text/shaper.h"
 #include "text/space_cuts.h"
@@ -72,6 +77,17 @@ std::vector<std::string> strings_of(const std::string& data, bool csv) {
   return out;
 }
 
+// Every sample's strings (and the certificate list's fields).
+std::vector<std::string> sample_strings() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(VANBAN_SOURCE_DIR "/samples")) {
+    const bool csv = entry.path().extension() == ".csv";
+    if (!csv && entry.path().extension() != ".json") continue;
+    for (auto& s : strings_of(file_io::read_file(entry.path().string()), csv)) out.push_back(std::move(s));
+  }
+  return out;
+}
+
 // Long paragraphs made of a sample's strings, so that text::shape takes them in pieces.
 std::vector<std::string> paragraphs_of(const std::vector<std::string>& strings) {
   std::vector<std::string> out;
@@ -99,16 +115,10 @@ TEST(PieceShaping, LiberationSerifAllowsCutsAndRefusesThemBeforeItsSpaceKerningP
 }
 
 TEST(PieceShaping, EverySamplesTextShapesInPiecesAsWhole) {
-  const std::string root = VANBAN_SOURCE_DIR "/samples";
   std::vector<std::string> paragraphs;
-  for (const auto& entry : std::filesystem::directory_iterator(root)) {
-    const std::string path = entry.path().string();
-    const bool csv = entry.path().extension() == ".csv";
-    if (!csv && entry.path().extension() != ".json") continue;
-    for (auto& p : paragraphs_of(strings_of(file_io::read_file(path), csv))) {
-      paragraphs.push_back(unicode::to_upper_vi(p));  // headings and titles are upper-cased
-      paragraphs.push_back(std::move(p));
-    }
+  for (auto& p : paragraphs_of(sample_strings())) {
+    paragraphs.push_back(unicode::to_upper_vi(p));  // headings and titles are upper-cased
+    paragraphs.push_back(std::move(p));
   }
   ASSERT_GT(paragraphs.size(), 60u);
   for (const char* face : {"Regular.ttf", "Bold.ttf", "Italic.ttf", "BoldItalic.ttf"}) {
@@ -158,6 +168,46 @@ TEST(PieceShaping, AMissingGlyphInALongStringNamesTheWholeString) {
   }
   EXPECT_NE(whole.find("U+4E2D"), std::string::npos) << whole;
   EXPECT_EQ(pieces, whole);
+}
+
+// text::line_break_opportunities hands ICU the text in UTF-16 (faster to walk than UTF-8)
+// and maps the boundaries back to bytes: they must be ICU's boundaries over the UTF-8
+// text, each with its hard/soft status, less only the tailored joins ("621/BGDĐT",
+// "2021-2025": a "/" or "-" before the boundary).
+TEST(PieceShaping, LineBreaksOfEverySampleTextAreIcusOverUtf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> icu(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::vector<std::string> texts = sample_strings();
+  for (const auto& p : paragraphs_of(texts)) texts.push_back(p);  // long ones too (not remembered)
+  texts.push_back("Số: 621/BGDĐT-TĐKT ngày 02/1/2020, giai đoạn 2021-2025\nDòng hai 😀 ký tự ngoài BMP");
+  size_t compared = 0;
+  for (const auto& t : texts) {
+    UText* ut = utext_openUTF8(nullptr, t.data(), static_cast<int64_t>(t.size()), &status);
+    icu->setText(ut, status);
+    std::vector<text::BreakOpportunity> reference;
+    for (int32_t b = icu->next(); b != icu::BreakIterator::DONE; b = icu->next()) {
+      const int rule = icu->getRuleStatus();
+      reference.push_back({static_cast<size_t>(b), rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT});
+    }
+    icu->setText(icu::UnicodeString());
+    utext_close(ut);
+    const auto ours = text::line_break_opportunities(t);
+    size_t k = 0;
+    for (const auto& r : reference) {
+      if (k < ours.size() && ours[k].offset == r.offset) {
+        EXPECT_EQ(ours[k].mandatory, r.mandatory) << t << " at " << r.offset;
+        ++k;
+        ++compared;
+        continue;
+      }
+      // Left out: only a tailored join, never a hard break.
+      EXPECT_FALSE(r.mandatory) << t << " at " << r.offset;
+      EXPECT_TRUE(r.offset > 0 && (t[r.offset - 1] == '/' || t[r.offset - 1] == '-')) << t << " at " << r.offset;
+    }
+    EXPECT_EQ(k, ours.size()) << t;  // nothing ICU does not give
+  }
+  EXPECT_GT(compared, 5000u);
 }
 
 }  // namespace
