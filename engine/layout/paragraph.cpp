@@ -33,20 +33,20 @@ void line_metrics(const style::ParagraphStyle& style, const text::FontFamily& fo
 // Builds the runs of one line from glyphs [begin, end) starting at pen x.
 void emit_runs(const std::vector<Glyph>& glyphs, size_t begin, size_t end, double x, double extra_per_space,
                const std::string& text, const style::ParagraphStyle& style, Line& line) {
-  TextRun* run = nullptr;
-  for (size_t i = begin; i < end; ++i) {
-    const Glyph& g = glyphs[i];
-    if (!run || run->font != g.font) {
-      line.runs.push_back(TextRun{g.font, style.size, Color{style.color.r, style.color.g, style.color.b}, {}});
-      run = &line.runs.back();
-      size_t same = i;
-      while (same < end && glyphs[same].font == g.font) ++same;
-      run->glyphs.reserve(same - i);
+  for (size_t i = begin; i < end;) {
+    // A run: the glyphs [i, same) of one face.
+    const text::Font* font = glyphs[i].font;
+    size_t same = i + 1;
+    while (same < end && glyphs[same].font == font) ++same;
+    TextRun& run = line.runs.emplace_back(TextRun{font, style.size, Color{style.color.r, style.color.g, style.color.b}, {}});
+    run.glyphs.reserve(same - i);
+    for (; i < same; ++i) {
+      const Glyph& g = glyphs[i];
+      double advance = g.advance + (g.is_space ? extra_per_space : 0);
+      PositionedGlyph& p = run.glyphs.emplace_back(g.glyph_id, x + g.x_offset, -g.y_offset, advance, std::string());
+      if (g.text_end != g.cluster) p.text.assign(text.data() + g.cluster, g.text_end - g.cluster);
+      x += advance;
     }
-    double advance = g.advance + (g.is_space ? extra_per_space : 0);
-    run->glyphs.emplace_back(g.glyph_id, x + g.x_offset, -g.y_offset, advance,
-                             std::string(text.data() + g.cluster, g.text_end - g.cluster));
-    x += advance;
   }
 }
 
