@@ -65,6 +65,9 @@ std::shared_ptr<const Font::ShapeMemo::Glyphs> shape_units(const Font& font, std
   return out;
 }
 
+// Strings shorter than this are shaped whole (a piece or two: nothing to gain).
+constexpr size_t kPiecesFrom = 32;
+
 bool same_glyphs(const Font::ShapeMemo::Glyph& a, const Font::ShapeMemo::Glyph& b) {
   return a.glyph_id == b.glyph_id && a.cluster == b.cluster && a.x_advance == b.x_advance &&
          a.x_offset == b.x_offset && a.y_offset == b.y_offset;
@@ -110,33 +113,39 @@ bool neutral_after_space(const Font& font, char32_t c) {
   return neutral;
 }
 
-// Appends the glyphs of `glyphs` scaled to pt, clusters moved on by `offset`.
-void append_scaled(const Font::ShapeMemo::Glyphs& glyphs, double scale, uint32_t offset,
-                   std::vector<ShapedGlyph>& out) {
+// Appends the glyphs of `glyphs` scaled to pt.
+void append_scaled(const Font::ShapeMemo::Glyphs& glyphs, double scale, std::vector<ShapedGlyph>& out) {
   for (const auto& g : glyphs) {
-    out.push_back(ShapedGlyph{g.glyph_id, g.cluster + offset, g.x_advance * scale, g.x_offset * scale,
-                              g.y_offset * scale});
+    out.push_back(ShapedGlyph{g.glyph_id, g.cluster, g.x_advance * scale, g.x_offset * scale, g.y_offset * scale});
   }
 }
 
-// `utf8` (longer than the memo keeps) shaped piece by piece where text/space_cuts.h says
-// that gives the same glyphs; each piece is remembered. False when there is no cut.
-bool shape_in_pieces(const Font& font, std::string_view utf8, double scale, std::vector<ShapedGlyph>& out) {
+// The glyphs of `utf8` shaped piece by piece where text/space_cuts.h says that gives the
+// glyphs of the whole; each piece is looked up in the memo and remembered. Null when the
+// text has no cut.
+std::shared_ptr<const Font::ShapeMemo::Glyphs> shape_in_pieces(const Font& font, std::string_view utf8) {
   Font::ShapeMemo& memo = font.shape_memo();
   std::call_once(memo.cuts_checked, [&] { memo.cuts_allowed = face_allows_space_cuts(font); });
-  if (!memo.cuts_allowed) return false;
+  if (!memo.cuts_allowed) return nullptr;
   std::vector<size_t> cuts = space_cuts(utf8, [&](char32_t c) { return neutral_after_space(font, c); });
-  if (cuts.size() < 2) return false;
+  if (cuts.size() < 2) return nullptr;
   cuts.push_back(utf8.size());
   std::vector<std::string_view> pieces;
   pieces.reserve(cuts.size() - 1);
   for (size_t i = 0; i + 1 < cuts.size(); ++i) pieces.push_back(utf8.substr(cuts[i], cuts[i + 1] - cuts[i]));
   std::vector<std::shared_ptr<const Font::ShapeMemo::Glyphs>> found;
   memo.find_all(pieces, found);
-  out.reserve(utf8.size());
+  auto out = std::make_shared<Font::ShapeMemo::Glyphs>();
+  out->reserve(utf8.size());
+  auto append = [&](const Font::ShapeMemo::Glyphs& glyphs, size_t offset) {
+    for (Font::ShapeMemo::Glyph g : glyphs) {
+      g.cluster += static_cast<uint32_t>(offset);
+      out->push_back(g);
+    }
+  };
   for (size_t i = 0; i < pieces.size();) {
     if (found[i]) {
-      append_scaled(*found[i], scale, static_cast<uint32_t>(cuts[i]), out);
+      append(*found[i], cuts[i]);
       ++i;
       continue;
     }
@@ -151,6 +160,7 @@ bool shape_in_pieces(const Font& font, std::string_view utf8, double scale, std:
       shape_units(font, utf8);  // the same error, naming the whole text
       throw;
     }
+    append(*run, cuts[i]);
     size_t g = 0;
     for (size_t k = i; k < j; ++k) {
       const uint32_t begin = static_cast<uint32_t>(cuts[k] - cuts[i]), end = static_cast<uint32_t>(cuts[k + 1] - cuts[i]);
@@ -160,12 +170,11 @@ bool shape_in_pieces(const Font& font, std::string_view utf8, double scale, std:
         glyph.cluster -= begin;
         piece->push_back(glyph);
       }
-      append_scaled(*piece, scale, static_cast<uint32_t>(cuts[k]), out);
       memo.keep(pieces[k], std::move(piece));
     }
     i = j;
   }
-  return true;
+  return out;
 }
 
 }  // namespace
@@ -173,23 +182,24 @@ bool shape_in_pieces(const Font& font, std::string_view utf8, double scale, std:
 std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8) {
   std::vector<ShapedGlyph> out;
   if (utf8.empty()) return out;
-  const double scale = size_pt / font.units_per_em();
   Font::ShapeMemo& memo = font.shape_memo();
-  if (utf8.size() > Font::ShapeMemo::kMaxTextBytes && shape_in_pieces(font, utf8, scale, out)) return out;
+  // A string remembered whole (up to kMaxTextBytes) is one look-up; else its remembered
+  // words: they recur across paragraphs and documents (text/space_cuts.h).
   std::shared_ptr<const Font::ShapeMemo::Glyphs> glyphs = memo.find(utf8);
   if (!glyphs) {
-    glyphs = shape_units(font, utf8);
+    if (utf8.size() >= kPiecesFrom) glyphs = shape_in_pieces(font, utf8);
+    if (!glyphs) glyphs = shape_units(font, utf8);
     memo.keep(utf8, glyphs);
   }
   out.reserve(glyphs->size());
-  append_scaled(*glyphs, scale, 0, out);
+  append_scaled(*glyphs, size_pt / font.units_per_em(), out);
   return out;
 }
 
 std::vector<ShapedGlyph> shape_whole(const Font& font, double size_pt, std::string_view utf8) {
   std::vector<ShapedGlyph> out;
   if (utf8.empty()) return out;
-  append_scaled(*shape_units(font, utf8), size_pt / font.units_per_em(), 0, out);
+  append_scaled(*shape_units(font, utf8), size_pt / font.units_per_em(), out);
   return out;
 }
 
