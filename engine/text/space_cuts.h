@@ -38,11 +38,16 @@ std::vector<size_t> space_cuts(std::string_view utf8, Neutral&& neutral) {
     char32_t c = s[at];
     size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
     if (len == 0 || at + len > utf8.size()) continue;
+    bool valid = true;
     if (len > 1) {
       c &= 0x7F >> len;
-      for (size_t k = 1; k < len; ++k) c = (c << 6) | (s[at + k] & 0x3F);
+      for (size_t k = 1; k < len; ++k) {
+        valid &= (s[at + k] & 0xC0) == 0x80;
+        c = (c << 6) | (s[at + k] & 0x3F);
+      }
+      valid &= c >= (len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u);  // no overlong forms
     }
-    if (neutral(c)) cuts.push_back(at);
+    if (valid && neutral(c)) cuts.push_back(at);  // never before bytes that are not UTF-8
   }
   return cuts;
 }

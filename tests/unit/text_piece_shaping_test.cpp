@@ -104,7 +104,7 @@ std::vector<std::string> paragraphs_of(const std::vector<std::string>& strings) 
   return out;
 }
 
-TEST(PieceShaping, LiberationSerifAllowsCutsAndRefusesThemBeforeItsSpaceKerningPairs) {
+TEST(PieceShaping, CutsAreRefusedBeforeSpaceKerningPairsAndBytesThatAreNotUtf8) {
   for (const char* face : {"Regular.ttf", "Bold.ttf", "Italic.ttf", "BoldItalic.ttf"}) {
     auto font = text::Font::load(test::kLiberation + face);
     EXPECT_TRUE(text::face_allows_space_cuts(*font)) << face;
@@ -112,6 +112,11 @@ TEST(PieceShaping, LiberationSerifAllowsCutsAndRefusesThemBeforeItsSpaceKerningP
   // "space A" is a kerning pair in all four faces: no cut before an A.
   auto cuts = text::space_cuts("ba A co", [](char32_t c) { return c != U'A'; });
   EXPECT_EQ(cuts, (std::vector<size_t>{0, 5}));
+  // Never before bytes that are not UTF-8 (a stray continuation byte, an overlong form).
+  auto any = [](char32_t) { return true; };
+  EXPECT_EQ(text::space_cuts("a \x80" "b c", any), (std::vector<size_t>{0, 5}));
+  EXPECT_EQ(text::space_cuts("a \xC1\x81 c", any), (std::vector<size_t>{0, 5}));
+  EXPECT_EQ(text::space_cuts("a \xC3\xA0 c", any), (std::vector<size_t>{0, 2, 5}));  // "à"
 }
 
 TEST(PieceShaping, EverySamplesTextShapesInPiecesAsWhole) {
