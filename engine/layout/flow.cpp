@@ -54,11 +54,11 @@ void assign_structure(std::vector<Page>& pages, const std::vector<StructNode>& s
 
 namespace {
 
-// The content of `b` onto `p`, its top at `y`.
-void put_box(const Box& b, double y, Page& p) {
-  for (TextRun run : b.runs) {
+// The content of `b` onto `p`, its top at `y`: moved out of `b` unless `keep`.
+void put_box(Box& b, double y, Page& p, bool keep) {
+  for (TextRun& box_run : b.runs) {
+    TextRun& run = keep ? p.runs.emplace_back(box_run) : p.runs.emplace_back(std::move(box_run));
     for (auto& g : run.glyphs) g.y += y;
-    p.runs.push_back(std::move(run));
   }
   for (Rule r : b.rules) {
     r.y0 += y;
@@ -87,7 +87,7 @@ void FlowBuilder::appendix_heading(const std::string& label, const std::string& 
 
   // Fills pages with boxes; a chain of boxes glued by keep_with_next moves to the next
   // page whole unless it is taller than a page.
-std::vector<Page> FlowBuilder::paginate() const {
+std::vector<Page> FlowBuilder::paginate() {
     const auto& pg = tpl_.page;
     const double top = pg.margin_top;
     const double page_bottom = pg.height - pg.margin_bottom;
@@ -116,13 +116,13 @@ std::vector<Page> FlowBuilder::paginate() const {
       page_empty = true;
       pending_space = 0;
     };
-    auto place = [&](const Box& b) {
+    auto place = [&](Box& b) {
       if (b.table_header) {
         if (static_cast<int>(header_of_table.size()) <= b.table) header_of_table.resize(b.table + 1, nullptr);
         header_of_table[b.table] = &b;
       }
       if (!page_empty) y += std::max(pending_space, 0.0) + b.space_before;
-      put_box(b, y, pages.back());
+      put_box(b, y, pages.back(), b.table_header);  // a header is kept to be repeated
       y += b.height;
       pending_space = b.space_after;
       page_empty = false;
@@ -183,7 +183,7 @@ std::vector<Page> FlowBuilder::paginate() const {
 
     if (first_page_footer_) {
       const double at = page_bottom - first_page_footer_->height;
-      put_box(*first_page_footer_, at, pages.front());
+      put_box(*first_page_footer_, at, pages.front(), false);
     }
 
     // ND30-PAGE-9/11: numbers centred in the top margin, from the second page of each
@@ -193,9 +193,10 @@ std::vector<Page> FlowBuilder::paginate() const {
       if (number_in_group[p] == 1 && !pg.number_first_page) continue;
       auto lines = set_paragraph(plain(std::to_string(number_in_group[p])), nst, width_, fonts_);
       std::vector<TextRun> number;
-      place_line(lines.front(), left_, pg.number_baseline, number);
+      place_line(std::move(lines.front()), left_, pg.number_baseline, number);
       tag_runs(number, 0, kPagination);
-      pages[p].runs.insert(pages[p].runs.begin(), number.begin(), number.end());
+      pages[p].runs.insert(pages[p].runs.begin(), std::make_move_iterator(number.begin()),
+                           std::make_move_iterator(number.end()));
     }
     assign_structure(pages, structure_.nodes);
     return pages;

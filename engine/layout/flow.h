@@ -72,8 +72,9 @@ class FlowBuilder {
  public:
   FlowBuilder(const style::Template& tpl, const text::FontFamily& fonts);
 
-  // Fills pages with the boxes; numbers pages from the second of each group.
-  std::vector<Page> paginate() const;
+  // Fills pages with the boxes; numbers pages from the second of each group. The boxes'
+  // content moves into the pages: call it once.
+  std::vector<Page> paginate();
 
   // ô 13 (ND30-DC-1): a box (layout/marks_layout.h footer_box) set at the foot of page
   // 1's text area; page 1 holds that much less of the flow (its height + space_before).
@@ -92,13 +93,14 @@ class FlowBuilder {
   int element(std::string type) { return structure_.add(std::move(type), parent_); }
   static constexpr int kNewParagraph = INT_MIN;  // push_lines: the lines make a new P
 
-  // Stacks the lines of a paragraph in `col` of `box`; returns the lines set.
+  // Stacks the lines of a paragraph in `col` of `box`; returns the lines set, their runs
+  // moved into the box (their measures stay).
   std::vector<Line> stack(Box& box, Column& col, const model::RichText& text, const style::ParagraphStyle& st) {
     std::vector<Line> lines = set_paragraph(text, st, col.width, fonts_);
     col.y += st.space_before;
-    for (const Line& line : lines) {
+    for (Line& line : lines) {
       double baseline = col.y + baseline_offset(line);
-      place_line(line, col.x, baseline, box.runs);
+      place_line(std::move(line), col.x, baseline, box.runs);
       col.last_baseline = baseline;
       col.y += line.height;
     }
@@ -144,19 +146,18 @@ class FlowBuilder {
   // A paragraph as one box per line, glued so that no single line is stranded at the
   // bottom or top of a page and headings stay with what follows.
   void paragraph(const model::RichText& text, const style::ParagraphStyle& st, int tag = kNewParagraph) {
-    std::vector<Line> lines = set_paragraph(text, st, width_, fonts_);
-    push_lines(lines, st, 0, tag);
+    push_lines(set_paragraph(text, st, width_, fonts_), st, 0, tag);
   }
 
   // Pushes set lines as glued boxes (first/last two lines together, keep-with-next),
   // `dx` right of the text's left edge; their runs tagged `tag` (a new P by default).
-  void push_lines(const std::vector<Line>& lines, const style::ParagraphStyle& st, double dx = 0,
+  void push_lines(std::vector<Line> lines, const style::ParagraphStyle& st, double dx = 0,
                   int tag = kNewParagraph) {
     size_t n = lines.size();
     if (tag == kNewParagraph && n > 0) tag = element("P");
     for (size_t i = 0; i < n; ++i) {
       Box box;
-      place_line(lines[i], left_ + dx, baseline_offset(lines[i]), box.runs);
+      place_line(std::move(lines[i]), left_ + dx, baseline_offset(lines[i]), box.runs);
       tag_runs(box.runs, 0, tag);
       box.height = lines[i].height;
       if (i == 0) box.space_before = st.space_before;

@@ -68,7 +68,7 @@ class FormLayout : public FlowBuilder {
     for (int i = 0; i < count; ++i) {
       Line line = set_leader_line(kLeader, st, width_, fonts_);
       Box box;
-      place_line(line, left_, baseline_offset(line), box.runs);
+      place_line(std::move(line), left_, baseline_offset(line), box.runs);
       tag_runs(box.runs, 0, tag);
       box.height = line.height;
       box.keep_with_next = i + 1 < count;
@@ -92,7 +92,7 @@ class FormLayout : public FlowBuilder {
       auto lines = set_paragraph(plain(v), st, width_, fonts_);
       used = static_cast<int>(lines.size());
       if (tpl_.form.keep_unused_lines && used < item.lines) st.keep_with_next = true;
-      push_lines(lines, st);
+      push_lines(std::move(lines), st);
     }
     if (v.empty() || tpl_.form.keep_unused_lines) dotted_lines(std::max(0, item.lines - used));
   }
@@ -118,8 +118,8 @@ class FormLayout : public FlowBuilder {
       }
       double y = 0;
       const size_t from = box.runs.size();
-      for (const Line& line : lines) {
-        place_line(line, left_ + c * column_width, y + baseline_offset(line), box.runs);
+      for (Line& line : lines) {
+        place_line(std::move(line), left_ + c * column_width, y + baseline_offset(line), box.runs);
         y += line.height;
       }
       tag_runs(box.runs, from, element("P"));

@@ -10,8 +10,6 @@
 // the small part of a document.
 #include "layout/glyph_check.h"
 
-#include <hb.h>
-
 #include <algorithm>
 #include <variant>
 
@@ -22,32 +20,6 @@
 
 namespace vanban::layout {
 namespace {
-
-// Whether `font` maps every character of `utf8` to a glyph (false also for bytes that
-// are not UTF-8: text::shape then says what it says of them).
-bool all_mapped(const text::Font& font, std::string_view utf8) {
-  hb_font_t* hb = font.hb_font();
-  for (size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    uint32_t cp = 0;
-    size_t n = 0;
-    if (c < 0x80) cp = c, n = 1;
-    else if ((c & 0xE0) == 0xC0) cp = c & 0x1F, n = 2;
-    else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, n = 3;
-    else if ((c & 0xF8) == 0xF0) cp = c & 0x07, n = 4;
-    else return false;
-    if (i + n > utf8.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(utf8[i + k]);
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    hb_codepoint_t glyph = 0;
-    if (!hb_font_get_nominal_glyph(hb, cp, &glyph) || glyph == 0) return false;
-    i += n;
-  }
-  return true;
-}
 
 class GlyphCheck {
  public:
@@ -79,7 +51,7 @@ class GlyphCheck {
     }
   }
   void shaped(const text::Font& font, double size, const std::string& text) const {
-    if (!all_mapped(font, text)) text::shape(font, size, text);
+    if (!text::maps_all(font, text)) text::shape(font, size, text);
   }
   void paragraph(const realize::Paragraph& p) const { spans(p.text, tpl_.style(p.style)); }
   void paragraphs(const std::vector<realize::Paragraph>& ps) const {

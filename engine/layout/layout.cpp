@@ -79,10 +79,11 @@ class DocumentLayout : public FlowBuilder {
   }
 
   // Places set lines from the baseline `baseline` down; returns the bottom of the ink.
-  static double place_lines(const std::vector<Line>& lines, double x, double& baseline, std::vector<TextRun>& out) {
+  // The runs move out of the lines (their measures stay).
+  static double place_lines(std::vector<Line>& lines, double x, double& baseline, std::vector<TextRun>& out) {
     double bottom = 0;
-    for (const Line& line : lines) {
-      place_line(line, x, baseline, out);
+    for (Line& line : lines) {
+      place_line(std::move(line), x, baseline, out);
       bottom = std::max(bottom, baseline + line.descent);
       baseline += line.height;
     }
@@ -131,11 +132,12 @@ class DocumentLayout : public FlowBuilder {
       Box part;
       auto lines = stack(part, leftcol, p.text, st);
       tag_runs(part.runs, 0, structure_.add("P", block));
-      under.insert(under.end(), part.runs.begin(), part.runs.end());
+      under.insert(under.end(), std::make_move_iterator(part.runs.begin()), std::make_move_iterator(part.runs.end()));
       if (!lines.empty()) bottom = std::max(bottom, leftcol.last_baseline + lines.back().descent);
     }
-    number_runs.insert(number_runs.end(), under.begin(), under.end());
-    box.runs.insert(box.runs.begin() + number_runs_at, number_runs.begin(), number_runs.end());
+    number_runs.insert(number_runs.end(), std::make_move_iterator(under.begin()), std::make_move_iterator(under.end()));
+    box.runs.insert(box.runs.begin() + number_runs_at, std::make_move_iterator(number_runs.begin()),
+                    std::make_move_iterator(number_runs.end()));
     const size_t marks_from = box.runs.size();
     // ô 10a, 10b under Số and V/v; ô 11 and a draft mark without a tên loại in the top
     // margin; a draft mark above the tên loại under the rows (layout/marks_layout.cpp).
@@ -225,7 +227,7 @@ class DocumentLayout : public FlowBuilder {
     for (int i = 0; i < l.count; ++i) {
       Line line = set_leader_line("…", st, width_, fonts_);
       Box box;
-      place_line(line, left_, baseline_offset(line), box.runs);
+      place_line(std::move(line), left_, baseline_offset(line), box.runs);
       tag_runs(box.runs, 0, tag);
       box.height = line.height;
       box.keep_with_next = i + 1 < l.count;
@@ -338,7 +340,8 @@ class DocumentLayout : public FlowBuilder {
       set.width = c.signatures[s].width;
       for (const auto& p : c.signatures[s].authority) {
         auto lines = set_paragraph(p.text, tpl_.style(p.style), set.width, fonts_);
-        set.authority.insert(set.authority.end(), lines.begin(), lines.end());
+        set.authority.insert(set.authority.end(), std::make_move_iterator(lines.begin()),
+                             std::make_move_iterator(lines.end()));
       }
       if (c.signatures[s].name) {
         const auto& p = *c.signatures[s].name;
@@ -378,10 +381,10 @@ class DocumentLayout : public FlowBuilder {
       for (const auto& r : c.recipients) {
         from = box.runs.size();
         const int item = structure_.add("LBody", structure_.add("LI", list));
-        for (const Line& line : set_paragraph(r.text, tpl_.style(r.style), leftcol.width, fonts_)) {
+        for (Line& line : set_paragraph(r.text, tpl_.style(r.style), leftcol.width, fonts_)) {
           if (first_recipient && !label.empty()) y += line.height - label.back().height;  // 11 pt line pitch
           first_recipient = false;
-          place_line(line, leftcol.x, y, box.runs);
+          place_line(std::move(line), leftcol.x, y, box.runs);
           bottom = std::max(bottom, y + line.descent);
           y += line.height;
           end = y - baseline_offset(line);
@@ -404,7 +407,7 @@ class DocumentLayout : public FlowBuilder {
     double next = first;  // stacked: where the next signature's first line goes
     double y = 0;
     for (size_t s = 0; s < n; ++s) {
-      const SetSignature& set = sigs[s];
+      SetSignature& set = sigs[s];  // its lines' runs move into the box
       const bool below = c.signatures[s].below;
       if (below) {
         // Mẫu 1.10: under everything above, the closing's space between.

@@ -67,7 +67,7 @@ double place_stamp(const realize::Stamp& stamp, double x, double y, const style:
   double n = static_cast<double>(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     double baseline = middle + cap / 2 + (static_cast<double>(i) - (n - 1) / 2) * pitch;
-    place_line(lines[i], x, baseline, runs);
+    place_line(std::move(lines[i]), x, baseline, runs);
   }
   return height;
 }
@@ -120,8 +120,8 @@ Box footer_box(const realize::Footer& footer, const style::Template& tpl, const 
   for (const realize::Paragraph& p : footer.lines) {
     const style::ParagraphStyle& st = tpl.style(p.style);
     y += st.space_before;
-    for (const Line& line : set_paragraph(p.text, st, width, fonts)) {
-      place_line(line, left, y + (line.height - line.ascent - line.descent) / 2 + line.ascent, box.runs);
+    for (Line& line : set_paragraph(p.text, st, width, fonts)) {
+      place_line(std::move(line), left, y + (line.height - line.ascent - line.descent) / 2 + line.ascent, box.runs);
       y += line.height;
     }
     y += st.space_after;

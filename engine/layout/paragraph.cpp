@@ -13,11 +13,10 @@ namespace {
 struct Glyph {
   const text::Font* font;
   uint32_t glyph_id;
-  size_t text_begin, text_end;  // the cluster's text (empty range on non-first glyphs)
-  size_t cluster;               // byte offset of the cluster in the paragraph text
+  size_t cluster;   // byte offset of the cluster in the paragraph text, where its text begins
+  size_t text_end;  // where the cluster's text ends (= cluster on its non-first glyphs)
   double advance, x_offset, y_offset;
   bool is_space;
-  double size;
   bool newline = false;  // a "\n": a forced break, never skipped as a space after a break
 };
 
@@ -34,20 +33,20 @@ void line_metrics(const style::ParagraphStyle& style, const text::FontFamily& fo
 // Builds the runs of one line from glyphs [begin, end) starting at pen x.
 void emit_runs(const std::vector<Glyph>& glyphs, size_t begin, size_t end, double x, double extra_per_space,
                const std::string& text, const style::ParagraphStyle& style, Line& line) {
-  TextRun* run = nullptr;
-  for (size_t i = begin; i < end; ++i) {
-    const Glyph& g = glyphs[i];
-    if (!run || run->font != g.font) {
-      line.runs.push_back(TextRun{g.font, g.size, Color{style.color.r, style.color.g, style.color.b}, {}});
-      run = &line.runs.back();
-      size_t same = i;
-      while (same < end && glyphs[same].font == g.font) ++same;
-      run->glyphs.reserve(same - i);
+  for (size_t i = begin; i < end;) {
+    // A run: the glyphs [i, same) of one face.
+    const text::Font* font = glyphs[i].font;
+    size_t same = i + 1;
+    while (same < end && glyphs[same].font == font) ++same;
+    TextRun& run = line.runs.emplace_back(TextRun{font, style.size, Color{style.color.r, style.color.g, style.color.b}, {}});
+    run.glyphs.reserve(same - i);
+    for (; i < same; ++i) {
+      const Glyph& g = glyphs[i];
+      double advance = g.advance + (g.is_space ? extra_per_space : 0);
+      PositionedGlyph& p = run.glyphs.emplace_back(g.glyph_id, x + g.x_offset, -g.y_offset, advance, std::string());
+      if (g.text_end != g.cluster) p.text.assign(text.data() + g.cluster, g.text_end - g.cluster);
+      x += advance;
     }
-    double advance = g.advance + (g.is_space ? extra_per_space : 0);
-    run->glyphs.push_back(PositionedGlyph{g.glyph_id, x + g.x_offset, -g.y_offset, advance,
-                                          text.substr(g.text_begin, g.text_end - g.text_begin)});
-    x += advance;
   }
 }
 
@@ -66,8 +65,10 @@ std::vector<Line> set_lines(const model::RichText& spans, const style::Paragraph
     for (const model::Span& span : spans) bytes += span.text.size();
     glyphs.reserve(bytes);  // at most a glyph a byte
   }
+  std::string upper;
   for (const model::Span& span : spans) {
-    std::string piece = style.uppercase ? unicode::to_upper_vi(span.text) : span.text;
+    if (style.uppercase) upper = unicode::to_upper_vi(span.text);
+    std::string_view piece = style.uppercase ? std::string_view(upper) : std::string_view(span.text);
     if (piece.empty()) continue;
     const text::Font& font = fonts.face(style.bold || span.bold, style.italic || span.italic);
     size_t base = text.size();
@@ -75,23 +76,28 @@ std::vector<Line> set_lines(const model::RichText& spans, const style::Paragraph
     // A line break in the text (a cell written with Alt+Enter, "\n" in JSON) is a forced
     // break: the line breaker sees the "\n" in `text`; it is shaped as a space (a font
     // has no glyph for U+000A), trimmed like one at the end of its line.
-    std::replace(piece.begin(), piece.end(), '\n', ' ');
+    std::string spaced;
+    if (piece.find('\n') != std::string_view::npos) {
+      spaced.assign(piece);
+      std::replace(spaced.begin(), spaced.end(), '\n', ' ');
+      piece = spaced;
+    }
     std::vector<text::ShapedGlyph> shaped = text::shape(font, style.size, piece);
-    for (size_t i = 0; i < shaped.size(); ++i) {
-      const auto& s = shaped[i];
-      bool first_of_cluster = i == 0 || shaped[i - 1].cluster != s.cluster;
-      size_t end = piece.size();
-      for (size_t j = i + 1; j < shaped.size(); ++j) {
-        if (shaped[j].cluster != s.cluster) {
-          end = shaped[j].cluster;
-          break;
-        }
+    for (size_t i = 0; i < shaped.size();) {
+      // The glyphs [i, j) of one cluster: its text on the first, the others empty.
+      const uint32_t cluster = shaped[i].cluster;
+      size_t j = i + 1;
+      while (j < shaped.size() && shaped[j].cluster == cluster) ++j;
+      const size_t end = j < shaped.size() ? shaped[j].cluster : piece.size();
+      const size_t tb = base + cluster;
+      const bool space = is_space_text(piece.substr(cluster, end - cluster));
+      const bool newline = text[tb] == '\n';
+      for (size_t k = i; k < j; ++k) {
+        const auto& s = shaped[k];
+        glyphs.push_back(Glyph{&font, s.glyph_id, tb, k == i ? base + end : tb, s.x_advance, s.x_offset, s.y_offset,
+                               space, newline});
       }
-      size_t tb = base + s.cluster;
-      size_t te = first_of_cluster ? base + end : tb;
-      glyphs.push_back(Glyph{&font, s.glyph_id, tb, te, tb, s.x_advance, s.x_offset, s.y_offset,
-                             is_space_text(std::string_view(piece).substr(s.cluster, end - s.cluster)),
-                             style.size, text[tb] == '\n'});
+      i = j;
     }
   }
 
@@ -175,7 +181,7 @@ std::vector<Line> set_lines(const model::RichText& spans, const style::Paragraph
           // A single unbreakable piece wider than the line: cut it where it stops fitting.
           size_t e = start + 1;
           while (e < op.glyph && width_of(start, e + 1) <= avail + 1e-6) ++e;
-          while (e < op.glyph && glyphs[e].text_begin == glyphs[e].text_end) ++e;  // keep clusters whole
+          while (e < op.glyph && glyphs[e].cluster == glyphs[e].text_end) ++e;  // keep clusters whole
           fit = e;
           fit_mandatory = false;
           if (e < op.glyph) break;

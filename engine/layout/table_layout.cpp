@@ -45,7 +45,7 @@ void merge_rules(std::vector<Rule>& rules) {
 
 // A line of a cell at its place in a band of rows (y from the band's top).
 struct PlacedLine {
-  const Line* line;
+  Line* line;  // its runs move into the slice's box (the bands cover each row once)
   double x, top;
   int tag;  // its cell's TH or TD
 };
@@ -181,7 +181,7 @@ class TableBoxes {
         const double top = top_[r] - y0, bottom = top_[end_[i]] - y0;
         // A header cell's text centred in it, a body cell's at its top.
         double y = header ? top + (bottom - top - content_[i]) / 2 : top + pad + rule / 2;
-        for (const Line& l : lines_[i]) {
+        for (Line& l : lines_[i]) {
           placed.push_back(PlacedLine{&l, x0 + pad, y, cell_tag_[i]});
           y += l.height;
         }
@@ -220,7 +220,7 @@ class TableBoxes {
       for (const PlacedLine& p : placed)
         if (p.top >= s0 - kEps && p.top < s1 - kEps) {
           const size_t from = box.runs.size();
-          place_line(*p.line, p.x, p.top - s0 + baseline_in(*p.line), box.runs);
+          place_line(std::move(*p.line), p.x, p.top - s0 + baseline_in(*p.line), box.runs);
           tag_runs(box.runs, from, p.tag);
         }
       for (Rule r : rules) {

@@ -120,11 +120,12 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-}  // namespace
-
-std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vector<BreakOpportunity>& opportunities,
-                                         const std::function<double(size_t, size_t)>& width, double first_width,
-                                         double width_rest) {
+// The breaks (see text/line_breaker.h); `width(i, j)` is the width of the text from node
+// i to node j (node 0 is the start of the text, node k the opportunity k - 1). A template
+// so the glyph form below measures without a std::function or a search per call.
+template <typename Width>
+std::vector<size_t> balanced(std::string_view text, const std::vector<BreakOpportunity>& opportunities,
+                             const Width& width, double first_width, double width_rest) {
   const size_t m = opportunities.size();
   if (m < 2 || m > kMaxOpportunities || opportunities.back().offset != text.size()) return {};
   // Node 0 is the start of the text, node k (1..m) the opportunity k - 1.
@@ -138,7 +139,7 @@ std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vecto
   for (size_t start = 0; start < m;) {
     size_t end = start;
     for (size_t j = start + 1; j <= m; ++j) {
-      if (width(offset(start), offset(j)) > available(lines) + kTolerance) break;
+      if (width(start, j) > available(lines) + kTolerance) break;
       end = j;
       if (mandatory(j)) break;
     }
@@ -181,7 +182,7 @@ std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vecto
       if (base == inf) continue;
       double avail = available(l);
       for (size_t j = i + 1; j <= m; ++j) {
-        double w = width(offset(i), offset(j));
+        double w = width(i, j);
         if (w > avail + kTolerance) break;
         double slack = std::max(0.0, avail - w) / avail;
         double c = base + slack * slack + (j < m ? break_cost[j] : 0);
@@ -204,6 +205,16 @@ std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vecto
   }
   std::reverse(starts.begin(), starts.end());
   return starts;
+}
+
+}  // namespace
+
+std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vector<BreakOpportunity>& opportunities,
+                                         const std::function<double(size_t, size_t)>& width, double first_width,
+                                         double width_rest) {
+  auto offset = [&](size_t node) { return node == 0 ? size_t{0} : opportunities[node - 1].offset; };
+  return balanced(
+      text, opportunities, [&](size_t i, size_t j) { return width(offset(i), offset(j)); }, first_width, width_rest);
 }
 
 std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vector<MeasuredGlyph>& glyphs,
@@ -230,18 +241,22 @@ std::vector<size_t> balanced_line_breaks(std::string_view text, const std::vecto
     glyph_of.push_back(n);
     opportunities.push_back({text.size(), true});
   }
-  auto glyph_at = [&](size_t offset) {
-    if (offset == 0) return size_t{0};
-    auto it = std::lower_bound(opportunities.begin(), opportunities.end(), offset,
-                               [](const BreakOpportunity& o, size_t x) { return o.offset < x; });
-    return glyph_of[static_cast<size_t>(it - opportunities.begin())];
+  // Per node: the glyph where its text starts, and where a line ending there ends once its
+  // trailing spaces are left out. (The opportunities' offsets are distinct cluster starts,
+  // so a node's offset names its glyph.)
+  const size_t m = opportunities.size();
+  std::vector<size_t> start(m + 1, 0), trimmed_end(m + 1, 0);
+  for (size_t k = 1; k <= m; ++k) {
+    start[k] = glyph_of[k - 1];
+    size_t e = start[k];
+    while (e > 0 && glyphs[e - 1].space) --e;
+    trimmed_end[k] = e;
+  }
+  auto width = [&](size_t i, size_t j) {
+    // A line of nothing but spaces measures 0, as the trimming stops at its start.
+    return trimmed_end[j] > start[i] ? prefix[trimmed_end[j]] - prefix[start[i]] : 0.0;
   };
-  auto width = [&](size_t b, size_t e) {
-    size_t gb = glyph_at(b), ge = glyph_at(e);
-    while (ge > gb && glyphs[ge - 1].space) --ge;
-    return prefix[ge] - prefix[gb];
-  };
-  return balanced_line_breaks(text, opportunities, width, first_width, width_rest);
+  return balanced(text, opportunities, width, first_width, width_rest);
 }
 
 }  // namespace vanban::text

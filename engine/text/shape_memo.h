@@ -6,9 +6,13 @@
 // text (language, script, direction and cluster level are fixed in text::shape), so a
 // remembered result is exactly what shaping again would give.
 // Shared by threads: a mutex guards the map, shaping runs outside it. Bounded: strings
-// longer than kMaxTextBytes (body paragraphs, which rarely repeat) are not remembered, and
-// past kMaxBytes of remembered text and glyphs the memo starts again empty.
+// longer than kMaxTextBytes (body paragraphs, which rarely repeat) are not remembered
+// whole — text::shape remembers their pieces instead where text/space_cuts.h allows cuts
+// (words recur across paragraphs and documents) — and past kMaxBytes of remembered text
+// and glyphs the memo starts again empty.
 #pragma once
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -40,6 +44,17 @@ struct Font::ShapeMemo {
     return it == map_.end() ? nullptr : it->second;
   }
 
+  // The remembered glyphs of each of `texts` (null where not remembered), under one lock.
+  void find_all(const std::vector<std::string_view>& texts, std::vector<std::shared_ptr<const Glyphs>>& out) const {
+    out.assign(texts.size(), nullptr);
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      if (texts[i].size() > kMaxTextBytes) continue;
+      auto it = map_.find(texts[i]);
+      if (it != map_.end()) out[i] = it->second;
+    }
+  }
+
   void keep(std::string_view text, std::shared_ptr<const Glyphs> glyphs) {
     if (text.size() > kMaxTextBytes) return;
     const size_t cost = text.size() + glyphs->size() * sizeof(Glyph) + 64;
@@ -50,6 +65,19 @@ struct Font::ShapeMemo {
     }
     if (map_.emplace(std::string(text), std::move(glyphs)).second) bytes_ += cost;
   }
+
+  // Shaping in pieces (text/space_cuts.h). Whether the face's tables allow it at all,
+  // worked out once:
+  std::once_flag cuts_checked;
+  bool cuts_allowed = false;
+  // Per code point below kCodePointLimit: 0 not known yet, 1 a space before it changes
+  // neither (shaped together = shaped apart), 2 it does or it is a mark. Threads may work
+  // one out at the same time: they find the same value. Code points above: never cut.
+  static constexpr char32_t kCodePointLimit = 0x3000;
+  std::array<std::atomic<uint8_t>, kCodePointLimit> after_space{};
+  // text::maps_all: per code point below kCodePointLimit, 0 not known yet, 1 the face's
+  // cmap maps it to a glyph, 2 it does not (as hb_font_get_nominal_glyph answers).
+  std::array<std::atomic<uint8_t>, kCodePointLimit> mapped{};
 
  private:
   mutable std::mutex mutex_;

@@ -19,6 +19,14 @@ struct ShapedGlyph {
 // the character ("U+0111 'đ'") and the font when the font lacks a glyph for it.
 std::vector<ShapedGlyph> shape(const Font& font, double size_pt, std::string_view utf8);
 
+// The same glyphs as `shape` gives, always from HarfBuzz on the whole string: no memo,
+// no pieces (text/space_cuts.h). What `shape` is tested against.
+std::vector<ShapedGlyph> shape_whole(const Font& font, double size_pt, std::string_view utf8);
+
+// Whether `font`'s cmap maps every character of `utf8` to a glyph (false also for bytes
+// that are not UTF-8). Answers per character are remembered with the face.
+bool maps_all(const Font& font, std::string_view utf8);
+
 // Width in pt of `utf8` shaped with `font` at `size_pt`.
 double measure(const Font& font, double size_pt, std::string_view utf8);
 

@@ -120,4 +120,18 @@ TEST(BreakingMemo, ARememberedTextBreaksAsBeforeOnEveryThread) {
   EXPECT_TRUE(hard);
 }
 
+// text::maps_all remembers per character whether the face maps it: asked again (and for
+// characters not remembered, above U+3000) it answers as the first time.
+TEST(ShapingMemo, WhetherAFaceMapsEveryCharacterIsAnsweredTheSameWhenRemembered) {
+  auto font = text::Font::load(test::kLiberation + "Regular.ttf");
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_TRUE(text::maps_all(*font, "Hòa Bình, ngày 05 tháng 3 năm 2021 – “Kế hoạch” § 1…")) << round;
+    EXPECT_FALSE(text::maps_all(*font, "Kế hoạch 中 năm")) << round;        // U+4E2D: not in the face
+    EXPECT_FALSE(text::maps_all(*font, "ký tự \xE2\x82")) << round;  // a UTF-8 sequence cut short
+    EXPECT_FALSE(text::maps_all(*font, std::string("ab\xC3", 3))) << round;  // cut UTF-8
+    EXPECT_FALSE(text::maps_all(*font, "\u0E01")) << round;  // Thai ko kai (below U+3000, not in the face)
+    EXPECT_TRUE(text::maps_all(*font, "")) << round;
+  }
+}
+
 }  // namespace
