@@ -157,7 +157,7 @@ class Writer {
                 std::lock_guard<std::mutex> lock(mutex);
                 made = i + 1;
               }
-              written.notify_one();
+              written.notify_all();  // the threads wait for different pages
             }
             if (last) embed_fonts();
           } catch (...) {

@@ -66,10 +66,12 @@ struct Font::ShapeMemo {
     if (map_.emplace(std::string(text), std::move(glyphs)).second) bytes_ += cost;
   }
 
-  // Shaping in pieces (text/space_cuts.h). Whether the face's tables allow it at all,
-  // worked out once:
-  std::once_flag cuts_checked;
-  bool cuts_allowed = false;
+  // Shaping in pieces (text/space_cuts.h). Whether the face's tables allow it at all:
+  // 0 not known yet, 1 they do, 2 they do not. Threads may work it out at the same time
+  // and find the same; not std::call_once, whose pthread_once would let an exception (no
+  // memory while reading the tables) unwind through the C library, which then needs to
+  // load libgcc_s — and, out of memory, cannot, and aborts the process.
+  std::atomic<uint8_t> cuts_allowed{0};
   // Per code point below kCodePointLimit: 0 not known yet, 1 a space before it changes
   // neither (shaped together = shaped apart), 2 it does or it is a mark. Threads may work
   // one out at the same time: they find the same value. Code points above: never cut.

@@ -125,8 +125,12 @@ void append_scaled(const Font::ShapeMemo::Glyphs& glyphs, double scale, std::vec
 // text has no cut.
 std::shared_ptr<const Font::ShapeMemo::Glyphs> shape_in_pieces(const Font& font, std::string_view utf8) {
   Font::ShapeMemo& memo = font.shape_memo();
-  std::call_once(memo.cuts_checked, [&] { memo.cuts_allowed = face_allows_space_cuts(font); });
-  if (!memo.cuts_allowed) return nullptr;
+  uint8_t allowed = memo.cuts_allowed.load(std::memory_order_relaxed);
+  if (allowed == 0) {
+    allowed = face_allows_space_cuts(font) ? 1 : 2;
+    memo.cuts_allowed.store(allowed, std::memory_order_relaxed);
+  }
+  if (allowed != 1) return nullptr;
   std::vector<size_t> cuts = space_cuts(utf8, [&](char32_t c) { return neutral_after_space(font, c); });
   if (cuts.size() < 2) return nullptr;
   cuts.push_back(utf8.size());

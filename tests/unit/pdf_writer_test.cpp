@@ -8,6 +8,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <cstdlib>
+#include <thread>
+#include <mutex>
+#include <condition_variable>
 #include <regex>
 #include <sstream>
 
@@ -110,6 +114,45 @@ TEST(PdfWriter, RulesAreStrokedAtTheirPlace) {
   }
   // y is flipped: 841.89 - 90 = 751.89
   EXPECT_NE(content.find("0.6 w 0 0 0 RG 330 751.89 m 500 751.89 l S"), std::string::npos);
+}
+
+// Pages compressed by many threads while they are written (each thread waits for a
+// different page): the bytes of one thread, every time, and the writing ends. (A page's
+// notice once woke only one of the waiting threads: a 64-thread batch short of memory
+// hung; this test did not catch that — the waits are woken in order nearly always — but
+// it would catch a writer that hangs often.)
+TEST(PdfWriter, ManyThreadsCompressingPagesGiveTheSameBytesAndEnd) {
+  std::vector<layout::Page> pages;
+  for (int i = 0; i < 30; ++i) {
+    for (auto& page : sample_pages()) pages.push_back(std::move(page));
+  }
+  const std::string one = pdf::write_pdf(pages, info());
+  struct Shared {
+    std::mutex mutex;
+    std::condition_variable done;
+    int finished = 0;
+    std::vector<std::string> differing;
+  };
+  auto shared = std::make_shared<Shared>();
+  const int kRuns = 40;
+  std::thread([shared, pages, one] {
+    for (int run = 0; run < kRuns; ++run) {
+      pdf::WriteOptions options;
+      options.threads = std::vector<int>{2, 3, 5, 8, 64}[run % 5];
+      const bool same = pdf::write_pdf(pages, info(), {}, options) == one;
+      std::lock_guard<std::mutex> lock(shared->mutex);
+      if (!same) shared->differing.push_back("threads " + std::to_string(options.threads));
+      ++shared->finished;
+      shared->done.notify_all();
+    }
+  }).detach();
+  std::unique_lock<std::mutex> lock(shared->mutex);
+  if (!shared->done.wait_for(lock, std::chrono::seconds(60), [&] { return shared->finished == kRuns; })) {
+    ADD_FAILURE() << "the writing did not end: " << shared->finished << " of " << kRuns << " files written";
+    std::fflush(nullptr);
+    std::_Exit(1);  // threads stuck for ever: the test program cannot end otherwise
+  }
+  EXPECT_TRUE(shared->differing.empty()) << shared->differing.front();
 }
 
 }  // namespace
