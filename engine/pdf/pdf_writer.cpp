@@ -286,8 +286,6 @@ class Writer {
     return media;
   }
 
-  // Embeds the font subsets and completes the page tree and the structure tree; then the
-  // document is written.
   // The fonts' programs, descriptors, widths and maps, in the order the fonts were first
   // used; once.
   void embed_fonts() {
@@ -299,6 +297,8 @@ class Writer {
     }
   }
 
+  // Embeds the font subsets (unless done) and completes the page tree and the structure
+  // tree; then the document is written.
   void complete() {
     if (structure_) {
       PdfDictionary& catalog = doc_.GetCatalog()->GetDictionary();
